@@ -1,0 +1,93 @@
+using Microsoft.CodeAnalysis;
+
+namespace AttrFanout.Generators.Diagnostics;
+
+/// <summary>Every diagnostic AttrFanout reports, in one table. Each has a help page at <c>docs/diagnostics/AFxxxx.md</c>.</summary>
+internal static class Descriptors
+{
+    public const string Category = "AttrFanout";
+    private const string HelpLinkBase = "https://github.com/attrfanout/attrfanout/blob/main/docs/diagnostics/";
+
+    /// <summary>AF0001: two functions, in this project or its references, share an Id.</summary>
+    public static readonly DiagnosticDescriptor DuplicateFunctionId = Create(
+        DiagnosticIds.DuplicateFunctionId,
+        "Duplicate function Id",
+        "Function Id '{0}' of '{1}' is also used by '{2}'; give one of them another Id",
+        DiagnosticSeverity.Error,
+        compilationEnd: true);
+
+    /// <summary>AF0002: no <c>[Event]</c> in the app or its references declares the event a handler subscribes to.</summary>
+    public static readonly DiagnosticDescriptor UnknownEvent = Create(
+        DiagnosticIds.UnknownEvent,
+        "Unknown event",
+        "No [Event] declares the event '{0}' that '{1}' subscribes to{2}",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>AF0003: the handler's payload type is not the type the event is declared with.</summary>
+    public static readonly DiagnosticDescriptor PayloadTypeMismatch = Create(
+        DiagnosticIds.PayloadTypeMismatch,
+        "Payload type does not match the event",
+        "'{0}' takes '{1}', but the event '{2}' carries '{3}'; take '{3}' or Event<{3}>",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0004: the method's parameters or return type are not a handler's.</summary>
+    public static readonly DiagnosticDescriptor InvalidHandlerSignature = Create(
+        DiagnosticIds.InvalidHandlerSignature,
+        "Invalid handler signature",
+        "'{0}' cannot handle events: {1}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0005: an event name in <c>[OnEvent]</c> or <c>[Event]</c> is not of the allowed form.</summary>
+    public static readonly DiagnosticDescriptor InvalidEventName = Create(
+        DiagnosticIds.InvalidEventName,
+        "Invalid event name",
+        "The event name '{0}' on '{1}' is invalid; use " + FanoutNames.EventNameRule,
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0006: a function Id, given or derived, is not of the allowed form.</summary>
+    public static readonly DiagnosticDescriptor InvalidFunctionId = Create(
+        DiagnosticIds.InvalidFunctionId,
+        "Invalid function Id",
+        "The function Id '{0}' of '{1}' is invalid; use " + FanoutNames.FunctionIdRule,
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0007: one event name is declared by two payload types.</summary>
+    public static readonly DiagnosticDescriptor EventDeclaredTwice = Create(
+        DiagnosticIds.EventDeclaredTwice,
+        "Event declared by two payload types",
+        "The event '{0}' is declared by both '{1}' and '{2}'; an event has one payload type",
+        DiagnosticSeverity.Error,
+        compilationEnd: true);
+
+    /// <summary>AF0008: the generated code cannot call the handler.</summary>
+    public static readonly DiagnosticDescriptor HandlerNotReachable = Create(
+        DiagnosticIds.HandlerNotReachable,
+        "Handler not reachable from generated code",
+        "'{0}' cannot be called by the generated dispatch table: {1}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0009: the <c>[Event]</c> type cannot receive its generated plumbing.</summary>
+    public static readonly DiagnosticDescriptor EventTypeNotPartial = Create(
+        DiagnosticIds.EventTypeNotPartial,
+        "Event payload type must be a non-generic partial type",
+        "The event payload type '{0}' cannot receive its generated event plumbing: {1}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0010: a numeric <c>[OnEvent]</c> setting is out of range.</summary>
+    public static readonly DiagnosticDescriptor InvalidFunctionSetting = Create(
+        DiagnosticIds.InvalidFunctionSetting,
+        "Invalid function setting",
+        "The [OnEvent] settings of '{0}' are invalid: {1}",
+        DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, bool compilationEnd = false) =>
+        new(
+            id,
+            title,
+            message,
+            Category,
+            severity,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinkBase + id + ".md",
+            customTags: compilationEnd ? [WellKnownDiagnosticTags.CompilationEnd] : []);
+}

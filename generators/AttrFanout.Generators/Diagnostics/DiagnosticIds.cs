@@ -1,0 +1,16 @@
+namespace AttrFanout.Generators.Diagnostics;
+
+/// <summary>The diagnostic IDs: part of the public contract, never renumbered.</summary>
+internal static class DiagnosticIds
+{
+    public const string DuplicateFunctionId = "AF0001";
+    public const string UnknownEvent = "AF0002";
+    public const string PayloadTypeMismatch = "AF0003";
+    public const string InvalidHandlerSignature = "AF0004";
+    public const string InvalidEventName = "AF0005";
+    public const string InvalidFunctionId = "AF0006";
+    public const string EventDeclaredTwice = "AF0007";
+    public const string HandlerNotReachable = "AF0008";
+    public const string EventTypeNotPartial = "AF0009";
+    public const string InvalidFunctionSetting = "AF0010";
+}

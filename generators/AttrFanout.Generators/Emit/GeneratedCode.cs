@@ -1,0 +1,16 @@
+using System.Reflection;
+
+namespace AttrFanout.Generators.Emit;
+
+/// <summary>Strings every emitter shares.</summary>
+internal static class GeneratedCode
+{
+    public static readonly string Version =
+        typeof(GeneratedCode).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static readonly string Attribute = $"[global::System.CodeDom.Compiler.GeneratedCode(\"AttrFanout.Generators\", \"{Version}\")]";
+
+    public const string HiddenAttribute = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
+
+    public static string Literal(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
+}

@@ -1,0 +1,52 @@
+using AttrFanout.Generators.Model;
+
+namespace AttrFanout.Generators.Emit;
+
+/// <summary>Writes the typed payload plumbing of one <c>[Event]</c> type.</summary>
+internal static class PayloadEmitter
+{
+    public static string HintName(EventModel model) =>
+        model.TypeFqn.Replace("global::", "").Replace('<', '_').Replace('>', '_') + ".Event.g.cs";
+
+    /// <summary>
+    /// This emits:
+    /// <code>
+    /// partial record UserSignedUp : global::AttrFanout.IEventPayload
+    /// {
+    ///     public const string EventName = "user/signup";
+    ///     static string global::AttrFanout.IEventPayload.EventName => EventName;
+    /// }
+    /// </code>
+    /// </summary>
+    public static string Emit(EventModel model)
+    {
+        var writer = new SourceWriter().WriteFileHeader();
+        if (model.Namespace is not null)
+        {
+            writer.WriteLine($"namespace {model.Namespace};").WriteLine();
+        }
+
+        var declarations = model.Declarations;
+        for (var i = 0; i < declarations.Count - 1; i++)
+        {
+            writer.OpenBlock($"partial {declarations[i].Keyword} {declarations[i].Name}");
+        }
+
+        var payload = declarations[declarations.Count - 1];
+        writer.OpenBlock($"partial {payload.Keyword} {payload.Name} : global::AttrFanout.IEventPayload");
+        writer.WriteLine($"/// <summary>The name of the event this type is the payload of: <c>{model.Name}</c>.</summary>");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"public const string EventName = {GeneratedCode.Literal(model.Name)};");
+        writer.WriteLine();
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine("static string global::AttrFanout.IEventPayload.EventName => EventName;");
+        writer.CloseBlock();
+
+        for (var i = 0; i < declarations.Count - 1; i++)
+        {
+            writer.CloseBlock();
+        }
+
+        return writer.ToString();
+    }
+}

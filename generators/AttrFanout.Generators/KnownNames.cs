@@ -1,0 +1,21 @@
+namespace AttrFanout.Generators;
+
+/// <summary>Metadata names of the runtime types the generator and analyzers look for.</summary>
+internal static class KnownNames
+{
+    public const string OnEventAttribute = "AttrFanout.OnEventAttribute";
+    public const string EventAttribute = "AttrFanout.EventAttribute";
+    public const string EventOfT = "AttrFanout.Event`1";
+    public const string FunctionContext = "AttrFanout.FunctionContext";
+    public const string FanoutModuleAttribute = "AttrFanout.Generated.FanoutModuleAttribute";
+    public const string FanoutEventAttribute = "AttrFanout.Generated.FanoutEventAttribute";
+    public const string FanoutFunctionAttribute = "AttrFanout.Generated.FanoutFunctionAttribute";
+    public const string ModuleInterface = "AttrFanout.Generated.IFanoutModule";
+    public const string RuntimeAssembly = "AttrFanout";
+    public const string RegistrationClass = "AttrFanoutServiceCollectionExtensions";
+    public const string RegistrationClassMetadataName = "Microsoft.Extensions.DependencyInjection." + RegistrationClass;
+    public const string FromKeyedServicesAttribute = "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute";
+    public const string ActivatorUtilitiesConstructorAttribute = "Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructorAttribute";
+    public const string ModuleTypeName = "AttrFanoutModule";
+    public const string ModuleNamespacePrefix = "AttrFanout.Generated.Modules";
+}

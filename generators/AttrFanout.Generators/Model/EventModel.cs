@@ -1,0 +1,13 @@
+namespace AttrFanout.Generators.Model;
+
+/// <summary>One valid <c>[Event]</c> payload type and how to reopen its partial declaration.</summary>
+internal sealed record EventModel(
+    string Name,
+    string TypeFqn,
+    string? Namespace,
+    EquatableArray<TypeDeclarationModel> Declarations);
+
+/// <summary>A partial type declaration to reopen: the payload type itself last, its containing types before it.</summary>
+/// <param name="Keyword">The declaration keyword(s), e.g. <c>record</c>, <c>record struct</c>, <c>class</c>.</param>
+/// <param name="Name">The type name.</param>
+internal sealed record TypeDeclarationModel(string Keyword, string Name);

@@ -1,0 +1,71 @@
+using AttrFanout.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AttrFanout.Generators.Parsing;
+
+/// <summary>Reads one <c>[Event]</c> type into an <see cref="EventModel"/>; invalid declarations yield null and are reported by the analyzers.</summary>
+internal static class EventParser
+{
+    public static EventModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
+        {
+            return null;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var name = EventName(context.Attributes[0]);
+        if (!FanoutNames.IsValidEventName(name) || PartialProblem(type) is not null)
+        {
+            return null;
+        }
+
+        var declarations = new List<TypeDeclarationModel>();
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            declarations.Insert(0, new TypeDeclarationModel(Keyword(current), current.Name));
+        }
+
+        var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
+        return new EventModel(name!, SymbolNames.Fqn(type), ns, declarations.ToEquatableArray());
+    }
+
+    public static string? EventName(AttributeData attribute) =>
+        attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+
+    /// <summary>Why the generator cannot add the event's plumbing to the type (AF0009), or null.</summary>
+    public static string? PartialProblem(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            var role = ReferenceEquals(current, type) ? "it" : $"its containing type '{current.ToDisplayString()}'";
+            if (current.IsGenericType)
+            {
+                return $"{role} is generic";
+            }
+
+            if (!IsPartial(current))
+            {
+                return $"{role} is not partial; add the 'partial' modifier";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsPartial(INamedTypeSymbol type) =>
+        type.DeclaringSyntaxReferences.Length > 0 &&
+        type.DeclaringSyntaxReferences.Any(static r => r.GetSyntax() is TypeDeclarationSyntax declaration &&
+            declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+    private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
+    {
+        (true, TypeKind.Struct) => "record struct",
+        (true, _) => "record",
+        (false, TypeKind.Struct) => "struct",
+        (false, TypeKind.Interface) => "interface",
+        _ => "class",
+    };
+}

@@ -1,0 +1,176 @@
+using System.Collections.Immutable;
+using AttrFanout.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace AttrFanout.Generators.Parsing;
+
+/// <summary>
+/// The shape of an <c>[OnEvent]</c> method: what each parameter receives, the payload type, the return kind,
+/// and what is wrong with it. Shared by the generator (which skips invalid handlers) and the analyzers (which report them).
+/// </summary>
+internal sealed class HandlerShape
+{
+    private HandlerShape(
+        ImmutableArray<HandlerParameterKind> parameters,
+        ITypeSymbol? payloadType,
+        HandlerReturnKind returnKind,
+        string? signatureProblem,
+        string? reachabilityProblem)
+    {
+        Parameters = parameters;
+        PayloadType = payloadType;
+        ReturnKind = returnKind;
+        SignatureProblem = signatureProblem;
+        ReachabilityProblem = reachabilityProblem;
+    }
+
+    public ImmutableArray<HandlerParameterKind> Parameters { get; }
+
+    /// <summary>The payload type, unwrapped from <c>Event&lt;T&gt;</c>; null when the signature has none.</summary>
+    public ITypeSymbol? PayloadType { get; }
+
+    public HandlerReturnKind ReturnKind { get; }
+
+    /// <summary>Why the parameters or return type are not a handler's (AF0004), or null.</summary>
+    public string? SignatureProblem { get; }
+
+    /// <summary>Why generated code cannot call the method (AF0008), or null.</summary>
+    public string? ReachabilityProblem { get; }
+
+    public bool IsValid => SignatureProblem is null && ReachabilityProblem is null;
+
+    public static HandlerShape Of(IMethodSymbol method, KnownTypes types)
+    {
+        var problem = default(string);
+        var returnKind = ClassifyReturn(method, types, ref problem);
+
+        var kinds = ImmutableArray.CreateBuilder<HandlerParameterKind>(method.Parameters.Length);
+        var payloadType = default(ITypeSymbol);
+        foreach (var parameter in method.Parameters)
+        {
+            var kind = ClassifyParameter(parameter, types, out var payload);
+            if (parameter.RefKind != RefKind.None)
+            {
+                problem ??= $"parameter '{parameter.Name}' is passed by reference; handler parameters are passed by value";
+            }
+
+            if (kinds.Contains(kind) || (payload is not null && payloadType is not null))
+            {
+                problem ??= kind switch
+                {
+                    HandlerParameterKind.Context => $"parameter '{parameter.Name}' is a second FunctionContext",
+                    HandlerParameterKind.CancellationToken => $"parameter '{parameter.Name}' is a second CancellationToken",
+                    _ => $"parameter '{parameter.Name}' is a second payload; a handler takes one payload (or Event<T>), optionally a FunctionContext and a CancellationToken",
+                };
+            }
+
+            payloadType ??= payload;
+            kinds.Add(kind);
+        }
+
+        if (payloadType is null)
+        {
+            problem ??= "it takes no payload; add a parameter of the event's payload type (or Event<T>)";
+        }
+
+        return new HandlerShape(kinds.ToImmutable(), payloadType, returnKind, problem, FindReachabilityProblem(method));
+    }
+
+    private static HandlerReturnKind ClassifyReturn(IMethodSymbol method, KnownTypes types, ref string? problem)
+    {
+        if (method.ReturnsVoid)
+        {
+            if (method.IsAsync)
+            {
+                problem = "it is 'async void', so failures cannot be observed or retried; return Task instead";
+            }
+
+            return HandlerReturnKind.Void;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(method.ReturnType, types.Task))
+        {
+            return HandlerReturnKind.Task;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(method.ReturnType, types.ValueTask))
+        {
+            return HandlerReturnKind.ValueTask;
+        }
+
+        problem = $"it returns '{method.ReturnType.ToDisplayString()}'; a handler returns Task, ValueTask or void";
+        return HandlerReturnKind.Void;
+    }
+
+    private static HandlerParameterKind ClassifyParameter(IParameterSymbol parameter, KnownTypes types, out ITypeSymbol? payload)
+    {
+        payload = null;
+        var type = parameter.Type;
+        if (SymbolEqualityComparer.Default.Equals(type, types.FunctionContext))
+        {
+            return HandlerParameterKind.Context;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type, types.CancellationToken))
+        {
+            return HandlerParameterKind.CancellationToken;
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true } named && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, types.EventOfT))
+        {
+            payload = named.TypeArguments[0];
+            return HandlerParameterKind.Envelope;
+        }
+
+        payload = type;
+        return HandlerParameterKind.Payload;
+    }
+
+    private static string? FindReachabilityProblem(IMethodSymbol method)
+    {
+        if (method.IsGenericMethod)
+        {
+            return "it is generic";
+        }
+
+        if (!IsReachable(method.DeclaredAccessibility))
+        {
+            return $"it is {Describe(method.DeclaredAccessibility)}; make it public or internal";
+        }
+
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.IsGenericType)
+            {
+                return $"its type '{type.ToDisplayString()}' is generic";
+            }
+
+            if (!IsReachable(type.DeclaredAccessibility))
+            {
+                return $"its type '{type.ToDisplayString()}' is {Describe(type.DeclaredAccessibility)}; make it public or internal";
+            }
+        }
+
+        if (!method.IsStatic)
+        {
+            var type = method.ContainingType!;
+            if (type.IsAbstract || type.TypeKind != TypeKind.Class)
+            {
+                return $"it is an instance method of '{type.ToDisplayString()}', which cannot be created per run; use a non-abstract class or make the method static";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsReachable(Accessibility accessibility) =>
+        accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
+
+    private static string Describe(Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Private => "private",
+        Accessibility.Protected => "protected",
+        Accessibility.ProtectedAndInternal => "private protected",
+        _ => accessibility.ToString().ToLowerInvariant(),
+    };
+}

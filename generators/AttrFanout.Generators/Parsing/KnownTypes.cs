@@ -1,0 +1,34 @@
+using Microsoft.CodeAnalysis;
+
+namespace AttrFanout.Generators.Parsing;
+
+/// <summary>The runtime and BCL types a handler's shape is judged against, resolved once per compilation.</summary>
+internal sealed class KnownTypes
+{
+    private KnownTypes(Compilation compilation)
+    {
+        EventOfT = compilation.GetTypeByMetadataName(KnownNames.EventOfT);
+        FunctionContext = compilation.GetTypeByMetadataName(KnownNames.FunctionContext);
+        CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+        Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+        ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
+        FromKeyedServices = compilation.GetTypeByMetadataName(KnownNames.FromKeyedServicesAttribute);
+        ActivatorUtilitiesConstructor = compilation.GetTypeByMetadataName(KnownNames.ActivatorUtilitiesConstructorAttribute);
+    }
+
+    public INamedTypeSymbol? EventOfT { get; }
+
+    public INamedTypeSymbol? FunctionContext { get; }
+
+    public INamedTypeSymbol? CancellationToken { get; }
+
+    public INamedTypeSymbol? Task { get; }
+
+    public INamedTypeSymbol? ValueTask { get; }
+
+    public INamedTypeSymbol? FromKeyedServices { get; }
+
+    public INamedTypeSymbol? ActivatorUtilitiesConstructor { get; }
+
+    public static KnownTypes From(Compilation compilation) => new(compilation);
+}

@@ -1,0 +1,64 @@
+using Microsoft.CodeAnalysis;
+
+namespace AttrFanout.Generators.Parsing;
+
+/// <summary>The arguments of one <c>[OnEvent]</c> attribute, as written.</summary>
+internal sealed class OnEventSettings
+{
+    private OnEventSettings(string? eventName, string? explicitId, int? retries, int? timeoutSeconds, int? concurrency)
+    {
+        EventName = eventName;
+        ExplicitId = explicitId;
+        Retries = retries;
+        TimeoutSeconds = timeoutSeconds;
+        Concurrency = concurrency;
+    }
+
+    public string? EventName { get; }
+
+    public string? ExplicitId { get; }
+
+    public int? Retries { get; }
+
+    public int? TimeoutSeconds { get; }
+
+    public int? Concurrency { get; }
+
+    /// <summary>Why a numeric setting is out of range (AF0010), or null.</summary>
+    public string? SettingProblem =>
+        Retries < 0 ? $"Retries = {Retries} is negative; use 0 or more" :
+        TimeoutSeconds <= 0 ? $"TimeoutSeconds = {TimeoutSeconds} is not positive; use 1 or more" :
+        Concurrency <= 0 ? $"Concurrency = {Concurrency} is not positive; use 1 or more" :
+        null;
+
+    public static OnEventSettings From(AttributeData attribute)
+    {
+        var eventName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+        string? id = null;
+        int? retries = null, timeout = null, concurrency = null;
+        foreach (var argument in attribute.NamedArguments)
+        {
+            switch (argument.Key)
+            {
+                case "Id":
+                    id = argument.Value.Value as string;
+                    break;
+                case "Retries":
+                    retries = argument.Value.Value as int?;
+                    break;
+                case "TimeoutSeconds":
+                    timeout = argument.Value.Value as int?;
+                    break;
+                case "Concurrency":
+                    concurrency = argument.Value.Value as int?;
+                    break;
+            }
+        }
+
+        return new OnEventSettings(eventName, id, retries, timeout, concurrency);
+    }
+
+    /// <summary>The Id the function gets: the explicit one, or the one derived from its type and method names.</summary>
+    public string ResolveId(IMethodSymbol method) =>
+        ExplicitId ?? FanoutNames.DeriveFunctionId(method.ContainingType.Name, method.Name);
+}

@@ -1,0 +1,44 @@
+namespace AttrFanout;
+
+/// <summary>
+/// Subscribes a method to an event. Every method subscribed to an event becomes a <em>function</em>
+/// with its own run per event, executed in parallel with its siblings and retried on its own.
+/// </summary>
+/// <remarks>
+/// The method takes the event's payload type (or <see cref="Event{TPayload}"/>), and optionally a
+/// <see cref="FunctionContext"/> and a <see cref="CancellationToken"/>, in any order, and returns
+/// <see cref="Task"/>, <see cref="ValueTask"/> or <see langword="void"/>. Static and instance methods are
+/// supported; an instance method's class is resolved from dependency injection in a scope per run.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class OnEventAttribute : Attribute
+{
+    /// <summary>Creates the attribute for the event named <paramref name="eventName"/>.</summary>
+    /// <param name="eventName">The event name, as declared by an <see cref="EventAttribute"/>, e.g. <c>user/signup</c>.</param>
+    public OnEventAttribute(string eventName) => EventName = eventName;
+
+    /// <summary>Gets the name of the event the function subscribes to.</summary>
+    public string EventName { get; }
+
+    /// <summary>
+    /// Gets or sets the function's Id, unique in the application: lowercase letters, digits, <c>-</c> and <c>_</c>,
+    /// starting with a letter or digit, at most 128 characters.
+    /// </summary>
+    /// <value>
+    /// When not set, the Id is derived from the containing type and method names in kebab case:
+    /// <c>Welcome.SendEmail</c> becomes <c>welcome-send-email</c>.
+    /// </value>
+    public string? Id { get; set; }
+
+    /// <summary>Gets or sets how many times a failed run is retried (so attempts = retries + 1).</summary>
+    /// <value>When not set, the configured default: 4 retries, 5 attempts.</value>
+    public int Retries { get; set; } = -1;
+
+    /// <summary>Gets or sets the time limit of one attempt, in seconds.</summary>
+    /// <value>When not set, the configured default attempt timeout.</value>
+    public int TimeoutSeconds { get; set; } = -1;
+
+    /// <summary>Gets or sets how many runs of this function may execute at once in one process.</summary>
+    /// <value>When not set, bounded only by the global concurrency.</value>
+    public int Concurrency { get; set; } = -1;
+}

@@ -1,0 +1,42 @@
+namespace AttrFanout;
+
+/// <summary>One function as the generated dispatch table describes it: Id, event, settings and a direct invoker.</summary>
+public abstract class FunctionDescriptor
+{
+    private protected FunctionDescriptor(string id, string eventName)
+    {
+        Id = id;
+        EventName = eventName;
+    }
+
+    /// <summary>Gets the function's Id.</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the name of the event the function subscribes to.</summary>
+    public string EventName { get; }
+
+    /// <summary>Gets the payload type the function receives.</summary>
+    public abstract Type PayloadType { get; }
+
+    /// <summary>Gets the handler as written, e.g. <c>MyApp.Welcome.Send</c>, for logs and errors.</summary>
+    public string Handler { get; init; } = "";
+
+    /// <summary>Gets the retries set on the attribute, or <see langword="null"/> for the configured default.</summary>
+    public int? Retries { get; init; }
+
+    /// <summary>Gets the attempt timeout set on the attribute, or <see langword="null"/> for the configured default.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Gets the concurrency limit set on the attribute, or <see langword="null"/> for none.</summary>
+    public int? Concurrency { get; init; }
+
+    /// <summary>Gets whether the handler is an instance method whose class is resolved from a service scope per run.</summary>
+    public bool RequiresServices { get; init; }
+
+    /// <summary>Invokes the handler once for <paramref name="envelope"/>.</summary>
+    /// <param name="services">The services of the run's scope.</param>
+    /// <param name="envelope">The event; its payload must be of <see cref="PayloadType"/>.</param>
+    /// <param name="context">The run's context.</param>
+    /// <param name="cancellationToken">Cancelled on timeout or shutdown.</param>
+    public abstract ValueTask InvokeAsync(IServiceProvider services, EventEnvelope envelope, FunctionContext context, CancellationToken cancellationToken);
+}

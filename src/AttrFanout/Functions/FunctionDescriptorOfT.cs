@@ -1,0 +1,40 @@
+namespace AttrFanout;
+
+/// <summary>Invokes one handler directly with its typed event; generated for every function.</summary>
+/// <typeparam name="TPayload">The event's payload type.</typeparam>
+/// <param name="services">The services of the run's scope.</param>
+/// <param name="event">The event.</param>
+/// <param name="context">The run's context.</param>
+/// <param name="cancellationToken">Cancelled on timeout or shutdown.</param>
+public delegate ValueTask FunctionInvoker<TPayload>(IServiceProvider services, Event<TPayload> @event, FunctionContext context, CancellationToken cancellationToken)
+    where TPayload : notnull;
+
+/// <summary>A function whose payload type is <typeparamref name="TPayload"/>.</summary>
+/// <typeparam name="TPayload">The event's payload type.</typeparam>
+public sealed class FunctionDescriptor<TPayload> : FunctionDescriptor
+    where TPayload : notnull
+{
+    private readonly FunctionInvoker<TPayload> _invoker;
+
+    /// <summary>Creates a descriptor; the generator emits one per function.</summary>
+    /// <param name="id">The function's Id.</param>
+    /// <param name="eventName">The event it subscribes to.</param>
+    /// <param name="invoker">Calls the handler.</param>
+    public FunctionDescriptor(string id, string eventName, FunctionInvoker<TPayload> invoker)
+        : base(id, eventName) => _invoker = invoker;
+
+    /// <inheritdoc />
+    public override Type PayloadType => typeof(TPayload);
+
+    /// <inheritdoc />
+    public override ValueTask InvokeAsync(IServiceProvider services, EventEnvelope envelope, FunctionContext context, CancellationToken cancellationToken)
+    {
+        if (envelope is not Event<TPayload> typed)
+        {
+            throw new InvalidOperationException(
+                $"Function '{Id}' expects an event with a payload of type '{typeof(TPayload).FullName}', but event '{envelope.Id}' ('{envelope.Name}') carries '{envelope.Payload.GetType().FullName}'.");
+        }
+
+        return _invoker(services, typed, context, cancellationToken);
+    }
+}

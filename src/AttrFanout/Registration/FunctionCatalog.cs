@@ -1,0 +1,84 @@
+using System.Collections.Frozen;
+using AttrFanout.Generated;
+
+namespace AttrFanout;
+
+/// <summary>The dispatch table: every function and event the app's generated modules registered, by event name.</summary>
+public sealed class FunctionCatalog
+{
+    private readonly FrozenDictionary<string, FunctionDescriptor[]> _functionsByEvent;
+    private readonly FrozenDictionary<string, EventDescriptor> _eventsByName;
+
+    private FunctionCatalog(IReadOnlyList<FunctionDescriptor> functions, IReadOnlyList<EventDescriptor> events)
+    {
+        Functions = functions;
+        Events = events;
+        _functionsByEvent = functions
+            .GroupBy(static f => f.EventName, StringComparer.Ordinal)
+            .ToFrozenDictionary(static g => g.Key, static g => g.ToArray(), StringComparer.Ordinal);
+        _eventsByName = events.ToFrozenDictionary(static e => e.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>Gets every function, in registration order.</summary>
+    public IReadOnlyList<FunctionDescriptor> Functions { get; }
+
+    /// <summary>Gets every declared event, in registration order.</summary>
+    public IReadOnlyList<EventDescriptor> Events { get; }
+
+    /// <summary>Gets the functions subscribed to <paramref name="eventName"/>; empty when none is.</summary>
+    /// <param name="eventName">The event name.</param>
+    public ReadOnlySpan<FunctionDescriptor> GetFunctions(string eventName) =>
+        _functionsByEvent.TryGetValue(eventName, out var functions) ? functions : [];
+
+    /// <summary>Gets the declaration of <paramref name="eventName"/>, when one exists.</summary>
+    /// <param name="eventName">The event name.</param>
+    /// <param name="descriptor">The declaration.</param>
+    public bool TryGetEvent(string eventName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EventDescriptor? descriptor) =>
+        _eventsByName.TryGetValue(eventName, out descriptor);
+
+    /// <summary>Builds the catalog from the generated modules, rejecting conflicts the analyzers would have reported.</summary>
+    /// <param name="builder">What the modules registered.</param>
+    /// <exception cref="AttrFanoutConfigurationException">Two functions share an Id, or one event name has two payload types.</exception>
+    internal static FunctionCatalog Create(FanoutModuleBuilder builder)
+    {
+        var functions = new List<FunctionDescriptor>();
+        var byId = new Dictionary<string, FunctionDescriptor>(StringComparer.Ordinal);
+        foreach (var function in builder.Functions)
+        {
+            if (byId.TryGetValue(function.Id, out var existing))
+            {
+                if (ReferenceEquals(existing, function) || existing.Handler == function.Handler)
+                {
+                    continue;
+                }
+
+                throw new AttrFanoutConfigurationException(
+                    $"Function Id '{function.Id}' is used by both '{existing.Handler}' and '{function.Handler}'. Give one of them another Id in its [OnEvent] attribute (build diagnostic AF0001).");
+            }
+
+            byId.Add(function.Id, function);
+            functions.Add(function);
+        }
+
+        var events = new List<EventDescriptor>();
+        var byName = new Dictionary<string, EventDescriptor>(StringComparer.Ordinal);
+        foreach (var declared in builder.Events)
+        {
+            if (byName.TryGetValue(declared.Name, out var existing))
+            {
+                if (existing.PayloadType != declared.PayloadType)
+                {
+                    throw new AttrFanoutConfigurationException(
+                        $"Event '{declared.Name}' is declared by both '{existing.PayloadType.FullName}' and '{declared.PayloadType.FullName}'. An event has one payload type.");
+                }
+
+                continue;
+            }
+
+            byName.Add(declared.Name, declared);
+            events.Add(declared);
+        }
+
+        return new FunctionCatalog(functions, events);
+    }
+}
