@@ -56,6 +56,34 @@ public sealed class GeneratedSourceTests
     }
 
     [Fact]
+    public void A_project_that_sees_a_referenced_AddAttrFanout_through_InternalsVisibleTo_does_not_emit_its_own()
+    {
+        var app = TestCompilation.RunGenerator(TestCompilation.Create(
+            "Shop",
+            Scenarios.Events,
+            Scenarios.Handlers,
+            "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Shop.Tests\")]")).Output;
+        var tests = TestCompilation.Create(
+            "Shop.Tests",
+            [
+                """
+                using Microsoft.Extensions.DependencyInjection;
+
+                public static class Fixture
+                {
+                    public static IServiceCollection Configure(IServiceCollection services) => services.AddAttrFanout();
+                }
+                """,
+            ],
+            [TestCompilation.ToReference(app)]);
+
+        var (output, result) = TestCompilation.RunGenerator(tests);
+
+        TestCompilation.AssertNoErrors(output);
+        Assert.DoesNotContain(result.GeneratedTrees, static t => t.FilePath.EndsWith("AttrFanoutServiceCollectionExtensions.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Invalid_handlers_are_left_to_the_analyzers_and_the_rest_still_compiles()
     {
         var input = TestCompilation.Create("Broken", Scenarios.Events, """
