@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace AttrFanout.CodeFixes;
 
@@ -41,7 +42,7 @@ public sealed class UseSuggestedEventNameCodeFix : CodeFixProvider
         return Task.CompletedTask;
     }
 
-    private static async Task<Document> ReplaceAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, string suggestion, CancellationToken cancellationToken)
+    private static async Task<Document> ReplaceAsync(Document document, TextSpan span, string suggestion, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root?.FindNode(span, getInnermostNodeForTie: true) is not ExpressionSyntax expression)
