@@ -12,7 +12,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor DuplicateFunctionId = Create(
         DiagnosticIds.DuplicateFunctionId,
         "Duplicate function Id",
-        "Function Id '{0}' of '{1}' is also used by '{2}'; give one of them another Id",
+        "Function Id '{0}' of '{1}' is also used by {2}; set a different Id in [OnEvent] on one of them",
         DiagnosticSeverity.Error,
         compilationEnd: true);
 
@@ -20,15 +20,17 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnknownEvent = Create(
         DiagnosticIds.UnknownEvent,
         "Unknown event",
-        "No [Event] declares the event '{0}' that '{1}' subscribes to{2}",
-        DiagnosticSeverity.Warning);
+        "No [Event] declares the event '{0}' that '{1}' subscribes to; {2}",
+        DiagnosticSeverity.Warning,
+        compilationEnd: true);
 
     /// <summary>AF0003: the handler's payload type is not the type the event is declared with.</summary>
     public static readonly DiagnosticDescriptor PayloadTypeMismatch = Create(
         DiagnosticIds.PayloadTypeMismatch,
         "Payload type does not match the event",
         "'{0}' takes '{1}', but the event '{2}' carries '{3}'; take '{3}' or Event<{3}>",
-        DiagnosticSeverity.Error);
+        DiagnosticSeverity.Error,
+        compilationEnd: true);
 
     /// <summary>AF0004: the method's parameters or return type are not a handler's.</summary>
     public static readonly DiagnosticDescriptor InvalidHandlerSignature = Create(
@@ -48,14 +50,14 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor InvalidFunctionId = Create(
         DiagnosticIds.InvalidFunctionId,
         "Invalid function Id",
-        "The function Id '{0}' of '{1}' is invalid; use " + FanoutNames.FunctionIdRule,
+        "The function Id '{0}' of '{1}' is invalid; {2}",
         DiagnosticSeverity.Error);
 
     /// <summary>AF0007: one event name is declared by two payload types.</summary>
     public static readonly DiagnosticDescriptor EventDeclaredTwice = Create(
         DiagnosticIds.EventDeclaredTwice,
         "Event declared by two payload types",
-        "The event '{0}' is declared by both '{1}' and '{2}'; an event has one payload type",
+        "The event '{0}' is declared by both '{1}' and {2}; an event has one payload type, so rename one of the events",
         DiagnosticSeverity.Error,
         compilationEnd: true);
 

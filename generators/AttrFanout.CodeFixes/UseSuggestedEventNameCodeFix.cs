@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using System.Composition;
+using AttrFanout.Generators.Analyzers;
+using AttrFanout.Generators.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AttrFanout.CodeFixes;
+
+/// <summary>AF0002: replaces an unknown event name with the declared name the analyzer suggests.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseSuggestedEventNameCodeFix))]
+[Shared]
+public sealed class UseSuggestedEventNameCodeFix : CodeFixProvider
+{
+    private const string EquivalenceKey = "AttrFanout.UseSuggestedEventName";
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [DiagnosticIds.UnknownEvent];
+
+    /// <inheritdoc />
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc />
+    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (diagnostic.Properties.TryGetValue(EventUsageCheck.SuggestionProperty, out var suggestion) && suggestion is not null)
+            {
+                var document = context.Document;
+                var span = diagnostic.Location.SourceSpan;
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Use the event '{suggestion}'", ct => ReplaceAsync(document, span, suggestion, ct), EquivalenceKey),
+                    diagnostic);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static async Task<Document> ReplaceAsync(Document document, TextSpan span, string suggestion, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root?.FindNode(span, getInnermostNodeForTie: true) is not ExpressionSyntax expression)
+        {
+            return document;
+        }
+
+        var literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(suggestion))
+            .WithTriviaFrom(expression);
+        return document.WithSyntaxRoot(root.ReplaceNode(expression, literal));
+    }
+}

@@ -1,0 +1,72 @@
+using AttrFanout.Generators.Model;
+using AttrFanout.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AttrFanout.Generators.Analyzers;
+
+/// <summary>What the compilation-end checks need to know about one <c>[OnEvent]</c> method of this project.</summary>
+internal sealed class DeclaredHandler
+{
+    private DeclaredHandler(string handler, string? eventName, Location eventNameLocation, string id, Location idLocation, ITypeSymbol? payloadType, Location payloadLocation)
+    {
+        Handler = handler;
+        EventName = eventName;
+        EventNameLocation = eventNameLocation;
+        Id = id;
+        IdLocation = idLocation;
+        PayloadType = payloadType;
+        PayloadLocation = payloadLocation;
+    }
+
+    /// <summary>The handler as shown in messages, e.g. <c>MyApp.Welcome.Send</c>.</summary>
+    public string Handler { get; }
+
+    public string? EventName { get; }
+
+    public Location EventNameLocation { get; }
+
+    /// <summary>The explicit or derived function Id.</summary>
+    public string Id { get; }
+
+    /// <summary>The <c>Id</c> argument when written, else the method name.</summary>
+    public Location IdLocation { get; }
+
+    public ITypeSymbol? PayloadType { get; }
+
+    public Location PayloadLocation { get; }
+
+    public static DeclaredHandler? From(IMethodSymbol method, FanoutSymbols symbols, CancellationToken cancellationToken)
+    {
+        if (symbols.OnEvent(method) is not { } attribute || method.Locations.Length == 0)
+        {
+            return null;
+        }
+
+        var methodName = method.Locations[0];
+        var settings = OnEventSettings.From(attribute);
+        var shape = HandlerShape.Of(method, symbols.Types);
+        return new DeclaredHandler(
+            SymbolNames.Handler(method),
+            settings.EventName,
+            AttributeLocations.FirstArgument(attribute, methodName, cancellationToken),
+            settings.ResolveId(method),
+            AttributeLocations.NamedArgument(attribute, "Id", cancellationToken) ?? methodName,
+            shape.PayloadType,
+            PayloadParameterType(method, shape, cancellationToken) ?? methodName);
+    }
+
+    private static Location? PayloadParameterType(IMethodSymbol method, HandlerShape shape, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < shape.Parameters.Length; i++)
+        {
+            if (shape.Parameters[i] is HandlerParameterKind.Payload or HandlerParameterKind.Envelope)
+            {
+                var reference = method.Parameters[i].DeclaringSyntaxReferences.FirstOrDefault();
+                return (reference?.GetSyntax(cancellationToken) as ParameterSyntax)?.Type?.GetLocation();
+            }
+        }
+
+        return null;
+    }
+}

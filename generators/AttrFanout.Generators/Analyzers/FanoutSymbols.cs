@@ -1,0 +1,54 @@
+using AttrFanout.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+
+namespace AttrFanout.Generators.Analyzers;
+
+/// <summary>The attribute types and handler-shape types the analyzers look for, resolved once per compilation.</summary>
+internal sealed class FanoutSymbols
+{
+    private FanoutSymbols(Compilation compilation, INamedTypeSymbol onEvent, INamedTypeSymbol @event)
+    {
+        OnEventAttribute = onEvent;
+        EventAttribute = @event;
+        FanoutEventAttribute = compilation.GetTypeByMetadataName(KnownNames.FanoutEventAttribute);
+        FanoutFunctionAttribute = compilation.GetTypeByMetadataName(KnownNames.FanoutFunctionAttribute);
+        Types = KnownTypes.From(compilation);
+    }
+
+    public INamedTypeSymbol OnEventAttribute { get; }
+
+    public INamedTypeSymbol EventAttribute { get; }
+
+    public INamedTypeSymbol? FanoutEventAttribute { get; }
+
+    public INamedTypeSymbol? FanoutFunctionAttribute { get; }
+
+    public KnownTypes Types { get; }
+
+    /// <summary>Resolves the symbols, or returns null when the compilation does not reference the runtime.</summary>
+    public static FanoutSymbols? From(Compilation compilation) =>
+        compilation.GetTypeByMetadataName(KnownNames.OnEventAttribute) is { } onEvent &&
+        compilation.GetTypeByMetadataName(KnownNames.EventAttribute) is { } @event
+            ? new FanoutSymbols(compilation, onEvent, @event)
+            : null;
+
+    /// <summary>The well-formed <c>[OnEvent]</c> on <paramref name="symbol"/>, or null.</summary>
+    public AttributeData? OnEvent(ISymbol symbol) => Find(symbol, OnEventAttribute);
+
+    /// <summary>The well-formed <c>[Event]</c> on <paramref name="symbol"/>, or null.</summary>
+    public AttributeData? Event(ISymbol symbol) => Find(symbol, EventAttribute);
+
+    private static AttributeData? Find(ISymbol symbol, INamedTypeSymbol attributeType)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeConstructor is not null &&
+                SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+}
