@@ -39,7 +39,7 @@ internal static class ProcessRunner
         var timedOut = await Task.WhenAny(exited.Task, Task.Delay(timeout)) != exited.Task;
         if (timedOut)
         {
-            process.Kill(entireProcessTree: true);
+            Kill(process);
         }
 
         // A server a build leaves behind may keep the pipes open: read what is there, never wait on it for long.
@@ -49,6 +49,18 @@ internal static class ProcessRunner
         lock (output)
         {
             return new ProcessResult(command, exitCode, timedOut, clock.Elapsed, output.ToString());
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited on its own meanwhile.
         }
     }
 
