@@ -1,0 +1,3 @@
+namespace AttrFanout.EndToEnd.Tests.Infrastructure;
+
+internal sealed record SourceFile(string Name, string Text);
