@@ -121,6 +121,10 @@ internal static class JsonObjectEmitter
             writer.WriteLine("{").Indent();
             writer.WriteLine($"IsProperty = {(property.IsProperty ? "true" : "false")},");
             writer.WriteLine("IsPublic = true,");
+            if (!property.IsProperty)
+            {
+                writer.WriteLine("HasJsonInclude = true,");
+            }
             writer.WriteLine($"DeclaringType = typeof({property.DeclaringTypeFqn}),");
             writer.WriteLine($"PropertyName = {GeneratedCode.Literal(property.Name)},");
             if (property.JsonName is { } jsonName)
@@ -133,6 +137,10 @@ internal static class JsonObjectEmitter
             {
                 var target = shape.IsValueType ? $"global::System.Runtime.CompilerServices.Unsafe.Unbox<{fqn}>(obj)" : $"(({fqn})obj)";
                 writer.WriteLine($"Setter = static (obj, value) => {target}.{member} = value!,");
+            }
+            else if (property.IsRequired)
+            {
+                writer.WriteLine($"Setter = static (obj, value) => throw new global::System.InvalidOperationException({GeneratedCode.Literal(property.Name + " is set when the object is created.")}),");
             }
 
             if (property.IgnoreCondition is { } condition)
