@@ -70,6 +70,38 @@ public sealed class IncrementalCacheTests
     }
 
     [Fact]
+    public void Unrelated_and_method_body_edits_leave_every_step_cached_or_unchanged_with_rich_payloads()
+    {
+        const string Node = "public sealed class Node\n    {";
+        var payloads = Serialization.PayloadScenarios.Supported.Replace(Node, Node + "\n        public int Depth() => 0;", StringComparison.Ordinal);
+        const string Handler = "public static class Audit { [AttrFanout.OnEvent(\"shop/order.placed\", Id = \"audit\")] public static void Record(Payloads.OrderPlaced order) { } }";
+        var compilation = TestCompilation.Create("Payloads", payloads, Serialization.PayloadScenarios.EscapeHatches, Handler);
+        var driver = TestCompilation.CreateDriver(trackSteps: true).RunGenerators(compilation);
+
+        var tree = compilation.SyntaxTrees.First();
+        var edited = compilation
+            .ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(tree.ToString().Replace("Depth() => 0;", "Depth() => 1;", StringComparison.Ordinal))))
+            .AddSyntaxTrees(CSharpSyntaxTree.ParseText("public sealed class Unrelated { public object? Value { get; set; } }", TestCompilation.ParseOptions, path: "Unrelated.cs"));
+        driver = driver.RunGenerators(edited);
+
+        AssertAllCachedOrUnchanged(driver.GetRunResult());
+    }
+
+    [Fact]
+    public void Adding_a_member_to_a_nested_payload_type_changes_the_json_resolver_step()
+    {
+        var compilation = TestCompilation.Create("Payloads", Serialization.PayloadScenarios.Supported);
+        var driver = TestCompilation.CreateDriver(trackSteps: true).RunGenerators(compilation);
+
+        var tree = compilation.SyntaxTrees.Single();
+        var text = tree.ToString().Replace("public string? Email { get; set; }", "public string? Email { get; set; }\n public int Age { get; set; }", StringComparison.Ordinal);
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(text))));
+
+        var steps = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.JsonResolver];
+        Assert.Contains(steps.SelectMany(static s => s.Outputs), static o => o.Reason == IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
     public void No_step_output_holds_a_symbol_syntax_node_location_or_compilation()
     {
         var compilation = TestCompilation.Create("Shop", Scenarios.Events, Scenarios.Handlers);

@@ -3,7 +3,7 @@ namespace AttrFanout.Generators.Tests.Serialization;
 /// <summary>Payload types covering what the generated JSON metadata supports, and a probe that drives them at run time.</summary>
 internal static class PayloadScenarios
 {
-    public const string Payloads = """
+    public const string Supported = """
         using System;
         using System.Collections.Generic;
         using System.Text.Json.Serialization;
@@ -73,7 +73,15 @@ internal static class PayloadScenarios
                 public string Name { get; set; } = "";
                 public List<Node> Children { get; set; } = [];
             }
+        }
+        """;
 
+    public const string EscapeHatches = """
+        using System.Text.Json.Serialization;
+        using AttrFanout;
+
+        namespace Payloads
+        {
             [Event("legacy/imported", JsonContext = typeof(LegacyJsonContext))]
             public sealed partial record LegacyImported(object Anything);
 

@@ -7,7 +7,7 @@ public sealed class ResolverSnapshotTests
     [Fact]
     public void The_payload_set_generates_the_expected_resolver_and_registrations()
     {
-        var input = TestCompilation.Create("Payloads", PayloadScenarios.Payloads);
+        var input = TestCompilation.Create("Payloads", PayloadScenarios.Supported, PayloadScenarios.EscapeHatches);
 
         var result = TestCompilation.CreateDriver().RunGenerators(input).GetRunResult();
 
@@ -19,7 +19,7 @@ public sealed class ResolverSnapshotTests
     [Fact]
     public void Only_events_without_a_json_context_and_without_unsupported_members_reach_the_resolver()
     {
-        var input = TestCompilation.Create("Payloads", PayloadScenarios.Payloads);
+        var input = TestCompilation.Create("Payloads", PayloadScenarios.Supported, PayloadScenarios.EscapeHatches);
 
         var sources = TestCompilation.CreateDriver().RunGenerators(input).GetRunResult().GeneratedTrees
             .ToDictionary(static t => Path.GetFileName(t.FilePath), static t => t.ToString());

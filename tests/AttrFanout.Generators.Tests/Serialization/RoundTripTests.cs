@@ -59,7 +59,10 @@ public sealed class RoundTripTests : IClassFixture<RoundTripTests.Fixture>
         Assert.Equal("Payloads.OrderPlaced", error.PayloadType.FullName);
         Assert.StartsWith("The payload of event 'shop/order.placed' (Payloads.OrderPlaced) cannot be serialized or deserialized: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
-        Assert.NotNull(error.InnerException ?? (json == "null" ? error : null));
+        if (json != "null")
+        {
+            Assert.NotNull(error.InnerException);
+        }
     }
 
     [Fact]
@@ -74,7 +77,7 @@ public sealed class RoundTripTests : IClassFixture<RoundTripTests.Fixture>
     {
         public Fixture()
         {
-            var input = TestCompilation.Create("Payloads", PayloadScenarios.Payloads, PayloadScenarios.Probe);
+            var input = TestCompilation.Create("Payloads", PayloadScenarios.Supported, PayloadScenarios.EscapeHatches, PayloadScenarios.Probe);
             Payloads = SerializationHarness.Load(SerializationHarness.Generate(input));
         }
 
