@@ -102,6 +102,24 @@ public sealed class IncrementalCacheTests
     }
 
     [Fact]
+    public void Renaming_a_member_of_a_nested_type_in_another_file_updates_the_resolver()
+    {
+        var compilation = TestCompilation.Create(
+            "Split",
+            "[AttrFanout.Event(\"split/happened\")] public sealed partial record Happened(Detail Detail);",
+            "public sealed class Detail { public string Before { get; set; } = \"\"; }");
+        var driver = TestCompilation.CreateDriver(trackSteps: true).RunGenerators(compilation);
+
+        var detail = compilation.SyntaxTrees.Last();
+        var renamed = compilation.ReplaceSyntaxTree(detail, detail.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(detail.ToString().Replace("Before", "After", StringComparison.Ordinal))));
+        var result = driver.RunGenerators(renamed).GetRunResult();
+
+        var resolver = result.GeneratedTrees.Single(static t => t.FilePath.EndsWith("AttrFanoutJsonResolver.g.cs", StringComparison.Ordinal)).ToString();
+        Assert.Contains("\"After\"", resolver, StringComparison.Ordinal);
+        Assert.DoesNotContain("Before", resolver, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_step_output_holds_a_symbol_syntax_node_location_or_compilation()
     {
         var compilation = TestCompilation.Create("Shop", Scenarios.Events, Scenarios.Handlers);
