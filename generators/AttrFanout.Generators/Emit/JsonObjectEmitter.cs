@@ -14,7 +14,7 @@ internal static class JsonObjectEmitter
     ///     {
     ///         ObjectWithParameterizedConstructorCreator = static args => new UserSignedUp((string)args[0]!, (string)args[1]!),
     ///         ConstructorParameterMetadataInitializer = static () => new JsonParameterInfoValues[] { new() { Name = "UserId", ... }, ... },
-    ///         PropertyMetadataInitializer = _ => new JsonPropertyInfo[] { JsonMetadataServices.CreatePropertyInfo&lt;string&gt;(options, new() { ... }), ... },
+    ///         PropertyMetadataInitializer = _ => { var properties = new JsonPropertyInfo[2]; properties[0] = JsonMetadataServices.CreatePropertyInfo&lt;string&gt;(...); ... },
     ///     };
     ///     return JsonMetadataServices.CreateObjectInfo(options, values);
     /// }

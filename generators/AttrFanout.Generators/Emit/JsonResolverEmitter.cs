@@ -76,6 +76,7 @@ internal static class JsonResolverEmitter
     /// private static JsonTypeInfo&lt;int&gt; Create_int(JsonSerializerOptions options) =>
     ///     JsonMetadataServices.CreateValueInfo&lt;int&gt;(options, JsonMetadataServices.Int32Converter);
     /// ... CreateValueInfo&lt;Color&gt;(options, JsonMetadataServices.GetEnumConverter&lt;Color&gt;(options));
+    /// ... CreateValueInfo&lt;Status&gt;(options, new JsonStringEnumConverter&lt;Status&gt;().CreateConverter(typeof(Status), options)!);
     /// ... CreateValueInfo&lt;int?&gt;(options, JsonMetadataServices.GetNullableConverter&lt;int&gt;(Create_int(options)));
     /// ... CreateListInfo&lt;List&lt;string&gt;, string&gt;(options, new JsonCollectionInfoValues&lt;List&lt;string&gt;&gt; { ObjectCreator = static () => new List&lt;string&gt;() });
     /// </code>
@@ -94,6 +95,9 @@ internal static class JsonResolverEmitter
         {
             case JsonTypeKind.Value:
                 writer.WriteLine($"{JsonNames.Services}.CreateValueInfo<{type.Fqn}>(options, {JsonNames.Services}.{type.Converter});");
+                break;
+            case JsonTypeKind.Enum when type.Converter is not null:
+                writer.WriteLine($"{JsonNames.Services}.CreateValueInfo<{type.Fqn}>(options, new global::System.Text.Json.Serialization.JsonStringEnumConverter<{type.Fqn}>().CreateConverter(typeof({type.Fqn}), options)!);");
                 break;
             case JsonTypeKind.Enum:
                 writer.WriteLine($"{JsonNames.Services}.CreateValueInfo<{type.Fqn}>(options, {JsonNames.Services}.GetEnumConverter<{type.Fqn}>(options));");

@@ -13,6 +13,9 @@ internal static class PayloadScenarios
         {
             public enum Priority { Low, High }
 
+            [JsonConverter(typeof(JsonStringEnumConverter<Status>))]
+            public enum Status { Draft, Shipped }
+
             [Event("shop/order.placed")]
             public sealed partial record OrderPlaced(Guid OrderId, DateTimeOffset PlacedAt, decimal Total, Customer Customer, List<OrderLine> Lines)
             {
@@ -66,6 +69,7 @@ internal static class PayloadScenarios
                 public Priority? Maybe { get; set; }
                 public Node? Tree { get; set; }
                 [JsonRequired] public string Source { get; set; } = "";
+                public Status State { get; set; } = Status.Draft;
             }
 
             public sealed class Node
@@ -151,6 +155,7 @@ internal static class PayloadScenarios
                 Maybe = null,
                 Tree = new Node { Name = "root", Children = [new Node { Name = "leaf" }] },
                 Source = "erp",
+                State = Status.Shipped,
             };
 
             public static string Json(string eventName) => Encoding.UTF8.GetString(Descriptor(eventName).SerializePayload(Sample(eventName)));

@@ -66,6 +66,7 @@ public sealed class PayloadSerializationAnalyzerTests
                 public (int, string) {|AF0011:Pair|} { get; set; }
                 public System.IO.Stream? {|AF0011:Body|} { get; set; }
                 [JsonConverter(typeof(AsText))] public int {|AF0011:Converted|} { get; set; }
+                [JsonInclude] public string {|AF0011:Hidden|} { get; private set; } = "";
                 public Inner? Nested { get; set; }
                 [JsonIgnore] public object? Ignored { get; set; }
             }

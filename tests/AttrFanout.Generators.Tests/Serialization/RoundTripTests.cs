@@ -21,7 +21,7 @@ public sealed class RoundTripTests : IClassFixture<RoundTripTests.Fixture>
     public void A_class_with_every_supported_collection_and_value_type_round_trips_to_the_expected_json()
     {
         Assert.Equal(
-            """{"Skus":["a","b"],"Counts":[1,2],"Ids":[3],"Refs":["00000000-0000-0000-0000-000000000000"],"Priorities":[1],"Labels":["x"],"Slots":[4],"Levels":{"p":1},"Stock":{"s":5},"Grid":[[1,2],[3]],"Blob":"AQID","At":"2026-01-02T03:04:05Z","Duration":"01:30:00","Day":"2026-11-28","Time":"06:15:00","Link":"https://example.com/a","Flag":true,"Ratio":0.5,"Letter":"z","Maybe":null,"Tree":{"Name":"root","Children":[{"Name":"leaf","Children":[]}]},"Source":"erp"}""",
+            """{"Skus":["a","b"],"Counts":[1,2],"Ids":[3],"Refs":["00000000-0000-0000-0000-000000000000"],"Priorities":[1],"Labels":["x"],"Slots":[4],"Levels":{"p":1},"Stock":{"s":5},"Grid":[[1,2],[3]],"Blob":"AQID","At":"2026-01-02T03:04:05Z","Duration":"01:30:00","Day":"2026-11-28","Time":"06:15:00","Link":"https://example.com/a","Flag":true,"Ratio":0.5,"Letter":"z","Maybe":null,"Tree":{"Name":"root","Children":[{"Name":"leaf","Children":[]}]},"Source":"erp","State":"Shipped"}""",
             _payloads.Probe("RoundTrip", "catalog/updated"));
     }
 

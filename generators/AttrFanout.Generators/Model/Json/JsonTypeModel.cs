@@ -3,7 +3,10 @@ namespace AttrFanout.Generators.Model.Json;
 /// <summary>One type whose JSON metadata the resolver builds.</summary>
 /// <param name="Fqn">The fully qualified type, as written in generated code.</param>
 /// <param name="Kind">Which metadata factory builds it.</param>
-/// <param name="Converter">For <see cref="JsonTypeKind.Value"/>: the <c>JsonMetadataServices</c> converter property, e.g. <c>Int32Converter</c>.</param>
+/// <param name="Converter">
+/// For <see cref="JsonTypeKind.Value"/>: the <c>JsonMetadataServices</c> converter property, e.g. <c>Int32Converter</c>;
+/// for <see cref="JsonTypeKind.Enum"/>: <c>JsonStringEnumConverter</c> when the enum is written as strings, else null.
+/// </param>
 /// <param name="ElementFqn">The element, dictionary value or nullable underlying type.</param>
 /// <param name="CreatorFqn">The concrete collection to instantiate, or null when the converter creates it.</param>
 /// <param name="Object">For <see cref="JsonTypeKind.Object"/>: its members and constructor.</param>

@@ -126,6 +126,12 @@ internal static class ObjectShapeReader
             return null;
         }
 
+        if (!settable && !initOnly && symbol is IPropertySymbol { SetMethod: not null } && JsonAttributes.Has(symbol, JsonKnownTypes.JsonInclude))
+        {
+            problems.Add(new JsonProblem(symbol, Subject(symbol, memberType), "[JsonInclude] on a property without a public setter is not supported"));
+            return null;
+        }
+
         if (JsonAttributes.FirstUnsupported(symbol) is { } attribute)
         {
             problems.Add(new JsonProblem(symbol, Subject(symbol, memberType), $"it has {attribute}, which the generated metadata does not apply"));
