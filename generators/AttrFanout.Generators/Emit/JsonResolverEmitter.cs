@@ -41,6 +41,17 @@ internal static class JsonResolverEmitter
             WriteFactory(writer, type, names);
         }
 
+        var accessors = model.Types
+            .Where(static t => t.Object is not null)
+            .SelectMany(static t => t.Object!.Properties.Where(static p => p.HasInitAccessor).Select(p => (Property: p, t.Object!.IsValueType)))
+            .GroupBy(static a => JsonNames.InitAccessor(a.Property), StringComparer.Ordinal)
+            .OrderBy(static g => g.Key, StringComparer.Ordinal);
+        foreach (var accessor in accessors)
+        {
+            writer.WriteLine();
+            JsonObjectEmitter.WriteInitAccessor(writer, accessor.First().Property, accessor.First().IsValueType);
+        }
+
         writer.CloseBlock();
         return writer.ToString();
     }

@@ -38,8 +38,10 @@ internal static class PayloadScenarios
 
             public struct Address
             {
+                public Address() { City = ""; Zip = ""; }
                 public string City { get; set; }
                 public string Zip;
+                public string Country { get; init; } = "UK";
             }
 
             public sealed record OrderLine(string Sku, int Quantity, decimal Price = 1m);
@@ -121,7 +123,7 @@ internal static class PayloadScenarios
                 new Guid("6f9619ff-8b86-d011-b42d-00cf4fc964ff"),
                 new DateTimeOffset(2026, 11, 28, 4, 30, 0, TimeSpan.FromHours(1)),
                 19.99m,
-                new Customer { Name = "Ada", Email = null, Address = new Address { City = "London", Zip = "N1" }, Roles = ["admin", "buyer"] },
+                new Customer { Name = "Ada", Email = null, Address = new Address { City = "London", Zip = "N1", Country = "FR" }, Roles = ["admin", "buyer"] },
                 [new OrderLine("sku-1", 1, 9.99m), new OrderLine("sku-2", 2, 5m)])
             {
                 Priority = Priority.Low,
@@ -210,7 +212,7 @@ internal static class PayloadScenarios
             {
                 var expected = Order();
                 if (o != expected with { Customer = o.Customer, Lines = o.Lines, Tags = o.Tags, Secret = "kept out" }) return "order: " + o;
-                if (o.Customer.Name != "Ada" || o.Customer.Address is not { City: "London", Zip: "N1" } || !o.Customer.Roles.SequenceEqual(["admin", "buyer"])) return $"customer {o.Customer.Name} {o.Customer.Address?.City} {o.Customer.Address?.Zip} {string.Join(",", o.Customer.Roles)}";
+                if (o.Customer.Name != "Ada" || o.Customer.Address is not { City: "London", Zip: "N1", Country: "FR" } || !o.Customer.Roles.SequenceEqual(["admin", "buyer"])) return $"customer {o.Customer.Name} {o.Customer.Address?.City} {o.Customer.Address?.Zip} {string.Join(",", o.Customer.Roles)}";
                 if (!o.Lines.SequenceEqual(expected.Lines)) return "lines";
                 return o.Tags["source"] == "web" ? null : "tags";
             }
