@@ -14,13 +14,35 @@ public sealed class PayloadSerializationAnalyzerTests
 
     [Fact]
     public Task A_payload_with_a_json_context_is_not_analyzed() => Verify("""
+        using System;
+        using System.Text.Json;
+        using System.Text.Json.Serialization;
+        using System.Text.Json.Serialization.Metadata;
         using AttrFanout;
 
-        public sealed class LegacyContext { }
+        public sealed class LegacyContext() : JsonSerializerContext(null)
+        {
+            protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
+            public override JsonTypeInfo? GetTypeInfo(Type type) => null;
+        }
 
         [Event("legacy/imported", JsonContext = typeof(LegacyContext))]
         public sealed partial record LegacyImported(object Anything, System.IO.Stream Body);
         """);
+
+    [Fact]
+    public Task A_json_context_that_is_not_a_serializer_context_is_reported_at_the_attribute() => Verify(
+        """
+        using AttrFanout;
+
+        public sealed class NotAContext { }
+
+        [{|#0:Event("legacy/imported", JsonContext = typeof(NotAContext))|}]
+        public sealed partial record LegacyImported(object Anything);
+        """,
+        new DiagnosticResult(Descriptors.PayloadNotSerializable)
+            .WithLocation(0)
+            .WithArguments("The JsonContext 'NotAContext'", "legacy/imported", "it does not derive from JsonSerializerContext"));
 
     [Fact]
     public Task The_message_names_the_member_its_type_the_event_the_reason_and_the_escape_hatch() => Verify(

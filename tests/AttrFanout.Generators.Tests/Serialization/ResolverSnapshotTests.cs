@@ -35,6 +35,25 @@ public sealed class ResolverSnapshotTests
     }
 
     [Fact]
+    public void A_json_context_that_is_not_a_serializer_context_leaves_the_event_without_a_serializer_and_the_code_compiling()
+    {
+        var input = TestCompilation.Create("Wrong", """
+            using AttrFanout;
+
+            public sealed class NotAContext { }
+
+            [Event("legacy/imported", JsonContext = typeof(NotAContext))]
+            public sealed partial record LegacyImported(string Name);
+            """);
+
+        var (output, result) = TestCompilation.RunGenerator(input);
+
+        TestCompilation.AssertNoErrors(output);
+        var module = result.GeneratedTrees.Single(static t => t.FilePath.EndsWith("AttrFanoutModule.g.cs", StringComparison.Ordinal)).ToString();
+        Assert.Contains("EventDescriptor<global::LegacyImported>(\"legacy/imported\"));", module, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_project_whose_payloads_all_use_a_json_context_gets_no_resolver()
     {
         var input = TestCompilation.Create("Legacy", """
