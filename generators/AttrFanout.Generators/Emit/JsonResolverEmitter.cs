@@ -124,6 +124,17 @@ internal static class JsonResolverEmitter
         writer.Unindent();
     }
 
+    /// <summary>
+    /// This emits, after <c>Create_...(JsonSerializerOptions options) =&gt;</c>:
+    /// <code>
+    /// JsonMetadataServices.CreateIDictionaryInfo&lt;IDictionary&lt;string, int&gt;, string, int&gt;(
+    ///     options,
+    ///     new JsonCollectionInfoValues&lt;IDictionary&lt;string, int&gt;&gt;
+    ///     {
+    ///         ObjectCreator = static () => new Dictionary&lt;string, int&gt;(),
+    ///     });
+    /// </code>
+    /// </summary>
     private static void WriteCollection(SourceWriter writer, JsonTypeModel type)
     {
         var (factory, arguments) = type.Kind switch
