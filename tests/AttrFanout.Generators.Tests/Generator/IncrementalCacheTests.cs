@@ -120,9 +120,19 @@ public sealed class IncrementalCacheTests
     }
 
     [Fact]
-    public void No_step_output_holds_a_symbol_syntax_node_location_or_compilation()
+    public void No_step_output_holds_a_symbol_syntax_node_location_or_compilation() =>
+        AssertNoRoslynObjectsInSteps(TestCompilation.Create("Shop", Scenarios.Events, Scenarios.Handlers));
+
+    [Fact]
+    public void No_step_output_holds_a_roslyn_object_with_rich_payloads() =>
+        AssertNoRoslynObjectsInSteps(TestCompilation.Create(
+            "Payloads",
+            Serialization.PayloadScenarios.Supported,
+            Serialization.PayloadScenarios.EscapeHatches,
+            "public static class Audit { [AttrFanout.OnEvent(\"shop/order.placed\", Id = \"audit\")] public static void Record(Payloads.OrderPlaced order) { } }"));
+
+    private static void AssertNoRoslynObjectsInSteps(Compilation compilation)
     {
-        var compilation = TestCompilation.Create("Shop", Scenarios.Events, Scenarios.Handlers);
         var result = TestCompilation.CreateDriver(trackSteps: true).RunGenerators(compilation).GetRunResult().Results.Single();
 
         foreach (var name in TrackedSteps)
