@@ -78,7 +78,10 @@ internal sealed class FanoutEngine : IEventSender, IAsyncDisposable, IDisposable
 
             _started = true;
             var stopping = _lifetime.Stopping;
-            _workerTasks = Array.ConvertAll(_workers, worker => Task.Run(() => worker.RunAsync(stopping), CancellationToken.None));
+            using (ExecutionContext.SuppressFlow())
+            {
+                _workerTasks = Array.ConvertAll(_workers, worker => Task.Run(() => worker.RunAsync(stopping), CancellationToken.None));
+            }
         }
 
         Log.EngineStarted(_logger, _workers.Length, _options.MaxConcurrency);
