@@ -141,6 +141,7 @@ public sealed class RetryTests
     public async Task Each_attempt_is_limited_by_the_function_timeout()
     {
         await using var app = CreateApp();
+        var sentAt = app.Clock.GetUtcNow();
 
         var result = await app.Sender.SendAsync(new SlowWork(1));
         var done = app.CompletionOf(result.RunIds[0]);
@@ -152,6 +153,7 @@ public sealed class RetryTests
         Assert.Equal(typeof(TimeoutRejectedException).FullName, run.ErrorType);
         var times = app.Get<AttemptLog>().TimesOf("retry-timeout");
         Assert.Equal(2, times.Length);
-        Assert.True(times[1] - times[0] >= TimeSpan.FromSeconds(5), $"second attempt {times[1] - times[0]} after the first");
+        Assert.True(times[1] - sentAt >= TimeSpan.FromSeconds(5), $"second attempt {times[1] - sentAt} after the send");
+        Assert.True(run.FailedAt - sentAt >= TimeSpan.FromSeconds(10), $"failed {run.FailedAt - sentAt} after the send");
     }
 }
