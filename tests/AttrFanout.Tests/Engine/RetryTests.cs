@@ -156,4 +156,23 @@ public sealed class RetryTests
         Assert.True(times[1] - sentAt >= TimeSpan.FromSeconds(5), $"second attempt {times[1] - sentAt} after the send");
         Assert.True(run.FailedAt - sentAt >= TimeSpan.FromSeconds(10), $"failed {run.FailedAt - sentAt} after the send");
     }
+
+    [Fact]
+    public async Task Each_retry_is_reported_to_the_store_as_scheduled_before_the_delay()
+    {
+        await using var app = CreateApp(o => o.BaseRetryDelay = TimeSpan.FromMinutes(1));
+
+        var result = await app.Sender.SendAsync(new FlakyOrder(FailuresBeforeSuccess: 1));
+        await Safety.UntilAsync(async () => (await app.GetRunAsync(result, "retry-flaky")).Status == RunStatus.RetryScheduled);
+
+        var scheduled = await app.GetRunAsync(result, "retry-flaky");
+        Assert.Equal(1, scheduled.Attempts);
+        Assert.True(scheduled.NextAttemptAt > app.Get<AttemptLog>().TimesOf("retry-flaky")[0]);
+        Assert.Equal(typeof(InvalidOperationException).FullName, scheduled.ErrorType);
+        Assert.Equal("attempt 1 fails", scheduled.ErrorMessage);
+
+        var done = app.CompletionOf(result.RunIds);
+        await app.Clock.AdvanceUntilAsync(done);
+        Assert.All(await done, r => Assert.Equal(RunStatus.Succeeded, r.Status));
+    }
 }

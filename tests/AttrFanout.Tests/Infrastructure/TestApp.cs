@@ -54,5 +54,11 @@ public sealed class TestApp : IAsyncDisposable
     public async Task<FunctionRun[]> CompletionOf(IEnumerable<string> runIds) =>
         await Task.WhenAll(runIds.Select(CompletionOf));
 
+    public async Task<FunctionRun[]> GetRunsAsync(IEnumerable<string> runIds) =>
+        await Task.WhenAll(runIds.Select(async id => (await Runs.GetAsync(id))!));
+
+    public async Task<FunctionRun> GetRunAsync(SendResult result, string functionId) =>
+        (await GetRunsAsync(result.RunIds)).Single(r => r.FunctionId == functionId);
+
     public async ValueTask DisposeAsync() => await Provider.DisposeAsync();
 }

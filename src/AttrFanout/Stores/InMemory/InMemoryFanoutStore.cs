@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace AttrFanout.Stores.InMemory;
@@ -5,18 +6,21 @@ namespace AttrFanout.Stores.InMemory;
 /// <summary>
 /// Keeps events and runs in process memory: fast, bounded by <see cref="AttrFanoutOptions.QueueCapacity"/>, and lost on restart.
 /// Succeeded runs are forgotten with their event's Id when the idempotency window ends; failed runs are kept.
+/// With <paramref name="redeliverRetries"/>, the store redelivers a run when its retry is due instead of the engine
+/// retrying in process, as a transport with server-side redelivery does.
 /// </summary>
-internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time) : IFanoutStore
+internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, bool redeliverRetries = false) : IFanoutStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Channel<RunDelivery>> _queues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InMemoryRun> _runs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AcceptedEvent> _events = new(StringComparer.Ordinal);
     private readonly Queue<AcceptedEvent> _expiries = new();
+    private readonly HashSet<ITimer> _redeliveries = [];
     private TaskCompletionSource _spaceFreed = NewSignal();
     private int _queued;
 
-    public bool RetriesInProcess => true;
+    public bool RetriesInProcess => !redeliverRetries;
 
     public bool IsDurable => false;
 
@@ -122,6 +126,10 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time) 
             {
                 Enqueue(run.ToDelivery(outcome.At));
             }
+            else if (outcome is { Kind: RunOutcomeKind.RetryScheduled, DueAt: { } dueAt } && redeliverRetries)
+            {
+                ScheduleRedelivery(run, dueAt);
+            }
         }
 
         return ValueTask.CompletedTask;
@@ -205,6 +213,29 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time) 
     {
         GetQueue(delivery.FunctionId).Writer.TryWrite(delivery);
         _queued++;
+    }
+
+    private void ScheduleRedelivery(InMemoryRun run, DateTimeOffset dueAt)
+    {
+        var delay = dueAt - time.GetUtcNow();
+        var holder = new StrongBox<ITimer?>();
+        var timer = time.CreateTimer(_ => Redeliver(run, dueAt, holder), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        holder.Value = timer;
+        _redeliveries.Add(timer);
+        timer.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private void Redeliver(InMemoryRun run, DateTimeOffset dueAt, StrongBox<ITimer?> holder)
+    {
+        lock (_gate)
+        {
+            if (holder.Value is { } timer && _redeliveries.Remove(timer))
+            {
+                timer.Dispose();
+                run.Snapshot = run.Snapshot with { Status = RunStatus.Pending };
+                Enqueue(run.ToDelivery(dueAt));
+            }
+        }
     }
 
     private void Prune(DateTimeOffset now)
