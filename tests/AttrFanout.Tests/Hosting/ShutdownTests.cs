@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AttrFanout.Tests.Engine;
 using AttrFanout.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -114,5 +115,42 @@ public sealed class ShutdownTests
         await app.DisposeAsync().AsTask().Safe();
 
         Assert.True(probe.Cancelled.IsSet);
+    }
+
+    [Fact]
+    public async Task A_run_waiting_for_its_retry_goes_back_to_pending_at_once_with_its_attempts_kept()
+    {
+        await using var app = TestApp.Create(
+            o =>
+            {
+                o.ShutdownTimeout = TimeSpan.FromMinutes(1);
+                o.BaseRetryDelay = TimeSpan.FromMinutes(5);
+                o.MaxRetryDelay = TimeSpan.FromMinutes(10);
+            },
+            s => s.AddSingleton(sp => new AttemptLog(sp.GetRequiredService<TimeProvider>())));
+        var result = await app.Sender.SendAsync(new FlakyOrder(FailuresBeforeSuccess: 1));
+        await Safety.UntilAsync(async () => (await app.GetRunAsync(result, "retry-flaky")).Status == RunStatus.RetryScheduled);
+        await app.CompletionOf((await app.GetRunsAsync(result.RunIds)).Where(r => r.FunctionId != "retry-flaky").Select(r => r.RunId));
+
+        await app.Engine.StopAsync().Safe();
+
+        var run = await app.GetRunAsync(result, "retry-flaky");
+        Assert.Equal(RunStatus.Pending, run.Status);
+        Assert.Equal(1, run.Attempts);
+        Assert.Equal(1, app.Get<AttemptLog>().CountOf("retry-flaky"));
+        Assert.Equal(1, app.Store.QueuedCount);
+    }
+
+    [Fact]
+    public async Task Disposing_the_provider_synchronously_cancels_in_flight_runs()
+    {
+        var app = CreateApp(TimeSpan.FromMinutes(1));
+        var probe = app.Get<ShutdownProbe>();
+        await app.Sender.SendAsync(new LongWork(1));
+        await probe.Entered.Task.Safe();
+
+        app.Provider.Dispose();
+
+        await probe.Cancelled.Task.Safe();
     }
 }
