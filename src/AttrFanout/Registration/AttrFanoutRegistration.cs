@@ -2,6 +2,7 @@ using System.ComponentModel;
 using AttrFanout.Generated;
 using AttrFanout.Hosting;
 using AttrFanout.Runtime;
+using AttrFanout.Sending;
 using AttrFanout.Stores;
 using AttrFanout.Stores.InMemory;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,15 +56,25 @@ public static class AttrFanoutRegistration
             sp.GetRequiredService<IOptions<AttrFanoutOptions>>().Value.QueueCapacity,
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new RunCompletions(sp.GetRequiredService<IFanoutStore>()));
+        services.TryAddSingleton(static sp => new EventAcceptor(
+            sp.GetRequiredService<FunctionCatalog>(),
+            sp.GetRequiredService<IFanoutStore>(),
+            sp.GetRequiredService<IOptions<AttrFanoutOptions>>().Value));
         services.TryAddSingleton(static sp => new FanoutEngine(
             sp.GetRequiredService<FunctionCatalog>(),
             sp.GetRequiredService<IFanoutStore>(),
+            sp.GetRequiredService<EventAcceptor>(),
             sp.GetRequiredService<IServiceScopeFactory>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<IOptions<AttrFanoutOptions>>(),
             sp.GetRequiredService<RunCompletions>()));
-        services.TryAddSingleton<IEventSender>(static sp => sp.GetRequiredService<FanoutEngine>());
+        services.TryAddSingleton<IEventSender>(static sp => new EventSender(
+            sp.GetRequiredService<FunctionCatalog>(),
+            sp.GetRequiredService<EventAcceptor>(),
+            sp.GetRequiredService<FanoutEngine>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<AttrFanoutOptions>>().Value));
         services.TryAddSingleton<IFunctionRuns>(static sp => new FunctionRuns(
             sp.GetRequiredService<IFanoutStore>(),
             sp.GetRequiredService<RunCompletions>(),
