@@ -12,13 +12,10 @@ namespace AttrFanout.Stores.InMemory;
 internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, bool redeliverRetries = false) : IFanoutStore
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Channel<RunDelivery>> _queues = new(StringComparer.Ordinal);
+    private readonly InMemoryRunQueues _queues = new();
     private readonly Dictionary<string, InMemoryRun> _runs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, AcceptedEvent> _events = new(StringComparer.Ordinal);
-    private readonly Queue<AcceptedEvent> _expiries = new();
+    private readonly AcceptedEvents _events = new();
     private readonly HashSet<ITimer> _redeliveries = [];
-    private TaskCompletionSource _spaceFreed = NewSignal();
-    private int _queued;
 
     public bool RetriesInProcess => !redeliverRetries;
 
@@ -31,7 +28,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
         {
             lock (_gate)
             {
-                return _queued;
+                return _queues.Count;
             }
         }
     }
@@ -50,13 +47,12 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
                     return new AcceptResult(IsDuplicate: true, existing.RunIds);
                 }
 
-                var count = submission.Runs.Count;
-                if (_queued == 0 || _queued + count <= queueCapacity)
+                if (_queues.HasRoomFor(submission.Runs.Count, queueCapacity))
                 {
                     return Add(submission, now);
                 }
 
-                spaceFreed = _spaceFreed.Task;
+                spaceFreed = _queues.SpaceFreed;
             }
 
             await spaceFreed.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -65,28 +61,26 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
 
     public ValueTask<bool> WaitForRunAsync(string functionId, CancellationToken cancellationToken)
     {
-        Channel<RunDelivery> queue;
+        ChannelReader<RunDelivery> queue;
         lock (_gate)
         {
-            queue = GetQueue(functionId);
+            queue = _queues.Reader(functionId);
         }
 
-        return queue.Reader.WaitToReadAsync(cancellationToken);
+        return queue.WaitToReadAsync(cancellationToken);
     }
 
     public ValueTask<RunDelivery?> TryTakeRunAsync(string functionId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (!GetQueue(functionId).Reader.TryRead(out var delivery))
+            if (!_queues.TryTake(functionId, out var delivery))
             {
                 return ValueTask.FromResult<RunDelivery?>(null);
             }
 
-            _queued--;
             var run = _runs[delivery.RunId];
             run.Snapshot = run.Snapshot with { Status = RunStatus.Running, NextAttemptAt = null, UpdatedAt = time.GetUtcNow() };
-            SignalSpace();
             return ValueTask.FromResult<RunDelivery?>(delivery);
         }
     }
@@ -124,7 +118,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
 
             if (outcome.Kind == RunOutcomeKind.Released)
             {
-                Enqueue(run.ToDelivery(outcome.At));
+                _queues.Add(run.ToDelivery(outcome.At));
             }
             else if (outcome is { Kind: RunOutcomeKind.RetryScheduled, DueAt: { } dueAt } && redeliverRetries)
             {
@@ -168,10 +162,10 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             }
 
             failed.Snapshot = failed.Snapshot with { ReplayedBy = newRunId, UpdatedAt = now };
-            var replay = NewRun(newRunId, failed.Snapshot.FunctionId, failed.Event, failed.TraceParent, now) ;
+            var replay = NewRun(newRunId, failed.Snapshot.FunctionId, failed.Event, failed.TraceParent, now);
             replay.Snapshot = replay.Snapshot with { ReplayOf = runId };
             _runs.Add(newRunId, replay);
-            Enqueue(replay.ToDelivery(now));
+            _queues.Add(replay.ToDelivery(now));
             return ValueTask.FromResult<FunctionRun?>(replay.Snapshot);
         }
     }
@@ -184,13 +178,12 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             var request = submission.Runs[i];
             var run = NewRun(request.RunId, request.FunctionId, submission.Event, submission.TraceParent, now);
             _runs.Add(request.RunId, run);
-            Enqueue(run.ToDelivery(now));
+            _queues.Add(run.ToDelivery(now));
             runIds[i] = request.RunId;
         }
 
         var accepted = new AcceptedEvent(submission.Event.Id, runIds, submission.DeduplicateUntil);
-        _events.Add(accepted.EventId, accepted);
-        _expiries.Enqueue(accepted);
+        _events.Add(accepted);
         return new AcceptResult(IsDuplicate: false, runIds);
     }
 
@@ -208,12 +201,6 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             },
             @event,
             traceParent);
-
-    private void Enqueue(RunDelivery delivery)
-    {
-        GetQueue(delivery.FunctionId).Writer.TryWrite(delivery);
-        _queued++;
-    }
 
     private void ScheduleRedelivery(InMemoryRun run, DateTimeOffset dueAt)
     {
@@ -233,17 +220,15 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             {
                 timer.Dispose();
                 run.Snapshot = run.Snapshot with { Status = RunStatus.Pending };
-                Enqueue(run.ToDelivery(dueAt));
+                _queues.Add(run.ToDelivery(dueAt));
             }
         }
     }
 
     private void Prune(DateTimeOffset now)
     {
-        while (_expiries.TryPeek(out var oldest) && oldest.DeduplicateUntil <= now)
+        while (_events.TryRemoveExpired(now, out var oldest))
         {
-            _expiries.Dequeue();
-            _events.Remove(oldest.EventId);
             foreach (var runId in oldest.RunIds)
             {
                 if (_runs.TryGetValue(runId, out var run) && run.Snapshot.Status == RunStatus.Succeeded)
@@ -253,24 +238,4 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             }
         }
     }
-
-    private Channel<RunDelivery> GetQueue(string functionId)
-    {
-        if (!_queues.TryGetValue(functionId, out var queue))
-        {
-            queue = Channel.CreateUnbounded<RunDelivery>(new UnboundedChannelOptions { SingleReader = true });
-            _queues.Add(functionId, queue);
-        }
-
-        return queue;
-    }
-
-    private void SignalSpace()
-    {
-        var freed = _spaceFreed;
-        _spaceFreed = NewSignal();
-        freed.TrySetResult();
-    }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
