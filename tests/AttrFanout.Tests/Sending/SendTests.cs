@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using AttrFanout.Stores;
+using AttrFanout.Stores.InMemory;
 using AttrFanout.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -146,5 +148,26 @@ public sealed class SendTests
         var error = await Assert.ThrowsAsync<EventNotSubscribedException>(() => strict.Sender.SendAsync(new NobodyListens(1)).AsTask());
         Assert.Equal("tests/sending.orphan", error.EventName);
         Assert.Contains("[OnEvent(\"tests/sending.orphan\")]", error.Message);
+    }
+
+    [Fact]
+    public async Task The_in_memory_store_forgets_the_oldest_succeeded_runs_beyond_its_retention_but_still_deduplicates()
+    {
+        await using var app = TestApp.Create(services: s => s
+            .AddSingleton<OrderLedger>()
+            .AddSingleton<IFanoutStore>(sp => new InMemoryFanoutStore(100, sp.GetRequiredService<TimeProvider>(), succeededRunsKept: 2)));
+
+        var first = await app.Sender.SendAsync(new OrderPlaced("o-1"), new SendOptions { Id = "order-1" });
+        await app.CompletionOf(first.RunIds);
+        var second = await app.Sender.SendAsync(new OrderPlaced("o-2"));
+        await app.CompletionOf(second.RunIds);
+
+        foreach (var id in first.RunIds)
+        {
+            Assert.Null(await app.Runs.GetAsync(id));
+        }
+
+        Assert.All(await app.GetRunsAsync(second.RunIds), r => Assert.Equal(RunStatus.Succeeded, r.Status));
+        Assert.True((await app.Sender.SendAsync(new OrderPlaced("o-1"), new SendOptions { Id = "order-1" })).IsDuplicate);
     }
 }

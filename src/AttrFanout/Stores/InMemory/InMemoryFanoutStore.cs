@@ -5,17 +5,22 @@ namespace AttrFanout.Stores.InMemory;
 
 /// <summary>
 /// Keeps events and runs in process memory: fast, bounded by <see cref="AttrFanoutOptions.QueueCapacity"/>, and lost on restart.
-/// Succeeded runs are forgotten with their event's Id when the idempotency window ends; failed runs are kept.
+/// Succeeded runs are forgotten when their event's idempotency window ends, or sooner beyond the latest
+/// <paramref name="succeededRunsKept"/>; failed runs are kept for the life of the process.
 /// With <paramref name="redeliverRetries"/>, the store redelivers a run when its retry is due instead of the engine
 /// retrying in process, as a transport with server-side redelivery does.
 /// </summary>
-internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, bool redeliverRetries = false) : IFanoutStore
+internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, bool redeliverRetries = false, int succeededRunsKept = InMemoryFanoutStore.DefaultSucceededRunsKept) : IFanoutStore
 {
     private readonly Lock _gate = new();
     private readonly InMemoryRunQueues _queues = new();
     private readonly Dictionary<string, InMemoryRun> _runs = new(StringComparer.Ordinal);
     private readonly AcceptedEvents _events = new();
     private readonly HashSet<ITimer> _redeliveries = [];
+    private readonly Queue<string> _succeeded = new();
+
+    /// <summary>How many succeeded runs stay visible to <see cref="GetRunAsync"/> at most, by default.</summary>
+    public const int DefaultSucceededRunsKept = 10_000;
 
     public bool RetriesInProcess => !redeliverRetries;
 
@@ -116,7 +121,11 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
                 _ => snapshot with { Status = RunStatus.Pending, NextAttemptAt = null },
             };
 
-            if (outcome.Kind == RunOutcomeKind.Released)
+            if (outcome.Kind == RunOutcomeKind.Succeeded)
+            {
+                ForgetOldSucceeded(outcome.RunId);
+            }
+            else if (outcome.Kind == RunOutcomeKind.Released)
             {
                 _queues.Add(run.ToDelivery(outcome.At));
             }
@@ -221,6 +230,19 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
                 timer.Dispose();
                 run.Snapshot = run.Snapshot with { Status = RunStatus.Pending };
                 _queues.Add(run.ToDelivery(dueAt));
+            }
+        }
+    }
+
+    private void ForgetOldSucceeded(string runId)
+    {
+        _succeeded.Enqueue(runId);
+        while (_succeeded.Count > succeededRunsKept)
+        {
+            var oldest = _succeeded.Dequeue();
+            if (_runs.TryGetValue(oldest, out var run) && run.Snapshot.Status == RunStatus.Succeeded)
+            {
+                _runs.Remove(oldest);
             }
         }
     }
