@@ -30,7 +30,7 @@ public static class WorkerFunctions
 }
 
 /// <summary>Throws from the store once, as a broken database would, to prove the worker survives it.</summary>
-internal sealed class StoreThatFailsOnce(InMemoryFanoutStore inner) : IFanoutStore
+internal sealed class StoreThatFailsOnce(InMemoryFanoutStore inner, bool onTake) : IFanoutStore
 {
     private int _failures = 1;
 
@@ -43,11 +43,14 @@ internal sealed class StoreThatFailsOnce(InMemoryFanoutStore inner) : IFanoutSto
     public ValueTask<bool> WaitForRunAsync(string functionId, CancellationToken cancellationToken) => inner.WaitForRunAsync(functionId, cancellationToken);
 
     public ValueTask<RunDelivery?> TryTakeRunAsync(string functionId, CancellationToken cancellationToken) =>
-        functionId == "worker-sync-thrower" && Interlocked.Exchange(ref _failures, 0) == 1
+        onTake && functionId == "worker-sync-thrower" && Interlocked.Exchange(ref _failures, 0) == 1
             ? throw new InvalidOperationException("store unavailable")
             : inner.TryTakeRunAsync(functionId, cancellationToken);
 
-    public ValueTask ReportAsync(RunOutcome outcome, CancellationToken cancellationToken) => inner.ReportAsync(outcome, cancellationToken);
+    public ValueTask ReportAsync(RunOutcome outcome, CancellationToken cancellationToken) =>
+        !onTake && Interlocked.Exchange(ref _failures, 0) == 1
+            ? throw new InvalidOperationException("store unavailable")
+            : inner.ReportAsync(outcome, cancellationToken);
 
     public ValueTask<FunctionRun?> GetRunAsync(string runId, CancellationToken cancellationToken) => inner.GetRunAsync(runId, cancellationToken);
 
@@ -82,7 +85,7 @@ public sealed class WorkerResilienceTests
         await using var app = TestApp.Create(
             services: s => s
                 .AddSingleton<WorkerJobLog>()
-                .AddSingleton<IFanoutStore>(sp => new StoreThatFailsOnce(new InMemoryFanoutStore(100, sp.GetRequiredService<TimeProvider>()))));
+                .AddSingleton<IFanoutStore>(sp => new StoreThatFailsOnce(new InMemoryFanoutStore(100, sp.GetRequiredService<TimeProvider>()), onTake: true)));
 
         var result = await app.Sender.SendAsync(new WorkerJob(Explode: false));
         var done = app.CompletionOf(result.RunIds[0]);
@@ -92,5 +95,23 @@ public sealed class WorkerResilienceTests
         var error = Assert.Single(app.Logs.Entries, e => e.EventId.Id == 5);
         Assert.Equal("store unavailable", error.Exception?.Message);
         Assert.Contains("worker-sync-thrower", error.Message);
+    }
+
+    [Fact]
+    public async Task A_store_error_while_recording_an_outcome_is_logged_and_later_runs_still_complete()
+    {
+        await using var app = TestApp.Create(
+            o => o.MaxConcurrency = 1,
+            s => s
+                .AddSingleton<WorkerJobLog>()
+                .AddSingleton<IFanoutStore>(sp => new StoreThatFailsOnce(new InMemoryFanoutStore(100, sp.GetRequiredService<TimeProvider>()), onTake: false)));
+
+        await app.Sender.SendAsync(new WorkerJob(Explode: false));
+        var second = await app.Sender.SendAsync(new WorkerJob(Explode: false));
+
+        Assert.Equal(RunStatus.Succeeded, (await app.CompletionOf(second.RunIds[0])).Status);
+        var error = Assert.Single(app.Logs.Entries, e => e.EventId.Id == 5);
+        Assert.Equal("store unavailable", error.Exception?.Message);
+        Assert.Equal(2, app.Get<WorkerJobLog>().Handled.Count);
     }
 }
