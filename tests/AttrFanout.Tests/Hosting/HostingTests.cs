@@ -1,8 +1,11 @@
 using AttrFanout.Runtime;
+using AttrFanout.Stores;
+using AttrFanout.Stores.InMemory;
 using AttrFanout.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AttrFanout.Tests.Hosting;
@@ -142,5 +145,54 @@ public sealed class HostingTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("MaxConcurrency", error.Message);
+    }
+
+    [Fact]
+    public async Task A_store_set_in_the_options_replaces_the_in_memory_store_and_its_warning()
+    {
+        var logs = new TestLogs();
+        var durable = new DurableLookingStore(new InMemoryFanoutStore(10, TimeProvider.System));
+        await using var services = new ServiceCollection()
+            .AddSingleton<HostPingLog>()
+            .AddLogging(b => b.AddProvider(logs))
+            .AddAttrFanout(o => o.UseStore(_ => durable))
+            .BuildServiceProvider();
+
+        await services.GetRequiredService<IEventSender>().SendAsync(new HostPing(1));
+        await services.GetRequiredService<HostPingLog>().Handled.Task.Safe();
+
+        Assert.Same(durable, services.GetRequiredService<IFanoutStore>());
+        Assert.True(durable.Accepted > 0);
+        Assert.Equal(0, logs.Count(eventId: 2));
+    }
+
+    private sealed class DurableLookingStore(InMemoryFanoutStore inner) : IFanoutStore
+    {
+        private int _accepted;
+
+        public int Accepted => _accepted;
+
+        public bool RetriesInProcess => true;
+
+        public bool IsDurable => true;
+
+        public ValueTask<AcceptResult> AcceptAsync(EventSubmission submission, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _accepted);
+            return inner.AcceptAsync(submission, cancellationToken);
+        }
+
+        public ValueTask<bool> WaitForRunAsync(string functionId, CancellationToken cancellationToken) => inner.WaitForRunAsync(functionId, cancellationToken);
+
+        public ValueTask<RunDelivery?> TryTakeRunAsync(string functionId, CancellationToken cancellationToken) => inner.TryTakeRunAsync(functionId, cancellationToken);
+
+        public ValueTask ReportAsync(RunOutcome outcome, CancellationToken cancellationToken) => inner.ReportAsync(outcome, cancellationToken);
+
+        public ValueTask<FunctionRun?> GetRunAsync(string runId, CancellationToken cancellationToken) => inner.GetRunAsync(runId, cancellationToken);
+
+        public ValueTask<IReadOnlyList<FunctionRun>> ListFailedAsync(FailedRunQuery query, CancellationToken cancellationToken) => inner.ListFailedAsync(query, cancellationToken);
+
+        public ValueTask<FunctionRun?> ReplayAsync(string runId, string newRunId, DateTimeOffset now, CancellationToken cancellationToken) =>
+            inner.ReplayAsync(runId, newRunId, now, cancellationToken);
     }
 }
