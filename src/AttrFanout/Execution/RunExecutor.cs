@@ -30,7 +30,10 @@ internal sealed class RunExecutor(
         var state = new RunState(this, plan, delivery);
         var startedAt = time.GetTimestamp();
         FanoutMetrics.Add(FanoutMetrics.RunsStarted, FanoutTags.Function, delivery.FunctionId);
-        FanoutMetrics.Record(FanoutMetrics.QueueWait, time.GetUtcNow() - delivery.DueAt, delivery.FunctionId);
+        if (FanoutMetrics.QueueWait.Enabled)
+        {
+            FanoutMetrics.Record(FanoutMetrics.QueueWait, time.GetUtcNow() - delivery.DueAt, delivery.FunctionId);
+        }
         try
         {
             var error = await RunPipelineAsync(state).ConfigureAwait(false);
