@@ -30,9 +30,9 @@ public sealed class TestApp : IAsyncDisposable
 
     internal InMemoryFanoutStore Store => (InMemoryFanoutStore)Provider.GetRequiredService<IFanoutStore>();
 
-    public static TestApp Create(Action<AttrFanoutOptions>? configure = null, Action<IServiceCollection>? services = null)
+    public static TestApp Create(Action<AttrFanoutOptions>? configure = null, Action<IServiceCollection>? services = null, TestClock? clock = null)
     {
-        var clock = new TestClock();
+        clock ??= new TestClock();
         var logs = new TestLogs();
         var collection = new ServiceCollection();
         collection.AddSingleton<TimeProvider>(clock);
