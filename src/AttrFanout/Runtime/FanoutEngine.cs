@@ -1,43 +1,147 @@
+using AttrFanout.Execution;
+using AttrFanout.Sending;
+using AttrFanout.Stores;
+using AttrFanout.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AttrFanout.Runtime;
 
-/// <summary>Runs every function subscribed to an event, each in its own run, in parallel.</summary>
-internal sealed partial class FanoutEngine(FunctionCatalog catalog, IServiceScopeFactory scopes, TimeProvider time, ILogger<FanoutEngine> logger) : IEventSender
+/// <summary>
+/// Executes the due runs of the store on a bounded pool: one worker per function, a global and a per-function
+/// concurrency limit, a resilience pipeline per function.
+/// Started by the host, or on the first send when there is none; stopped by the host or by disposal.
+/// </summary>
+internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
 {
-    public ValueTask<SendResult> SendAsync<TPayload>(TPayload payload, SendOptions? options = null, CancellationToken cancellationToken = default)
-        where TPayload : notnull, IEventPayload
-    {
-        ArgumentNullException.ThrowIfNull(payload);
-        var envelope = new Event<TPayload>(options?.Id ?? Guid.CreateVersion7().ToString("N"), TPayload.EventName, time.GetUtcNow(), payload);
-        var functions = catalog.GetFunctions(envelope.Name);
-        var runIds = new string[functions.Length];
-        for (var i = 0; i < functions.Length; i++)
-        {
-            var function = functions[i];
-            var runId = Guid.CreateVersion7().ToString("N");
-            runIds[i] = runId;
-            _ = Task.Run(() => ExecuteAsync(function, envelope, runId), CancellationToken.None);
-        }
+    private readonly IFanoutStore _store;
+    private readonly EventAcceptor _acceptor;
+    private readonly ILogger _logger;
+    private readonly AttrFanoutOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly EngineLifetime _lifetime = new();
+    private readonly RunTracker _runs = new();
+    private readonly FunctionWorker[] _workers;
+    private readonly Lock _gate = new();
+    private Task[] _workerTasks = [];
+    private Task? _stopTask;
+    private bool _started;
 
-        return new ValueTask<SendResult>(new SendResult(envelope.Id, runIds, isDuplicate: false));
+    public FanoutEngine(
+        FunctionCatalog catalog,
+        IFanoutStore store,
+        EventAcceptor acceptor,
+        IServiceScopeFactory scopes,
+        TimeProvider time,
+        ILoggerFactory loggerFactory,
+        IOptions<AttrFanoutOptions> options,
+        RunCompletions completions)
+    {
+        _store = store;
+        _acceptor = acceptor;
+        _timeProvider = time;
+        _logger = loggerFactory.CreateLogger("AttrFanout");
+        _options = options.Value;
+        var executor = new RunExecutor(scopes, store, time, _logger, _lifetime, _options, completions, PublishFailureAsync);
+        var globalSlots = new SemaphoreSlim(_options.MaxConcurrency, _options.MaxConcurrency);
+        _workers = new FunctionWorker[catalog.Functions.Count];
+        for (var i = 0; i < _workers.Length; i++)
+        {
+            var function = catalog.Functions[i];
+            var settings = FunctionSettings.Resolve(function, _options);
+            var pipeline = FunctionPipelineFactory.Create(function.Id, settings, _options, store.RetriesInProcess, time, executor.OnRetryAsync);
+            _workers[i] = new FunctionWorker(new FunctionPlan(function, settings, pipeline), store, globalSlots, executor, _runs, time, _logger);
+        }
     }
 
-    private async Task ExecuteAsync(FunctionDescriptor function, EventEnvelope envelope, string runId)
+    /// <summary>Gets whether the engine executes runs.</summary>
+    public bool IsRunning
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var context = new FunctionContext(runId, function.Id, envelope.Id, envelope.Name, attempt: 1, maxAttempts: 1, scope.ServiceProvider);
-        try
+        get
         {
-            await function.InvokeAsync(scope.ServiceProvider, envelope, context, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            LogRunFailed(function.Id, envelope.Id, ex);
+            lock (_gate)
+            {
+                return _started && _stopTask is null;
+            }
         }
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Function '{FunctionId}' failed for event '{EventId}'.")]
-    private partial void LogRunFailed(string functionId, string eventId, Exception exception);
+    /// <summary>Starts the workers; does nothing when already started or stopped.</summary>
+    public void Start()
+    {
+        lock (_gate)
+        {
+            if (_started)
+            {
+                return;
+            }
+
+            _started = true;
+            var stopping = _lifetime.Stopping;
+            using (ExecutionContext.SuppressFlow())
+            {
+                _workerTasks = Array.ConvertAll(_workers, worker => Task.Run(() => worker.RunAsync(stopping), CancellationToken.None));
+            }
+        }
+
+        Log.EngineStarted(_logger, _workers.Length, _options.MaxConcurrency);
+        if (!_store.IsDurable)
+        {
+            Log.InMemoryStore(_logger);
+        }
+    }
+
+    /// <summary>
+    /// Stops: no run or attempt starts any more; executing attempts get <see cref="AttrFanoutOptions.ShutdownTimeout"/>
+    /// to finish, then are cancelled and go back to pending. Runs not started stay pending in the store.
+    /// </summary>
+    /// <param name="cancellationToken">Gives up waiting (the host's own shutdown limit).</param>
+    public Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        Task stop;
+        lock (_gate)
+        {
+            _started = true;
+            stop = _stopTask ??= StopCoreAsync();
+        }
+
+        return stop.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _lifetime.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _lifetime.AbortInFlight();
+        _ = StopAsync();
+    }
+
+    private async ValueTask PublishFailureAsync(FunctionFailed failure, CancellationToken cancellationToken) =>
+        await _acceptor.AcceptAsync(new Event<FunctionFailed>(EventIds.New(), FunctionFailed.Name, failure.FailedAt, failure), cancellationToken).ConfigureAwait(false);
+
+    private async Task StopCoreAsync()
+    {
+        _lifetime.BeginStop();
+        await Task.WhenAll(_workerTasks).ConfigureAwait(false);
+        Log.Stopping(_logger, _lifetime.AttemptsInFlight, _options.ShutdownTimeout);
+        using (var drainTimeout = new CancellationTokenSource(_options.ShutdownTimeout, _timeProvider))
+        {
+            try
+            {
+                await _lifetime.Drained.WaitAsync(drainTimeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                Log.DrainTimedOut(_logger, _lifetime.AttemptsInFlight);
+            }
+        }
+
+        _lifetime.AbortInFlight();
+        await _runs.WhenAll().ConfigureAwait(false);
+    }
 }
