@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace AttrFanout.Generators.Parsing;
@@ -5,6 +6,8 @@ namespace AttrFanout.Generators.Parsing;
 /// <summary>The runtime and BCL types a handler's shape is judged against, resolved once per compilation.</summary>
 internal sealed class KnownTypes
 {
+    private static readonly ConditionalWeakTable<Compilation, KnownTypes> Cache = new();
+
     private KnownTypes(Compilation compilation)
     {
         EventOfT = compilation.GetTypeByMetadataName(KnownNames.EventOfT);
@@ -30,5 +33,6 @@ internal sealed class KnownTypes
 
     public INamedTypeSymbol? ActivatorUtilitiesConstructor { get; }
 
-    public static KnownTypes From(Compilation compilation) => new(compilation);
+    /// <summary>Gets the types of <paramref name="compilation"/>, resolved once however many handlers ask.</summary>
+    public static KnownTypes From(Compilation compilation) => Cache.GetValue(compilation, static c => new KnownTypes(c));
 }
