@@ -1,0 +1,6 @@
+namespace Signup.Services;
+
+public interface ISalesApi
+{
+    Task NotifyAsync(string message, CancellationToken ct);
+}
