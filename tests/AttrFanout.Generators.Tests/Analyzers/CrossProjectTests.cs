@@ -96,59 +96,15 @@ public sealed class CrossProjectTests
             Library.Value);
 
     [Fact]
-    public Task AF0002_stays_silent_for_an_event_recorded_by_hand_in_referenced_metadata() =>
+    public Task The_runtime_declares_attrfanout_function_failed_with_its_payload_type() =>
         FanoutVerifier.AnalyzeAsync("""
             using AttrFanout;
-            using Runtime.Events;
             public static class Alerts
             {
                 [OnEvent("attrfanout/function.failed")] public static void Page(FunctionFailed failed) { }
                 [OnEvent("attrfanout/function.failed")] public static void Log({|AF0003:string|} failed) { }
+                [OnEvent({|#0:"attrfanout/function.faild"|})] public static void Typo(FunctionFailed failed) { }
             }
             """,
-            HandMadeEvents());
-
-    [Fact]
-    public Task The_runtime_assembly_itself_declares_attrfanout_function_failed() =>
-        FanoutVerifier.AnalyzeWithOnlyAsync("""
-            using AttrFanout;
-            public static class Alerts
-            {
-                [OnEvent("attrfanout/function.failed")] public static void Page(FunctionFailed failed) { }
-                [OnEvent({|#0:"attrfanout/function.faild"|})] public static void Log(FunctionFailed failed) { }
-            }
-            """,
-            [FanoutVerifier.Diagnostic(Descriptors.UnknownEvent, 0).WithArguments("attrfanout/function.faild", "Alerts.Log", "did you mean 'attrfanout/function.failed'?")],
-            [.. Basic.Reference.Assemblies.Net100.References.All, RuntimeStandIn()]);
-
-    /// <summary>A referenced project that carries the metadata attribute without the generator, as the runtime will for its built-in event.</summary>
-    private static MetadataReference HandMadeEvents() =>
-        TestCompilation.ToReference(TestCompilation.Create("Runtime.Events", """
-            [assembly: AttrFanout.Generated.FanoutEvent("attrfanout/function.failed", typeof(Runtime.Events.FunctionFailed))]
-            namespace Runtime.Events;
-            public sealed record FunctionFailed(string FunctionId, string Error);
-            """));
-
-    /// <summary>An assembly named like the runtime, declaring the attributes and the built-in event itself.</summary>
-    private static MetadataReference RuntimeStandIn() =>
-        TestCompilation.ToReference(CSharpCompilation.Create(
-            KnownNames.RuntimeAssembly,
-            [CSharpSyntaxTree.ParseText("""
-                [assembly: AttrFanout.Generated.FanoutEvent("attrfanout/function.failed", typeof(AttrFanout.FunctionFailed))]
-                namespace AttrFanout
-                {
-                    public sealed class OnEventAttribute(string eventName) : System.Attribute { public string Id { get; set; } }
-                    public sealed class EventAttribute(string name) : System.Attribute { }
-                    public sealed class FunctionContext { }
-                    public sealed class Event<T> { }
-                    public sealed record FunctionFailed(string FunctionId, string Error);
-                }
-                namespace AttrFanout.Generated
-                {
-                    [System.AttributeUsage(System.AttributeTargets.Assembly, AllowMultiple = true)]
-                    public sealed class FanoutEventAttribute(string name, System.Type payloadType) : System.Attribute { }
-                }
-                """, TestCompilation.ParseOptions)],
-            Basic.Reference.Assemblies.Net100.References.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)));
+            [FanoutVerifier.Diagnostic(Descriptors.UnknownEvent, 0).WithArguments("attrfanout/function.faild", "Alerts.Typo", "did you mean 'attrfanout/function.failed'?")]);
 }
