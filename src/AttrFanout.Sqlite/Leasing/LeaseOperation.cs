@@ -9,7 +9,7 @@ namespace AttrFanout.Sqlite.Leasing;
 /// </summary>
 internal sealed class LeaseOperation(string owner, int maxRuns, TimeSpan leaseDuration) : WriteOperation<IReadOnlyList<LeasedRun>>
 {
-    private static readonly Statement Lease = new(
+    internal static readonly Statement Lease = new(
         """
         UPDATE runs SET status = 1, lease_owner = $owner, lease_until = $until, updated_at = $now
         WHERE id IN (SELECT id FROM runs WHERE available_at <= $now ORDER BY available_at LIMIT $max)

@@ -9,7 +9,7 @@ namespace AttrFanout.Sqlite.Outcomes;
 /// </summary>
 internal sealed class PruneOperation(TimeSpan retention, TimeSpan? failedRetention, TimeSpan idempotencyWindow) : WriteOperation<PruneResult>
 {
-    private static readonly Statement PruneSucceeded = new(
+    internal static readonly Statement PruneSucceeded = new(
         "DELETE FROM runs WHERE status = 2 AND finished_at <= $cutoff",
         "$cutoff");
 
@@ -17,7 +17,7 @@ internal sealed class PruneOperation(TimeSpan retention, TimeSpan? failedRetenti
         "DELETE FROM runs WHERE status = 3 AND finished_at <= $cutoff",
         "$cutoff");
 
-    private static readonly Statement PruneEvents = new(
+    internal static readonly Statement PruneEvents = new(
         "DELETE FROM events WHERE accepted_at <= $cutoff AND NOT EXISTS (SELECT 1 FROM runs WHERE runs.event_seq = events.seq)",
         "$cutoff");
 

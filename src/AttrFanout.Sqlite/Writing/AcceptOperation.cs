@@ -6,7 +6,7 @@ namespace AttrFanout.Sqlite.Writing;
 /// <summary>Stores an event and its runs, unless an event with the same Id was accepted within the window.</summary>
 internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotencyWindow) : WriteOperation<AcceptResult>
 {
-    private static readonly Statement FindRecent = new(
+    internal static readonly Statement FindRecent = new(
         "SELECT seq FROM events WHERE id = $id AND accepted_at > $cutoff ORDER BY accepted_at DESC LIMIT 1",
         "$id", "$cutoff");
 
