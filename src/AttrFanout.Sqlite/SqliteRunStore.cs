@@ -53,9 +53,10 @@ internal sealed class SqliteRunStore : IAsyncDisposable
     }
 
     /// <summary>Stores an event and one pending run per function in one transaction; returns after the commit.</summary>
+    /// <remarks>The payload's memory is read when the batch is written: it must not change until the returned task completed.</remarks>
     public Task<AcceptResult> AcceptAsync(EventToAccept @event, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(@event);
+        Validate(@event);
         cancellationToken.ThrowIfCancellationRequested();
         return Writer.EnqueueAsync(new AcceptOperation(@event, _options.IdempotencyWindow));
     }
@@ -86,6 +87,11 @@ internal sealed class SqliteRunStore : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(runId);
         ArgumentException.ThrowIfNullOrEmpty(owner);
         ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome is RunOutcome.RetryScheduled { NextAttempt: < 1 } retry)
+        {
+            throw new ArgumentOutOfRangeException(nameof(outcome), retry.NextAttempt, "The next attempt of a scheduled retry must be at least 1.");
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         return Writer.EnqueueAsync(new RecordOutcomeOperation(runId, owner, outcome));
     }
@@ -148,6 +154,21 @@ internal sealed class SqliteRunStore : IAsyncDisposable
 
     /// <summary>Finishes the queued writes, then closes the writer's connection.</summary>
     public ValueTask DisposeAsync() => Writer.DisposeAsync();
+
+    private static void Validate(EventToAccept @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        ArgumentException.ThrowIfNullOrEmpty(@event.Id, "@event.Id");
+        ArgumentException.ThrowIfNullOrEmpty(@event.Name, "@event.Name");
+        ArgumentNullException.ThrowIfNull(@event.Runs, "@event.Runs");
+        foreach (var run in @event.Runs)
+        {
+            if (string.IsNullOrEmpty(run.FunctionId) || run.MaxAttempts < 1)
+            {
+                throw new ArgumentException($"Every run of event '{@event.Id}' needs a function Id and at least one attempt; got '{run.FunctionId}' with {run.MaxAttempts}.", nameof(@event));
+            }
+        }
+    }
 
     private Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
     {

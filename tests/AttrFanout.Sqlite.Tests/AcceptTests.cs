@@ -122,4 +122,19 @@ public sealed class AcceptTests
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.AcceptAsync(Events.Create("e-1")));
     }
+
+    [Fact]
+    public async Task Accept_refuses_an_event_without_id_name_or_valid_runs()
+    {
+        await using var db = new TestDatabase();
+        var store = db.Open();
+        var payload = new byte[] { 1 };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.AcceptAsync(new EventToAccept("", "user/signup", TestDatabase.Start, payload, Events.Runs("a"))));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.AcceptAsync(new EventToAccept("e-1", "", TestDatabase.Start, payload, Events.Runs("a"))));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.AcceptAsync(new EventToAccept("e-1", "user/signup", TestDatabase.Start, payload, [new RunToCreate("", 1)])));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.AcceptAsync(new EventToAccept("e-1", "user/signup", TestDatabase.Start, payload, [new RunToCreate("a", 0)])));
+
+        Assert.Empty(await store.GetRunsOfEventAsync("e-1"));
+    }
 }

@@ -1,8 +1,9 @@
 using System.Globalization;
+using Xunit.Abstractions;
 
 namespace AttrFanout.Sqlite.Tests;
 
-public sealed class CrossProcessLeaseTests
+public sealed class CrossProcessLeaseTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(10);
 
@@ -31,6 +32,7 @@ public sealed class CrossProcessLeaseTests
         childRuns.AddRange((await worker.ReadToEndAsync()).Where(l => l.StartsWith("leased ", StringComparison.Ordinal)).Select(Leased));
         Assert.Equal(0, await worker.WaitForExitAsync());
 
+        output.WriteLine($"child leased {childRuns.Count}, this process {ownRuns.Count}");
         Assert.Empty(childRuns.Intersect(ownRuns));
         Assert.Equal(2000, childRuns.Count + ownRuns.Count);
         Assert.Equal(2000, childRuns.Concat(ownRuns).Distinct().Count());

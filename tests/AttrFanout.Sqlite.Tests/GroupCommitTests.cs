@@ -52,17 +52,21 @@ public sealed class GroupCommitTests
         await using var db = new TestDatabase();
         var store = db.Open();
 
-        Task<AcceptResult> before, broken, after;
+        var transactionsBefore = store.Writer.Transactions;
+
+        Task<AcceptResult> before, after;
+        Task<int> broken;
         using (store.Writer.HoldBatches())
         {
             before = store.AcceptAsync(Events.Create("e-1"));
-            broken = store.AcceptAsync(new EventToAccept("e-2", "user/signup", TestDatabase.Start, new byte[] { 1 }, [new RunToCreate(null!, 1)]));
+            broken = store.Writer.EnqueueAsync(new InsertThenThrow());
             after = store.AcceptAsync(Events.Create("e-3"));
         }
 
         await before;
         await after;
         await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => broken);
+        Assert.Equal(2, store.Writer.Transactions - transactionsBefore);
         using var connection = db.OpenRaw();
         Assert.Equal(["e-1", "e-3"], SchemaTests.Strings(connection, "SELECT id FROM events ORDER BY id"));
     }
@@ -79,5 +83,16 @@ public sealed class GroupCommitTests
         Assert.All(accepts, accept => Assert.True(accept.IsCompletedSuccessfully));
         using var connection = db.OpenRaw();
         Assert.Equal(50L, SchemaTests.Scalar(connection, "SELECT COUNT(*) FROM events"));
+    }
+
+    /// <summary>Writes an event, then fails on a constraint: its own write must roll back with it.</summary>
+    private sealed class InsertThenThrow : Writing.WriteOperation<int>
+    {
+        protected override int Run(Writing.WriteContext context)
+        {
+            using var command = context.Statements.Connection.CreateCommand();
+            command.CommandText = "INSERT INTO events (id, name, timestamp, payload, accepted_at) VALUES ('e-2', 'x', 0, x'00', 0); INSERT INTO events (seq, id, name, timestamp, payload, accepted_at) VALUES (last_insert_rowid(), 'dup', 'x', 0, x'00', 0)";
+            return command.ExecuteNonQuery();
+        }
     }
 }

@@ -21,6 +21,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly int _maxBatchSize;
     private readonly Task _loop;
     private TaskCompletionSource? _hold;
+    private int _disposed;
     private long _transactions;
     private long _operations;
 
@@ -59,6 +60,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _queue.Writer.TryComplete();
         Volatile.Read(ref _hold)?.TrySetResult();
         await _loop.ConfigureAwait(false);
