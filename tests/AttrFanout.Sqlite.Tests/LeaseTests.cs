@@ -131,6 +131,7 @@ public sealed class LeaseTests
             }
 
             runIds.AddRange(leased.Select(r => r.RunId));
+            Assert.True(runIds.Count <= 1000, $"{owner} leased more runs than exist");
         }
     }
 }

@@ -76,12 +76,17 @@ internal sealed class WorkerProcess : IDisposable
     public async Task<string> ExpectLineAsync()
         => await ReadLineAsync() ?? throw new InvalidOperationException($"The worker's output ended early (exit code {ExitCodeOrNull}). Its errors: {Errors}");
 
-    public async Task<List<string>> ReadToEndAsync()
+    /// <summary>Reads until the output ends; more than <paramref name="maxLines"/> lines fails the test instead of reading forever.</summary>
+    public async Task<List<string>> ReadToEndAsync(int maxLines = int.MaxValue)
     {
         var lines = new List<string>();
         while (await ReadLineAsync() is { } line)
         {
             lines.Add(line);
+            if (lines.Count > maxLines)
+            {
+                throw new InvalidOperationException($"The worker printed more than {maxLines} lines.");
+            }
         }
 
         return lines;
