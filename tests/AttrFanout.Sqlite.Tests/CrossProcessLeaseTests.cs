@@ -70,7 +70,7 @@ public sealed class CrossProcessLeaseTests(ITestOutputHelper output)
         var retaken = await store.LeaseDueAsync("survivor", 10, LeaseDuration);
 
         Assert.Equal(accepted.RunIds.Order(), retaken.Select(r => r.RunId).Order());
-        Assert.All(retaken, run => Assert.Equal(1, run.Attempt));
+        Assert.All(retaken, run => Assert.Equal((1, 2), (run.Attempt, run.AttemptLeases)));
     }
 
     private static string Leased(string line)

@@ -78,7 +78,7 @@ public sealed class DeadLetterTests
         Assert.Null(run.FinishedAt);
         var leased = Assert.Single(await store.LeaseDueAsync("owner-2", 10, LeaseDuration));
         Assert.Equal(failed["a"], leased.RunId);
-        Assert.Equal(1, leased.Attempt);
+        Assert.Equal((1, 1), (leased.Attempt, leased.AttemptLeases));
         Assert.Equal([failed["b"]], (await store.ListFailedAsync(FailedRunFilter.All)).Runs.Select(r => r.RunId));
     }
 

@@ -22,6 +22,7 @@ public sealed class LeaseTests
         Assert.Equal(TestDatabase.Start, run.EventTimestamp);
         Assert.Equal("{\"id\":\"e-1\"}"u8.ToArray(), run.Payload);
         Assert.Equal(1, run.Attempt);
+        Assert.Equal(1, run.AttemptLeases);
         Assert.Equal(5, run.MaxAttempts);
         Assert.Equal(TestDatabase.Start + LeaseDuration, run.LeaseUntil);
         var stored = await store.GetRunAsync(run.RunId);
@@ -59,6 +60,7 @@ public sealed class LeaseTests
 
         Assert.Equal(run.RunId, retaken.RunId);
         Assert.Equal(run.Attempt, retaken.Attempt);
+        Assert.Equal(2, retaken.AttemptLeases);
         Assert.False(await store.RecordOutcomeAsync(run.RunId, "owner-1", RunOutcome.Succeeded.Instance));
         Assert.False(await store.RenewLeaseAsync(run.RunId, "owner-1", LeaseDuration));
         Assert.True(await store.RecordOutcomeAsync(run.RunId, "owner-2", RunOutcome.Succeeded.Instance));
@@ -96,7 +98,7 @@ public sealed class LeaseTests
         Assert.Equal(2, released);
         Assert.Equal(mine.Select(r => r.RunId).Order(), retaken.Select(r => r.RunId).Order());
         Assert.Equal("owner-2", (await store.GetRunAsync(theirs.RunId))!.LeaseOwner);
-        Assert.All(retaken, r => Assert.Equal(1, r.Attempt));
+        Assert.All(retaken, r => Assert.Equal((1, 1), (r.Attempt, r.AttemptLeases)));
     }
 
     [Fact]

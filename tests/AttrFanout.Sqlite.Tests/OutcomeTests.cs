@@ -52,7 +52,7 @@ public sealed class OutcomeTests
         var retry = Assert.Single(await restarted.LeaseDueAsync("owner-2", 10, LeaseDuration));
 
         Assert.Equal(failing.RunId, retry.RunId);
-        Assert.Equal(2, retry.Attempt);
+        Assert.Equal((2, 1), (retry.Attempt, retry.AttemptLeases));
         Assert.Equal(RunStatus.Succeeded, (await restarted.GetRunAsync(sibling.RunId))!.Status);
     }
 

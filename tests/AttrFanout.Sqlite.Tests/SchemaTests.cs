@@ -53,6 +53,20 @@ public sealed class SchemaTests
     }
 
     [Fact]
+    public async Task Stores_opening_a_new_file_at_the_same_time_agree_on_one_schema()
+    {
+        await using var db = new TestDatabase();
+
+        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => db.Open())));
+        var accepts = await Task.WhenAll(stores.Select((store, i) => store.AcceptAsync(Events.Create($"e-{i}"))));
+
+        Assert.All(stores, store => Assert.Equal(Migrations.Latest, store.SchemaVersion));
+        Assert.All(accepts, accept => Assert.False(accept.IsDuplicate));
+        using var connection = db.OpenRaw();
+        Assert.Equal(4L, Scalar(connection, "SELECT COUNT(*) FROM events"));
+    }
+
+    [Fact]
     public async Task Migrations_apply_only_the_missing_steps_in_order()
     {
         await using var db = new TestDatabase();

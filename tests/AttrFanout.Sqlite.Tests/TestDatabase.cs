@@ -33,7 +33,11 @@ public sealed class TestDatabase : IAsyncDisposable
     internal SqliteRunStore Open(Action<SqliteStoreOptions>? configure = null, TimeProvider? time = null)
     {
         var store = SqliteRunStore.Open(Options(configure), time ?? Time);
-        _stores.Add(store);
+        lock (_stores)
+        {
+            _stores.Add(store);
+        }
+
         return store;
     }
 

@@ -11,9 +11,9 @@ internal sealed class LeaseOperation(string owner, int maxRuns, TimeSpan leaseDu
 {
     internal static readonly Statement Lease = new(
         """
-        UPDATE runs SET status = 1, lease_owner = $owner, lease_until = $until, updated_at = $now
+        UPDATE runs SET status = 1, attempt_leases = attempt_leases + 1, lease_owner = $owner, lease_until = $until, updated_at = $now
         WHERE id IN (SELECT id FROM runs WHERE available_at <= $now ORDER BY available_at LIMIT $max)
-        RETURNING id, function_id, attempt, max_attempts, lease_until,
+        RETURNING id, function_id, attempt, max_attempts, lease_until, attempt_leases,
             (SELECT e.id FROM events e WHERE e.seq = runs.event_seq),
             (SELECT e.name FROM events e WHERE e.seq = runs.event_seq),
             (SELECT e.timestamp FROM events e WHERE e.seq = runs.event_seq),
@@ -34,10 +34,11 @@ internal sealed class LeaseOperation(string owner, int maxRuns, TimeSpan leaseDu
                 Attempt: reader.GetInt32(2),
                 MaxAttempts: reader.GetInt32(3),
                 LeaseUntil: UnixTime.FromStored(reader.GetInt64(4)),
-                EventId: reader.GetString(5),
-                EventName: reader.GetString(6),
-                EventTimestamp: UnixTime.FromStored(reader.GetInt64(7)),
-                Payload: reader.GetBytes(8)));
+                AttemptLeases: reader.GetInt32(5),
+                EventId: reader.GetString(6),
+                EventName: reader.GetString(7),
+                EventTimestamp: UnixTime.FromStored(reader.GetInt64(8)),
+                Payload: reader.GetBytes(9)));
         }
 
         return runs;

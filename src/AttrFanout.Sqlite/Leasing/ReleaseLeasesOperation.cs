@@ -3,11 +3,11 @@ using AttrFanout.Sqlite.Writing;
 
 namespace AttrFanout.Sqlite.Leasing;
 
-/// <summary>Hands every run leased by an owner back to pending, due as before, attempt unchanged (graceful shutdown).</summary>
+/// <summary>Hands every run leased by an owner back to pending, due as before, attempt unchanged and the lease not counted (graceful shutdown).</summary>
 internal sealed class ReleaseLeasesOperation(string owner) : WriteOperation<int>
 {
     private static readonly Statement Release = new(
-        "UPDATE runs SET status = 0, lease_owner = NULL, lease_until = NULL, updated_at = $now WHERE lease_owner = $owner AND status = 1",
+        "UPDATE runs SET status = 0, attempt_leases = attempt_leases - 1, lease_owner = NULL, lease_until = NULL, updated_at = $now WHERE lease_owner = $owner AND status = 1",
         "$now", "$owner");
 
     protected override int Run(WriteContext context) =>

@@ -7,6 +7,7 @@ internal sealed record RunSnapshot(
     string FunctionId,
     RunStatus Status,
     int Attempt,
+    int AttemptLeases,
     int MaxAttempts,
     DateTimeOffset? DueAt,
     string? LeaseOwner,

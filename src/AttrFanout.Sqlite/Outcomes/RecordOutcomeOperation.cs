@@ -14,7 +14,7 @@ internal sealed class RecordOutcomeOperation(string runId, string owner, RunOutc
 
     private static readonly Statement MarkRetrying = new(
         $"""
-        UPDATE runs SET status = 0, attempt = $attempt, due_at = $due, lease_owner = NULL, lease_until = NULL,
+        UPDATE runs SET status = 0, attempt = $attempt, attempt_leases = 0, due_at = $due, lease_owner = NULL, lease_until = NULL,
             error_type = $error_type, error_message = $error_message, updated_at = $now
         {Leased}
         """,

@@ -8,7 +8,7 @@ namespace AttrFanout.Sqlite.Outcomes;
 internal sealed class ReplayOperation : WriteOperation<int>
 {
     private const string Reset =
-        "UPDATE runs SET status = 0, attempt = 1, due_at = $now, error_type = NULL, error_message = NULL, finished_at = NULL, updated_at = $now";
+        "UPDATE runs SET status = 0, attempt = 1, attempt_leases = 0, due_at = $now, error_type = NULL, error_message = NULL, finished_at = NULL, updated_at = $now";
 
     private static readonly Statement ReplayOne = new($"{Reset} WHERE id = $id AND status = 3", "$now", "$id");
 

@@ -8,7 +8,7 @@ internal static class RunsQuery
 {
     private const string Select = """
         SELECT r.id, e.id, r.function_id, r.status, r.attempt, r.max_attempts, r.due_at, r.lease_owner, r.lease_until,
-            r.error_type, r.error_message, r.created_at, r.updated_at, r.finished_at
+            r.error_type, r.error_message, r.created_at, r.updated_at, r.finished_at, r.attempt_leases
         FROM runs r JOIN events e ON e.seq = r.event_seq
         """;
 
@@ -42,6 +42,7 @@ internal static class RunsQuery
                 FunctionId: reader.GetString(2),
                 Status: (RunStatus)reader.GetInt32(3),
                 Attempt: reader.GetInt32(4),
+                AttemptLeases: reader.GetInt32(14),
                 MaxAttempts: reader.GetInt32(5),
                 DueAt: ToTime(reader.GetInt64OrNull(6)),
                 LeaseOwner: reader.GetStringOrNull(7),

@@ -23,6 +23,7 @@ internal static class Migrations
                 function_id    TEXT    NOT NULL,
                 status         INTEGER NOT NULL,
                 attempt        INTEGER NOT NULL,
+                attempt_leases INTEGER NOT NULL DEFAULT 0,
                 max_attempts   INTEGER NOT NULL,
                 due_at         INTEGER,
                 lease_owner    TEXT,
