@@ -7,20 +7,30 @@ internal static class WorkerCommands
 {
     public static readonly string[] Functions = ["f-a", "f-b", "f-c"];
 
-    /// <summary>Accepts events <c>{prefix}-{n}</c> from several tasks until killed; prints each Id after its accept returned.</summary>
-    public static async Task AcceptForeverAsync(string database, string prefix, int parallelism)
+    /// <summary>
+    /// First sends again events <c>{resendPrefix}-{0…resendCount-1}</c>, as a sender that missed the acknowledgements
+    /// before a crash would, printing whether each was a duplicate; then accepts events <c>{prefix}-{n}</c> from
+    /// several tasks until killed, printing each Id after its accept returned.
+    /// </summary>
+    public static async Task AcceptForeverAsync(string database, string prefix, int parallelism, string resendPrefix, int resendCount)
     {
         await using var store = Open(database, TimeProvider.System);
+        var runs = Functions.Select(f => new RunToCreate(f, 3)).ToArray();
+        for (var i = 0; i < resendCount; i++)
+        {
+            var id = $"{resendPrefix}-{i}";
+            var resent = await store.AcceptAsync(new EventToAccept(id, "crash/test", TimeProvider.System.GetUtcNow(), Payload(id), runs)).ConfigureAwait(false);
+            Console.WriteLine($"resent {id} {(resent.IsDuplicate ? "duplicate" : "new")} ok");
+        }
+
         Console.WriteLine("ready ok");
         var next = -1;
-        var runs = Functions.Select(f => new RunToCreate(f, 3)).ToArray();
         var writers = Enumerable.Range(0, parallelism).Select(async _ =>
         {
             while (true)
             {
                 var id = $"{prefix}-{Interlocked.Increment(ref next)}";
-                var payload = System.Text.Encoding.UTF8.GetBytes($"{{\"id\":\"{id}\"}}");
-                var result = await store.AcceptAsync(new EventToAccept(id, "crash/test", TimeProvider.System.GetUtcNow(), payload, runs)).ConfigureAwait(false);
+                var result = await store.AcceptAsync(new EventToAccept(id, "crash/test", TimeProvider.System.GetUtcNow(), Payload(id), runs)).ConfigureAwait(false);
                 Console.WriteLine($"accepted {id} {result.RunIds.Count} ok");
             }
         });
@@ -62,6 +72,8 @@ internal static class WorkerCommands
             await Task.Delay(Timeout.Infinite).ConfigureAwait(false);
         }
     }
+
+    private static byte[] Payload(string id) => System.Text.Encoding.UTF8.GetBytes($"{{\"id\":\"{id}\"}}");
 
     public static DateTimeOffset ParseUnixMilliseconds(string value) =>
         DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(value, CultureInfo.InvariantCulture));

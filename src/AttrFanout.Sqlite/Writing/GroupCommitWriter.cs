@@ -118,8 +118,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     operation.Fail(error);
                 }
             }
-
-            return;
         }
     }
 
