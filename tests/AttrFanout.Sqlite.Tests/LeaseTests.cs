@@ -111,29 +111,32 @@ public sealed class LeaseTests
         var first = db.Open();
         var second = db.Open();
 
-        var leasing = await Task.WhenAll(LeaseAllAsync(first, "owner-1"), LeaseAllAsync(second, "owner-2"));
+        var (firstRuns, secondRuns) = (new List<string>(), new List<string>());
 
-        var all = leasing[0].Concat(leasing[1]).ToList();
-        Assert.Equal(1000, all.Count);
-        Assert.Equal(1000, all.Distinct().Count());
-        Assert.NotEmpty(leasing[0]);
-        Assert.NotEmpty(leasing[1]);
-    }
-
-    private static async Task<List<string>> LeaseAllAsync(SqliteRunStore store, string owner)
-    {
-        await Task.Yield();
-        var runIds = new List<string>();
         while (true)
         {
-            var leased = await store.LeaseDueAsync(owner, 7, LeaseDuration);
-            if (leased.Count == 0)
+            Task<IReadOnlyList<LeasedRun>> fromFirst, fromSecond;
+            using (first.Writer.HoldBatches())
+            using (second.Writer.HoldBatches())
             {
-                return runIds;
+                fromFirst = first.LeaseDueAsync("owner-1", 7, LeaseDuration);
+                fromSecond = second.LeaseDueAsync("owner-2", 7, LeaseDuration);
             }
 
-            runIds.AddRange(leased.Select(r => r.RunId));
-            Assert.True(runIds.Count <= 1000, $"{owner} leased more runs than exist");
+            var round = await Task.WhenAll(fromFirst, fromSecond);
+            if (round[0].Count + round[1].Count == 0)
+            {
+                break;
+            }
+
+            firstRuns.AddRange(round[0].Select(r => r.RunId));
+            secondRuns.AddRange(round[1].Select(r => r.RunId));
+            Assert.True(firstRuns.Count + secondRuns.Count <= 1000, "more runs leased than exist");
         }
+
+        Assert.Empty(firstRuns.Intersect(secondRuns));
+        Assert.Equal(1000, firstRuns.Concat(secondRuns).Distinct().Count());
+        Assert.Equal(1000, firstRuns.Count + secondRuns.Count);
+        Assert.True(firstRuns.Count >= 497 && secondRuns.Count >= 497, $"each store leased in every round: {firstRuns.Count} and {secondRuns.Count}");
     }
 }
