@@ -1,0 +1,15 @@
+using AttrFanout.Sqlite.Storage;
+using AttrFanout.Sqlite.Writing;
+
+namespace AttrFanout.Sqlite.Leasing;
+
+/// <summary>Hands every run leased by an owner back to pending, due as before, attempt unchanged and the lease not counted (graceful shutdown).</summary>
+internal sealed class ReleaseLeasesOperation(string owner) : WriteOperation<int>
+{
+    private static readonly Statement Release = new(
+        "UPDATE runs SET status = 0, attempt_leases = attempt_leases - 1, lease_owner = NULL, lease_until = NULL, updated_at = $now WHERE lease_owner = $owner AND status = 1",
+        "$now", "$owner");
+
+    protected override int Run(WriteContext context) =>
+        context.Statements.Get(Release).Bind(0, context.NowStored).Bind(1, owner).ExecuteNonQuery();
+}

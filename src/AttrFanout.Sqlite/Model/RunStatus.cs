@@ -1,0 +1,10 @@
+namespace AttrFanout.Sqlite;
+
+/// <summary>Where a run stands; stored as its integer value.</summary>
+internal enum RunStatus
+{
+    Pending = 0,
+    Leased = 1,
+    Succeeded = 2,
+    Failed = 3,
+}

@@ -1,0 +1,6 @@
+namespace AttrFanout.Sqlite;
+
+/// <summary>A run to create for a subscribed function.</summary>
+/// <param name="FunctionId">The function's Id.</param>
+/// <param name="MaxAttempts">How many attempts the function gets (retries + 1); kept for the record.</param>
+internal readonly record struct RunToCreate(string FunctionId, int MaxAttempts);

@@ -1,0 +1,36 @@
+using AttrFanout.Sqlite.Storage;
+using AttrFanout.Sqlite.Writing;
+
+namespace AttrFanout.Sqlite.Outcomes;
+
+/// <summary>
+/// Deletes succeeded runs older than the retention period, failed runs older than the failed-run retention, and
+/// events that are past both the retention period and the idempotency window and have no run left.
+/// </summary>
+internal sealed class PruneOperation(TimeSpan retention, TimeSpan? failedRetention, TimeSpan idempotencyWindow) : WriteOperation<PruneResult>
+{
+    internal static readonly Statement PruneSucceeded = new(
+        "DELETE FROM runs WHERE status = 2 AND finished_at <= $cutoff",
+        "$cutoff");
+
+    private static readonly Statement PruneFailed = new(
+        "DELETE FROM runs WHERE status = 3 AND finished_at <= $cutoff",
+        "$cutoff");
+
+    internal static readonly Statement PruneEvents = new(
+        "DELETE FROM events WHERE accepted_at <= $cutoff AND NOT EXISTS (SELECT 1 FROM runs WHERE runs.event_seq = events.seq)",
+        "$cutoff");
+
+    protected override PruneResult Run(WriteContext context)
+    {
+        var succeeded = context.Statements.Get(PruneSucceeded).Bind(0, Cutoff(context, retention)).ExecuteNonQuery();
+        var failed = failedRetention is { } keepFailed
+            ? context.Statements.Get(PruneFailed).Bind(0, Cutoff(context, keepFailed)).ExecuteNonQuery()
+            : 0;
+        var eventAge = retention > idempotencyWindow ? retention : idempotencyWindow;
+        var events = context.Statements.Get(PruneEvents).Bind(0, Cutoff(context, eventAge)).ExecuteNonQuery();
+        return new PruneResult(succeeded, failed, events);
+    }
+
+    private static long Cutoff(WriteContext context, TimeSpan age) => UnixTime.ToStored(context.Now - age);
+}

@@ -1,0 +1,21 @@
+namespace AttrFanout.Sqlite;
+
+/// <summary>How an attempt ended, as recorded by the lease owner.</summary>
+internal abstract record RunOutcome
+{
+    private RunOutcome()
+    {
+    }
+
+    /// <summary>The run is done.</summary>
+    public sealed record Succeeded : RunOutcome
+    {
+        public static Succeeded Instance { get; } = new();
+    }
+
+    /// <summary>The attempt failed and attempt <paramref name="NextAttempt"/> is due at <paramref name="DueAt"/>; written before the engine waits.</summary>
+    public sealed record RetryScheduled(int NextAttempt, DateTimeOffset DueAt, RunError Error) : RunOutcome;
+
+    /// <summary>The run exhausted its attempts (or cannot succeed): it becomes a dead letter.</summary>
+    public sealed record Failed(RunError Error) : RunOutcome;
+}

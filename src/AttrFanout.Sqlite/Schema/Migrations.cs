@@ -1,0 +1,46 @@
+namespace AttrFanout.Sqlite.Schema;
+
+/// <summary>The schema's history, oldest first. Append new steps; never edit a shipped one.</summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, """
+            CREATE TABLE events (
+                seq          INTEGER PRIMARY KEY,
+                id           TEXT    NOT NULL,
+                name         TEXT    NOT NULL,
+                timestamp    INTEGER NOT NULL,
+                payload      BLOB    NOT NULL,
+                accepted_at  INTEGER NOT NULL
+            );
+            CREATE INDEX events_by_id ON events (id, accepted_at);
+            CREATE INDEX events_by_accepted_at ON events (accepted_at);
+
+            CREATE TABLE runs (
+                id             TEXT    NOT NULL PRIMARY KEY,
+                event_seq      INTEGER NOT NULL,
+                function_id    TEXT    NOT NULL,
+                status         INTEGER NOT NULL,
+                attempt        INTEGER NOT NULL,
+                attempt_leases INTEGER NOT NULL DEFAULT 0,
+                max_attempts   INTEGER NOT NULL,
+                due_at         INTEGER,
+                lease_owner    TEXT,
+                lease_until    INTEGER,
+                error_type     TEXT,
+                error_message  TEXT,
+                created_at     INTEGER NOT NULL,
+                updated_at     INTEGER NOT NULL,
+                finished_at    INTEGER,
+                available_at   INTEGER GENERATED ALWAYS AS (CASE status WHEN 0 THEN due_at WHEN 1 THEN lease_until END) VIRTUAL
+            );
+            CREATE INDEX runs_by_available_at ON runs (available_at) WHERE available_at IS NOT NULL;
+            CREATE INDEX runs_by_event ON runs (event_seq);
+            CREATE INDEX runs_by_finished_at ON runs (status, finished_at, id) WHERE finished_at IS NOT NULL;
+            CREATE INDEX runs_by_lease_owner ON runs (lease_owner) WHERE lease_owner IS NOT NULL;
+            """),
+    ];
+
+    public static int Latest => All[^1].Version;
+}

@@ -1,0 +1,72 @@
+using System.Runtime.InteropServices;
+using AttrFanout.Sqlite.Storage;
+
+namespace AttrFanout.Sqlite.Writing;
+
+/// <summary>Stores an event and its runs, unless an event with the same Id was accepted within the window.</summary>
+internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotencyWindow) : WriteOperation<AcceptResult>
+{
+    internal static readonly Statement FindRecent = new(
+        "SELECT seq FROM events WHERE id = $id AND accepted_at > $cutoff ORDER BY accepted_at DESC LIMIT 1",
+        "$id", "$cutoff");
+
+    private static readonly Statement RunsOfEvent = new(
+        "SELECT id FROM runs WHERE event_seq = $seq ORDER BY rowid",
+        "$seq");
+
+    private static readonly Statement InsertEvent = new(
+        "INSERT INTO events (id, name, timestamp, payload, accepted_at) VALUES ($id, $name, $timestamp, $payload, $now) RETURNING seq",
+        "$id", "$name", "$timestamp", "$payload", "$now");
+
+    private static readonly Statement InsertRun = new(
+        """
+        INSERT INTO runs (id, event_seq, function_id, status, attempt, max_attempts, due_at, created_at, updated_at)
+        VALUES ($id, $seq, $function, 0, 1, $max_attempts, $now, $now, $now)
+        """,
+        "$id", "$seq", "$function", "$max_attempts", "$now");
+
+    protected override AcceptResult Run(WriteContext context)
+    {
+        var cutoff = UnixTime.ToStored(context.Now - idempotencyWindow);
+        if (context.Statements.Get(FindRecent).Bind(0, @event.Id).Bind(1, cutoff).ExecuteScalar() is long existing)
+        {
+            return new AcceptResult(IsDuplicate: true, ReadRunIds(context, existing));
+        }
+
+        var seq = (long)context.Statements.Get(InsertEvent)
+            .Bind(0, @event.Id)
+            .Bind(1, @event.Name)
+            .Bind(2, UnixTime.ToStored(@event.Timestamp))
+            .Bind(3, AsArray(@event.Payload))
+            .Bind(4, context.NowStored)
+            .ExecuteScalar()!;
+
+        var insertRun = context.Statements.Get(InsertRun);
+        var runIds = new string[@event.Runs.Count];
+        for (var i = 0; i < runIds.Length; i++)
+        {
+            var run = @event.Runs[i];
+            runIds[i] = Guid.CreateVersion7(context.Now).ToString("N");
+            insertRun.Bind(0, runIds[i]).Bind(1, seq).Bind(2, run.FunctionId).Bind(3, run.MaxAttempts).Bind(4, context.NowStored).ExecuteNonQuery();
+        }
+
+        return new AcceptResult(IsDuplicate: false, runIds);
+    }
+
+    private static List<string> ReadRunIds(WriteContext context, long seq)
+    {
+        var ids = new List<string>();
+        using var reader = context.Statements.Get(RunsOfEvent).Bind(0, seq).ExecuteReader();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    private static byte[] AsArray(ReadOnlyMemory<byte> payload) =>
+        MemoryMarshal.TryGetArray(payload, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : payload.ToArray();
+}

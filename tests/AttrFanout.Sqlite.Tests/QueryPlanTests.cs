@@ -1,0 +1,81 @@
+using AttrFanout.Sqlite.Leasing;
+using AttrFanout.Sqlite.Outcomes;
+using AttrFanout.Sqlite.Queries;
+using AttrFanout.Sqlite.Storage;
+using AttrFanout.Sqlite.Writing;
+using Microsoft.Data.Sqlite;
+
+namespace AttrFanout.Sqlite.Tests;
+
+public sealed class QueryPlanTests
+{
+    [Fact]
+    public async Task Leasing_finds_due_runs_through_the_available_at_index()
+    {
+        var plan = await PlanAsync(LeaseOperation.Lease);
+
+        Assert.Contains("INDEX runs_by_available_at (available_at<?)", plan);
+        Assert.DoesNotContain("SCAN runs", plan);
+    }
+
+    [Fact]
+    public async Task Deduplication_looks_the_event_id_up_through_its_index()
+    {
+        var plan = await PlanAsync(AcceptOperation.FindRecent);
+
+        Assert.Contains("INDEX events_by_id (id=? AND accepted_at>?)", plan);
+    }
+
+    [Fact]
+    public async Task Pruning_uses_the_finished_index_and_the_run_by_event_index()
+    {
+        Assert.Contains("SEARCH runs USING INDEX runs_by_finished_at (status=? AND finished_at<?)", await PlanAsync(PruneOperation.PruneSucceeded));
+        var events = await PlanAsync(PruneOperation.PruneEvents);
+        Assert.Contains("INDEX events_by_accepted_at (accepted_at<?)", events);
+        Assert.Contains("INDEX runs_by_event (event_seq=?)", events);
+    }
+
+    [Fact]
+    public async Task Listing_failed_runs_walks_the_finished_index_in_order()
+    {
+        await using var db = new TestDatabase();
+        db.Open();
+        using var connection = db.OpenRaw();
+        using var command = connection.CreateCommand();
+        var where = FailedRunSql.Where(command, new FailedRunFilter(FunctionId: "a", EventName: "x"), new FailedRunCursor(TestDatabase.Start, "r"));
+        command.CommandText = $"EXPLAIN QUERY PLAN SELECT r.id {FailedRunSql.From} {where} ORDER BY r.finished_at, r.id LIMIT 10";
+
+        var plan = Read(command);
+
+        Assert.Contains("SEARCH r USING INDEX runs_by_finished_at (status=? AND finished_at>?)", plan);
+        Assert.Contains("SEARCH e USING INTEGER PRIMARY KEY (rowid=?)", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
+    private static async Task<string> PlanAsync(Statement statement)
+    {
+        await using var db = new TestDatabase();
+        db.Open();
+        using var connection = db.OpenRaw();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + statement.Sql;
+        foreach (var name in statement.Parameters)
+        {
+            command.Parameters.AddWithValue(name, 0);
+        }
+
+        return Read(command);
+    }
+
+    private static string Read(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read())
+        {
+            lines.Add(reader.GetString(3));
+        }
+
+        return string.Join("\n", lines);
+    }
+}
