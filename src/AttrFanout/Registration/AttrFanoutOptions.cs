@@ -1,6 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace AttrFanout;
 
-/// <summary>Options of the AttrFanout runtime.</summary>
+/// <summary>
+/// Options of the AttrFanout runtime. Set them in <c>AddAttrFanout(o =&gt; ...)</c> or in the <c>AttrFanout</c>
+/// configuration section (e.g. <c>AttrFanout:Functions:send-welcome-email:Retries</c>); the section is applied after the code.
+/// </summary>
 public sealed class AttrFanoutOptions
 {
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string SectionName = "AttrFanout";
+
+    /// <summary>Gets or sets how many runs may execute at once in this process, across all functions.</summary>
+    /// <value>The default is 64.</value>
+    [Range(1, 100_000)]
+    public int MaxConcurrency { get; set; } = 64;
+
+    /// <summary>
+    /// Gets or sets how many runs may wait to start. When the queue is full, a send waits until runs start
+    /// instead of growing memory without bound.
+    /// </summary>
+    /// <value>The default is 10,000.</value>
+    [Range(1, 10_000_000)]
+    public int QueueCapacity { get; set; } = 10_000;
+
+    /// <summary>Gets or sets how many times a failed run is retried when its function does not say.</summary>
+    /// <value>The default is 4 (5 attempts).</value>
+    [Range(0, 1000)]
+    public int DefaultRetries { get; set; } = 4;
+
+    /// <summary>Gets or sets the delay before the first retry; later delays grow exponentially, with jitter.</summary>
+    /// <value>The default is 1 second.</value>
+    public TimeSpan BaseRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets the longest delay between two attempts of a run (except one asked by <see cref="RetryAfterException"/>).</summary>
+    /// <value>The default is 5 minutes.</value>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Gets or sets the time limit of one attempt when its function does not say; <see langword="null"/> for none.</summary>
+    /// <value>The default is <see langword="null"/>: attempts are not limited, only cancelled on shutdown.</value>
+    public TimeSpan? DefaultTimeout { get; set; }
+
+    /// <summary>Gets or sets how long a send's <see cref="SendOptions.Id"/> deduplicates later sends with the same Id.</summary>
+    /// <value>The default is 24 hours.</value>
+    public TimeSpan IdempotencyWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Gets or sets how long in-flight runs may take to finish on shutdown before they are cancelled.</summary>
+    /// <value>The default is 30 seconds.</value>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets or sets whether sending an event no function subscribes to throws <see cref="EventNotSubscribedException"/>.</summary>
+    /// <value>The default is <see langword="false"/>: such an event is accepted and starts no run.</value>
+    public bool ThrowOnNoSubscribers { get; set; }
+
+    /// <summary>Gets the per-function overrides, by function Id; they win over the attribute and the defaults.</summary>
+    /// <value>The default is empty.</value>
+    public Dictionary<string, FunctionOptions> Functions { get; } = new(StringComparer.Ordinal);
 }

@@ -1,8 +1,14 @@
 using System.ComponentModel;
 using AttrFanout.Generated;
+using AttrFanout.Hosting;
 using AttrFanout.Runtime;
+using AttrFanout.Stores;
+using AttrFanout.Stores.InMemory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AttrFanout;
 
@@ -29,6 +35,7 @@ public static class AttrFanoutRegistration
         }
 
         var builder = new FanoutModuleBuilder(services);
+        builder.AddEvent(new EventDescriptor<FunctionFailed>(FunctionFailed.Name));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var module in modules)
         {
@@ -38,16 +45,46 @@ public static class AttrFanoutRegistration
             }
         }
 
-        services.AddSingleton(FunctionCatalog.Create(builder));
+        var catalog = FunctionCatalog.Create(builder);
+        services.AddSingleton(catalog);
+        services.AddLogging();
+        AddOptions(services, catalog, configure);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IFanoutStore>(static sp => new InMemoryFanoutStore(
+            sp.GetRequiredService<IOptions<AttrFanoutOptions>>().Value.QueueCapacity,
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(static sp => new RunCompletions(sp.GetRequiredService<IFanoutStore>()));
+        services.TryAddSingleton(static sp => new FanoutEngine(
+            sp.GetRequiredService<FunctionCatalog>(),
+            sp.GetRequiredService<IFanoutStore>(),
+            sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<IOptions<AttrFanoutOptions>>(),
+            sp.GetRequiredService<RunCompletions>()));
+        services.TryAddSingleton<IEventSender>(static sp => sp.GetRequiredService<FanoutEngine>());
+        services.TryAddSingleton<IFunctionRuns>(static sp => new FunctionRuns(
+            sp.GetRequiredService<IFanoutStore>(),
+            sp.GetRequiredService<RunCompletions>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<FanoutEngine>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AttrFanoutHostedService>(
+            static sp => new AttrFanoutHostedService(sp.GetRequiredService<FanoutEngine>())));
+        return services;
+    }
+
+    private static void AddOptions(IServiceCollection services, FunctionCatalog catalog, Action<AttrFanoutOptions>? configure)
+    {
         var options = services.AddOptions<AttrFanoutOptions>();
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<FanoutEngine>();
-        services.TryAddSingleton<IEventSender>(static sp => sp.GetRequiredService<FanoutEngine>());
-        return services;
+        services.AddSingleton<IConfigureOptions<AttrFanoutOptions>>(static sp => new AttrFanoutConfigurationBinder(sp));
+        services.AddSingleton<IValidateOptions<AttrFanoutOptions>>(static _ => new AttrFanoutOptionsValidator());
+        services.AddSingleton<IValidateOptions<AttrFanoutOptions>>(_ => new AttrFanoutOptionsRules(catalog));
+        options.ValidateOnStart();
     }
 }

@@ -8,6 +8,7 @@ public sealed class FunctionCatalog
 {
     private readonly FrozenDictionary<string, FunctionDescriptor[]> _functionsByEvent;
     private readonly FrozenDictionary<string, EventDescriptor> _eventsByName;
+    private readonly FrozenDictionary<string, FunctionDescriptor> _functionsById;
 
     private FunctionCatalog(IReadOnlyList<FunctionDescriptor> functions, IReadOnlyList<EventDescriptor> events)
     {
@@ -17,6 +18,7 @@ public sealed class FunctionCatalog
             .GroupBy(static f => f.EventName, StringComparer.Ordinal)
             .ToFrozenDictionary(static g => g.Key, static g => g.ToArray(), StringComparer.Ordinal);
         _eventsByName = events.ToFrozenDictionary(static e => e.Name, StringComparer.Ordinal);
+        _functionsById = functions.ToFrozenDictionary(static f => f.Id, StringComparer.Ordinal);
     }
 
     /// <summary>Gets every function, in registration order.</summary>
@@ -35,6 +37,12 @@ public sealed class FunctionCatalog
     /// <param name="descriptor">The declaration.</param>
     public bool TryGetEvent(string eventName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EventDescriptor? descriptor) =>
         _eventsByName.TryGetValue(eventName, out descriptor);
+
+    /// <summary>Gets the function whose Id is <paramref name="functionId"/>, when one exists.</summary>
+    /// <param name="functionId">The function Id.</param>
+    /// <param name="descriptor">The function.</param>
+    public bool TryGetFunction(string functionId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FunctionDescriptor? descriptor) =>
+        _functionsById.TryGetValue(functionId, out descriptor);
 
     /// <summary>Builds the catalog from the generated modules, rejecting conflicts the analyzers would have reported.</summary>
     /// <param name="builder">What the modules registered.</param>

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AttrFanout;
+
+/// <summary>Overrides of one function's settings, set in <see cref="AttrFanoutOptions.Functions"/>.</summary>
+public sealed class FunctionOptions
+{
+    /// <summary>Gets or sets how many times a failed run is retried.</summary>
+    /// <value>The default is <see langword="null"/>: the attribute's <c>Retries</c>, else <see cref="AttrFanoutOptions.DefaultRetries"/>.</value>
+    [Range(0, 1000)]
+    public int? Retries { get; set; }
+
+    /// <summary>Gets or sets the time limit of one attempt.</summary>
+    /// <value>The default is <see langword="null"/>: the attribute's timeout, else <see cref="AttrFanoutOptions.DefaultTimeout"/>.</value>
+    public TimeSpan? Timeout { get; set; }
+
+    /// <summary>Gets or sets how many runs of the function may execute at once in this process.</summary>
+    /// <value>The default is <see langword="null"/>: the attribute's <c>Concurrency</c>, else only the global limit.</value>
+    [Range(1, 100_000)]
+    public int? Concurrency { get; set; }
+}

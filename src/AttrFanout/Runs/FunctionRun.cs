@@ -1,0 +1,47 @@
+namespace AttrFanout;
+
+/// <summary>One function's execution for one event, across its attempts, as the store keeps it.</summary>
+public sealed record FunctionRun
+{
+    /// <summary>Gets the run's Id.</summary>
+    public required string RunId { get; init; }
+
+    /// <summary>Gets the function's Id.</summary>
+    public required string FunctionId { get; init; }
+
+    /// <summary>Gets the Id of the event that started the run.</summary>
+    public required string EventId { get; init; }
+
+    /// <summary>Gets the name of the event that started the run.</summary>
+    public required string EventName { get; init; }
+
+    /// <summary>Gets where the run stands.</summary>
+    public RunStatus Status { get; init; }
+
+    /// <summary>Gets how many attempts have finished (failed or succeeded).</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>Gets when the run was created.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Gets when the run last changed.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Gets when the next attempt is due, while <see cref="Status"/> is <see cref="RunStatus.RetryScheduled"/>.</summary>
+    public DateTimeOffset? NextAttemptAt { get; init; }
+
+    /// <summary>Gets the full name of the last error's type, e.g. <c>System.TimeoutException</c>.</summary>
+    public string? ErrorType { get; init; }
+
+    /// <summary>Gets the last error's message.</summary>
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>Gets when the run failed for good.</summary>
+    public DateTimeOffset? FailedAt { get; init; }
+
+    /// <summary>Gets the Id of the failed run this run replays, if it is a replay.</summary>
+    public string? ReplayOf { get; init; }
+
+    /// <summary>Gets the Id of the run that replays this failed run, once it has been replayed.</summary>
+    public string? ReplayedBy { get; init; }
+}

@@ -1,0 +1,36 @@
+namespace AttrFanout;
+
+/// <summary>Looks up runs, lists failed runs (dead letters) and replays them.</summary>
+public interface IFunctionRuns
+{
+    /// <summary>Gets a run by Id.</summary>
+    /// <param name="runId">The run's Id.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The run, or <see langword="null"/> when the store does not know it (any more).</returns>
+    ValueTask<FunctionRun?> GetAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>Waits until a run has succeeded or failed for good.</summary>
+    /// <param name="runId">The run's Id.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The finished run.</returns>
+    /// <exception cref="ArgumentException">The store does not know the run.</exception>
+    Task<FunctionRun> WaitForCompletionAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists failed runs, oldest failure first.</summary>
+    /// <param name="query">Filters by function, event and failure time.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    ValueTask<IReadOnlyList<FunctionRun>> ListFailedAsync(FailedRunQuery? query = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Replays a failed run: a new run of the same function for the same event, with a fresh attempt count.</summary>
+    /// <param name="runId">The failed run's Id.</param>
+    /// <param name="cancellationToken">Cancels the replay.</param>
+    /// <returns>The new run.</returns>
+    /// <exception cref="ArgumentException">No failed run has that Id.</exception>
+    ValueTask<FunctionRun> ReplayAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>Replays every failed run matching <paramref name="query"/>.</summary>
+    /// <param name="query">Which failed runs to replay.</param>
+    /// <param name="cancellationToken">Cancels the replay.</param>
+    /// <returns>The new runs.</returns>
+    ValueTask<IReadOnlyList<FunctionRun>> ReplayAsync(FailedRunQuery query, CancellationToken cancellationToken = default);
+}

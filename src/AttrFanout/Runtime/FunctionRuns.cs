@@ -1,0 +1,47 @@
+using AttrFanout.Stores;
+
+namespace AttrFanout.Runtime;
+
+/// <summary>The store's runs, as <see cref="IFunctionRuns"/> shows them.</summary>
+internal sealed class FunctionRuns(IFanoutStore store, RunCompletions completions, TimeProvider time, FanoutEngine engine) : IFunctionRuns
+{
+    public ValueTask<FunctionRun?> GetAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        return store.GetRunAsync(runId, cancellationToken);
+    }
+
+    public Task<FunctionRun> WaitForCompletionAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        return completions.WaitAsync(runId, cancellationToken);
+    }
+
+    public ValueTask<IReadOnlyList<FunctionRun>> ListFailedAsync(FailedRunQuery? query = null, CancellationToken cancellationToken = default) =>
+        store.ListFailedAsync(query ?? new FailedRunQuery(), cancellationToken);
+
+    public async ValueTask<FunctionRun> ReplayAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        engine.Start();
+        return await store.ReplayAsync(runId, EventIds.New(), time.GetUtcNow(), cancellationToken).ConfigureAwait(false)
+            ?? throw new ArgumentException($"No failed run has Id '{runId}', or it was already replayed. List the failed runs with ListFailedAsync.", nameof(runId));
+    }
+
+    public async ValueTask<IReadOnlyList<FunctionRun>> ReplayAsync(FailedRunQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        engine.Start();
+        var failed = await store.ListFailedAsync(query, cancellationToken).ConfigureAwait(false);
+        var replays = new List<FunctionRun>(failed.Count);
+        foreach (var run in failed)
+        {
+            if (await store.ReplayAsync(run.RunId, EventIds.New(), time.GetUtcNow(), cancellationToken).ConfigureAwait(false) is { } replay)
+            {
+                replays.Add(replay);
+            }
+        }
+
+        return replays;
+    }
+}

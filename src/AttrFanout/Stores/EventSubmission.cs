@@ -1,0 +1,8 @@
+namespace AttrFanout.Stores;
+
+/// <summary>An event to accept with the runs it starts, one per subscribed function.</summary>
+/// <param name="Event">The event.</param>
+/// <param name="Runs">Its runs.</param>
+/// <param name="DeduplicateUntil">Until when the event's Id makes a later send a duplicate.</param>
+/// <param name="TraceParent">The W3C trace context of the send, to link the runs' spans to it; <see langword="null"/> when not traced.</param>
+public sealed record EventSubmission(EventEnvelope Event, IReadOnlyList<RunRequest> Runs, DateTimeOffset DeduplicateUntil, string? TraceParent);

@@ -1,0 +1,68 @@
+namespace AttrFanout.Stores;
+
+/// <summary>
+/// Where events and their runs live between a send and a run's end: the engine's only contact with storage or transport.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The engine accepts an event with one run per subscribed function (<see cref="AcceptAsync"/>), takes due runs
+/// function by function (<see cref="WaitForRunAsync"/>, <see cref="TryTakeRunAsync"/>) when it has capacity to
+/// execute them, and reports each attempt's outcome (<see cref="ReportAsync"/>).
+/// </para>
+/// <para>
+/// When <see cref="RetriesInProcess"/> is <see langword="true"/>, the engine retries a run in process and reports
+/// <see cref="RunOutcomeKind.RetryScheduled"/> before each delay, so a durable store can persist the schedule and
+/// deliver the run again when it is due after a crash. When it is <see langword="false"/> (a transport with
+/// server-side redelivery), the engine runs one attempt per delivery and the store redelivers the run when due.
+/// </para>
+/// </remarks>
+public interface IFanoutStore
+{
+    /// <summary>Gets whether retries happen in process (with the delay awaited by the engine) or by redelivery from the store.</summary>
+    bool RetriesInProcess { get; }
+
+    /// <summary>Gets whether accepted events and runs survive a restart of the process.</summary>
+    bool IsDurable { get; }
+
+    /// <summary>
+    /// Accepts an event and its runs, atomically and idempotently by event Id: an Id accepted before, still inside its
+    /// idempotency window, returns the first acceptance as a duplicate. Waits while the store has no capacity for the runs.
+    /// </summary>
+    /// <param name="submission">The event and its runs.</param>
+    /// <param name="cancellationToken">Stops waiting for capacity.</param>
+    ValueTask<AcceptResult> AcceptAsync(EventSubmission submission, CancellationToken cancellationToken);
+
+    /// <summary>Waits until a run of <paramref name="functionId"/> may be due.</summary>
+    /// <param name="functionId">The function.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns><see langword="false"/> when no run of the function will ever be due again (the store is closing).</returns>
+    ValueTask<bool> WaitForRunAsync(string functionId, CancellationToken cancellationToken);
+
+    /// <summary>Takes the next due run of <paramref name="functionId"/>, marking it running; <see langword="null"/> when none is due.</summary>
+    /// <param name="functionId">The function.</param>
+    /// <param name="cancellationToken">Cancels the take.</param>
+    ValueTask<RunDelivery?> TryTakeRunAsync(string functionId, CancellationToken cancellationToken);
+
+    /// <summary>Records the outcome of an attempt of a taken run.</summary>
+    /// <param name="outcome">The outcome.</param>
+    /// <param name="cancellationToken">Cancels the report.</param>
+    ValueTask ReportAsync(RunOutcome outcome, CancellationToken cancellationToken);
+
+    /// <summary>Gets a run by Id; <see langword="null"/> when unknown.</summary>
+    /// <param name="runId">The run's Id.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    ValueTask<FunctionRun?> GetRunAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>Lists failed runs matching <paramref name="query"/>, oldest failure first.</summary>
+    /// <param name="query">The filters.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    ValueTask<IReadOnlyList<FunctionRun>> ListFailedAsync(FailedRunQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Creates a pending run <paramref name="newRunId"/> replaying the failed run <paramref name="runId"/>, and marks the latter replayed.</summary>
+    /// <param name="runId">The failed run.</param>
+    /// <param name="newRunId">The Id of the new run.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="cancellationToken">Cancels the replay.</param>
+    /// <returns>The new run, or <see langword="null"/> when no failed run has the Id.</returns>
+    ValueTask<FunctionRun?> ReplayAsync(string runId, string newRunId, DateTimeOffset now, CancellationToken cancellationToken);
+}

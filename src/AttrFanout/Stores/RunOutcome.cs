@@ -1,0 +1,63 @@
+namespace AttrFanout.Stores;
+
+/// <summary>The outcome of an attempt of a run, reported to the store.</summary>
+public sealed record RunOutcome
+{
+    private RunOutcome(string runId, RunOutcomeKind kind, int attempts, DateTimeOffset at)
+    {
+        RunId = runId;
+        Kind = kind;
+        Attempts = attempts;
+        At = at;
+    }
+
+    /// <summary>Gets the run's Id.</summary>
+    public string RunId { get; }
+
+    /// <summary>Gets how the attempt ended.</summary>
+    public RunOutcomeKind Kind { get; }
+
+    /// <summary>Gets how many attempts have finished, this one included (for <see cref="RunOutcomeKind.Released"/>: not included).</summary>
+    public int Attempts { get; }
+
+    /// <summary>Gets when the attempt ended.</summary>
+    public DateTimeOffset At { get; }
+
+    /// <summary>Gets when the next attempt is due, for <see cref="RunOutcomeKind.RetryScheduled"/>.</summary>
+    public DateTimeOffset? DueAt { get; private init; }
+
+    /// <summary>Gets the full name of the error's type, for a failed attempt.</summary>
+    public string? ErrorType { get; private init; }
+
+    /// <summary>Gets the error's message, for a failed attempt.</summary>
+    public string? ErrorMessage { get; private init; }
+
+    /// <summary>Creates a <see cref="RunOutcomeKind.Succeeded"/> outcome.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="attempts">The attempts made.</param>
+    /// <param name="at">When.</param>
+    public static RunOutcome Succeeded(string runId, int attempts, DateTimeOffset at) => new(runId, RunOutcomeKind.Succeeded, attempts, at);
+
+    /// <summary>Creates a <see cref="RunOutcomeKind.RetryScheduled"/> outcome.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="attempts">The attempts made.</param>
+    /// <param name="at">When.</param>
+    /// <param name="dueAt">When the next attempt is due.</param>
+    /// <param name="error">The attempt's error.</param>
+    public static RunOutcome RetryScheduled(string runId, int attempts, DateTimeOffset at, DateTimeOffset dueAt, Exception error) =>
+        new(runId, RunOutcomeKind.RetryScheduled, attempts, at) { DueAt = dueAt, ErrorType = error.GetType().FullName, ErrorMessage = error.Message };
+
+    /// <summary>Creates a <see cref="RunOutcomeKind.Failed"/> outcome.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="attempts">The attempts made.</param>
+    /// <param name="at">When.</param>
+    /// <param name="error">The last attempt's error.</param>
+    public static RunOutcome Failed(string runId, int attempts, DateTimeOffset at, Exception error) =>
+        new(runId, RunOutcomeKind.Failed, attempts, at) { ErrorType = error.GetType().FullName, ErrorMessage = error.Message };
+
+    /// <summary>Creates a <see cref="RunOutcomeKind.Released"/> outcome.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="attempts">The attempts finished before the interruption.</param>
+    /// <param name="at">When.</param>
+    public static RunOutcome Released(string runId, int attempts, DateTimeOffset at) => new(runId, RunOutcomeKind.Released, attempts, at);
+}

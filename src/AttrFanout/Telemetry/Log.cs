@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+
+namespace AttrFanout.Telemetry;
+
+/// <summary>AttrFanout's log messages, with fixed event Ids.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, EventName = "EngineStarted", Level = LogLevel.Debug,
+        Message = "AttrFanout started with {FunctionCount} functions, max concurrency {MaxConcurrency}.")]
+    public static partial void EngineStarted(ILogger logger, int functionCount, int maxConcurrency);
+
+    [LoggerMessage(EventId = 2, EventName = "InMemoryStore", Level = LogLevel.Warning,
+        Message = "AttrFanout keeps events and runs in memory: pending and failed runs do not survive a restart. Use a durable store for production.")]
+    public static partial void InMemoryStore(ILogger logger);
+
+    [LoggerMessage(EventId = 3, EventName = "AttemptFailed", Level = LogLevel.Warning,
+        Message = "Function '{FunctionId}' attempt {Attempt} failed for event '{EventId}' (run '{RunId}'); next attempt in {RetryDelay}.")]
+    public static partial void AttemptFailed(ILogger logger, string functionId, int attempt, string eventId, string runId, TimeSpan retryDelay, Exception exception);
+
+    [LoggerMessage(EventId = 4, EventName = "RunFailed", Level = LogLevel.Error,
+        Message = "Function '{FunctionId}' failed for event '{EventId}' after {Attempts} attempts (run '{RunId}').")]
+    public static partial void RunFailed(ILogger logger, string functionId, string eventId, int attempts, string runId, Exception exception);
+
+    [LoggerMessage(EventId = 5, EventName = "EngineError", Level = LogLevel.Error,
+        Message = "AttrFanout worker of function '{FunctionId}' hit an unexpected error and continues.")]
+    public static partial void EngineError(ILogger logger, string functionId, Exception exception);
+
+    [LoggerMessage(EventId = 6, EventName = "Stopping", Level = LogLevel.Information,
+        Message = "AttrFanout is stopping: {InFlight} runs in flight get {DrainTimeout} to finish.")]
+    public static partial void Stopping(ILogger logger, int inFlight, TimeSpan drainTimeout);
+
+    [LoggerMessage(EventId = 7, EventName = "DrainTimedOut", Level = LogLevel.Warning,
+        Message = "AttrFanout cancelled {InFlight} runs still in flight after the shutdown timeout; they stay pending.")]
+    public static partial void DrainTimedOut(ILogger logger, int inFlight);
+
+    [LoggerMessage(EventId = 8, EventName = "FailureEventNotSent", Level = LogLevel.Error,
+        Message = "The event 'attrfanout/function.failed' for run '{RunId}' of function '{FunctionId}' could not be sent.")]
+    public static partial void FailureEventNotSent(ILogger logger, string runId, string functionId, Exception exception);
+
+    [LoggerMessage(EventId = 9, EventName = "UnknownFunction", Level = LogLevel.Error,
+        Message = "Run '{RunId}' is for function '{FunctionId}', which this app does not have; the run fails.")]
+    public static partial void UnknownFunction(ILogger logger, string runId, string functionId);
+}
