@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace AttrFanout;
+
+/// <summary>Turns one event's payloads into UTF-8 JSON and back through the metadata of a resolver, never through reflection.</summary>
+internal sealed class PayloadSerializer<TPayload>
+    where TPayload : notnull
+{
+    private readonly string _eventName;
+    private readonly IJsonTypeInfoResolver _resolver;
+    private JsonTypeInfo<TPayload>? _typeInfo;
+
+    public PayloadSerializer(string eventName, IJsonTypeInfoResolver resolver)
+    {
+        _eventName = eventName;
+        _resolver = resolver;
+    }
+
+    public byte[] Serialize(TPayload payload)
+    {
+        var typeInfo = TypeInfo();
+        try
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(payload, typeInfo);
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            throw Failure(exception.Message, exception);
+        }
+    }
+
+    public TPayload Deserialize(ReadOnlySpan<byte> utf8Json)
+    {
+        var typeInfo = TypeInfo();
+        TPayload? payload;
+        try
+        {
+            payload = JsonSerializer.Deserialize(utf8Json, typeInfo);
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            throw Failure(exception.Message, exception);
+        }
+
+        return payload ?? throw Failure("the stored payload is JSON 'null'.");
+    }
+
+    private JsonTypeInfo<TPayload> TypeInfo()
+    {
+        if (_typeInfo is { } cached)
+        {
+            return cached;
+        }
+
+        var options = _resolver is JsonSerializerContext context
+            ? context.Options
+            : new JsonSerializerOptions { TypeInfoResolver = _resolver };
+        options.MakeReadOnly();
+        var typeInfo = options.GetTypeInfo(typeof(TPayload)) as JsonTypeInfo<TPayload>
+            ?? throw Failure($"the resolver '{_resolver.GetType().FullName}' has no JSON metadata for the payload type.");
+        return _typeInfo = typeInfo;
+    }
+
+    private PayloadSerializationException Failure(string problem, Exception? inner = null) =>
+        new(_eventName, typeof(TPayload), problem, inner);
+}
