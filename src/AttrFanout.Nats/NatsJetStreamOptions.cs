@@ -65,9 +65,9 @@ public sealed class NatsJetStreamOptions
             Fail($"Replicas is {Replicas}; use 1 to 5 (3 in a three-server cluster).");
         }
 
-        if (DuplicateWindow <= TimeSpan.Zero || AckWait < TimeSpan.FromSeconds(1) || FetchExpiry < TimeSpan.FromMilliseconds(100))
+        if (DuplicateWindow <= TimeSpan.Zero || AckWait < TimeSpan.FromSeconds(1) || FetchExpiry < TimeSpan.FromSeconds(2))
         {
-            Fail("DuplicateWindow must be positive, AckWait at least 1 second and FetchExpiry at least 100 ms.");
+            Fail("DuplicateWindow must be positive, AckWait at least 1 second and FetchExpiry at least 2 seconds.");
         }
 
         try

@@ -18,7 +18,11 @@ internal sealed class EventPublisher(INatsJSContext js, SubjectLayout subjects)
     {
         var ack = await js.PublishAsync(subject, payload, NatsRawSerializer<ReadOnlyMemory<byte>>.Default, headers: headers, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
-        ack.EnsureSuccess();
+        if (!ack.Duplicate)
+        {
+            ack.EnsureSuccess();
+        }
+
         return new PublishOutcome(ack.Seq, ack.Duplicate);
     }
 }

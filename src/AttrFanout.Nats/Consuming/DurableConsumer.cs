@@ -1,0 +1,43 @@
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+
+namespace AttrFanout.Nats.Consuming;
+
+/// <summary>Pulls messages from one durable consumer, shared with every other process that pulls from it.</summary>
+internal sealed class DurableConsumer(INatsJSContext js, string stream, string name)
+{
+    private INatsJSConsumer? _consumer;
+
+    public string Name => name;
+
+    /// <summary>The shortest wait the client accepts for a pull request.</summary>
+    public static readonly TimeSpan MinExpiry = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>Pulls up to <paramref name="max"/> messages, waiting on the server up to <paramref name="expires"/> (at least <see cref="MinExpiry"/>) for the first.</summary>
+    public async ValueTask<IReadOnlyList<DeliveredMessage>> FetchAsync(int max, TimeSpan expires, CancellationToken cancellationToken)
+    {
+        var consumer = _consumer ??= await js.GetConsumerAsync(stream, name, cancellationToken).ConfigureAwait(false);
+        var messages = new List<DeliveredMessage>(max);
+        var opts = new NatsJSFetchOpts { MaxMsgs = max, Expires = expires > MinExpiry ? expires : MinExpiry };
+        await foreach (var message in consumer.FetchAsync(opts, NatsRawSerializer<byte[]>.Default, cancellationToken).ConfigureAwait(false))
+        {
+            messages.Add(new DeliveredMessage(message));
+        }
+
+        return messages;
+    }
+
+    /// <summary>Pulls up to <paramref name="max"/> messages that are already waiting, without waiting for more.</summary>
+    public async ValueTask<IReadOnlyList<DeliveredMessage>> FetchWaitingAsync(int max, CancellationToken cancellationToken)
+    {
+        var consumer = _consumer ??= await js.GetConsumerAsync(stream, name, cancellationToken).ConfigureAwait(false);
+        var messages = new List<DeliveredMessage>(max);
+        var opts = new NatsJSFetchOpts { MaxMsgs = max };
+        await foreach (var message in consumer.FetchNoWaitAsync(opts, NatsRawSerializer<byte[]>.Default, cancellationToken).ConfigureAwait(false))
+        {
+            messages.Add(new DeliveredMessage(message));
+        }
+
+        return messages;
+    }
+}
