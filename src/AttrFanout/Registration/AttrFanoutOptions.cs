@@ -53,7 +53,20 @@ public sealed class AttrFanoutOptions
     /// <value>The default is <see langword="false"/>: such an event is accepted and starts no run.</value>
     public bool ThrowOnNoSubscribers { get; set; }
 
+    /// <summary>
+    /// Makes the runtime keep events and runs in the store <paramref name="factory"/> creates instead of in memory.
+    /// Store packages call it from their own option extensions, e.g. <c>o.UseNatsJetStream(url)</c>; the last call wins.
+    /// </summary>
+    /// <param name="factory">Creates the store once, from the app's services.</param>
+    public void UseStore(Func<IServiceProvider, Stores.IFanoutStore> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        StoreFactory = factory;
+    }
+
     /// <summary>Gets the per-function overrides, by function Id; they win over the attribute and the defaults.</summary>
     /// <value>The default is empty.</value>
     public Dictionary<string, FunctionOptions> Functions { get; } = new(StringComparer.Ordinal);
+
+    internal Func<IServiceProvider, Stores.IFanoutStore>? StoreFactory { get; private set; }
 }

@@ -51,9 +51,11 @@ public static class AttrFanoutRegistration
         AddOptions(services, catalog, configure);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IFanoutStore>(static sp => new InMemoryFanoutStore(
-            sp.GetRequiredService<IOptions<AttrFanoutOptions>>().Value.QueueCapacity,
-            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IFanoutStore>(static sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AttrFanoutOptions>>().Value;
+            return options.StoreFactory?.Invoke(sp) ?? new InMemoryFanoutStore(options.QueueCapacity, sp.GetRequiredService<TimeProvider>());
+        });
         services.TryAddSingleton(static sp => new RunCompletions(sp.GetRequiredService<IFanoutStore>()));
         services.TryAddSingleton(static sp => new FanoutEngine(
             sp.GetRequiredService<FunctionCatalog>(),

@@ -1,0 +1,307 @@
+using System.Collections.Concurrent;
+using AttrFanout.Nats.DeadLetters;
+using AttrFanout.Nats.Provisioning;
+using AttrFanout.Nats.Wire;
+using AttrFanout.Stores;
+using Microsoft.Extensions.Logging;
+using NATS.Client.JetStream;
+
+namespace AttrFanout.Nats.Store;
+
+/// <summary>
+/// The runtime's store on NATS JetStream: an event is one message, each function's runs are the deliveries of its
+/// durable consumer, and retries are redeliveries by the server (the engine runs one attempt per delivery).
+/// </summary>
+internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable
+{
+    private readonly NatsJetStreamOptions _options;
+    private readonly FunctionCatalog _catalog;
+    private readonly PayloadCodec _codec;
+    private readonly Dictionary<string, FunctionSubscription> _functions;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly RunRejections _rejections;
+    private readonly ConcurrentDictionary<string, InFlightRun> _inFlight = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _openGate = new(1, 1);
+    private JetStreamSession? _session;
+    private volatile bool _disposed;
+
+    public NatsJetStreamStore(NatsJetStreamOptions options, AttrFanoutOptions fanout, FunctionCatalog catalog, TimeProvider time, ILoggerFactory loggers)
+    {
+        options.Validate();
+        _options = options;
+        _catalog = catalog;
+        _codec = new PayloadCodec(catalog);
+        _functions = catalog.Functions.ToDictionary(f => f.Id, f => FunctionSubscriptions.For(f, fanout, options), StringComparer.Ordinal);
+        _time = time;
+        _logger = loggers.CreateLogger("AttrFanout.Nats");
+        _rejections = new RunRejections(_codec, time, _logger);
+    }
+
+    public bool RetriesInProcess => false;
+
+    public bool IsDurable => true;
+
+    /// <summary>Gets the open session, or <see langword="null"/> before the first use.</summary>
+    internal JetStreamSession? Session => _session;
+
+    public async ValueTask<AcceptResult> AcceptAsync(EventSubmission submission, CancellationToken cancellationToken)
+    {
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var envelope = submission.Event;
+        var wire = new WireEvent(envelope.Id, envelope.Name, envelope.Timestamp, _codec.Serialize(envelope), submission.TraceParent);
+        var published = await session.Publisher.PublishAsync(wire, cancellationToken).ConfigureAwait(false);
+        var runIds = new string[submission.Runs.Count];
+        for (var i = 0; i < runIds.Length; i++)
+        {
+            runIds[i] = RunIds.For(published.Sequence, submission.Runs[i].FunctionId);
+        }
+
+        return new AcceptResult(published.IsDuplicate, runIds);
+    }
+
+    public async ValueTask<bool> WaitForRunAsync(string functionId, CancellationToken cancellationToken)
+    {
+        if (_disposed)
+        {
+            return false;
+        }
+
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (!session.Feeds.TryGetValue(functionId, out var feed))
+        {
+            return false;
+        }
+
+        try
+        {
+            await feed.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ObjectDisposedException) when (_disposed)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask<RunDelivery?> TryTakeRunAsync(string functionId, CancellationToken cancellationToken)
+    {
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (!session.Feeds.TryGetValue(functionId, out var feed))
+        {
+            return null;
+        }
+
+        var function = _functions[functionId];
+        while (feed.TryTake(out var buffered))
+        {
+            var message = buffered.Message;
+            var attemptsMade = message.DeliveryCount - 1;
+            if (!session.Reader.TryRead(message.Subject, message.Headers, message.Body, out var wire, out var invalid))
+            {
+                await _rejections.RejectAsync(session, function, buffered, null, RunIds.For(message.StreamSequence, functionId), "AttrFanout.Nats.InvalidMessage", invalid, attemptsMade).ConfigureAwait(false);
+                continue;
+            }
+
+            var runId = HeaderText.Get(message.Headers, WireHeaders.RunId) ?? RunIds.For(message.StreamSequence, functionId);
+            if (attemptsMade >= function.Attempts)
+            {
+                var error = $"The run got no outcome in its {function.Attempts} attempt(s): each delivery's process ended or stopped answering for longer than the ack wait ({function.AckWait}).";
+                await _rejections.RejectAsync(session, function, buffered, wire, runId, typeof(TimeoutException).FullName!, error, attemptsMade).ConfigureAwait(false);
+                continue;
+            }
+
+            EventEnvelope envelope;
+            try
+            {
+                envelope = _codec.Deserialize(wire.Name, wire.Id, wire.Timestamp, wire.Payload.Span);
+            }
+            catch (Exception error) when (error is PayloadSerializationException or UnknownEventException)
+            {
+                await _rejections.RejectAsync(session, function, buffered, wire, runId, error.GetType().FullName!, error.Message, attemptsMade).ConfigureAwait(false);
+                continue;
+            }
+
+            _inFlight[runId] = new InFlightRun(functionId, buffered, wire);
+            var dueAt = attemptsMade == 0 ? message.StoredAt : _time.GetUtcNow();
+            return new RunDelivery(runId, functionId, envelope, attemptsMade, dueAt, wire.TraceParent);
+        }
+
+        return null;
+    }
+
+    public async ValueTask ReportAsync(RunOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (!_inFlight.TryRemove(outcome.RunId, out var run))
+        {
+            return;
+        }
+
+        await run.Buffered.Heartbeat.DisposeAsync().ConfigureAwait(false);
+        var message = run.Buffered.Message;
+        try
+        {
+            switch (outcome.Kind)
+            {
+                case RunOutcomeKind.Succeeded:
+                    await message.AckAsync(cancellationToken).ConfigureAwait(false);
+                    break;
+                case RunOutcomeKind.RetryScheduled:
+                    var delay = (outcome.DueAt ?? outcome.At) - outcome.At;
+                    await message.RetryAsync(delay, cancellationToken).ConfigureAwait(false);
+                    break;
+                case RunOutcomeKind.Failed:
+                    var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+                    await session.DeadLetters.WriteAsync(DeadLetterOf(run, outcome), cancellationToken).ConfigureAwait(false);
+                    await message.TerminateAsync(outcome.ErrorMessage ?? "failed", cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    await message.RetryAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            Log.ReportFailed(_logger, outcome.RunId, error);
+        }
+    }
+
+    public async ValueTask<FunctionRun?> GetRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        if (_inFlight.TryGetValue(runId, out var running))
+        {
+            return new FunctionRun
+            {
+                RunId = runId,
+                FunctionId = running.FunctionId,
+                EventId = running.Event.Id,
+                EventName = running.Event.Name,
+                Status = RunStatus.Running,
+                Attempts = running.Buffered.Message.DeliveryCount - 1,
+                CreatedAt = running.Event.Timestamp,
+                UpdatedAt = _time.GetUtcNow(),
+            };
+        }
+
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var failed = await FindDeadLetterAsync(session, runId, cancellationToken).ConfigureAwait(false);
+        if (failed is not null)
+        {
+            return FailedRuns.ToRun(failed);
+        }
+
+        if (!RunIds.TryParse(runId, out var sequence, out var functionId) || !_functions.TryGetValue(functionId, out var function))
+        {
+            return null;
+        }
+
+        var consumer = await session.Js.GetConsumerAsync(_options.StreamName, ConsumerNames.Function(functionId), cancellationToken).ConfigureAwait(false);
+        var done = sequence <= consumer.Info.AckFloor.StreamSeq;
+        return new FunctionRun
+        {
+            RunId = runId,
+            FunctionId = functionId,
+            EventId = "",
+            EventName = function.EventName,
+            Status = done ? RunStatus.Succeeded : RunStatus.Pending,
+            UpdatedAt = _time.GetUtcNow(),
+        };
+    }
+
+    public async ValueTask<IReadOnlyList<FunctionRun>> ListFailedAsync(FailedRunQuery query, CancellationToken cancellationToken)
+    {
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var letters = await session.DeadLetterReader.ReadAllAsync(query.FunctionId, cancellationToken).ConfigureAwait(false);
+        return letters.Select(FailedRuns.ToRun).Where(query.Matches).OrderBy(static r => r.FailedAt).Take(query.Limit).ToArray();
+    }
+
+    public async ValueTask<FunctionRun?> ReplayAsync(string runId, string newRunId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var letter = await FindDeadLetterAsync(session, runId, cancellationToken).ConfigureAwait(false);
+        if (letter is not { ReplayedBy: null, EventId: { } eventId, EventName: { } eventName, EventTime: { } eventTime }
+            || !_functions.ContainsKey(letter.FunctionId))
+        {
+            return null;
+        }
+
+        var wire = new WireEvent(eventId, eventName, eventTime, letter.Payload, letter.TraceParent);
+        await session.Publisher.PublishReplayAsync(letter.FunctionId, wire, newRunId, cancellationToken).ConfigureAwait(false);
+        await session.DeadLetters.MarkReplayedAsync(letter.FunctionId, runId, newRunId, cancellationToken).ConfigureAwait(false);
+        return new FunctionRun
+        {
+            RunId = newRunId,
+            FunctionId = letter.FunctionId,
+            EventId = eventId,
+            EventName = eventName,
+            Status = RunStatus.Pending,
+            CreatedAt = now,
+            UpdatedAt = now,
+            ReplayOf = runId,
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        await _openGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_session is { } session)
+            {
+                _session = null;
+                await session.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _openGate.Release();
+        }
+    }
+
+    /// <summary>Connects and provisions on first use; a failed attempt is retried by the next call.</summary>
+    internal async ValueTask<JetStreamSession> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_session is { } open)
+        {
+            return open;
+        }
+
+        await _openGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _session ??= await JetStreamSession.OpenAsync(_options, [.. _functions.Values], _time, _logger, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _openGate.Release();
+        }
+    }
+
+    private async ValueTask<DeadLetter?> FindDeadLetterAsync(JetStreamSession session, string runId, CancellationToken cancellationToken)
+    {
+        var functionId = RunIds.TryParse(runId, out _, out var parsed) ? parsed : null;
+        var letters = await session.DeadLetterReader.ReadAllAsync(functionId, cancellationToken).ConfigureAwait(false);
+        return letters.FirstOrDefault(l => l.RunId == runId);
+    }
+
+    private DeadLetter DeadLetterOf(InFlightRun run, RunOutcome outcome)
+    {
+        var message = run.Buffered.Message;
+        return new DeadLetter(
+            run.FunctionId,
+            outcome.RunId,
+            run.Event.Id,
+            run.Event.Name,
+            run.Event.Timestamp,
+            run.Event.Payload,
+            outcome.ErrorType ?? "",
+            outcome.ErrorMessage ?? "",
+            outcome.Attempts,
+            outcome.At,
+            message.Subject,
+            message.StreamSequence,
+            run.Event.TraceParent);
+    }
+}
