@@ -1,5 +1,6 @@
 using AttrFanout.Generators.Emit;
 using AttrFanout.Generators.Model;
+using AttrFanout.Generators.Model.Json;
 using AttrFanout.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -8,7 +9,7 @@ namespace AttrFanout.Generators;
 
 /// <summary>
 /// Finds <c>[OnEvent]</c> handlers and <c>[Event]</c> payload types and emits the dispatch table, the payload
-/// plumbing and the <c>AddAttrFanout()</c> registration that composes the modules of referenced projects.
+/// plumbing, the payloads' JSON metadata and the <c>AddAttrFanout()</c> registration that composes the modules of referenced projects.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class FanoutGenerator : IIncrementalGenerator
@@ -44,8 +45,22 @@ public sealed class FanoutGenerator : IIncrementalGenerator
             .Select(static (input, _) => DispatchModel.From(input.Right, input.Left.Right, input.Left.Left))
             .WithTrackingName(TrackingNames.Dispatch);
 
+        var jsonResolver = events.Collect()
+            .Combine(assembly)
+            .Select(static (input, _) => JsonResolverModel.From(input.Right, input.Left))
+            .WithTrackingName(TrackingNames.JsonResolver);
+
         context.RegisterSourceOutput(events, static (spc, model) => spc.AddSource(PayloadEmitter.HintName(model), PayloadEmitter.Emit(model)));
         context.RegisterSourceOutput(dispatch, static (spc, model) => Emit(spc, model));
+        context.RegisterSourceOutput(jsonResolver, static (spc, model) => Emit(spc, model));
+    }
+
+    private static void Emit(SourceProductionContext context, JsonResolverModel model)
+    {
+        if (model.Assembly.ReferencesRuntime && model.Types.Count > 0)
+        {
+            context.AddSource(JsonNames.HintName, JsonResolverEmitter.Emit(model));
+        }
     }
 
     private static void Emit(SourceProductionContext context, DispatchModel model)

@@ -7,4 +7,5 @@ internal static class TrackingNames
     public const string Events = nameof(Events);
     public const string Assembly = nameof(Assembly);
     public const string Dispatch = nameof(Dispatch);
+    public const string JsonResolver = nameof(JsonResolver);
 }

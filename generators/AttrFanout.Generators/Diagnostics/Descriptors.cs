@@ -80,6 +80,13 @@ internal static class Descriptors
         "The [OnEvent] settings of '{0}' are invalid: {1}",
         DiagnosticSeverity.Error);
 
+    /// <summary>AF0011: a member of an <c>[Event]</c> payload has a type the generated JSON metadata cannot serialize.</summary>
+    public static readonly DiagnosticDescriptor PayloadNotSerializable = Create(
+        DiagnosticIds.PayloadNotSerializable,
+        "Event payload cannot be serialized",
+        "{0} in the payload of event '{1}' cannot be serialized: {2}; supply a JsonSerializerContext with [Event(..., JsonContext = typeof(...))]",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, bool compilationEnd = false) =>
         new(
             id,

@@ -13,4 +13,5 @@ internal static class DiagnosticIds
     public const string HandlerNotReachable = "AF0008";
     public const string EventTypeNotPartial = "AF0009";
     public const string InvalidFunctionSetting = "AF0010";
+    public const string PayloadNotSerializable = "AF0011";
 }

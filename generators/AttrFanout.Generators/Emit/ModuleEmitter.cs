@@ -24,7 +24,7 @@ internal static class ModuleEmitter
     /// {
     ///     public void Register(FanoutModuleBuilder builder)
     ///     {
-    ///         builder.AddEvent(new EventDescriptor&lt;UserSignedUp&gt;("user/signup"));
+    ///         builder.AddEvent(new EventDescriptor&lt;UserSignedUp&gt;("user/signup", AttrFanoutJsonResolver.Instance));
     ///         builder.AddFunction(new FunctionDescriptor&lt;UserSignedUp&gt;("send-welcome-email", "user/signup", static (...) => ...) { ... });
     ///         TryAddScoped&lt;Welcome&gt;(builder.Services, static services => new Welcome(...));
     ///     }
@@ -48,7 +48,8 @@ internal static class ModuleEmitter
         writer.OpenBlock("public void Register(global::AttrFanout.Generated.FanoutModuleBuilder builder)");
         foreach (var @event in model.Events)
         {
-            writer.WriteLine($"builder.AddEvent(new global::AttrFanout.EventDescriptor<{@event.TypeFqn}>({GeneratedCode.Literal(@event.Name)}));");
+            var resolver = Resolver(@event, model.Assembly) is { } expression ? ", " + expression : "";
+            writer.WriteLine($"builder.AddEvent(new global::AttrFanout.EventDescriptor<{@event.TypeFqn}>({GeneratedCode.Literal(@event.Name)}{resolver}));");
         }
 
         foreach (var function in model.Functions)
@@ -65,6 +66,14 @@ internal static class ModuleEmitter
         writer.CloseBlock();
         return writer.ToString();
     }
+
+    /// <summary>The payload's JSON metadata resolver: its <c>JsonContext</c>, the generated resolver, or none when AF0011 reported it unsupported.</summary>
+    private static string? Resolver(EventModel @event, AssemblyModel assembly) => @event.Json switch
+    {
+        { ContextFqn: { } context } => context + ".Default",
+        { IsSupported: true } => JsonNames.ResolverFqn(assembly.ModuleNamespace) + ".Instance",
+        _ => null,
+    };
 
     private static void WriteMetadata(SourceWriter writer, DispatchModel model)
     {

@@ -1,11 +1,14 @@
+using AttrFanout.Generators.Model.Json;
+
 namespace AttrFanout.Generators.Model;
 
-/// <summary>One valid <c>[Event]</c> payload type and how to reopen its partial declaration.</summary>
+/// <summary>One valid <c>[Event]</c> payload type, how to reopen its partial declaration and how its payload is serialized.</summary>
 internal sealed record EventModel(
     string Name,
     string TypeFqn,
     string? Namespace,
-    EquatableArray<TypeDeclarationModel> Declarations);
+    EquatableArray<TypeDeclarationModel> Declarations,
+    EventJsonModel Json);
 
 /// <summary>A partial type declaration to reopen: the payload type itself last, its containing types before it.</summary>
 /// <param name="Keyword">The declaration keyword(s), e.g. <c>record</c>, <c>record struct</c>, <c>class</c>.</param>

@@ -1,4 +1,5 @@
 using AttrFanout.Generators.Model;
+using AttrFanout.Generators.Parsing.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -29,7 +30,8 @@ internal static class EventParser
         }
 
         var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
-        return new EventModel(name!, SymbolNames.Fqn(type), ns, declarations.ToEquatableArray());
+        var json = EventJsonParser.Parse(type, context.Attributes[0], context.SemanticModel.Compilation.Assembly, cancellationToken);
+        return new EventModel(name!, SymbolNames.Fqn(type), ns, declarations.ToEquatableArray(), json);
     }
 
     public static string? EventName(AttributeData attribute) =>

@@ -9,7 +9,7 @@ namespace AttrFanout.Generators.Tests.Generator;
 public sealed class IncrementalCacheTests
 {
     private static readonly string[] TrackedSteps =
-        [TrackingNames.Functions, TrackingNames.Events, TrackingNames.Assembly, TrackingNames.Dispatch];
+        [TrackingNames.Functions, TrackingNames.Events, TrackingNames.Assembly, TrackingNames.Dispatch, TrackingNames.JsonResolver];
 
     [Fact]
     public void Running_twice_on_the_same_compilation_caches_every_step()

@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using AttrFanout.Generators.Diagnostics;
+using AttrFanout.Generators.Parsing;
+using AttrFanout.Generators.Parsing.Json;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AttrFanout.Generators.Analyzers;
+
+/// <summary>
+/// Reports AF0011 at every member of an <c>[Event]</c> payload's type graph that the generated JSON metadata cannot handle,
+/// using the same walker that decides what the generator emits. Events with a <c>JsonContext</c> are not analyzed.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PayloadSerializationAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.PayloadNotSerializable];
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (start.Compilation.GetTypeByMetadataName(KnownNames.EventAttribute) is { } eventAttribute)
+            {
+                start.RegisterSymbolAction(symbol => Analyze(symbol, eventAttribute), SymbolKind.NamedType);
+            }
+        });
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol eventAttribute)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, eventAttribute));
+        if (attribute is null || type.IsGenericType || EventJsonParser.JsonContext(attribute) is not null)
+        {
+            return;
+        }
+
+        var eventName = EventParser.EventName(attribute) ?? type.Name;
+        var graph = PayloadTypeWalker.Walk(type, context.Compilation.Assembly, context.CancellationToken);
+        foreach (var problem in graph.Problems)
+        {
+            var location = problem.Member?.Locations.FirstOrDefault(static l => l.IsInSource) ?? type.Locations.FirstOrDefault(static l => l.IsInSource);
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.PayloadNotSerializable, location, problem.Subject, eventName, problem.Reason));
+        }
+    }
+}

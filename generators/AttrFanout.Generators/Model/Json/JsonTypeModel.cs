@@ -1,0 +1,57 @@
+namespace AttrFanout.Generators.Model.Json;
+
+/// <summary>One type whose JSON metadata the resolver builds.</summary>
+/// <param name="Fqn">The fully qualified type, as written in generated code.</param>
+/// <param name="Kind">Which metadata factory builds it.</param>
+/// <param name="Converter">For <see cref="JsonTypeKind.Value"/>: the <c>JsonMetadataServices</c> converter property, e.g. <c>Int32Converter</c>.</param>
+/// <param name="ElementFqn">The element, dictionary value or nullable underlying type.</param>
+/// <param name="CreatorFqn">The concrete collection to instantiate, or null when the converter creates it.</param>
+/// <param name="Object">For <see cref="JsonTypeKind.Object"/>: its members and constructor.</param>
+internal sealed record JsonTypeModel(
+    string Fqn,
+    JsonTypeKind Kind,
+    string? Converter,
+    string? ElementFqn,
+    string? CreatorFqn,
+    JsonObjectModel? Object);
+
+/// <summary>How an object is created and which members it reads and writes.</summary>
+/// <param name="IsValueType">Whether it is a struct, so setters write through the unboxed value.</param>
+/// <param name="UsesParameters">Whether it is created from an argument array (a parameterized constructor or init-only/required members).</param>
+/// <param name="Properties">The serialized members, in declaration order, base type members last.</param>
+/// <param name="Parameters">The constructor parameters, then the member initializers.</param>
+internal sealed record JsonObjectModel(
+    bool IsValueType,
+    bool UsesParameters,
+    EquatableArray<JsonPropertyModel> Properties,
+    EquatableArray<JsonParameterModel> Parameters);
+
+/// <summary>One serialized property or field.</summary>
+/// <param name="Name">The member name in C#.</param>
+/// <param name="TypeFqn">The member type.</param>
+/// <param name="DeclaringTypeFqn">The type that declares it.</param>
+/// <param name="IsProperty">Whether it is a property (else a field).</param>
+/// <param name="JsonName">The name from <c>[JsonPropertyName]</c>, or null for the C# name.</param>
+/// <param name="HasSetter">Whether deserialization assigns it after construction.</param>
+/// <param name="IgnoreCondition">A <c>JsonIgnoreCondition</c> member name from <c>[JsonIgnore(Condition = ...)]</c>, or null.</param>
+/// <param name="IsRequired">Whether it is <c>required</c> or <c>[JsonRequired]</c>: missing from the JSON, deserialization fails.</param>
+internal sealed record JsonPropertyModel(
+    string Name,
+    string TypeFqn,
+    string DeclaringTypeFqn,
+    bool IsProperty,
+    string? JsonName,
+    bool HasSetter,
+    string? IgnoreCondition,
+    bool IsRequired);
+
+/// <summary>One argument of an object's creator: a constructor parameter or a member initializer.</summary>
+/// <param name="Name">The parameter or member name.</param>
+/// <param name="TypeFqn">Its type.</param>
+/// <param name="IsMemberInitializer">Whether it sets an init-only or required member in the object initializer.</param>
+/// <param name="DefaultValue">The parameter's default value as a C# expression, or null when it has none.</param>
+internal sealed record JsonParameterModel(
+    string Name,
+    string TypeFqn,
+    bool IsMemberInitializer,
+    string? DefaultValue);

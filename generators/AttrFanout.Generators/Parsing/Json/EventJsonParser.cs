@@ -1,0 +1,28 @@
+using AttrFanout.Generators.Model;
+using AttrFanout.Generators.Model.Json;
+using Microsoft.CodeAnalysis;
+
+namespace AttrFanout.Generators.Parsing.Json;
+
+/// <summary>Decides how one <c>[Event]</c> payload is serialized: through its <c>JsonContext</c>, the generated resolver, or not at all (AF0011).</summary>
+internal static class EventJsonParser
+{
+    public const string JsonContextProperty = "JsonContext";
+
+    public static EventJsonModel Parse(INamedTypeSymbol payload, AttributeData attribute, IAssemblySymbol assembly, CancellationToken cancellationToken)
+    {
+        if (JsonContext(attribute) is { } context)
+        {
+            return new EventJsonModel(SymbolNames.Fqn(context), true, EquatableArray<JsonTypeModel>.Empty);
+        }
+
+        var graph = PayloadTypeWalker.Walk(payload, assembly, cancellationToken);
+        return graph.Problems.Count > 0
+            ? EventJsonModel.Unsupported
+            : new EventJsonModel(null, true, graph.Types.ToEquatableArray());
+    }
+
+    /// <summary>The type named by <c>[Event(..., JsonContext = typeof(...))]</c>, or null.</summary>
+    public static INamedTypeSymbol? JsonContext(AttributeData attribute) =>
+        attribute.NamedArguments.FirstOrDefault(static a => a.Key == JsonContextProperty).Value.Value as INamedTypeSymbol;
+}

@@ -1,0 +1,207 @@
+using AttrFanout.Generators.Model.Json;
+using Microsoft.CodeAnalysis;
+
+namespace AttrFanout.Generators.Parsing.Json;
+
+/// <summary>
+/// Walks a payload type and every type reachable from its serialized members, deciding how each one's JSON metadata is built
+/// or why it cannot be. The generator and the AF0011 analyzer share it, so one piece of code decides what is supported.
+/// </summary>
+internal sealed class PayloadTypeWalker
+{
+    private readonly IAssemblySymbol _assembly;
+    private readonly CancellationToken _cancellationToken;
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly List<JsonTypeModel> _types = [];
+    private readonly List<JsonProblem> _problems = [];
+
+    private PayloadTypeWalker(IAssemblySymbol assembly, CancellationToken cancellationToken)
+    {
+        _assembly = assembly;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Walks <paramref name="payload"/> as seen from <paramref name="assembly"/>, where the generated resolver lives.</summary>
+    public static PayloadGraph Walk(INamedTypeSymbol payload, IAssemblySymbol assembly, CancellationToken cancellationToken)
+    {
+        var walker = new PayloadTypeWalker(assembly, cancellationToken);
+        walker.Visit(payload, new Reach(null, $"The type '{payload.ToDisplayString()}'"));
+        return new PayloadGraph(walker._types.OrderBy(static t => t.Fqn, StringComparer.Ordinal).ToArray(), walker._problems);
+    }
+
+    private void Visit(ITypeSymbol type, Reach reach)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (!_seen.Add(SymbolNames.Fqn(type)))
+        {
+            return;
+        }
+
+        if (Describe(type, reach) is { } problem)
+        {
+            _problems.Add(new JsonProblem(reach.Member, reach.Subject, $"'{type.ToDisplayString()}' {problem}"));
+        }
+    }
+
+    private string? Describe(ITypeSymbol type, Reach reach) => type switch
+    {
+        { TypeKind: TypeKind.Dynamic } or { SpecialType: SpecialType.System_Object } => "has no fixed shape to read back",
+        ITypeParameterSymbol => "is a type parameter",
+        IArrayTypeSymbol array => DescribeArray(array, reach),
+        INamedTypeSymbol named => DescribeNamed(named, reach),
+        _ => "is a pointer type",
+    };
+
+    private string? DescribeArray(IArrayTypeSymbol array, Reach reach)
+    {
+        if (!array.IsSZArray)
+        {
+            return "is a multi-dimensional array; use an array of arrays or a List<T>";
+        }
+
+        var fqn = SymbolNames.Fqn(array);
+        if (array.ElementType.SpecialType == SpecialType.System_Byte)
+        {
+            _types.Add(new JsonTypeModel(fqn, JsonTypeKind.Value, JsonKnownTypes.ByteArrayConverter, null, null, null));
+            return null;
+        }
+
+        _types.Add(new JsonTypeModel(fqn, JsonTypeKind.Array, null, SymbolNames.Fqn(array.ElementType), null, null));
+        Visit(array.ElementType, reach);
+        return null;
+    }
+
+    private string? DescribeNamed(INamedTypeSymbol type, Reach reach)
+    {
+        var fqn = SymbolNames.Fqn(type);
+        if (!IsAccessible(type))
+        {
+            return "is not accessible from the generated code; make it public or internal";
+        }
+
+        if (type.IsRefLikeType)
+        {
+            return "is a ref struct";
+        }
+
+        if (type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+        {
+            _types.Add(new JsonTypeModel(fqn, JsonTypeKind.Nullable, null, SymbolNames.Fqn(type.TypeArguments[0]), null, null));
+            Visit(type.TypeArguments[0], reach);
+            return null;
+        }
+
+        if (JsonAttributes.FirstUnsupported(type) is { } attribute)
+        {
+            return $"has {attribute}, which the generated metadata does not apply";
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            _types.Add(new JsonTypeModel(fqn, JsonTypeKind.Enum, null, null, null, null));
+            return null;
+        }
+
+        if (!type.IsGenericType && JsonKnownTypes.Converters.TryGetValue(MetadataName(type), out var converter))
+        {
+            _types.Add(new JsonTypeModel(fqn, JsonTypeKind.Value, converter, null, null, null));
+            return null;
+        }
+
+        if (type.IsGenericType && JsonKnownTypes.Collections.TryGetValue(MetadataName(type.OriginalDefinition), out var collection))
+        {
+            return DescribeCollection(type, collection.Kind, collection.Creator, reach);
+        }
+
+        return type switch
+        {
+            { TypeKind: TypeKind.Delegate } => "is a delegate",
+            { TypeKind: TypeKind.Interface } => "is an interface; use a concrete type or one of " + JsonKnownTypes.SupportedCollections,
+            { IsAbstract: true } => "is abstract, so reading it back has no type to create",
+            { IsTupleType: true } => "is a tuple, whose elements have no names to write",
+            _ when type.AllInterfaces.Any(static i => i.SpecialType == SpecialType.System_Collections_IEnumerable) =>
+                "is a collection type the generated metadata does not handle; use " + JsonKnownTypes.SupportedCollections,
+            _ when IsFrameworkType(type) => "is a framework type without built-in JSON metadata",
+            _ => DescribeObject(type),
+        };
+    }
+
+    private string? DescribeCollection(INamedTypeSymbol type, JsonTypeKind kind, string? creator, Reach reach)
+    {
+        var arguments = type.TypeArguments;
+        if (arguments.Length == 2 && arguments[0].SpecialType != SpecialType.System_String)
+        {
+            return $"is a dictionary with '{arguments[0].ToDisplayString()}' keys; only string keys are supported";
+        }
+
+        var element = arguments[arguments.Length - 1];
+        var creatorFqn = creator is null ? null : $"{creator}<{string.Join(", ", arguments.Select(SymbolNames.Fqn))}>";
+        _types.Add(new JsonTypeModel(SymbolNames.Fqn(type), kind, null, SymbolNames.Fqn(element), creatorFqn, null));
+        Visit(element, reach);
+        return null;
+    }
+
+    private string? DescribeObject(INamedTypeSymbol type)
+    {
+        var shape = ObjectShapeReader.Read(type);
+        _problems.AddRange(shape.Problems);
+        if (shape.Model is null)
+        {
+            return shape.Problem;
+        }
+
+        _types.Add(new JsonTypeModel(SymbolNames.Fqn(type), JsonTypeKind.Object, null, null, null, shape.Model));
+        foreach (var member in shape.Members)
+        {
+            var memberType = member switch
+            {
+                IPropertySymbol property => property.Type,
+                IFieldSymbol field => field.Type,
+                _ => throw new InvalidOperationException(member.Kind.ToString()),
+            };
+            var subject = $"The member '{member.ContainingType.ToDisplayString()}.{member.Name}' of type '{memberType.ToDisplayString()}'";
+            Visit(memberType, new Reach(member, subject));
+        }
+
+        return null;
+    }
+
+    private bool IsAccessible(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            var visible = current.DeclaredAccessibility switch
+            {
+                Accessibility.Public => true,
+                Accessibility.Internal or Accessibility.ProtectedOrInternal =>
+                    SymbolEqualityComparer.Default.Equals(current.ContainingAssembly, _assembly) || current.ContainingAssembly.GivesAccessTo(_assembly),
+                _ => false,
+            };
+            if (!visible)
+            {
+                return false;
+            }
+        }
+
+        return type.TypeArguments.OfType<INamedTypeSymbol>().All(IsAccessible);
+    }
+
+    private static string MetadataName(INamedTypeSymbol type) =>
+        type.ContainingType is not null || type.ContainingNamespace is null || type.ContainingNamespace.IsGlobalNamespace
+            ? type.MetadataName
+            : type.ContainingNamespace.ToDisplayString() + "." + type.MetadataName;
+
+    private static bool IsFrameworkType(INamedTypeSymbol type)
+    {
+        var root = type.ContainingNamespace;
+        while (root is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            root = root.ContainingNamespace;
+        }
+
+        return root is { IsGlobalNamespace: false, Name: "System" or "Microsoft" };
+    }
+
+    /// <summary>How the walk reached a type: through a member (its problems are reported there) or as the payload itself.</summary>
+    private readonly record struct Reach(ISymbol? Member, string Subject);
+}

@@ -1,0 +1,56 @@
+using AttrFanout.Generators.Tests.Infrastructure;
+
+namespace AttrFanout.Generators.Tests.Serialization;
+
+public sealed class ResolverSnapshotTests
+{
+    [Fact]
+    public void The_payload_set_generates_the_expected_resolver_and_registrations()
+    {
+        var input = TestCompilation.Create("Payloads", PayloadScenarios.Payloads);
+
+        var result = TestCompilation.CreateDriver().RunGenerators(input).GetRunResult();
+
+        Assert.Empty(result.Diagnostics);
+        SerializationHarness.Generate(input);
+        Snapshot.Match("Payloads", result);
+    }
+
+    [Fact]
+    public void Only_events_without_a_json_context_and_without_unsupported_members_reach_the_resolver()
+    {
+        var input = TestCompilation.Create("Payloads", PayloadScenarios.Payloads);
+
+        var sources = TestCompilation.CreateDriver().RunGenerators(input).GetRunResult().GeneratedTrees
+            .ToDictionary(static t => Path.GetFileName(t.FilePath), static t => t.ToString());
+
+        var resolver = sources["AttrFanoutJsonResolver.g.cs"];
+        Assert.Contains("typeof(global::Payloads.OrderPlaced)", resolver, StringComparison.Ordinal);
+        Assert.DoesNotContain("LegacyImported", resolver, StringComparison.Ordinal);
+        Assert.DoesNotContain("Untyped", resolver, StringComparison.Ordinal);
+        Assert.DoesNotContain("typeof(object)", resolver, StringComparison.Ordinal);
+        var module = sources["AttrFanoutModule.g.cs"];
+        Assert.Contains("(\"legacy/imported\", global::Payloads.LegacyJsonContext.Default)", module, StringComparison.Ordinal);
+        Assert.Contains("EventDescriptor<global::Payloads.Untyped>(\"misc/untyped\"));", module, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_project_whose_payloads_all_use_a_json_context_gets_no_resolver()
+    {
+        var input = TestCompilation.Create("Legacy", """
+            using System.Text.Json.Serialization;
+            using AttrFanout;
+
+            [Event("legacy/imported", JsonContext = typeof(LegacyJsonContext))]
+            public sealed partial record LegacyImported(object Anything);
+
+            [JsonSerializable(typeof(LegacyImported))]
+            public partial class LegacyJsonContext : JsonSerializerContext;
+            """);
+
+        var result = TestCompilation.CreateDriver().RunGenerators(input).GetRunResult();
+
+        Assert.DoesNotContain(result.GeneratedTrees, static t => t.FilePath.EndsWith("AttrFanoutJsonResolver.g.cs", StringComparison.Ordinal));
+        SerializationHarness.Generate(input);
+    }
+}
