@@ -14,7 +14,6 @@ namespace AttrFanout.Nats.Store;
 /// <summary>An open connection with the streams and consumers provisioned, and the pieces that use them.</summary>
 internal sealed class JetStreamSession : IAsyncDisposable
 {
-    private const int FetchBatch = 16;
     private readonly CancellationTokenSource _stopping = new();
     private Task _intake = Task.CompletedTask;
 
@@ -54,6 +53,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
     public static async Task<JetStreamSession> OpenAsync(
         NatsJetStreamOptions options,
         IReadOnlyList<FunctionSubscription> functions,
+        int fetchBatch,
         TimeProvider time,
         ILogger logger,
         CancellationToken cancellationToken)
@@ -71,7 +71,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
                 session.Feeds.Add(function.FunctionId, new FunctionFeed(
                     new DurableConsumer(session.Js, options.StreamName, ConsumerNames.Function(function.FunctionId)),
                     new DurableConsumer(session.Js, options.StreamName, ConsumerNames.Replay(function.FunctionId)),
-                    FetchBatch,
+                    fetchBatch,
                     options.FetchExpiry,
                     function.AckWait,
                     time));

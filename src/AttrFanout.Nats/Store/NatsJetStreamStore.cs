@@ -21,6 +21,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly RunRejections _rejections;
+    private readonly int _fetchBatch;
     private readonly ConcurrentDictionary<string, InFlightRun> _inFlight = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _openGate = new(1, 1);
     private JetStreamSession? _session;
@@ -36,7 +37,11 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable
         _time = time;
         _logger = loggers.CreateLogger("AttrFanout.Nats");
         _rejections = new RunRejections(_codec, time, _logger);
+        _fetchBatch = Math.Clamp(fanout.MaxConcurrency, 1, MaxFetchBatch);
     }
+
+    /// <summary>The most messages one pull takes for a function: fetched messages wait for a free slot in this process, not in another.</summary>
+    private const int MaxFetchBatch = 16;
 
     public bool RetriesInProcess => false;
 
@@ -271,7 +276,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return _session ??= await JetStreamSession.OpenAsync(_options, [.. _functions.Values], _time, _logger, cancellationToken).ConfigureAwait(false);
+            return _session ??= await JetStreamSession.OpenAsync(_options, [.. _functions.Values], _fetchBatch, _time, _logger, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
