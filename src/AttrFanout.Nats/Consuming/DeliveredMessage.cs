@@ -28,9 +28,9 @@ internal sealed class DeliveredMessage(INatsJSMsg<byte[]> message)
     public ValueTask RetryAsync(TimeSpan delay, CancellationToken cancellationToken) =>
         message.NakAsync(new AckOpts { NakDelay = delay > TimeSpan.Zero ? delay : null, DoubleAck = true }, cancellationToken);
 
-    /// <summary>Never again: the server stops delivering it to this consumer.</summary>
-    public ValueTask TerminateAsync(string reason, CancellationToken cancellationToken) =>
-        message.AckTerminateAsync(new AckOpts { TerminateReason = reason, DoubleAck = true }, cancellationToken);
+    /// <summary>Never again: the server stops delivering it to this consumer. (A 2.9 server ignores a terminate that carries a reason, so none is sent.)</summary>
+    public ValueTask TerminateAsync(CancellationToken cancellationToken) =>
+        message.AckTerminateAsync(DoubleAck, cancellationToken);
 
     /// <summary>Still working: restarts the server's ack-wait clock.</summary>
     public ValueTask ProgressAsync(CancellationToken cancellationToken) => message.AckProgressAsync(cancellationToken: cancellationToken);

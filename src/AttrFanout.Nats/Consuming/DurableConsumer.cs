@@ -13,17 +13,27 @@ internal sealed class DurableConsumer(INatsJSContext js, string stream, string n
     /// <summary>The shortest wait the client accepts for a pull request.</summary>
     public static readonly TimeSpan MinExpiry = TimeSpan.FromSeconds(1.5);
 
-    /// <summary>Pulls up to <paramref name="max"/> messages, waiting on the server up to <paramref name="expires"/> (at least <see cref="MinExpiry"/>) for the first.</summary>
+    /// <summary>
+    /// Pulls up to <paramref name="max"/> messages: waits on the server up to <paramref name="expires"/> (at least
+    /// <see cref="MinExpiry"/>) for the first, then takes only those already waiting, so one message is not held back
+    /// until a batch fills.
+    /// </summary>
     public async ValueTask<IReadOnlyList<DeliveredMessage>> FetchAsync(int max, TimeSpan expires, CancellationToken cancellationToken)
     {
         var consumer = _consumer ??= await js.GetConsumerAsync(stream, name, cancellationToken).ConfigureAwait(false);
-        var messages = new List<DeliveredMessage>(max);
-        var opts = new NatsJSFetchOpts { MaxMsgs = max, Expires = expires > MinExpiry ? expires : MinExpiry };
-        await foreach (var message in consumer.FetchAsync(opts, NatsRawSerializer<byte[]>.Default, cancellationToken).ConfigureAwait(false))
+        var opts = new NatsJSNextOpts { Expires = expires > MinExpiry ? expires : MinExpiry };
+        if (await consumer.NextAsync(NatsRawSerializer<byte[]>.Default, opts, cancellationToken).ConfigureAwait(false) is not { } first)
         {
-            messages.Add(new DeliveredMessage(message));
+            return [];
         }
 
+        if (max == 1)
+        {
+            return [new DeliveredMessage(first)];
+        }
+
+        var messages = new List<DeliveredMessage>(max) { new(first) };
+        messages.AddRange(await FetchWaitingAsync(max - 1, cancellationToken).ConfigureAwait(false));
         return messages;
     }
 

@@ -158,7 +158,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable
                 case RunOutcomeKind.Failed:
                     var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
                     await session.DeadLetters.WriteAsync(DeadLetterOf(run, outcome), cancellationToken).ConfigureAwait(false);
-                    await message.TerminateAsync(outcome.ErrorMessage ?? "failed", cancellationToken).ConfigureAwait(false);
+                    await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
                     break;
                 default:
                     await message.RetryAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);

@@ -42,7 +42,7 @@ internal sealed class RunRejections(PayloadCodec codec, TimeProvider time, ILogg
                     message.StreamSequence,
                     wire?.TraceParent),
                 CancellationToken.None).ConfigureAwait(false);
-            await message.TerminateAsync(error, CancellationToken.None).ConfigureAwait(false);
+            await message.TerminateAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception reportError)
         {

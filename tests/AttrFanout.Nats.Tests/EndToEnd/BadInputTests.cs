@@ -24,7 +24,12 @@ public sealed class BadInputTests(NatsServerFixture server)
 
         await raw.PublishAsync(subjects.Event(OrderPlaced.EventName), Encoding.UTF8.GetBytes("\u0001not json"), headers);
         await raw.PublishAsync(subjects.Event(OrderPlaced.EventName), Encoding.UTF8.GetBytes("{\"OrderId\":\"x\"}"));
-        await raw.PublishAsync($"{app.Nats.SubjectPrefix}.events.nobody.listens", Encoding.UTF8.GetBytes("{}"), headers);
+        var unknownHeaders = new NatsHeaders
+        {
+            [WireHeaders.MessageId] = "unknown-1",
+            [WireHeaders.EventTime] = HeaderText.Time(DateTimeOffset.UnixEpoch),
+        };
+        await raw.PublishAsync($"{app.Nats.SubjectPrefix}.events.nobody.listens", Encoding.UTF8.GetBytes("{}"), unknownHeaders);
         await raw.PublishAsync($"{app.Nats.SubjectPrefix}.events.bad_zz", Encoding.UTF8.GetBytes("{}"));
         await app.BarrierAsync("after");
 

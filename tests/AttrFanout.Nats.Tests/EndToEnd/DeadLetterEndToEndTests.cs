@@ -49,8 +49,8 @@ public sealed class DeadLetterEndToEndTests(NatsServerFixture server)
 
         await app.Journal.WaitUntilAsync(() => !app.Journal.Failures.IsEmpty, "the failure event");
         await app.BarrierAsync("after-o-6");
-        Assert.Single(app.Journal.Of("send-receipt", "o-6"));
-        var failed = Assert.Single(await app.Runs.ListFailedAsync());
+        var attempt = Assert.Single(app.Journal.Of("send-receipt", "o-6"));
+        var failed = Assert.Single(await app.Runs.ListFailedAsync(), r => r.RunId == attempt.RunId);
         Assert.Equal(1, failed.Attempts);
         Assert.Equal(typeof(NonRetriableException).FullName, failed.ErrorType);
     }

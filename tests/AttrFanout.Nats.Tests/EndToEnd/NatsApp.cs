@@ -26,7 +26,7 @@ internal sealed class NatsApp : IAsyncDisposable
     {
         var nats = server.NewOptions();
         var services = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(b => { if (Environment.GetEnvironmentVariable("NATS_TEST_LOGS") == "1") { Microsoft.Extensions.Logging.ConsoleLoggerExtensions.AddConsole(b); } })
             .AddSingleton<Journal>()
             .AddAttrFanout(o =>
             {

@@ -61,7 +61,7 @@ public sealed class PublishAndConsumeTests(NatsServerFixture server)
     public async Task A_nak_with_delay_redelivers_only_to_that_function_and_terminate_stops_it()
     {
         await using var nats = await JetStreamHarness.StartAsync(server);
-        await nats.Provisioner.EnsureFunctionAsync(new FunctionSubscription("flaky", "job/run", 3, TimeSpan.FromSeconds(30)), CancellationToken.None);
+        await nats.Provisioner.EnsureFunctionAsync(new FunctionSubscription("flaky", "job/run", 3, TimeSpan.FromSeconds(1)), CancellationToken.None);
         await nats.Provisioner.EnsureFunctionAsync(new FunctionSubscription("steady", "job/run", 3, TimeSpan.FromSeconds(30)), CancellationToken.None);
         await nats.Publisher.PublishAsync(WireEvents.Create("job/run"), CancellationToken.None);
         var flaky = new DurableConsumer(nats.Js, nats.Options.StreamName, ConsumerNames.Function("flaky"));
@@ -76,8 +76,8 @@ public sealed class PublishAndConsumeTests(NatsServerFixture server)
         Assert.Equal(2, second.DeliveryCount);
         Assert.Equal(first.StreamSequence, second.StreamSequence);
 
-        await second.TerminateAsync("gave up", CancellationToken.None);
-        Assert.Empty(await flaky.FetchWaitingAsync(1, CancellationToken.None));
+        await second.TerminateAsync(CancellationToken.None);
+        Assert.Empty(await flaky.FetchAsync(1, TimeSpan.FromSeconds(2.5), CancellationToken.None));
         Assert.Empty(await steady.FetchWaitingAsync(1, CancellationToken.None));
     }
 
