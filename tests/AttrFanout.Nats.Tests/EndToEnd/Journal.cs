@@ -21,10 +21,18 @@ public sealed class Journal
     /// <summary>Function Id → the delay its failing attempts ask for with <see cref="RetryAfterException"/>.</summary>
     public ConcurrentDictionary<string, TimeSpan> RetryAfter { get; } = new();
 
-    public Task RecordAsync(FunctionContext context, string subject)
+    /// <summary>Function Id → how long its attempts take.</summary>
+    public ConcurrentDictionary<string, TimeSpan> Work { get; } = new();
+
+    public async Task RecordAsync(FunctionContext context, string subject)
     {
         var failFirst = FailFirst.GetValueOrDefault(context.FunctionId);
         var fails = context.Attempt <= failFirst || FailForGood.ContainsKey(context.FunctionId);
+        if (Work.TryGetValue(context.FunctionId, out var work))
+        {
+            await Task.Delay(work);
+        }
+
         Attempts.Enqueue(new Attempt(context.FunctionId, context.RunId, context.EventId, subject, context.Attempt, !fails));
         Signal();
         if (FailForGood.ContainsKey(context.FunctionId))
@@ -41,8 +49,6 @@ public sealed class Journal
 
             throw new InvalidOperationException($"{context.FunctionId} failed attempt {context.Attempt} for {subject}");
         }
-
-        return Task.CompletedTask;
     }
 
     public IReadOnlyList<Attempt> Of(string functionId, string subject) =>

@@ -22,7 +22,7 @@ internal sealed class NatsApp : IAsyncDisposable
 
     public Journal Journal => Provider.GetRequiredService<Journal>();
 
-    public static NatsApp Create(NatsServerFixture server, Action<AttrFanoutOptions>? configure = null)
+    public static NatsApp Create(NatsServerFixture server, Action<AttrFanoutOptions>? configure = null, Action<NatsJetStreamOptions>? configureNats = null)
     {
         var nats = server.NewOptions();
         var services = new ServiceCollection()
@@ -39,6 +39,7 @@ internal sealed class NatsApp : IAsyncDisposable
                     n.SubjectPrefix = nats.SubjectPrefix;
                     n.Storage = nats.Storage;
                     n.FetchExpiry = nats.FetchExpiry;
+                    configureNats?.Invoke(n);
                 });
                 configure?.Invoke(o);
             });
