@@ -8,13 +8,15 @@ namespace AttrFanout.Nats.Intake;
 
 /// <summary>
 /// Reads every event message once (competing across processes) and moves to the dead-letter stream those no function
-/// consumer will take: an undecodable subject, or an event no function subscribes to. Messages a function takes are
-/// checked by that function's delivery, which dead-letters its own run when the message is invalid.
+/// consumer will take: an undecodable subject, or an event that no function subscribes to and this app does not
+/// declare (an event it declares without subscribers is accepted and starts no run, as in memory). Messages a function
+/// takes are checked by that function's delivery, which dead-letters its own run when the message is invalid.
 /// </summary>
 internal sealed class IntakeSweeper(
     DurableConsumer intake,
     SubjectLayout subjects,
     RoutableSubjects routable,
+    Func<string, bool> isDeclared,
     DeadLetterWriter deadLetters,
     TimeSpan expiry,
     TimeProvider time,
@@ -56,9 +58,9 @@ internal sealed class IntakeSweeper(
     {
         var error = !subjects.TryGetEventName(message.Subject, out var eventName)
             ? $"The subject '{message.Subject}' does not encode an event name, so no function can take the message."
-            : await routable.IsRoutableAsync(message.Subject, cancellationToken).ConfigureAwait(false)
+            : isDeclared(eventName) || await routable.IsRoutableAsync(message.Subject, cancellationToken).ConfigureAwait(false)
                 ? null
-                : $"No function subscribes to the event '{eventName}' (no consumer filters on '{message.Subject}'); check the event name and that an app with an [OnEvent(\"{eventName}\")] function has started.";
+                : $"No function subscribes to the event '{eventName}' and no [Event] of this app declares it (no consumer filters on '{message.Subject}'); check the event name, and that the app with its [OnEvent(\"{eventName}\")] function has started.";
         if (error is not null)
         {
             var eventId = HeaderText.Get(message.Headers, WireHeaders.MessageId);

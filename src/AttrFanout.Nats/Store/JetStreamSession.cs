@@ -54,6 +54,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
         NatsJetStreamOptions options,
         IReadOnlyList<FunctionSubscription> functions,
         int fetchBatch,
+        Func<string, bool> isDeclared,
         TimeProvider time,
         ILogger logger,
         CancellationToken cancellationToken)
@@ -84,6 +85,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
                     new DurableConsumer(session.Js, options.StreamName, ConsumerNames.Intake),
                     session.Subjects,
                     new RoutableSubjects(session.Js, options.StreamName, time),
+                    isDeclared,
                     session.DeadLetters,
                     options.FetchExpiry,
                     time,

@@ -276,13 +276,15 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return _session ??= await JetStreamSession.OpenAsync(_options, [.. _functions.Values], _fetchBatch, _time, _logger, cancellationToken).ConfigureAwait(false);
+            return _session ??= await JetStreamSession.OpenAsync(_options, [.. _functions.Values], _fetchBatch, IsDeclared, _time, _logger, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _openGate.Release();
         }
     }
+
+    private bool IsDeclared(string eventName) => _catalog.TryGetEvent(eventName, out _);
 
     private async ValueTask<DeadLetter?> FindDeadLetterAsync(JetStreamSession session, string runId, CancellationToken cancellationToken)
     {

@@ -14,6 +14,8 @@ public sealed class BadInputTests(NatsServerFixture server)
     {
         await using var app = NatsApp.Create(server);
         await app.BarrierAsync("before");
+        var audited = await app.Sender.SendAsync(new OrderAudited("a-1"));
+        Assert.Empty(audited.RunIds);
         var subjects = new SubjectLayout(app.Nats.SubjectPrefix);
         await using var raw = new NatsConnection(new NatsOpts { Url = app.Nats.Url });
         var headers = new NatsHeaders

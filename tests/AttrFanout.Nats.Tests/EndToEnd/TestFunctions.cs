@@ -30,3 +30,7 @@ public sealed class Alerts(Journal journal)
         return journal.RecordAsync(context, failure.RunId);
     }
 }
+
+/// <summary>Declared, with no function subscribed: sending it is accepted and starts no run.</summary>
+[Event("shop/order.audited")]
+public sealed partial record OrderAudited(string OrderId);
