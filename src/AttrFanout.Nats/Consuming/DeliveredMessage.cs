@@ -21,8 +21,11 @@ internal sealed class DeliveredMessage(INatsJSMsg<byte[]> message)
     /// <summary>Gets when the message was stored.</summary>
     public DateTimeOffset StoredAt => message.Metadata?.Timestamp ?? default;
 
-    /// <summary>Done: the server will not deliver it to this consumer again.</summary>
-    public ValueTask AckAsync(CancellationToken cancellationToken) => message.AckAsync(DoubleAck, cancellationToken);
+    /// <summary>
+    /// Done: the server will not deliver it to this consumer again. Not confirmed by the server (a lost ack means one
+    /// more delivery, which at-least-once allows); failures, retries and terminations are.
+    /// </summary>
+    public ValueTask AckAsync(CancellationToken cancellationToken) => message.AckAsync(cancellationToken: cancellationToken);
 
     /// <summary>Not done: the server delivers it again after <paramref name="delay"/>.</summary>
     public ValueTask RetryAsync(TimeSpan delay, CancellationToken cancellationToken) =>
