@@ -1,6 +1,6 @@
 namespace AttrFanout.Nats.Consuming;
 
-/// <summary>Sends in-progress acks for a delivered message at a third of its ack wait, until disposed, so a long run keeps its delivery.</summary>
+/// <summary>Sends in-progress acks for a delivered message at a quarter of its ack wait, until disposed, so a long run keeps its delivery.</summary>
 internal sealed class ProgressHeartbeat : IAsyncDisposable
 {
     private readonly DeliveredMessage _message;
@@ -10,7 +10,7 @@ internal sealed class ProgressHeartbeat : IAsyncDisposable
     public ProgressHeartbeat(DeliveredMessage message, TimeSpan ackWait, TimeProvider time)
     {
         _message = message;
-        var interval = ackWait / 3;
+        var interval = ackWait / 4;
         _timer = time.CreateTimer(static state => ((ProgressHeartbeat)state!).Beat(), this, interval, interval);
     }
 

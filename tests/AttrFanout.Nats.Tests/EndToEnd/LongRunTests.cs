@@ -8,8 +8,8 @@ public sealed class LongRunTests(NatsServerFixture server)
     [Fact]
     public async Task A_run_longer_than_the_ack_wait_keeps_its_delivery_through_in_progress_acks()
     {
-        await using var app = NatsApp.Create(server, configureNats: n => n.AckWait = TimeSpan.FromSeconds(1));
-        app.Journal.Work["send-receipt"] = TimeSpan.FromSeconds(3);
+        await using var app = NatsApp.Create(server, configureNats: n => n.AckWait = TimeSpan.FromSeconds(2));
+        app.Journal.Work["send-receipt"] = TimeSpan.FromSeconds(5);
 
         await app.Sender.SendAsync(new OrderPlaced("o-long", 10));
 

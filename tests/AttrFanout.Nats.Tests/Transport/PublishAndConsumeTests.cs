@@ -39,7 +39,7 @@ public sealed class PublishAndConsumeTests(NatsServerFixture server)
             await message.AckAsync(CancellationToken.None);
         }
 
-        Assert.Equal(0L, await nats.StreamMessagesAsync(nats.Options.StreamName));
+        await Eventually.PollAsync(() => nats.StreamMessagesAsync(nats.Options.StreamName), count => count == 0, "the acknowledged message to leave the stream");
     }
 
     [Fact]
