@@ -30,35 +30,22 @@ internal sealed class RunExecutor(
         var state = new RunState(this, plan, delivery);
         var startedAt = time.GetTimestamp();
         FanoutMetrics.Add(FanoutMetrics.RunsStarted, FanoutTags.Function, delivery.FunctionId);
-        FanoutMetrics.Record(FanoutMetrics.QueueWait, time.GetUtcNow() - delivery.DueAt, delivery.FunctionId);
-
-        var context = ResilienceContextPool.Shared.Get(lifetime.Abort);
-        context.Properties.Set(RunState.Key, state);
+        if (FanoutMetrics.QueueWait.Enabled)
+        {
+            FanoutMetrics.Record(FanoutMetrics.QueueWait, time.GetUtcNow() - delivery.DueAt, delivery.FunctionId);
+        }
         try
         {
-            await plan.Pipeline.ExecuteAsync(static (ctx, s) => s.Executor.AttemptAsync(ctx, s), context, state).ConfigureAwait(false);
-            await ReportAsync(RunOutcome.Succeeded(delivery.RunId, state.Attempt, time.GetUtcNow())).ConfigureAwait(false);
-            FanoutMetrics.Add(FanoutMetrics.RunsSucceeded, FanoutTags.Function, delivery.FunctionId);
+            var error = await RunPipelineAsync(state).ConfigureAwait(false);
+            await RecordOutcomeAsync(state, error, slots).ConfigureAwait(false);
         }
-        catch (Exception error) when (error is ShutdownInterruptedException || lifetime.Abort.IsCancellationRequested)
+        catch (Exception engineError)
         {
-            await ReportAsync(RunOutcome.Released(delivery.RunId, state.FinishedAttempts, time.GetUtcNow())).ConfigureAwait(false);
-        }
-        catch (Exception error) when (!store.RetriesInProcess && RetryClassifier.ShouldRetry(error, state, lifetime.Abort))
-        {
-            var delay = RedeliveryBackoff.Next(state.Attempt, error, options);
-            var now = time.GetUtcNow();
-            await ReportAsync(RunOutcome.RetryScheduled(delivery.RunId, state.Attempt, now, now + delay, error)).ConfigureAwait(false);
-            FanoutMetrics.Add(FanoutMetrics.RunsRetried, FanoutTags.Function, delivery.FunctionId);
-        }
-        catch (Exception error)
-        {
-            await FailAsync(state, error, slots).ConfigureAwait(false);
+            Log.EngineError(logger, delivery.FunctionId, engineError);
         }
         finally
         {
             slots.Dispose();
-            ResilienceContextPool.Shared.Return(context);
             FanoutMetrics.Record(FanoutMetrics.RunDuration, time.GetElapsedTime(startedAt), delivery.FunctionId);
         }
     }
@@ -75,6 +62,51 @@ internal sealed class RunExecutor(
         FanoutMetrics.Add(FanoutMetrics.RunsRetried, FanoutTags.Function, delivery.FunctionId);
         var now = time.GetUtcNow();
         return ReportAsync(RunOutcome.RetryScheduled(delivery.RunId, state.Attempt, now, now + args.RetryDelay, error));
+    }
+
+    private async Task<Exception?> RunPipelineAsync(RunState state)
+    {
+        var context = ResilienceContextPool.Shared.Get(lifetime.Abort);
+        context.Properties.Set(RunState.Key, state);
+        try
+        {
+            await state.Plan.Pipeline.ExecuteAsync(static (ctx, s) => s.Executor.AttemptAsync(ctx, s), context, state).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception error)
+        {
+            return error;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async Task RecordOutcomeAsync(RunState state, Exception? error, IDisposable slots)
+    {
+        var delivery = state.Delivery;
+        var now = time.GetUtcNow();
+        if (error is null)
+        {
+            await ReportAsync(RunOutcome.Succeeded(delivery.RunId, state.Attempt, now)).ConfigureAwait(false);
+            FanoutMetrics.Add(FanoutMetrics.RunsSucceeded, FanoutTags.Function, delivery.FunctionId);
+        }
+        else if (error is ShutdownInterruptedException || lifetime.Abort.IsCancellationRequested)
+        {
+            await ReportAsync(RunOutcome.Released(delivery.RunId, state.FinishedAttempts, now)).ConfigureAwait(false);
+        }
+        else if (!store.RetriesInProcess && RetryClassifier.ShouldRetry(error, state, lifetime.Abort))
+        {
+            var delay = RedeliveryBackoff.Next(state.Attempt, error, options);
+            Log.AttemptFailed(logger, delivery.FunctionId, state.Attempt, delivery.Event.Id, delivery.RunId, delay, error);
+            await ReportAsync(RunOutcome.RetryScheduled(delivery.RunId, state.Attempt, now, now + delay, error)).ConfigureAwait(false);
+            FanoutMetrics.Add(FanoutMetrics.RunsRetried, FanoutTags.Function, delivery.FunctionId);
+        }
+        else
+        {
+            await FailAsync(state, error, slots).ConfigureAwait(false);
+        }
     }
 
     private async ValueTask AttemptAsync(ResilienceContext context, RunState state)

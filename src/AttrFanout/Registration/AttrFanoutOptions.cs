@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AttrFanout.Stores;
 
 namespace AttrFanout;
 
@@ -53,20 +54,23 @@ public sealed class AttrFanoutOptions
     /// <value>The default is <see langword="false"/>: such an event is accepted and starts no run.</value>
     public bool ThrowOnNoSubscribers { get; set; }
 
-    /// <summary>
-    /// Makes the runtime keep events and runs in the store <paramref name="factory"/> creates instead of in memory.
-    /// Store packages call it from their own option extensions, e.g. <c>o.UseNatsJetStream(url)</c>; the last call wins.
-    /// </summary>
-    /// <param name="factory">Creates the store once, from the app's services.</param>
-    public void UseStore(Func<IServiceProvider, Stores.IFanoutStore> factory)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        StoreFactory = factory;
-    }
-
     /// <summary>Gets the per-function overrides, by function Id; they win over the attribute and the defaults.</summary>
     /// <value>The default is empty.</value>
     public Dictionary<string, FunctionOptions> Functions { get; } = new(StringComparer.Ordinal);
 
-    internal Func<IServiceProvider, Stores.IFanoutStore>? StoreFactory { get; private set; }
+    /// <summary>Gets the factory of the store set by <see cref="UseStore"/>, or <see langword="null"/> for the in-memory store.</summary>
+    internal Func<IServiceProvider, IFanoutStore>? StoreFactory { get; private set; }
+
+    /// <summary>
+    /// Keeps events and runs in the store that <paramref name="factory"/> creates, instead of in memory.
+    /// Store packages call it from their own extension, e.g. <c>o.UseSqlite("Data Source=app.db")</c>.
+    /// </summary>
+    /// <param name="factory">Creates the store, once, from the app's services.</param>
+    /// <returns>These options.</returns>
+    public AttrFanoutOptions UseStore(Func<IServiceProvider, IFanoutStore> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        StoreFactory = factory;
+        return this;
+    }
 }

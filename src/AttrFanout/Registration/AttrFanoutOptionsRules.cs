@@ -22,6 +22,15 @@ internal sealed class AttrFanoutOptionsRules(FunctionCatalog catalog) : IValidat
             builder.AddError($"MaxRetryDelay ({options.MaxRetryDelay}) is shorter than BaseRetryDelay ({options.BaseRetryDelay}). Raise MaxRetryDelay or lower BaseRetryDelay.");
         }
 
+        foreach (var function in catalog.Functions)
+        {
+            var overridden = options.Functions.TryGetValue(function.Id, out var overrides) && overrides.Timeout is not null;
+            if (!overridden && function.Timeout is { } timeout && (timeout < MinTimeout || timeout > OneDay))
+            {
+                builder.AddError($"Function '{function.Id}' ({function.Handler}) has an attempt timeout of {timeout}; it must be between {MinTimeout} and {OneDay}. Change TimeoutSeconds in its [OnEvent] attribute or set Functions['{function.Id}'].Timeout.");
+            }
+        }
+
         foreach (var (id, function) in options.Functions)
         {
             if (!catalog.TryGetFunction(id, out _))

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using AttrFanout.Generated;
 using AttrFanout.Hosting;
 using AttrFanout.Runtime;
+using AttrFanout.Sending;
 using AttrFanout.Stores;
 using AttrFanout.Stores.InMemory;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,21 +52,31 @@ public static class AttrFanoutRegistration
         AddOptions(services, catalog, configure);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IFanoutStore>(static sp =>
+        services.TryAddSingleton(static sp =>
         {
             var options = sp.GetRequiredService<IOptions<AttrFanoutOptions>>().Value;
             return options.StoreFactory?.Invoke(sp) ?? new InMemoryFanoutStore(options.QueueCapacity, sp.GetRequiredService<TimeProvider>());
         });
         services.TryAddSingleton(static sp => new RunCompletions(sp.GetRequiredService<IFanoutStore>()));
+        services.TryAddSingleton(static sp => new EventAcceptor(
+            sp.GetRequiredService<FunctionCatalog>(),
+            sp.GetRequiredService<IFanoutStore>(),
+            sp.GetRequiredService<IOptions<AttrFanoutOptions>>().Value));
         services.TryAddSingleton(static sp => new FanoutEngine(
             sp.GetRequiredService<FunctionCatalog>(),
             sp.GetRequiredService<IFanoutStore>(),
+            sp.GetRequiredService<EventAcceptor>(),
             sp.GetRequiredService<IServiceScopeFactory>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<IOptions<AttrFanoutOptions>>(),
             sp.GetRequiredService<RunCompletions>()));
-        services.TryAddSingleton<IEventSender>(static sp => sp.GetRequiredService<FanoutEngine>());
+        services.TryAddSingleton<IEventSender>(static sp => new EventSender(
+            sp.GetRequiredService<FunctionCatalog>(),
+            sp.GetRequiredService<EventAcceptor>(),
+            sp.GetRequiredService<FanoutEngine>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<AttrFanoutOptions>>().Value));
         services.TryAddSingleton<IFunctionRuns>(static sp => new FunctionRuns(
             sp.GetRequiredService<IFanoutStore>(),
             sp.GetRequiredService<RunCompletions>(),

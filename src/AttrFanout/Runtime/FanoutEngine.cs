@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using AttrFanout.Execution;
+using AttrFanout.Sending;
 using AttrFanout.Stores;
 using AttrFanout.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,17 +9,17 @@ using Microsoft.Extensions.Options;
 namespace AttrFanout.Runtime;
 
 /// <summary>
-/// Accepts events into the store with one run per subscribed function, and executes the due runs on a bounded pool:
-/// one worker per function, a global and a per-function concurrency limit, a resilience pipeline per function.
+/// Executes the due runs of the store on a bounded pool: one worker per function, a global and a per-function
+/// concurrency limit, a resilience pipeline per function.
 /// Started by the host, or on the first send when there is none; stopped by the host or by disposal.
 /// </summary>
-internal sealed class FanoutEngine : IEventSender, IAsyncDisposable, IDisposable
+internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
 {
-    private readonly FunctionCatalog _catalog;
     private readonly IFanoutStore _store;
-    private readonly TimeProvider _time;
+    private readonly EventAcceptor _acceptor;
     private readonly ILogger _logger;
     private readonly AttrFanoutOptions _options;
+    private readonly TimeProvider _timeProvider;
     private readonly EngineLifetime _lifetime = new();
     private readonly RunTracker _runs = new();
     private readonly FunctionWorker[] _workers;
@@ -31,15 +31,16 @@ internal sealed class FanoutEngine : IEventSender, IAsyncDisposable, IDisposable
     public FanoutEngine(
         FunctionCatalog catalog,
         IFanoutStore store,
+        EventAcceptor acceptor,
         IServiceScopeFactory scopes,
         TimeProvider time,
         ILoggerFactory loggerFactory,
         IOptions<AttrFanoutOptions> options,
         RunCompletions completions)
     {
-        _catalog = catalog;
         _store = store;
-        _time = time;
+        _acceptor = acceptor;
+        _timeProvider = time;
         _logger = loggerFactory.CreateLogger("AttrFanout");
         _options = options.Value;
         var executor = new RunExecutor(scopes, store, time, _logger, _lifetime, _options, completions, PublishFailureAsync);
@@ -108,43 +109,6 @@ internal sealed class FanoutEngine : IEventSender, IAsyncDisposable, IDisposable
         return stop.WaitAsync(cancellationToken);
     }
 
-    public ValueTask<SendResult> SendAsync<TPayload>(TPayload payload, SendOptions? options = null, CancellationToken cancellationToken = default)
-        where TPayload : notnull, IEventPayload
-    {
-        if (payload is null)
-        {
-            throw new ArgumentNullException(nameof(payload), $"Pass the payload of the event '{TPayload.EventName}' to send; it cannot be null.");
-        }
-
-        var id = options?.Id;
-        if (id is not null && !EventIds.IsValid(id))
-        {
-            throw new InvalidEventIdException(id);
-        }
-
-        var functions = _catalog.GetFunctions(TPayload.EventName);
-        if (functions.IsEmpty && _options.ThrowOnNoSubscribers)
-        {
-            throw new EventNotSubscribedException(TPayload.EventName);
-        }
-
-        return AcceptAsync(new Event<TPayload>(id ?? EventIds.New(), TPayload.EventName, _time.GetUtcNow(), payload), cancellationToken);
-    }
-
-    public async ValueTask<IReadOnlyList<SendResult>> SendManyAsync<TPayload>(IEnumerable<TPayload> payloads, Func<TPayload, string?>? idSelector = null, CancellationToken cancellationToken = default)
-        where TPayload : notnull, IEventPayload
-    {
-        ArgumentNullException.ThrowIfNull(payloads);
-        var results = new List<SendResult>();
-        foreach (var payload in payloads)
-        {
-            var options = idSelector?.Invoke(payload) is { } id ? new SendOptions { Id = id } : null;
-            results.Add(await SendAsync(payload, options, cancellationToken).ConfigureAwait(false));
-        }
-
-        return results;
-    }
-
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
@@ -157,43 +121,15 @@ internal sealed class FanoutEngine : IEventSender, IAsyncDisposable, IDisposable
         _ = StopAsync();
     }
 
-    private async ValueTask<SendResult> AcceptAsync(EventEnvelope envelope, CancellationToken cancellationToken)
-    {
-        Start();
-        using var activity = FanoutActivities.StartSend(envelope.Name);
-        var functions = _catalog.GetFunctions(envelope.Name);
-        var runs = new RunRequest[functions.Length];
-        for (var i = 0; i < runs.Length; i++)
-        {
-            runs[i] = new RunRequest(EventIds.New(), functions[i].Id);
-        }
-
-        var submission = new EventSubmission(envelope, runs, envelope.Timestamp + _options.IdempotencyWindow, activity?.Id);
-        var accepted = await _store.AcceptAsync(submission, cancellationToken).ConfigureAwait(false);
-        if (!accepted.IsDuplicate)
-        {
-            FanoutMetrics.Add(FanoutMetrics.EventsSent, FanoutTags.Event, envelope.Name);
-        }
-
-        if (activity is { IsAllDataRequested: true })
-        {
-            activity.SetTag(FanoutTags.EventId, envelope.Id);
-            activity.SetTag("attrfanout.duplicate", accepted.IsDuplicate);
-            activity.SetTag("attrfanout.runs", accepted.RunIds.Count);
-        }
-
-        return new SendResult(envelope.Id, accepted.RunIds, accepted.IsDuplicate);
-    }
-
     private async ValueTask PublishFailureAsync(FunctionFailed failure, CancellationToken cancellationToken) =>
-        await AcceptAsync(new Event<FunctionFailed>(EventIds.New(), FunctionFailed.Name, failure.FailedAt, failure), cancellationToken).ConfigureAwait(false);
+        await _acceptor.AcceptAsync(new Event<FunctionFailed>(EventIds.New(), FunctionFailed.Name, failure.FailedAt, failure), cancellationToken).ConfigureAwait(false);
 
     private async Task StopCoreAsync()
     {
         _lifetime.BeginStop();
         await Task.WhenAll(_workerTasks).ConfigureAwait(false);
         Log.Stopping(_logger, _lifetime.AttemptsInFlight, _options.ShutdownTimeout);
-        using (var drainTimeout = new CancellationTokenSource(_options.ShutdownTimeout, _time))
+        using (var drainTimeout = new CancellationTokenSource(_options.ShutdownTimeout, _timeProvider))
         {
             try
             {

@@ -9,4 +9,6 @@ internal static class FanoutTags
     public const string RunId = "attrfanout.run_id";
     public const string Attempt = "attrfanout.attempt";
     public const string Outcome = "attrfanout.outcome";
+    public const string Duplicate = "attrfanout.duplicate";
+    public const string Runs = "attrfanout.runs";
 }

@@ -36,8 +36,4 @@ internal static partial class Log
     [LoggerMessage(EventId = 8, EventName = "FailureEventNotSent", Level = LogLevel.Error,
         Message = "The event 'attrfanout/function.failed' for run '{RunId}' of function '{FunctionId}' could not be sent.")]
     public static partial void FailureEventNotSent(ILogger logger, string runId, string functionId, Exception exception);
-
-    [LoggerMessage(EventId = 9, EventName = "UnknownFunction", Level = LogLevel.Error,
-        Message = "Run '{RunId}' is for function '{FunctionId}', which this app does not have; the run fails.")]
-    public static partial void UnknownFunction(ILogger logger, string runId, string functionId);
 }

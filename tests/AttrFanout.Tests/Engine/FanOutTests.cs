@@ -74,6 +74,45 @@ public sealed class FanOutTests
         await app.Get<FanOutBarrier>().Reached(2).Safe();
         Assert.False(stuck.IsCompleted);
         Assert.Equal(2, app.Get<FanOutBarrier>().Functions.Count);
-        Assert.Single(result.RunIds, id => app.Runs.GetAsync(id).AsTask().Result!.Status == RunStatus.Pending);
+        Assert.Single(await app.GetRunsAsync(result.RunIds), r => r.Status == RunStatus.Pending);
+    }
+}
+
+[Event("tests/fanout.limited")]
+public sealed partial record LimitedPing(int Expected);
+
+public static class LimitedFunctions
+{
+    [OnEvent("tests/fanout.limited", Id = "fanout-limited", Concurrency = 2)]
+    public static Task Limited(LimitedPing ping, FunctionContext context, CancellationToken ct) =>
+        context.Services.GetRequiredService<FanOutBarrier>().EnterAsync(context, ping.Expected, ct);
+}
+
+public sealed class FunctionConcurrencyTests
+{
+    [Fact]
+    public async Task A_function_concurrency_limit_bounds_its_runs_executing_at_once()
+    {
+        await using var app = TestApp.Create(services: s => s.AddSingleton<FanOutBarrier>());
+        var barrier = app.Get<FanOutBarrier>();
+
+        var results = await app.Sender.SendManyAsync([new LimitedPing(3), new LimitedPing(3), new LimitedPing(3)]);
+        await barrier.Reached(2).Safe();
+
+        var runs = await app.GetRunsAsync(results.SelectMany(r => r.RunIds));
+        Assert.Equal(2, runs.Count(r => r.Status == RunStatus.Running));
+        Assert.Equal(1, runs.Count(r => r.Status == RunStatus.Pending));
+        Assert.Equal(2, barrier.Functions.Count);
+    }
+
+    [Fact]
+    public async Task A_configured_concurrency_overrides_the_attribute()
+    {
+        await using var app = TestApp.Create(o => o.Functions["fanout-limited"] = new FunctionOptions { Concurrency = 3 }, s => s.AddSingleton<FanOutBarrier>());
+
+        var results = await app.Sender.SendManyAsync([new LimitedPing(3), new LimitedPing(3), new LimitedPing(3)]);
+
+        var runs = await app.CompletionOf(results.SelectMany(r => r.RunIds));
+        Assert.All(runs, r => Assert.Equal(RunStatus.Succeeded, r.Status));
     }
 }

@@ -30,9 +30,9 @@ public sealed class TestApp : IAsyncDisposable
 
     internal InMemoryFanoutStore Store => (InMemoryFanoutStore)Provider.GetRequiredService<IFanoutStore>();
 
-    public static TestApp Create(Action<AttrFanoutOptions>? configure = null, Action<IServiceCollection>? services = null)
+    public static TestApp Create(Action<AttrFanoutOptions>? configure = null, Action<IServiceCollection>? services = null, TestClock? clock = null)
     {
-        var clock = new TestClock();
+        clock ??= new TestClock();
         var logs = new TestLogs();
         var collection = new ServiceCollection();
         collection.AddSingleton<TimeProvider>(clock);
@@ -53,6 +53,12 @@ public sealed class TestApp : IAsyncDisposable
 
     public async Task<FunctionRun[]> CompletionOf(IEnumerable<string> runIds) =>
         await Task.WhenAll(runIds.Select(CompletionOf));
+
+    public async Task<FunctionRun[]> GetRunsAsync(IEnumerable<string> runIds) =>
+        await Task.WhenAll(runIds.Select(async id => (await Runs.GetAsync(id))!));
+
+    public async Task<FunctionRun> GetRunAsync(SendResult result, string functionId) =>
+        (await GetRunsAsync(result.RunIds)).Single(r => r.FunctionId == functionId);
 
     public async ValueTask DisposeAsync() => await Provider.DisposeAsync();
 }

@@ -1,22 +1,28 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace AttrFanout.Stores.InMemory;
 
 /// <summary>
 /// Keeps events and runs in process memory: fast, bounded by <see cref="AttrFanoutOptions.QueueCapacity"/>, and lost on restart.
-/// Succeeded runs are forgotten with their event's Id when the idempotency window ends; failed runs are kept.
+/// Succeeded runs are forgotten when their event's idempotency window ends, or sooner beyond the latest
+/// <paramref name="succeededRunsKept"/>; failed runs are kept for the life of the process.
+/// With <paramref name="redeliverRetries"/>, the store redelivers a run when its retry is due instead of the engine
+/// retrying in process, as a transport with server-side redelivery does.
 /// </summary>
-internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time) : IFanoutStore
+internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, bool redeliverRetries = false, int succeededRunsKept = InMemoryFanoutStore.DefaultSucceededRunsKept) : IFanoutStore
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Channel<RunDelivery>> _queues = new(StringComparer.Ordinal);
+    private readonly InMemoryRunQueues _queues = new();
     private readonly Dictionary<string, InMemoryRun> _runs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, AcceptedEvent> _events = new(StringComparer.Ordinal);
-    private readonly Queue<AcceptedEvent> _expiries = new();
-    private TaskCompletionSource _spaceFreed = NewSignal();
-    private int _queued;
+    private readonly AcceptedEvents _events = new();
+    private readonly HashSet<ITimer> _redeliveries = [];
+    private readonly Queue<string> _succeeded = new();
 
-    public bool RetriesInProcess => true;
+    /// <summary>How many succeeded runs stay visible to <see cref="GetRunAsync"/> at most, by default.</summary>
+    public const int DefaultSucceededRunsKept = 10_000;
+
+    public bool RetriesInProcess => !redeliverRetries;
 
     public bool IsDurable => false;
 
@@ -27,7 +33,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time) 
         {
             lock (_gate)
             {
-                return _queued;
+                return _queues.Count;
             }
         }
     }
@@ -46,13 +52,12 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time) 
                     return new AcceptResult(IsDuplicate: true, existing.RunIds);
                 }
 
-                var count = submission.Runs.Count;
-                if (_queued == 0 || _queued + count <= queueCapacity)
+                if (_queues.HasRoomFor(submission.Runs.Count, queueCapacity))
                 {
                     return Add(submission, now);
                 }
 
-                spaceFreed = _spaceFreed.Task;
+                spaceFreed = _queues.SpaceFreed;
             }
 
             await spaceFreed.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -61,28 +66,26 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time) 
 
     public ValueTask<bool> WaitForRunAsync(string functionId, CancellationToken cancellationToken)
     {
-        Channel<RunDelivery> queue;
+        ChannelReader<RunDelivery> queue;
         lock (_gate)
         {
-            queue = GetQueue(functionId);
+            queue = _queues.Reader(functionId);
         }
 
-        return queue.Reader.WaitToReadAsync(cancellationToken);
+        return queue.WaitToReadAsync(cancellationToken);
     }
 
     public ValueTask<RunDelivery?> TryTakeRunAsync(string functionId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (!GetQueue(functionId).Reader.TryRead(out var delivery))
+            if (!_queues.TryTake(functionId, out var delivery))
             {
                 return ValueTask.FromResult<RunDelivery?>(null);
             }
 
-            _queued--;
             var run = _runs[delivery.RunId];
             run.Snapshot = run.Snapshot with { Status = RunStatus.Running, NextAttemptAt = null, UpdatedAt = time.GetUtcNow() };
-            SignalSpace();
             return ValueTask.FromResult<RunDelivery?>(delivery);
         }
     }
@@ -118,9 +121,17 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time) 
                 _ => snapshot with { Status = RunStatus.Pending, NextAttemptAt = null },
             };
 
-            if (outcome.Kind == RunOutcomeKind.Released)
+            if (outcome.Kind == RunOutcomeKind.Succeeded)
             {
-                Enqueue(run.ToDelivery(outcome.At));
+                ForgetOldSucceeded(outcome.RunId);
+            }
+            else if (outcome.Kind == RunOutcomeKind.Released)
+            {
+                _queues.Add(run.ToDelivery(outcome.At));
+            }
+            else if (outcome is { Kind: RunOutcomeKind.RetryScheduled, DueAt: { } dueAt } && redeliverRetries)
+            {
+                ScheduleRedelivery(run, dueAt);
             }
         }
 
@@ -160,10 +171,10 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time) 
             }
 
             failed.Snapshot = failed.Snapshot with { ReplayedBy = newRunId, UpdatedAt = now };
-            var replay = NewRun(newRunId, failed.Snapshot.FunctionId, failed.Event, failed.TraceParent, now) ;
+            var replay = NewRun(newRunId, failed.Snapshot.FunctionId, failed.Event, failed.TraceParent, now);
             replay.Snapshot = replay.Snapshot with { ReplayOf = runId };
             _runs.Add(newRunId, replay);
-            Enqueue(replay.ToDelivery(now));
+            _queues.Add(replay.ToDelivery(now));
             return ValueTask.FromResult<FunctionRun?>(replay.Snapshot);
         }
     }
@@ -176,13 +187,12 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time) 
             var request = submission.Runs[i];
             var run = NewRun(request.RunId, request.FunctionId, submission.Event, submission.TraceParent, now);
             _runs.Add(request.RunId, run);
-            Enqueue(run.ToDelivery(now));
+            _queues.Add(run.ToDelivery(now));
             runIds[i] = request.RunId;
         }
 
         var accepted = new AcceptedEvent(submission.Event.Id, runIds, submission.DeduplicateUntil);
-        _events.Add(accepted.EventId, accepted);
-        _expiries.Enqueue(accepted);
+        _events.Add(accepted);
         return new AcceptResult(IsDuplicate: false, runIds);
     }
 
@@ -201,18 +211,46 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time) 
             @event,
             traceParent);
 
-    private void Enqueue(RunDelivery delivery)
+    private void ScheduleRedelivery(InMemoryRun run, DateTimeOffset dueAt)
     {
-        GetQueue(delivery.FunctionId).Writer.TryWrite(delivery);
-        _queued++;
+        var delay = dueAt - time.GetUtcNow();
+        var holder = new StrongBox<ITimer?>();
+        var timer = time.CreateTimer(_ => Redeliver(run, dueAt, holder), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        holder.Value = timer;
+        _redeliveries.Add(timer);
+        timer.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private void Redeliver(InMemoryRun run, DateTimeOffset dueAt, StrongBox<ITimer?> holder)
+    {
+        lock (_gate)
+        {
+            if (holder.Value is { } timer && _redeliveries.Remove(timer))
+            {
+                timer.Dispose();
+                run.Snapshot = run.Snapshot with { Status = RunStatus.Pending };
+                _queues.Add(run.ToDelivery(dueAt));
+            }
+        }
+    }
+
+    private void ForgetOldSucceeded(string runId)
+    {
+        _succeeded.Enqueue(runId);
+        while (_succeeded.Count > succeededRunsKept)
+        {
+            var oldest = _succeeded.Dequeue();
+            if (_runs.TryGetValue(oldest, out var run) && run.Snapshot.Status == RunStatus.Succeeded)
+            {
+                _runs.Remove(oldest);
+            }
+        }
     }
 
     private void Prune(DateTimeOffset now)
     {
-        while (_expiries.TryPeek(out var oldest) && oldest.DeduplicateUntil <= now)
+        while (_events.TryRemoveExpired(now, out var oldest))
         {
-            _expiries.Dequeue();
-            _events.Remove(oldest.EventId);
             foreach (var runId in oldest.RunIds)
             {
                 if (_runs.TryGetValue(runId, out var run) && run.Snapshot.Status == RunStatus.Succeeded)
@@ -222,24 +260,4 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time) 
             }
         }
     }
-
-    private Channel<RunDelivery> GetQueue(string functionId)
-    {
-        if (!_queues.TryGetValue(functionId, out var queue))
-        {
-            queue = Channel.CreateUnbounded<RunDelivery>(new UnboundedChannelOptions { SingleReader = true });
-            _queues.Add(functionId, queue);
-        }
-
-        return queue;
-    }
-
-    private void SignalSpace()
-    {
-        var freed = _spaceFreed;
-        _spaceFreed = NewSignal();
-        freed.TrySetResult();
-    }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -1,0 +1,35 @@
+using AttrFanout.Stores;
+using AttrFanout.Telemetry;
+
+namespace AttrFanout.Sending;
+
+/// <summary>Turns an event into one run per subscribed function and has the store accept them, traced and counted.</summary>
+internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store, AttrFanoutOptions options)
+{
+    public async ValueTask<SendResult> AcceptAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        using var activity = FanoutActivities.StartSend(envelope.Name);
+        var functions = catalog.GetFunctions(envelope.Name);
+        var runs = new RunRequest[functions.Length];
+        for (var i = 0; i < runs.Length; i++)
+        {
+            runs[i] = new RunRequest(EventIds.New(), functions[i].Id);
+        }
+
+        var submission = new EventSubmission(envelope, runs, envelope.Timestamp + options.IdempotencyWindow, activity?.Id);
+        var accepted = await store.AcceptAsync(submission, cancellationToken).ConfigureAwait(false);
+        if (!accepted.IsDuplicate)
+        {
+            FanoutMetrics.Add(FanoutMetrics.EventsSent, FanoutTags.Event, envelope.Name);
+        }
+
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(FanoutTags.EventId, envelope.Id);
+            activity.SetTag(FanoutTags.Duplicate, accepted.IsDuplicate);
+            activity.SetTag(FanoutTags.Runs, accepted.RunIds.Count);
+        }
+
+        return new SendResult(envelope.Id, accepted.RunIds, accepted.IsDuplicate);
+    }
+}
