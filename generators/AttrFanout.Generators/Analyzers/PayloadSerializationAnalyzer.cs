@@ -35,12 +35,27 @@ public sealed class PayloadSerializationAnalyzer : DiagnosticAnalyzer
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, eventAttribute));
-        if (attribute is null || type.IsGenericType || EventJsonParser.JsonContext(attribute) is not null)
+        if (attribute is null || type.IsGenericType)
         {
             return;
         }
 
         var eventName = EventParser.EventName(attribute) ?? type.Name;
+        if (EventJsonParser.JsonContext(attribute) is { } jsonContext)
+        {
+            if (!EventJsonParser.IsSerializerContext(jsonContext))
+            {
+                var location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations.FirstOrDefault();
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.PayloadNotSerializable,
+                    location,
+                    $"The JsonContext '{jsonContext.ToDisplayString()}'",
+                    eventName,
+                    "it does not derive from JsonSerializerContext"));
+            }
+
+            return;
+        }
         var graph = PayloadTypeWalker.Walk(type, context.Compilation.Assembly, context.CancellationToken);
         foreach (var problem in graph.Problems)
         {

@@ -35,6 +35,9 @@ internal static class JsonNames
         return names;
     }
 
+    /// <summary>The <c>[UnsafeAccessor]</c> method that calls a property's <c>init</c> accessor, e.g. <c>SetInit_Shop_Order_Priority</c>.</summary>
+    public static string InitAccessor(JsonPropertyModel property) => $"SetInit_{Sanitize(property.DeclaringTypeFqn)}_{property.Name}";
+
     public static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     private static string Sanitize(string fqn)

@@ -14,7 +14,7 @@ internal static class JsonObjectEmitter
     ///     {
     ///         ObjectWithParameterizedConstructorCreator = static args => new UserSignedUp((string)args[0]!, (string)args[1]!),
     ///         ConstructorParameterMetadataInitializer = static () => new JsonParameterInfoValues[] { new() { Name = "UserId", ... }, ... },
-    ///         PropertyMetadataInitializer = _ => new JsonPropertyInfo[] { JsonMetadataServices.CreatePropertyInfo&lt;string&gt;(options, new() { ... }), ... },
+    ///         PropertyMetadataInitializer = _ => { var properties = new JsonPropertyInfo[2]; properties[0] = JsonMetadataServices.CreatePropertyInfo&lt;string&gt;(...); ... },
     ///     };
     ///     return JsonMetadataServices.CreateObjectInfo(options, values);
     /// }
@@ -138,6 +138,11 @@ internal static class JsonObjectEmitter
                 var target = shape.IsValueType ? $"global::System.Runtime.CompilerServices.Unsafe.Unbox<{fqn}>(obj)" : $"(({fqn})obj)";
                 writer.WriteLine($"Setter = static (obj, value) => {target}.{member} = value!,");
             }
+            else if (property.HasInitAccessor)
+            {
+                var target = shape.IsValueType ? $"ref global::System.Runtime.CompilerServices.Unsafe.Unbox<{fqn}>(obj)" : $"({property.DeclaringTypeFqn})obj";
+                writer.WriteLine($"Setter = static (obj, value) => {JsonNames.InitAccessor(property)}({target}, value!),");
+            }
             else if (property.IsRequired)
             {
                 writer.WriteLine($"Setter = static (obj, value) => throw new global::System.InvalidOperationException({GeneratedCode.Literal(property.Name + " is set when the object is created.")}),");
@@ -157,5 +162,19 @@ internal static class JsonObjectEmitter
 
         writer.WriteLine("return properties;");
         writer.CloseBlock(",");
+    }
+
+    /// <summary>
+    /// This emits:
+    /// <code>
+    /// [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Priority")]
+    /// private static extern void SetInit_Shop_Order_Priority(global::Shop.Order target, global::Shop.Priority value);
+    /// </code>
+    /// </summary>
+    public static void WriteInitAccessor(SourceWriter writer, JsonPropertyModel property, bool isValueType)
+    {
+        var target = isValueType ? $"ref {property.DeclaringTypeFqn}" : property.DeclaringTypeFqn;
+        writer.WriteLine($"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = {GeneratedCode.Literal("set_" + property.Name)})]");
+        writer.WriteLine($"private static extern void {JsonNames.InitAccessor(property)}({target} target, {property.TypeFqn} value);");
     }
 }

@@ -41,6 +41,17 @@ internal static class JsonResolverEmitter
             WriteFactory(writer, type, names);
         }
 
+        var accessors = model.Types
+            .Where(static t => t.Object is not null)
+            .SelectMany(static t => t.Object!.Properties.Where(static p => p.HasInitAccessor).Select(p => (Property: p, t.Object!.IsValueType)))
+            .GroupBy(static a => JsonNames.InitAccessor(a.Property), StringComparer.Ordinal)
+            .OrderBy(static g => g.Key, StringComparer.Ordinal);
+        foreach (var accessor in accessors)
+        {
+            writer.WriteLine();
+            JsonObjectEmitter.WriteInitAccessor(writer, accessor.First().Property, accessor.First().IsValueType);
+        }
+
         writer.CloseBlock();
         return writer.ToString();
     }
@@ -76,6 +87,7 @@ internal static class JsonResolverEmitter
     /// private static JsonTypeInfo&lt;int&gt; Create_int(JsonSerializerOptions options) =>
     ///     JsonMetadataServices.CreateValueInfo&lt;int&gt;(options, JsonMetadataServices.Int32Converter);
     /// ... CreateValueInfo&lt;Color&gt;(options, JsonMetadataServices.GetEnumConverter&lt;Color&gt;(options));
+    /// ... CreateValueInfo&lt;Status&gt;(options, new JsonStringEnumConverter&lt;Status&gt;().CreateConverter(typeof(Status), options)!);
     /// ... CreateValueInfo&lt;int?&gt;(options, JsonMetadataServices.GetNullableConverter&lt;int&gt;(Create_int(options)));
     /// ... CreateListInfo&lt;List&lt;string&gt;, string&gt;(options, new JsonCollectionInfoValues&lt;List&lt;string&gt;&gt; { ObjectCreator = static () => new List&lt;string&gt;() });
     /// </code>
@@ -95,6 +107,9 @@ internal static class JsonResolverEmitter
             case JsonTypeKind.Value:
                 writer.WriteLine($"{JsonNames.Services}.CreateValueInfo<{type.Fqn}>(options, {JsonNames.Services}.{type.Converter});");
                 break;
+            case JsonTypeKind.Enum when type.Converter is not null:
+                writer.WriteLine($"{JsonNames.Services}.CreateValueInfo<{type.Fqn}>(options, new global::System.Text.Json.Serialization.JsonStringEnumConverter<{type.Fqn}>().CreateConverter(typeof({type.Fqn}), options)!);");
+                break;
             case JsonTypeKind.Enum:
                 writer.WriteLine($"{JsonNames.Services}.CreateValueInfo<{type.Fqn}>(options, {JsonNames.Services}.GetEnumConverter<{type.Fqn}>(options));");
                 break;
@@ -109,6 +124,17 @@ internal static class JsonResolverEmitter
         writer.Unindent();
     }
 
+    /// <summary>
+    /// This emits, after <c>Create_...(JsonSerializerOptions options) =&gt;</c>:
+    /// <code>
+    /// JsonMetadataServices.CreateIDictionaryInfo&lt;IDictionary&lt;string, int&gt;, string, int&gt;(
+    ///     options,
+    ///     new JsonCollectionInfoValues&lt;IDictionary&lt;string, int&gt;&gt;
+    ///     {
+    ///         ObjectCreator = static () => new Dictionary&lt;string, int&gt;(),
+    ///     });
+    /// </code>
+    /// </summary>
     private static void WriteCollection(SourceWriter writer, JsonTypeModel type)
     {
         var (factory, arguments) = type.Kind switch

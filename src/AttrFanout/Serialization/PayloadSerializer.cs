@@ -57,10 +57,19 @@ internal sealed class PayloadSerializer<TPayload>
         var options = _resolver is JsonSerializerContext context
             ? context.Options
             : new JsonSerializerOptions { TypeInfoResolver = _resolver };
-        options.MakeReadOnly();
-        var typeInfo = options.GetTypeInfo(typeof(TPayload)) as JsonTypeInfo<TPayload>
+        JsonTypeInfo? typeInfo;
+        try
+        {
+            options.MakeReadOnly();
+            typeInfo = options.GetTypeInfo(typeof(TPayload));
+        }
+        catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException)
+        {
+            throw Failure($"the resolver '{_resolver.GetType().FullName}' has no usable JSON metadata for the payload type: {exception.Message}", exception);
+        }
+
+        return _typeInfo = typeInfo as JsonTypeInfo<TPayload>
             ?? throw Failure($"the resolver '{_resolver.GetType().FullName}' has no JSON metadata for the payload type.");
-        return _typeInfo = typeInfo;
     }
 
     private PayloadSerializationException Failure(string problem, Exception? inner = null) =>

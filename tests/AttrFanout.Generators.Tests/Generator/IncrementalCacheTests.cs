@@ -70,9 +70,69 @@ public sealed class IncrementalCacheTests
     }
 
     [Fact]
-    public void No_step_output_holds_a_symbol_syntax_node_location_or_compilation()
+    public void Unrelated_and_method_body_edits_leave_every_step_cached_or_unchanged_with_rich_payloads()
     {
-        var compilation = TestCompilation.Create("Shop", Scenarios.Events, Scenarios.Handlers);
+        const string Node = "public sealed class Node\n    {";
+        var payloads = Serialization.PayloadScenarios.Supported.Replace(Node, Node + "\n        public int Depth() => 0;", StringComparison.Ordinal);
+        const string Handler = "public static class Audit { [AttrFanout.OnEvent(\"shop/order.placed\", Id = \"audit\")] public static void Record(Payloads.OrderPlaced order) { } }";
+        var compilation = TestCompilation.Create("Payloads", payloads, Serialization.PayloadScenarios.EscapeHatches, Handler);
+        var driver = TestCompilation.CreateDriver(trackSteps: true).RunGenerators(compilation);
+
+        var tree = compilation.SyntaxTrees.First();
+        var edited = compilation
+            .ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(tree.ToString().Replace("Depth() => 0;", "Depth() => 1;", StringComparison.Ordinal))))
+            .AddSyntaxTrees(CSharpSyntaxTree.ParseText("public sealed class Unrelated { public object? Value { get; set; } }", TestCompilation.ParseOptions, path: "Unrelated.cs"));
+        driver = driver.RunGenerators(edited);
+
+        AssertAllCachedOrUnchanged(driver.GetRunResult());
+    }
+
+    [Fact]
+    public void Adding_a_member_to_a_nested_payload_type_changes_the_json_resolver_step()
+    {
+        var compilation = TestCompilation.Create("Payloads", Serialization.PayloadScenarios.Supported);
+        var driver = TestCompilation.CreateDriver(trackSteps: true).RunGenerators(compilation);
+
+        var tree = compilation.SyntaxTrees.Single();
+        var text = tree.ToString().Replace("public string? Email { get; set; }", "public string? Email { get; set; }\n public int Age { get; set; }", StringComparison.Ordinal);
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(text))));
+
+        var steps = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.JsonResolver];
+        Assert.Contains(steps.SelectMany(static s => s.Outputs), static o => o.Reason == IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
+    public void Renaming_a_member_of_a_nested_type_in_another_file_updates_the_resolver()
+    {
+        var compilation = TestCompilation.Create(
+            "Split",
+            "[AttrFanout.Event(\"split/happened\")] public sealed partial record Happened(Detail Detail);",
+            "public sealed class Detail { public string Before { get; set; } = \"\"; }");
+        var driver = TestCompilation.CreateDriver(trackSteps: true).RunGenerators(compilation);
+
+        var detail = compilation.SyntaxTrees.Last();
+        var renamed = compilation.ReplaceSyntaxTree(detail, detail.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(detail.ToString().Replace("Before", "After", StringComparison.Ordinal))));
+        var result = driver.RunGenerators(renamed).GetRunResult();
+
+        var resolver = result.GeneratedTrees.Single(static t => t.FilePath.EndsWith("AttrFanoutJsonResolver.g.cs", StringComparison.Ordinal)).ToString();
+        Assert.Contains("\"After\"", resolver, StringComparison.Ordinal);
+        Assert.DoesNotContain("Before", resolver, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_step_output_holds_a_symbol_syntax_node_location_or_compilation() =>
+        AssertNoRoslynObjectsInSteps(TestCompilation.Create("Shop", Scenarios.Events, Scenarios.Handlers));
+
+    [Fact]
+    public void No_step_output_holds_a_roslyn_object_with_rich_payloads() =>
+        AssertNoRoslynObjectsInSteps(TestCompilation.Create(
+            "Payloads",
+            Serialization.PayloadScenarios.Supported,
+            Serialization.PayloadScenarios.EscapeHatches,
+            "public static class Audit { [AttrFanout.OnEvent(\"shop/order.placed\", Id = \"audit\")] public static void Record(Payloads.OrderPlaced order) { } }"));
+
+    private static void AssertNoRoslynObjectsInSteps(Compilation compilation)
+    {
         var result = TestCompilation.CreateDriver(trackSteps: true).RunGenerators(compilation).GetRunResult().Results.Single();
 
         foreach (var name in TrackedSteps)

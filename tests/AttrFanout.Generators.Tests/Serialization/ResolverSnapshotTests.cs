@@ -7,7 +7,7 @@ public sealed class ResolverSnapshotTests
     [Fact]
     public void The_payload_set_generates_the_expected_resolver_and_registrations()
     {
-        var input = TestCompilation.Create("Payloads", PayloadScenarios.Payloads);
+        var input = TestCompilation.Create("Payloads", PayloadScenarios.Supported, PayloadScenarios.EscapeHatches);
 
         var result = TestCompilation.CreateDriver().RunGenerators(input).GetRunResult();
 
@@ -19,7 +19,7 @@ public sealed class ResolverSnapshotTests
     [Fact]
     public void Only_events_without_a_json_context_and_without_unsupported_members_reach_the_resolver()
     {
-        var input = TestCompilation.Create("Payloads", PayloadScenarios.Payloads);
+        var input = TestCompilation.Create("Payloads", PayloadScenarios.Supported, PayloadScenarios.EscapeHatches);
 
         var sources = TestCompilation.CreateDriver().RunGenerators(input).GetRunResult().GeneratedTrees
             .ToDictionary(static t => Path.GetFileName(t.FilePath), static t => t.ToString());
@@ -32,6 +32,25 @@ public sealed class ResolverSnapshotTests
         var module = sources["AttrFanoutModule.g.cs"];
         Assert.Contains("(\"legacy/imported\", global::Payloads.LegacyJsonContext.Default)", module, StringComparison.Ordinal);
         Assert.Contains("EventDescriptor<global::Payloads.Untyped>(\"misc/untyped\"));", module, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_json_context_that_is_not_a_serializer_context_leaves_the_event_without_a_serializer_and_the_code_compiling()
+    {
+        var input = TestCompilation.Create("Wrong", """
+            using AttrFanout;
+
+            public sealed class NotAContext { }
+
+            [Event("legacy/imported", JsonContext = typeof(NotAContext))]
+            public sealed partial record LegacyImported(string Name);
+            """);
+
+        var (output, result) = TestCompilation.RunGenerator(input);
+
+        TestCompilation.AssertNoErrors(output);
+        var module = result.GeneratedTrees.Single(static t => t.FilePath.EndsWith("AttrFanoutModule.g.cs", StringComparison.Ordinal)).ToString();
+        Assert.Contains("EventDescriptor<global::LegacyImported>(\"legacy/imported\"));", module, StringComparison.Ordinal);
     }
 
     [Fact]

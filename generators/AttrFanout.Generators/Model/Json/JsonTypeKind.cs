@@ -6,7 +6,7 @@ internal enum JsonTypeKind
     /// <summary>A built-in converter, e.g. <c>JsonMetadataServices.Int32Converter</c>.</summary>
     Value,
 
-    /// <summary><c>GetEnumConverter&lt;T&gt;</c>: numbers, as System.Text.Json writes enums by default.</summary>
+    /// <summary><c>GetEnumConverter&lt;T&gt;</c>: numbers, as System.Text.Json writes enums by default; or <c>JsonStringEnumConverter&lt;T&gt;</c> when the enum asks for strings.</summary>
     Enum,
 
     /// <summary><c>GetNullableConverter&lt;T&gt;</c> over the underlying type.</summary>

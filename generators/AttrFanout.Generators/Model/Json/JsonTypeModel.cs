@@ -3,7 +3,10 @@ namespace AttrFanout.Generators.Model.Json;
 /// <summary>One type whose JSON metadata the resolver builds.</summary>
 /// <param name="Fqn">The fully qualified type, as written in generated code.</param>
 /// <param name="Kind">Which metadata factory builds it.</param>
-/// <param name="Converter">For <see cref="JsonTypeKind.Value"/>: the <c>JsonMetadataServices</c> converter property, e.g. <c>Int32Converter</c>.</param>
+/// <param name="Converter">
+/// For <see cref="JsonTypeKind.Value"/>: the <c>JsonMetadataServices</c> converter property, e.g. <c>Int32Converter</c>;
+/// for <see cref="JsonTypeKind.Enum"/>: <c>JsonStringEnumConverter</c> when the enum is written as strings, else null.
+/// </param>
 /// <param name="ElementFqn">The element, dictionary value or nullable underlying type.</param>
 /// <param name="CreatorFqn">The concrete collection to instantiate, or null when the converter creates it.</param>
 /// <param name="Object">For <see cref="JsonTypeKind.Object"/>: its members and constructor.</param>
@@ -17,7 +20,7 @@ internal sealed record JsonTypeModel(
 
 /// <summary>How an object is created and which members it reads and writes.</summary>
 /// <param name="IsValueType">Whether it is a struct, so setters write through the unboxed value.</param>
-/// <param name="UsesParameters">Whether it is created from an argument array (a parameterized constructor or init-only/required members).</param>
+/// <param name="UsesParameters">Whether it is created from an argument array (a parameterized constructor or <c>required</c> members).</param>
 /// <param name="Properties">The serialized members, in declaration order, base type members last.</param>
 /// <param name="Parameters">The constructor parameters, then the member initializers.</param>
 internal sealed record JsonObjectModel(
@@ -35,6 +38,7 @@ internal sealed record JsonObjectModel(
 /// <param name="HasSetter">Whether deserialization assigns it after construction.</param>
 /// <param name="IgnoreCondition">A <c>JsonIgnoreCondition</c> member name from <c>[JsonIgnore(Condition = ...)]</c>, or null.</param>
 /// <param name="IsRequired">Whether it is <c>required</c> or <c>[JsonRequired]</c>: missing from the JSON, deserialization fails.</param>
+/// <param name="HasInitAccessor">Whether deserialization calls its <c>init</c> accessor through an <c>[UnsafeAccessor]</c>, so a member missing from the JSON keeps its initializer's value.</param>
 internal sealed record JsonPropertyModel(
     string Name,
     string TypeFqn,
@@ -43,12 +47,13 @@ internal sealed record JsonPropertyModel(
     string? JsonName,
     bool HasSetter,
     string? IgnoreCondition,
-    bool IsRequired);
+    bool IsRequired,
+    bool HasInitAccessor);
 
 /// <summary>One argument of an object's creator: a constructor parameter or a member initializer.</summary>
 /// <param name="Name">The parameter or member name.</param>
 /// <param name="TypeFqn">Its type.</param>
-/// <param name="IsMemberInitializer">Whether it sets an init-only or required member in the object initializer.</param>
+/// <param name="IsMemberInitializer">Whether it sets a <c>required</c> member in the object initializer.</param>
 /// <param name="DefaultValue">The parameter's default value as a C# expression, or null when it has none.</param>
 internal sealed record JsonParameterModel(
     string Name,

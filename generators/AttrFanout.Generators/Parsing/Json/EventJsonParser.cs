@@ -13,7 +13,9 @@ internal static class EventJsonParser
     {
         if (JsonContext(attribute) is { } context)
         {
-            return new EventJsonModel(SymbolNames.Fqn(context), true, EquatableArray<JsonTypeModel>.Empty);
+            return IsSerializerContext(context)
+                ? new EventJsonModel(SymbolNames.Fqn(context), true, EquatableArray<JsonTypeModel>.Empty)
+                : EventJsonModel.Unsupported;
         }
 
         var graph = PayloadTypeWalker.Walk(payload, assembly, cancellationToken);
@@ -25,4 +27,18 @@ internal static class EventJsonParser
     /// <summary>The type named by <c>[Event(..., JsonContext = typeof(...))]</c>, or null.</summary>
     public static INamedTypeSymbol? JsonContext(AttributeData attribute) =>
         attribute.NamedArguments.FirstOrDefault(static a => a.Key == JsonContextProperty).Value.Value as INamedTypeSymbol;
+
+    /// <summary>Whether <paramref name="context"/> derives from <c>JsonSerializerContext</c>, so its generated <c>Default</c> can be used.</summary>
+    public static bool IsSerializerContext(INamedTypeSymbol context)
+    {
+        for (var current = context.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.ToDisplayString() == JsonKnownTypes.JsonSerializerContext)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

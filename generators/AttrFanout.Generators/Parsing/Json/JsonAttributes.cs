@@ -27,6 +27,13 @@ internal static class JsonAttributes
         return null;
     }
 
+    /// <summary>Whether <paramref name="type"/> carries <c>[JsonConverter(typeof(JsonStringEnumConverter))]</c> or <c>JsonStringEnumConverter&lt;T&gt;</c>.</summary>
+    public static bool IsStringEnum(INamedTypeSymbol type) =>
+        Find(type, JsonKnownTypes.JsonConverter) is { ConstructorArguments.Length: 1 } attribute &&
+        attribute.ConstructorArguments[0].Value is INamedTypeSymbol converter &&
+        converter.OriginalDefinition.ToDisplayString() is var name &&
+        (name == JsonKnownTypes.StringEnumConverter || name.StartsWith(JsonKnownTypes.StringEnumConverter + "<", StringComparison.Ordinal));
+
     public static string? PropertyName(ISymbol member) =>
         Find(member, JsonKnownTypes.JsonPropertyName) is { ConstructorArguments.Length: 1 } attribute ? attribute.ConstructorArguments[0].Value as string : null;
 

@@ -11,6 +11,12 @@ internal static class JsonKnownTypes
     public const string JsonInclude = "System.Text.Json.Serialization.JsonIncludeAttribute";
     public const string JsonConstructor = "System.Text.Json.Serialization.JsonConstructorAttribute";
     public const string SetsRequiredMembers = "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute";
+    public const string JsonConverter = "System.Text.Json.Serialization.JsonConverterAttribute";
+    public const string JsonSerializerContext = "System.Text.Json.Serialization.JsonSerializerContext";
+    public const string StringEnumConverter = "System.Text.Json.Serialization.JsonStringEnumConverter";
+
+    /// <summary>Marks an enum model written as strings: <c>[JsonConverter(typeof(JsonStringEnumConverter))]</c> or its generic form on the enum.</summary>
+    public const string StringEnum = "JsonStringEnumConverter";
 
     /// <summary>Attributes that change the JSON in ways the generated metadata does not reproduce.</summary>
     public static readonly IReadOnlyDictionary<string, string> UnsupportedAttributes = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -6,7 +6,8 @@ namespace AttrFanout.Generators.Parsing.Json;
 
 /// <summary>
 /// Reads how a class, record or struct is written and read back: its public instance properties and fields (base type members
-/// first, <c>[JsonIgnore]</c>d ones left out), and the constructor and member initializers that create it.
+/// first, <c>[JsonIgnore]</c>d ones left out), the constructor and <c>required</c> member initializers that create it,
+/// and the <c>init</c> accessors set after creation.
 /// </summary>
 internal static class ObjectShapeReader
 {
@@ -42,7 +43,7 @@ internal static class ObjectShapeReader
 
         var setsRequired = JsonAttributes.Has(constructor, JsonKnownTypes.SetsRequiredMembers);
         var initializers = members
-            .Where(m => !bound.Contains(m.Symbol.Name) && (m.IsInitOnly || (m.IsRequiredKeyword && !setsRequired)))
+            .Where(m => !bound.Contains(m.Symbol.Name) && m.IsRequiredKeyword && !setsRequired)
             .Select(static m => m.Symbol.Name)
             .ToList();
         foreach (var member in members.Where(m => initializers.Contains(m.Symbol.Name)))
@@ -59,7 +60,8 @@ internal static class ObjectShapeReader
                 JsonAttributes.PropertyName(m.Symbol),
                 m.IsSettable && !bound.Contains(m.Symbol.Name) && !initializers.Contains(m.Symbol.Name),
                 m.IgnoreCondition,
-                m.IsRequiredKeyword || JsonAttributes.Has(m.Symbol, JsonKnownTypes.JsonRequired)))
+                m.IsRequiredKeyword || JsonAttributes.Has(m.Symbol, JsonKnownTypes.JsonRequired),
+                m.IsInitOnly && !bound.Contains(m.Symbol.Name) && !initializers.Contains(m.Symbol.Name)))
             .ToEquatableArray();
 
         var model = new JsonObjectModel(type.IsValueType, parameters.Count > 0, properties, parameters.ToEquatableArray());
@@ -123,6 +125,12 @@ internal static class ObjectShapeReader
                 problems.Add(new JsonProblem(symbol, Subject(symbol, memberType), "[JsonInclude] on a member without a public getter is not supported"));
             }
 
+            return null;
+        }
+
+        if (!settable && !initOnly && symbol is IPropertySymbol { SetMethod: not null } && JsonAttributes.Has(symbol, JsonKnownTypes.JsonInclude))
+        {
+            problems.Add(new JsonProblem(symbol, Subject(symbol, memberType), "[JsonInclude] on a property without a public setter is not supported"));
             return null;
         }
 

@@ -91,6 +91,12 @@ internal sealed class PayloadTypeWalker
             return null;
         }
 
+        if (type.TypeKind == TypeKind.Enum && JsonAttributes.IsStringEnum(type))
+        {
+            _types.Add(new JsonTypeModel(fqn, JsonTypeKind.Enum, JsonKnownTypes.StringEnum, null, null, null));
+            return null;
+        }
+
         if (JsonAttributes.FirstUnsupported(type) is { } attribute)
         {
             return $"has {attribute}, which the generated metadata does not apply";
