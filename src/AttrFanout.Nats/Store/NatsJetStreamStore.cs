@@ -249,6 +249,14 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
+        foreach (var runId in _inFlight.Keys)
+        {
+            if (_inFlight.TryRemove(runId, out var run))
+            {
+                await run.Buffered.Heartbeat.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
         await _openGate.WaitAsync().ConfigureAwait(false);
         try
         {
