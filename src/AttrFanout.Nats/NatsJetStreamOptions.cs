@@ -27,9 +27,9 @@ public sealed class NatsJetStreamOptions
     /// <value>Defaults to 1.</value>
     public int Replicas { get; set; } = 1;
 
-    /// <summary>Gets or sets how long an event Id makes a later publish with the same Id a duplicate.</summary>
-    /// <value>Defaults to 24 hours.</value>
-    public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>Gets or sets how long the server treats a later publish with the same event Id as a duplicate (the stream's duplicate window).</summary>
+    /// <value>Defaults to <see langword="null"/>: <see cref="AttrFanoutOptions.IdempotencyWindow"/> (24 hours unless changed).</value>
+    public TimeSpan? DuplicateWindow { get; set; }
 
     /// <summary>
     /// Gets or sets how long the server waits for a delivered run's outcome before it redelivers the run to another

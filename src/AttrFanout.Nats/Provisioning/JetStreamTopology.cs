@@ -29,7 +29,7 @@ internal sealed class JetStreamTopology(NatsJetStreamOptions options, SubjectLay
         Retention = StreamConfigRetention.Interest,
         Storage = Storage,
         NumReplicas = options.Replicas,
-        DuplicateWindow = options.DuplicateWindow,
+        DuplicateWindow = options.DuplicateWindow ?? TimeSpan.FromHours(24),
         Discard = StreamConfigDiscard.Old,
     };
 

@@ -30,6 +30,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable
     public NatsJetStreamStore(NatsJetStreamOptions options, AttrFanoutOptions fanout, FunctionCatalog catalog, TimeProvider time, ILoggerFactory loggers)
     {
         options.Validate();
+        options.DuplicateWindow ??= fanout.IdempotencyWindow;
         _options = options;
         _catalog = catalog;
         _codec = new PayloadCodec(catalog);

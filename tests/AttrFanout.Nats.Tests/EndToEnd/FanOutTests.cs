@@ -58,7 +58,7 @@ public sealed class FanOutTests(NatsServerFixture server)
     [Fact]
     public async Task The_same_event_id_sent_twice_runs_each_function_once()
     {
-        await using var app = NatsApp.Create(server);
+        await using var app = NatsApp.Create(server, o => o.IdempotencyWindow = TimeSpan.FromHours(3));
 
         var first = await app.Sender.SendAsync(new OrderPlaced("o-4", 10), new SendOptions { Id = "order-4" });
         var second = await app.Sender.SendAsync(new OrderPlaced("o-4", 10), new SendOptions { Id = "order-4" });
@@ -69,5 +69,9 @@ public sealed class FanOutTests(NatsServerFixture server)
         await app.Journal.WaitUntilAsync(() => NatsApp.OrderFunctions.All(f => app.Journal.Of(f, "o-4").Count > 0), "three runs");
         await app.BarrierAsync("after-o-4");
         Assert.All(NatsApp.OrderFunctions, f => Assert.Single(app.Journal.Of(f, "o-4")));
+
+        await using var connection = new NATS.Client.Core.NatsConnection(new NATS.Client.Core.NatsOpts { Url = app.Nats.Url });
+        var stream = await new NATS.Client.JetStream.NatsJSContext(connection).GetStreamAsync(app.Nats.StreamName);
+        Assert.Equal(TimeSpan.FromHours(3), stream.Info.Config.DuplicateWindow);
     }
 }
