@@ -33,7 +33,7 @@ public sealed class CrashTests(NatsServerFixture server) : IDisposable
             }
 
             var victim = workers[0];
-            var interrupted = await Eventually.PollAsync(
+            await Eventually.PollAsync(
                 () => Task.FromResult(Unfinished(victim.Lines())),
                 unfinished => unfinished.Length > 0,
                 "the first worker to start a run");

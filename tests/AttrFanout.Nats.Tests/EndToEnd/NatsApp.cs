@@ -1,5 +1,6 @@
 using AttrFanout.Nats.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AttrFanout.Nats.Tests.EndToEnd;
 
@@ -26,7 +27,13 @@ internal sealed class NatsApp : IAsyncDisposable
     {
         var nats = server.NewOptions();
         var services = new ServiceCollection()
-            .AddLogging(b => { if (Environment.GetEnvironmentVariable("NATS_TEST_LOGS") == "1") { Microsoft.Extensions.Logging.ConsoleLoggerExtensions.AddConsole(b); } })
+            .AddLogging(static logging =>
+            {
+                if (Environment.GetEnvironmentVariable("NATS_TEST_LOGS") == "1")
+                {
+                    logging.AddConsole();
+                }
+            })
             .AddSingleton<Journal>()
             .AddAttrFanout(o =>
             {
