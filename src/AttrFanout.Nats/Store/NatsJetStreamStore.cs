@@ -22,6 +22,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly RunRejections _rejections;
     private readonly int _fetchBatch;
+    private readonly DeadLetterRuns _deadLetterRuns;
     private readonly ConcurrentDictionary<string, InFlightRun> _inFlight = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _openGate = new(1, 1);
     private JetStreamSession? _session;
@@ -39,6 +40,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable
         _logger = loggers.CreateLogger("AttrFanout.Nats");
         _rejections = new RunRejections(_codec, time, _logger);
         _fetchBatch = Math.Clamp(fanout.MaxConcurrency, 1, MaxFetchBatch);
+        _deadLetterRuns = new DeadLetterRuns(_functions);
     }
 
     /// <summary>The most messages one pull takes for a function: fetched messages wait for a free slot in this process, not in another.</summary>
@@ -190,61 +192,19 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable
         }
 
         var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var failed = await FindDeadLetterAsync(session, runId, cancellationToken).ConfigureAwait(false);
-        if (failed is not null)
-        {
-            return FailedRuns.ToRun(failed);
-        }
-
-        if (!RunIds.TryParse(runId, out var sequence, out var functionId) || !_functions.TryGetValue(functionId, out var function))
-        {
-            return null;
-        }
-
-        var consumer = await session.Js.GetConsumerAsync(_options.StreamName, ConsumerNames.Function(functionId), cancellationToken).ConfigureAwait(false);
-        var done = sequence <= consumer.Info.AckFloor.StreamSeq;
-        return new FunctionRun
-        {
-            RunId = runId,
-            FunctionId = functionId,
-            EventId = "",
-            EventName = function.EventName,
-            Status = done ? RunStatus.Succeeded : RunStatus.Pending,
-            UpdatedAt = _time.GetUtcNow(),
-        };
+        return await _deadLetterRuns.GetAsync(session, runId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<IReadOnlyList<FunctionRun>> ListFailedAsync(FailedRunQuery query, CancellationToken cancellationToken)
     {
         var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var letters = await session.DeadLetterReader.ReadAllAsync(query.FunctionId, cancellationToken).ConfigureAwait(false);
-        return letters.Select(FailedRuns.ToRun).Where(query.Matches).OrderBy(static r => r.FailedAt).Take(query.Limit).ToArray();
+        return await _deadLetterRuns.ListFailedAsync(session, query, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<FunctionRun?> ReplayAsync(string runId, string newRunId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var letter = await FindDeadLetterAsync(session, runId, cancellationToken).ConfigureAwait(false);
-        if (letter is not { ReplayedBy: null, EventId: { } eventId, EventName: { } eventName, EventTime: { } eventTime }
-            || !_functions.ContainsKey(letter.FunctionId))
-        {
-            return null;
-        }
-
-        var wire = new WireEvent(eventId, eventName, eventTime, letter.Payload, letter.TraceParent);
-        await session.Publisher.PublishReplayAsync(letter.FunctionId, wire, newRunId, cancellationToken).ConfigureAwait(false);
-        await session.DeadLetters.MarkReplayedAsync(letter.FunctionId, runId, newRunId, cancellationToken).ConfigureAwait(false);
-        return new FunctionRun
-        {
-            RunId = newRunId,
-            FunctionId = letter.FunctionId,
-            EventId = eventId,
-            EventName = eventName,
-            Status = RunStatus.Pending,
-            CreatedAt = now,
-            UpdatedAt = now,
-            ReplayOf = runId,
-        };
+        return await _deadLetterRuns.ReplayAsync(session, runId, newRunId, now, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -294,13 +254,6 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable
     }
 
     private bool IsDeclared(string eventName) => _catalog.TryGetEvent(eventName, out _);
-
-    private async ValueTask<DeadLetter?> FindDeadLetterAsync(JetStreamSession session, string runId, CancellationToken cancellationToken)
-    {
-        var functionId = RunIds.TryParse(runId, out _, out var parsed) ? parsed : null;
-        var letters = await session.DeadLetterReader.ReadAllAsync(functionId, cancellationToken).ConfigureAwait(false);
-        return letters.FirstOrDefault(l => l.RunId == runId);
-    }
 
     private DeadLetter DeadLetterOf(InFlightRun run, RunOutcome outcome)
     {
