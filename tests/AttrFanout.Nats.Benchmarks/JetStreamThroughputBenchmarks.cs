@@ -28,6 +28,10 @@ public class JetStreamThroughputBenchmarks
     [Params(2000)]
     public int Messages { get; set; }
 
+    /// <summary>Gets or sets whether the intake consumer (dead-lettering of unroutable messages, on by default) runs.</summary>
+    [Params(true, false)]
+    public bool Intake { get; set; }
+
     [GlobalSetup]
     public async Task SetupAsync()
     {
@@ -39,7 +43,7 @@ public class JetStreamThroughputBenchmarks
             .AddAttrFanout(o =>
             {
                 o.MaxConcurrency = 64;
-                o.UseNatsJetStream(_server.Url, n => n.DeadLetterUnroutable = false);
+                o.UseNatsJetStream(_server.Url, n => n.DeadLetterUnroutable = Intake);
             })
             .BuildServiceProvider();
         _sender = _app.GetRequiredService<IEventSender>();

@@ -43,8 +43,11 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable
         _deadLetterRuns = new DeadLetterRuns(_functions);
     }
 
-    /// <summary>The most messages one pull takes for a function: fetched messages wait for a free slot in this process, not in another.</summary>
-    private const int MaxFetchBatch = 16;
+    /// <summary>
+    /// The most messages one pull takes for a function (and never more than the process runs at once): fetched
+    /// messages wait for a free slot in this process, not in another.
+    /// </summary>
+    private const int MaxFetchBatch = 64;
 
     public bool RetriesInProcess => false;
 
