@@ -12,7 +12,7 @@ namespace AttrFanout.Nats.Store;
 /// The runtime's store on NATS JetStream: an event is one message, each function's runs are the deliveries of its
 /// durable consumer, and retries are redeliveries by the server (the engine runs one attempt per delivery).
 /// </summary>
-internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable
+internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisposable
 {
     private readonly NatsJetStreamOptions _options;
     private readonly FunctionCatalog _catalog;
@@ -235,6 +235,9 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable
             _openGate.Release();
         }
     }
+
+    /// <summary>For containers disposed synchronously: hands buffered runs back and closes the connection.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>Connects and provisions on first use; a failed attempt is retried by the next call.</summary>
     internal async ValueTask<JetStreamSession> OpenAsync(CancellationToken cancellationToken)
