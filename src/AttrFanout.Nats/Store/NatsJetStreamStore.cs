@@ -114,7 +114,9 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
                 continue;
             }
 
-            var runId = HeaderText.Get(message.Headers, WireHeaders.RunId) ?? RunIds.For(message.StreamSequence, functionId);
+            var runId = session.Subjects.TryGetReplayFunction(message.Subject, out _) && HeaderText.Get(message.Headers, WireHeaders.RunId) is { } replayRunId
+                ? replayRunId
+                : RunIds.For(message.StreamSequence, functionId);
             if (attemptsMade >= function.Attempts)
             {
                 var error = $"The run got no outcome in its {function.Attempts} attempt(s): each delivery's process ended or stopped answering for longer than the ack wait ({function.AckWait}).";
