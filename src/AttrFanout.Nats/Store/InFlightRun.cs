@@ -3,4 +3,4 @@ using AttrFanout.Nats.Wire;
 namespace AttrFanout.Nats.Store;
 
 /// <summary>A run handed to the engine, waiting for its outcome.</summary>
-internal sealed record InFlightRun(string FunctionId, BufferedMessage Buffered, WireEvent Event);
+internal sealed record InFlightRun(string FunctionId, string RunId, BufferedMessage Buffered, WireEvent Event);

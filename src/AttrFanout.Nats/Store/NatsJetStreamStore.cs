@@ -107,14 +107,15 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         while (feed.TryTake(out var buffered))
         {
             var message = buffered.Message;
-            var attemptsMade = message.DeliveryCount - 1;
+            var isReplay = session.Subjects.TryGetReplayFunction(message.Subject, out _);
+            var attemptsMade = message.DeliveryCount - 1 + (isReplay ? HeaderText.GetInt(message.Headers, WireHeaders.Attempts) : 0);
             if (!session.Reader.TryRead(message.Subject, message.Headers, message.Body, out var wire, out var invalid))
             {
                 await _rejections.RejectAsync(session, function, buffered, null, RunIds.For(message.StreamSequence, functionId), "AttrFanout.Nats.InvalidMessage", invalid, attemptsMade).ConfigureAwait(false);
                 continue;
             }
 
-            var runId = session.Subjects.TryGetReplayFunction(message.Subject, out _) && HeaderText.Get(message.Headers, WireHeaders.RunId) is { } replayRunId
+            var runId = isReplay && HeaderText.Get(message.Headers, WireHeaders.RunId) is { } replayRunId
                 ? replayRunId
                 : RunIds.For(message.StreamSequence, functionId);
             if (attemptsMade >= function.Attempts)
@@ -135,7 +136,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
                 continue;
             }
 
-            _inFlight[runId] = new InFlightRun(functionId, buffered, wire);
+            _inFlight[runId] = new InFlightRun(functionId, runId, buffered, wire);
             var dueAt = attemptsMade == 0 ? message.StoredAt : _time.GetUtcNow();
             return new RunDelivery(runId, functionId, envelope, attemptsMade, dueAt, wire.TraceParent);
         }
@@ -169,7 +170,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
                     await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
                     break;
                 default:
-                    await message.RetryAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+                    await HandBackAsync(run, outcome.Attempts, cancellationToken).ConfigureAwait(false);
                     break;
             }
         }
@@ -236,6 +237,19 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         {
             _openGate.Release();
         }
+    }
+
+    /// <summary>
+    /// Hands a run interrupted by shutdown back for another instance. The server would count the interrupted delivery as
+    /// an attempt, so the run goes on as a replay message carrying the attempts it really made, and this delivery ends.
+    /// </summary>
+    private async ValueTask HandBackAsync(InFlightRun run, int attemptsMade, CancellationToken cancellationToken)
+    {
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var message = run.Buffered.Message;
+        var handBackId = $"handback-{message.StreamSequence}-{message.DeliveryCount}";
+        await session.Publisher.PublishHandBackAsync(run.FunctionId, run.Event, run.RunId, attemptsMade, handBackId, cancellationToken).ConfigureAwait(false);
+        await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>For containers disposed synchronously: hands buffered runs back and closes the connection.</summary>

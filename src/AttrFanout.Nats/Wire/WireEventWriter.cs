@@ -17,17 +17,25 @@ internal static class WireEventWriter
         return headers;
     }
 
-    /// <summary>Headers of a replay: the new run's Id is the message Id; the event's name and Id travel in their own headers.</summary>
-    public static NatsHeaders ReplayHeaders(WireEvent wireEvent, string runId)
+    /// <summary>
+    /// Headers of a replay: the run's Id travels with it and the event's name and Id in their own headers; a run handed
+    /// back at shutdown also carries the attempts it already made.
+    /// </summary>
+    public static NatsHeaders ReplayHeaders(WireEvent wireEvent, string runId, string messageId, int attemptsMade)
     {
         var headers = new NatsHeaders
         {
-            [WireHeaders.MessageId] = runId,
+            [WireHeaders.MessageId] = messageId,
             [WireHeaders.RunId] = runId,
             [WireHeaders.EventId] = wireEvent.Id,
             [WireHeaders.EventName] = wireEvent.Name,
             [WireHeaders.EventTime] = HeaderText.Time(wireEvent.Timestamp),
         };
+        if (attemptsMade > 0)
+        {
+            headers[WireHeaders.Attempts] = attemptsMade.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         AddTrace(headers, wireEvent);
         return headers;
     }

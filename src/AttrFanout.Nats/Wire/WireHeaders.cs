@@ -30,7 +30,7 @@ internal static class WireHeaders
     /// <summary>The last error's message, on dead letters.</summary>
     public const string Error = "AttrFanout-Error";
 
-    /// <summary>The attempts made, on dead letters.</summary>
+    /// <summary>The attempts made: on dead letters, and on a run handed back at shutdown (which carries them on).</summary>
     public const string Attempts = "AttrFanout-Attempts";
 
     /// <summary>When the run failed, on dead letters.</summary>

@@ -12,6 +12,9 @@ public sealed class Journal
 
     public ConcurrentQueue<FunctionFailed> Failures { get; } = new();
 
+    /// <summary>Attempts as they start: function Id, subject and run Id.</summary>
+    public ConcurrentQueue<(string FunctionId, string Subject, string RunId)> Started { get; } = new();
+
     /// <summary>Function Id → how many first attempts fail.</summary>
     public ConcurrentDictionary<string, int> FailFirst { get; } = new();
 
@@ -24,13 +27,15 @@ public sealed class Journal
     /// <summary>Function Id → how long its attempts take.</summary>
     public ConcurrentDictionary<string, TimeSpan> Work { get; } = new();
 
-    public async Task RecordAsync(FunctionContext context, string subject)
+    public async Task RecordAsync(FunctionContext context, string subject, CancellationToken cancellationToken = default)
     {
+        Started.Enqueue((context.FunctionId, subject, context.RunId));
+        Signal();
         var failFirst = FailFirst.GetValueOrDefault(context.FunctionId);
         var fails = context.Attempt <= failFirst || FailForGood.ContainsKey(context.FunctionId);
         if (Work.TryGetValue(context.FunctionId, out var work))
         {
-            await Task.Delay(work);
+            await Task.Delay(work, cancellationToken);
         }
 
         Attempts.Enqueue(new Attempt(context.FunctionId, context.RunId, context.EventId, subject, context.Attempt, !fails));

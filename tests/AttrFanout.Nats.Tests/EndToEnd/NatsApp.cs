@@ -65,5 +65,14 @@ internal sealed class NatsApp : IAsyncDisposable
         await Journal.WaitUntilAsync(() => OrderFunctions.All(f => Journal.Of(f, tag).Count > 0), $"barrier {tag}");
     }
 
+    /// <summary>Starts executing runs without sending, as a host would.</summary>
+    public async Task StartAsync()
+    {
+        foreach (var service in Provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+    }
+
     public async ValueTask DisposeAsync() => await Provider.DisposeAsync();
 }

@@ -12,7 +12,8 @@ public sealed class Billing(Journal journal)
 public sealed class Receipts(Journal journal)
 {
     [OnEvent("shop/order.placed", Id = "send-receipt")]
-    public Task Send(Event<OrderPlaced> order, FunctionContext context) => journal.RecordAsync(context, order.Data.OrderId);
+    public Task Send(Event<OrderPlaced> order, FunctionContext context, CancellationToken cancellationToken) =>
+        journal.RecordAsync(context, order.Data.OrderId, cancellationToken);
 }
 
 public sealed class Stock(Journal journal)
