@@ -1,0 +1,53 @@
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+
+namespace AttrFanout.Nats.Consuming;
+
+/// <summary>Pulls messages from one durable consumer, shared with every other process that pulls from it.</summary>
+internal sealed class DurableConsumer(INatsJSContext js, string stream, string name)
+{
+    private INatsJSConsumer? _consumer;
+
+    public string Name => name;
+
+    /// <summary>The shortest wait the client accepts for a pull request.</summary>
+    public static readonly TimeSpan MinExpiry = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>
+    /// Pulls up to <paramref name="max"/> messages: waits on the server up to <paramref name="expires"/> (at least
+    /// <see cref="MinExpiry"/>) for the first, then takes only those already waiting, so one message is not held back
+    /// until a batch fills.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<DeliveredMessage>> FetchAsync(int max, TimeSpan expires, CancellationToken cancellationToken)
+    {
+        var consumer = _consumer ??= await js.GetConsumerAsync(stream, name, cancellationToken).ConfigureAwait(false);
+        var opts = new NatsJSNextOpts { Expires = expires > MinExpiry ? expires : MinExpiry };
+        if (await consumer.NextAsync(NatsRawSerializer<byte[]>.Default, opts, cancellationToken).ConfigureAwait(false) is not { } first)
+        {
+            return [];
+        }
+
+        if (max == 1)
+        {
+            return [new DeliveredMessage(first)];
+        }
+
+        var messages = new List<DeliveredMessage>(max) { new(first) };
+        messages.AddRange(await FetchWaitingAsync(max - 1, cancellationToken).ConfigureAwait(false));
+        return messages;
+    }
+
+    /// <summary>Pulls up to <paramref name="max"/> messages that are already waiting, without waiting for more.</summary>
+    public async ValueTask<IReadOnlyList<DeliveredMessage>> FetchWaitingAsync(int max, CancellationToken cancellationToken)
+    {
+        var consumer = _consumer ??= await js.GetConsumerAsync(stream, name, cancellationToken).ConfigureAwait(false);
+        var messages = new List<DeliveredMessage>(max);
+        var opts = new NatsJSFetchOpts { MaxMsgs = max };
+        await foreach (var message in consumer.FetchNoWaitAsync(opts, NatsRawSerializer<byte[]>.Default, cancellationToken).ConfigureAwait(false))
+        {
+            messages.Add(new DeliveredMessage(message));
+        }
+
+        return messages;
+    }
+}

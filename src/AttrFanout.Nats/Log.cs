@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace AttrFanout.Nats;
+
+/// <summary>The package's log messages, with fixed event Ids.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "AttrFanout on NATS JetStream: stream '{Stream}', {Functions} function consumer(s) ready at {Url}")]
+    public static partial void Provisioned(ILogger logger, string stream, int functions, string url);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Message {Sequence} on '{Subject}' dead-lettered for function '{FunctionId}': {Error}")]
+    public static partial void DeadLettered(ILogger logger, ulong sequence, string subject, string functionId, string error);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Could not report run '{RunId}' to the server; it will be redelivered after its ack wait")]
+    public static partial void ReportFailed(ILogger logger, string runId, Exception error);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "The intake consumer failed; retrying")]
+    public static partial void IntakeFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Could not send the failure event for run '{RunId}'")]
+    public static partial void FailureEventNotSent(ILogger logger, string runId, Exception error);
+}

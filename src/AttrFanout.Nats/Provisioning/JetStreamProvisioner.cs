@@ -1,0 +1,43 @@
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
+
+namespace AttrFanout.Nats.Provisioning;
+
+/// <summary>Creates or updates the streams and consumers at start; running it again with the same settings changes nothing.</summary>
+internal sealed class JetStreamProvisioner(INatsJSContext js, JetStreamTopology topology)
+{
+    public async ValueTask EnsureStreamsAsync(CancellationToken cancellationToken)
+    {
+        await js.CreateOrUpdateStreamAsync(topology.EventStream(), cancellationToken).ConfigureAwait(false);
+        await js.CreateOrUpdateStreamAsync(topology.DeadLetterStream(), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask EnsureFunctionAsync(FunctionSubscription function, CancellationToken cancellationToken)
+    {
+        await EnsureConsumerAsync(topology.FunctionConsumer(function), cancellationToken).ConfigureAwait(false);
+        await EnsureConsumerAsync(topology.ReplayConsumer(function), cancellationToken).ConfigureAwait(false);
+    }
+
+    public ValueTask EnsureIntakeAsync(CancellationToken cancellationToken) =>
+        EnsureConsumerAsync(topology.IntakeConsumer(), cancellationToken);
+
+    /// <summary>Creates the consumer, updates it when a setting changed, and recreates it when its subject changed (which a server cannot update).</summary>
+    private async ValueTask EnsureConsumerAsync(ConsumerConfig config, CancellationToken cancellationToken)
+    {
+        var name = config.Name!;
+        var stream = topology.EventStreamName;
+        try
+        {
+            var existing = await js.GetConsumerAsync(stream, name, cancellationToken).ConfigureAwait(false);
+            if (existing.Info.Config.FilterSubject != config.FilterSubject)
+            {
+                await js.DeleteConsumerAsync(stream, name, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (NatsJSApiException e) when (e.Error.Code == 404)
+        {
+        }
+
+        await js.CreateOrUpdateConsumerAsync(stream, config, cancellationToken).ConfigureAwait(false);
+    }
+}

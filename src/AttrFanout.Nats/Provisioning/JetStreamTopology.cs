@@ -1,0 +1,78 @@
+using AttrFanout.Nats.Subjects;
+using NATS.Client.JetStream.Models;
+
+namespace AttrFanout.Nats.Provisioning;
+
+/// <summary>
+/// The streams and consumers AttrFanout needs, as server configurations.
+/// </summary>
+/// <remarks>
+/// The event stream keeps a message while any consumer still has interest in it. Each function has two durable pull
+/// consumers, since a 2.9 server allows one filter subject per consumer: <c>F_{id}</c> on its event's subject and
+/// <c>R_{id}</c> on its replay subject. <c>MaxDeliver</c> is the function's attempts plus one: the extra delivery only
+/// happens when every attempt ended without a reported outcome (the processes died or hung), and dead-letters the run
+/// instead of letting the server drop it silently.
+/// </remarks>
+internal sealed class JetStreamTopology(NatsJetStreamOptions options, SubjectLayout subjects)
+{
+    private static readonly TimeSpan DeadLetterDuplicateWindow = TimeSpan.FromMinutes(2);
+
+    public SubjectLayout Subjects => subjects;
+
+    public string EventStreamName => options.StreamName;
+
+    public string DeadLetterStreamName => options.DeadLetterStreamName;
+
+    public StreamConfig EventStream() => new(options.StreamName, [subjects.AllEvents, subjects.AllReplays])
+    {
+        Description = "AttrFanout events and replays",
+        Retention = StreamConfigRetention.Interest,
+        Storage = Storage,
+        NumReplicas = options.Replicas,
+        DuplicateWindow = options.DuplicateWindow ?? TimeSpan.FromHours(24),
+        Discard = StreamConfigDiscard.Old,
+    };
+
+    public StreamConfig DeadLetterStream() => new(options.DeadLetterStreamName, [subjects.AllDeadLetters])
+    {
+        Description = "AttrFanout dead letters: runs that exhausted their attempts, and messages no function can take",
+        Retention = StreamConfigRetention.Limits,
+        Storage = Storage,
+        NumReplicas = options.Replicas,
+        DuplicateWindow = DeadLetterDuplicateWindow,
+    };
+
+    public ConsumerConfig FunctionConsumer(FunctionSubscription function) => new(ConsumerNames.Function(function.FunctionId))
+    {
+        Description = $"AttrFanout function '{function.FunctionId}' on event '{function.EventName}'",
+        FilterSubject = subjects.Event(function.EventName),
+        DeliverPolicy = ConsumerConfigDeliverPolicy.New,
+        AckPolicy = ConsumerConfigAckPolicy.Explicit,
+        AckWait = function.AckWait,
+        MaxDeliver = function.Attempts + 1,
+        NumReplicas = options.Replicas,
+    };
+
+    public ConsumerConfig ReplayConsumer(FunctionSubscription function) => new(ConsumerNames.Replay(function.FunctionId))
+    {
+        Description = $"AttrFanout replays of function '{function.FunctionId}'",
+        FilterSubject = subjects.Replay(function.FunctionId),
+        DeliverPolicy = ConsumerConfigDeliverPolicy.All,
+        AckPolicy = ConsumerConfigAckPolicy.Explicit,
+        AckWait = function.AckWait,
+        MaxDeliver = function.Attempts + 1,
+        NumReplicas = options.Replicas,
+    };
+
+    public ConsumerConfig IntakeConsumer() => new(ConsumerNames.Intake)
+    {
+        Description = "AttrFanout intake: moves messages no function can take to the dead-letter stream",
+        FilterSubject = subjects.AllEvents,
+        DeliverPolicy = ConsumerConfigDeliverPolicy.New,
+        AckPolicy = ConsumerConfigAckPolicy.Explicit,
+        AckWait = options.AckWait,
+        NumReplicas = options.Replicas,
+    };
+
+    private StreamConfigStorage Storage => options.Storage == NatsStorage.Memory ? StreamConfigStorage.Memory : StreamConfigStorage.File;
+}

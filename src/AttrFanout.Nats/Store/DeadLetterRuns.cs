@@ -1,0 +1,72 @@
+using AttrFanout.Nats.DeadLetters;
+using AttrFanout.Nats.Provisioning;
+using AttrFanout.Nats.Wire;
+
+namespace AttrFanout.Nats.Store;
+
+/// <summary>The runs the server no longer delivers: failed ones from the dead-letter stream, finished ones from the consumer's ack floor.</summary>
+internal sealed class DeadLetterRuns(IReadOnlyDictionary<string, FunctionSubscription> functions)
+{
+    public async ValueTask<FunctionRun?> GetAsync(JetStreamSession session, string runId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(session, runId, cancellationToken).ConfigureAwait(false) is { } failed)
+        {
+            return FailedRuns.ToRun(failed);
+        }
+
+        if (!RunIds.TryParse(runId, out var sequence, out var functionId) || !functions.TryGetValue(functionId, out var function))
+        {
+            return null;
+        }
+
+        var consumer = await session.Js.GetConsumerAsync(session.Options.StreamName, ConsumerNames.Function(functionId), cancellationToken).ConfigureAwait(false);
+        return new FunctionRun
+        {
+            RunId = runId,
+            FunctionId = functionId,
+            EventId = "",
+            EventName = function.EventName,
+            Status = sequence <= consumer.Info.AckFloor.StreamSeq ? RunStatus.Succeeded : RunStatus.Pending,
+            UpdatedAt = now,
+        };
+    }
+
+    public async ValueTask<IReadOnlyList<FunctionRun>> ListFailedAsync(JetStreamSession session, FailedRunQuery query, CancellationToken cancellationToken)
+    {
+        var letters = await session.DeadLetterReader.ReadAllAsync(query.FunctionId, cancellationToken).ConfigureAwait(false);
+        return letters.Select(FailedRuns.ToRun).Where(query.Matches).OrderBy(static r => r.FailedAt).Take(query.Limit).ToArray();
+    }
+
+    /// <summary>Publishes the dead letter's event to its function's replay subject and marks it replayed.</summary>
+    public async ValueTask<FunctionRun?> ReplayAsync(JetStreamSession session, string runId, string newRunId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var letter = await FindAsync(session, runId, cancellationToken).ConfigureAwait(false);
+        if (letter is not { ReplayedBy: null, EventId: { } eventId, EventName: { } eventName, EventTime: { } eventTime }
+            || !functions.ContainsKey(letter.FunctionId))
+        {
+            return null;
+        }
+
+        var wire = new WireEvent(eventId, eventName, eventTime, letter.Payload, letter.TraceParent);
+        await session.Publisher.PublishReplayAsync(letter.FunctionId, wire, newRunId, cancellationToken).ConfigureAwait(false);
+        await session.DeadLetters.MarkReplayedAsync(letter.FunctionId, runId, newRunId, cancellationToken).ConfigureAwait(false);
+        return new FunctionRun
+        {
+            RunId = newRunId,
+            FunctionId = letter.FunctionId,
+            EventId = eventId,
+            EventName = eventName,
+            Status = RunStatus.Pending,
+            CreatedAt = now,
+            UpdatedAt = now,
+            ReplayOf = runId,
+        };
+    }
+
+    private static async ValueTask<DeadLetter?> FindAsync(JetStreamSession session, string runId, CancellationToken cancellationToken)
+    {
+        var functionId = RunIds.TryParse(runId, out _, out var parsed) ? parsed : null;
+        var letters = await session.DeadLetterReader.ReadAllAsync(functionId, cancellationToken).ConfigureAwait(false);
+        return letters.FirstOrDefault(l => l.RunId == runId);
+    }
+}

@@ -1,0 +1,119 @@
+using AttrFanout.Nats.Consuming;
+using AttrFanout.Nats.DeadLetters;
+using AttrFanout.Nats.Intake;
+using AttrFanout.Nats.Provisioning;
+using AttrFanout.Nats.Publishing;
+using AttrFanout.Nats.Subjects;
+using AttrFanout.Nats.Wire;
+using Microsoft.Extensions.Logging;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+
+namespace AttrFanout.Nats.Store;
+
+/// <summary>An open connection with the streams and consumers provisioned, and the pieces that use them.</summary>
+internal sealed class JetStreamSession : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _intake = Task.CompletedTask;
+
+    private JetStreamSession(NatsJetStreamOptions options, NatsConnection connection)
+    {
+        Options = options;
+        Connection = connection;
+        Js = new NatsJSContext(connection);
+        Subjects = new SubjectLayout(options.SubjectPrefix);
+        Topology = new JetStreamTopology(options, Subjects);
+        Publisher = new EventPublisher(Js, Subjects);
+        DeadLetters = new DeadLetterWriter(Js, Subjects);
+        DeadLetterReader = new DeadLetterReader(Js, options.DeadLetterStreamName);
+        Reader = new WireEventReader(Subjects);
+    }
+
+    public NatsJetStreamOptions Options { get; }
+
+    public NatsConnection Connection { get; }
+
+    public INatsJSContext Js { get; }
+
+    public SubjectLayout Subjects { get; }
+
+    public JetStreamTopology Topology { get; }
+
+    public EventPublisher Publisher { get; }
+
+    public DeadLetterWriter DeadLetters { get; }
+
+    public DeadLetterReader DeadLetterReader { get; }
+
+    public WireEventReader Reader { get; }
+
+    public Dictionary<string, FunctionFeed> Feeds { get; } = new(StringComparer.Ordinal);
+
+    public static async Task<JetStreamSession> OpenAsync(
+        NatsJetStreamOptions options,
+        IReadOnlyList<FunctionSubscription> functions,
+        int fetchBatch,
+        Func<string, bool> isDeclared,
+        TimeProvider time,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var connection = new NatsConnection(new NatsOpts { Url = options.Url, Name = "attrfanout" });
+        var session = new JetStreamSession(options, connection);
+        try
+        {
+            await connection.ConnectAsync().ConfigureAwait(false);
+            var provisioner = new JetStreamProvisioner(session.Js, session.Topology);
+            await provisioner.EnsureStreamsAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var function in functions)
+            {
+                await provisioner.EnsureFunctionAsync(function, cancellationToken).ConfigureAwait(false);
+                session.Feeds.Add(function.FunctionId, new FunctionFeed(
+                    new DurableConsumer(session.Js, options.StreamName, ConsumerNames.Function(function.FunctionId)),
+                    new DurableConsumer(session.Js, options.StreamName, ConsumerNames.Replay(function.FunctionId)),
+                    fetchBatch,
+                    options.FetchExpiry,
+                    function.AckWait,
+                    time));
+            }
+
+            if (options.DeadLetterUnroutable)
+            {
+                await provisioner.EnsureIntakeAsync(cancellationToken).ConfigureAwait(false);
+                var sweeper = new IntakeSweeper(
+                    new DurableConsumer(session.Js, options.StreamName, ConsumerNames.Intake),
+                    session.Subjects,
+                    new RoutableSubjects(session.Js, options.StreamName, time),
+                    isDeclared,
+                    session.DeadLetters,
+                    options.FetchExpiry,
+                    time,
+                    logger);
+                var stopping = session._stopping.Token;
+                session._intake = Task.Run(() => sweeper.RunAsync(stopping), CancellationToken.None);
+            }
+
+            Log.Provisioned(logger, options.StreamName, functions.Count, options.Url);
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _intake.ConfigureAwait(false);
+        foreach (var feed in Feeds.Values)
+        {
+            await feed.ReleaseAllAsync().ConfigureAwait(false);
+        }
+
+        await Connection.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+}

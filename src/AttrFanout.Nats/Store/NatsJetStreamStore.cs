@@ -1,0 +1,298 @@
+using System.Collections.Concurrent;
+using AttrFanout.Nats.DeadLetters;
+using AttrFanout.Nats.Provisioning;
+using AttrFanout.Nats.Wire;
+using AttrFanout.Stores;
+using Microsoft.Extensions.Logging;
+using NATS.Client.JetStream;
+
+namespace AttrFanout.Nats.Store;
+
+/// <summary>
+/// The runtime's store on NATS JetStream: an event is one message, each function's runs are the deliveries of its
+/// durable consumer, and retries are redeliveries by the server (the engine runs one attempt per delivery).
+/// </summary>
+internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisposable
+{
+    private readonly NatsJetStreamOptions _options;
+    private readonly FunctionCatalog _catalog;
+    private readonly PayloadCodec _codec;
+    private readonly Dictionary<string, FunctionSubscription> _functions;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly RunRejections _rejections;
+    private readonly int _fetchBatch;
+    private readonly DeadLetterRuns _deadLetterRuns;
+    private readonly ConcurrentDictionary<string, InFlightRun> _inFlight = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _openGate = new(1, 1);
+    private JetStreamSession? _session;
+    private volatile bool _disposed;
+
+    public NatsJetStreamStore(NatsJetStreamOptions options, AttrFanoutOptions fanout, FunctionCatalog catalog, TimeProvider time, ILoggerFactory loggers)
+    {
+        options.Validate();
+        options.DuplicateWindow ??= fanout.IdempotencyWindow;
+        _options = options;
+        _catalog = catalog;
+        _codec = new PayloadCodec(catalog);
+        _functions = catalog.Functions.ToDictionary(f => f.Id, f => FunctionSubscriptions.For(f, fanout, options), StringComparer.Ordinal);
+        _time = time;
+        _logger = loggers.CreateLogger("AttrFanout.Nats");
+        _rejections = new RunRejections(_codec, time, _logger);
+        _fetchBatch = Math.Clamp(fanout.MaxConcurrency, 1, MaxFetchBatch);
+        _deadLetterRuns = new DeadLetterRuns(_functions);
+    }
+
+    /// <summary>
+    /// The most messages one pull takes for a function (and never more than the process runs at once): fetched
+    /// messages wait for a free slot in this process, not in another.
+    /// </summary>
+    private const int MaxFetchBatch = 64;
+
+    public bool RetriesInProcess => false;
+
+    public bool IsDurable => true;
+
+    /// <summary>Gets the open session, or <see langword="null"/> before the first use.</summary>
+    internal JetStreamSession? Session => _session;
+
+    public async ValueTask<AcceptResult> AcceptAsync(EventSubmission submission, CancellationToken cancellationToken)
+    {
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var envelope = submission.Event;
+        var wire = new WireEvent(envelope.Id, envelope.Name, envelope.Timestamp, _codec.Serialize(envelope), submission.TraceParent);
+        var published = await session.Publisher.PublishAsync(wire, cancellationToken).ConfigureAwait(false);
+        var runIds = new string[submission.Runs.Count];
+        for (var i = 0; i < runIds.Length; i++)
+        {
+            runIds[i] = RunIds.For(published.Sequence, submission.Runs[i].FunctionId);
+        }
+
+        return new AcceptResult(published.IsDuplicate, runIds);
+    }
+
+    public async ValueTask<bool> WaitForRunAsync(string functionId, CancellationToken cancellationToken)
+    {
+        if (_disposed)
+        {
+            return false;
+        }
+
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (!session.Feeds.TryGetValue(functionId, out var feed))
+        {
+            return false;
+        }
+
+        try
+        {
+            await feed.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ObjectDisposedException) when (_disposed)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask<RunDelivery?> TryTakeRunAsync(string functionId, CancellationToken cancellationToken)
+    {
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (!session.Feeds.TryGetValue(functionId, out var feed))
+        {
+            return null;
+        }
+
+        var function = _functions[functionId];
+        while (feed.TryTake(out var buffered))
+        {
+            var message = buffered.Message;
+            var isReplay = session.Subjects.TryGetReplayFunction(message.Subject, out _);
+            var attemptsMade = message.DeliveryCount - 1 + (isReplay ? HeaderText.GetInt(message.Headers, WireHeaders.Attempts) : 0);
+            if (!session.Reader.TryRead(message.Subject, message.Headers, message.Body, out var wire, out var invalid))
+            {
+                await _rejections.RejectAsync(session, function, buffered, null, RunIds.For(message.StreamSequence, functionId), "AttrFanout.Nats.InvalidMessage", invalid, attemptsMade).ConfigureAwait(false);
+                continue;
+            }
+
+            var runId = isReplay && HeaderText.Get(message.Headers, WireHeaders.RunId) is { } replayRunId
+                ? replayRunId
+                : RunIds.For(message.StreamSequence, functionId);
+            if (attemptsMade >= function.Attempts)
+            {
+                var error = $"The run got no outcome in its {function.Attempts} attempt(s): each delivery's process ended or stopped answering for longer than the ack wait ({function.AckWait}).";
+                await _rejections.RejectAsync(session, function, buffered, wire, runId, typeof(TimeoutException).FullName!, error, attemptsMade).ConfigureAwait(false);
+                continue;
+            }
+
+            EventEnvelope envelope;
+            try
+            {
+                envelope = _codec.Deserialize(wire.Name, wire.Id, wire.Timestamp, wire.Payload.Span);
+            }
+            catch (Exception error) when (error is PayloadSerializationException or UnknownEventException)
+            {
+                await _rejections.RejectAsync(session, function, buffered, wire, runId, error.GetType().FullName!, error.Message, attemptsMade).ConfigureAwait(false);
+                continue;
+            }
+
+            _inFlight[runId] = new InFlightRun(functionId, runId, buffered, wire);
+            var dueAt = attemptsMade == 0 ? message.StoredAt : _time.GetUtcNow();
+            return new RunDelivery(runId, functionId, envelope, attemptsMade, dueAt, wire.TraceParent);
+        }
+
+        return null;
+    }
+
+    public async ValueTask ReportAsync(RunOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (!_inFlight.TryRemove(outcome.RunId, out var run))
+        {
+            return;
+        }
+
+        await run.Buffered.Heartbeat.DisposeAsync().ConfigureAwait(false);
+        var message = run.Buffered.Message;
+        try
+        {
+            switch (outcome.Kind)
+            {
+                case RunOutcomeKind.Succeeded:
+                    await message.AckAsync(cancellationToken).ConfigureAwait(false);
+                    break;
+                case RunOutcomeKind.RetryScheduled:
+                    var delay = (outcome.DueAt ?? outcome.At) - outcome.At;
+                    await message.RetryAsync(delay, cancellationToken).ConfigureAwait(false);
+                    break;
+                case RunOutcomeKind.Failed:
+                    var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+                    await session.DeadLetters.WriteAsync(DeadLetterOf(run, outcome), cancellationToken).ConfigureAwait(false);
+                    await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    await HandBackAsync(run, outcome.Attempts, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            Log.ReportFailed(_logger, outcome.RunId, error);
+        }
+    }
+
+    public async ValueTask<FunctionRun?> GetRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        if (_inFlight.TryGetValue(runId, out var running))
+        {
+            return new FunctionRun
+            {
+                RunId = runId,
+                FunctionId = running.FunctionId,
+                EventId = running.Event.Id,
+                EventName = running.Event.Name,
+                Status = RunStatus.Running,
+                Attempts = running.Buffered.Message.DeliveryCount - 1,
+                CreatedAt = running.Event.Timestamp,
+                UpdatedAt = _time.GetUtcNow(),
+            };
+        }
+
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await _deadLetterRuns.GetAsync(session, runId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<FunctionRun>> ListFailedAsync(FailedRunQuery query, CancellationToken cancellationToken)
+    {
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await _deadLetterRuns.ListFailedAsync(session, query, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<FunctionRun?> ReplayAsync(string runId, string newRunId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await _deadLetterRuns.ReplayAsync(session, runId, newRunId, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        foreach (var runId in _inFlight.Keys)
+        {
+            if (_inFlight.TryRemove(runId, out var run))
+            {
+                await run.Buffered.Heartbeat.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        await _openGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_session is { } session)
+            {
+                _session = null;
+                await session.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _openGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Hands a run interrupted by shutdown back for another instance. The server would count the interrupted delivery as
+    /// an attempt, so the run goes on as a replay message carrying the attempts it really made, and this delivery ends.
+    /// </summary>
+    private async ValueTask HandBackAsync(InFlightRun run, int attemptsMade, CancellationToken cancellationToken)
+    {
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var message = run.Buffered.Message;
+        var handBackId = $"handback-{message.StreamSequence}-{message.DeliveryCount}";
+        await session.Publisher.PublishHandBackAsync(run.FunctionId, run.Event, run.RunId, attemptsMade, handBackId, cancellationToken).ConfigureAwait(false);
+        await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>For containers disposed synchronously: hands buffered runs back and closes the connection.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Connects and provisions on first use; a failed attempt is retried by the next call.</summary>
+    internal async ValueTask<JetStreamSession> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_session is { } open)
+        {
+            return open;
+        }
+
+        await _openGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _session ??= await JetStreamSession.OpenAsync(_options, [.. _functions.Values], _fetchBatch, IsDeclared, _time, _logger, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _openGate.Release();
+        }
+    }
+
+    private bool IsDeclared(string eventName) => _catalog.TryGetEvent(eventName, out _);
+
+    private DeadLetter DeadLetterOf(InFlightRun run, RunOutcome outcome)
+    {
+        var message = run.Buffered.Message;
+        return new DeadLetter(
+            run.FunctionId,
+            outcome.RunId,
+            run.Event.Id,
+            run.Event.Name,
+            run.Event.Timestamp,
+            run.Event.Payload,
+            outcome.ErrorType ?? "",
+            outcome.ErrorMessage ?? "",
+            outcome.Attempts,
+            outcome.At,
+            message.Subject,
+            message.StreamSequence,
+            run.Event.TraceParent);
+    }
+}

@@ -1,0 +1,93 @@
+namespace AttrFanout.Nats.Subjects;
+
+/// <summary>
+/// The subjects under one prefix: events at <c>{prefix}.events.{encoded name}</c>, replays of a function's failed runs at
+/// <c>{prefix}.replay.{function}</c>, dead letters at <c>{prefix}.dead.{function}</c> (<c>{prefix}.dead._unroutable</c>
+/// for messages no function can take).
+/// </summary>
+internal sealed class SubjectLayout
+{
+    /// <summary>The dead-letter token for messages that belong to no function; function Ids cannot start with <c>_</c>.</summary>
+    public const string UnroutableToken = "_unroutable";
+
+    private readonly string _eventsPrefix;
+    private readonly string _replayPrefix;
+    private readonly string _deadPrefix;
+
+    public SubjectLayout(string prefix)
+    {
+        if (!IsValidPrefix(prefix))
+        {
+            throw new ArgumentException(
+                $"Subject prefix '{prefix}' is invalid: use dot-separated tokens of letters, digits, '-' and '_' (e.g. 'attrfanout' or 'shop.attrfanout').",
+                nameof(prefix));
+        }
+
+        Prefix = prefix;
+        _eventsPrefix = prefix + ".events.";
+        _replayPrefix = prefix + ".replay.";
+        _deadPrefix = prefix + ".dead.";
+    }
+
+    public string Prefix { get; }
+
+    public string AllEvents => _eventsPrefix + ">";
+
+    public string AllReplays => _replayPrefix + ">";
+
+    public string AllDeadLetters => _deadPrefix + ">";
+
+    public string Unroutable => _deadPrefix + UnroutableToken;
+
+    public string Event(string eventName) => _eventsPrefix + EventSubjectCodec.Encode(eventName);
+
+    public string Replay(string functionId) => _replayPrefix + FunctionToken(functionId);
+
+    public string DeadLetter(string functionId) => _deadPrefix + FunctionToken(functionId);
+
+    /// <summary>Reads the event name from an event subject; fails for any subject <see cref="Event"/> cannot produce.</summary>
+    public bool TryGetEventName(string subject, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? eventName)
+    {
+        eventName = null;
+        return subject.StartsWith(_eventsPrefix, StringComparison.Ordinal)
+            && EventSubjectCodec.TryDecode(subject.AsSpan(_eventsPrefix.Length), out eventName);
+    }
+
+    /// <summary>Reads the function Id from a replay subject.</summary>
+    public bool TryGetReplayFunction(string subject, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? functionId)
+    {
+        functionId = subject.StartsWith(_replayPrefix, StringComparison.Ordinal) ? subject[_replayPrefix.Length..] : null;
+        return FanoutNames.IsValidFunctionId(functionId);
+    }
+
+    private static string FunctionToken(string functionId) =>
+        FanoutNames.IsValidFunctionId(functionId)
+            ? functionId
+            : throw new ArgumentException($"'{functionId}' is not a valid function Id: {FanoutNames.FunctionIdRule}.", nameof(functionId));
+
+    private static bool IsValidPrefix(string? prefix)
+    {
+        if (string.IsNullOrEmpty(prefix))
+        {
+            return false;
+        }
+
+        foreach (var token in prefix.Split('.'))
+        {
+            if (token.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var c in token)
+            {
+                if (c is not (>= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_'))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,9 @@
+namespace AttrFanout.Nats.Wire;
+
+/// <summary>An event as it travels through JetStream: identity and metadata in headers, payload bytes as the body.</summary>
+/// <param name="Id">The event Id (the message's <c>Nats-Msg-Id</c>).</param>
+/// <param name="Name">The event name.</param>
+/// <param name="Timestamp">When the event was accepted.</param>
+/// <param name="Payload">The serialized payload, opaque to the transport.</param>
+/// <param name="TraceParent">The W3C trace context of the send, or <see langword="null"/>.</param>
+internal sealed record WireEvent(string Id, string Name, DateTimeOffset Timestamp, ReadOnlyMemory<byte> Payload, string? TraceParent);

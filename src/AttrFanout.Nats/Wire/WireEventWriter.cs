@@ -1,0 +1,50 @@
+using NATS.Client.Core;
+
+namespace AttrFanout.Nats.Wire;
+
+/// <summary>Writes the headers of a <see cref="WireEvent"/>.</summary>
+internal static class WireEventWriter
+{
+    /// <summary>Headers of an event publish: the event Id is the message Id, so the server drops duplicates.</summary>
+    public static NatsHeaders EventHeaders(WireEvent wireEvent)
+    {
+        var headers = new NatsHeaders
+        {
+            [WireHeaders.MessageId] = wireEvent.Id,
+            [WireHeaders.EventTime] = HeaderText.Time(wireEvent.Timestamp),
+        };
+        AddTrace(headers, wireEvent);
+        return headers;
+    }
+
+    /// <summary>
+    /// Headers of a replay: the run's Id travels with it and the event's name and Id in their own headers; a run handed
+    /// back at shutdown also carries the attempts it already made.
+    /// </summary>
+    public static NatsHeaders ReplayHeaders(WireEvent wireEvent, string runId, string messageId, int attemptsMade)
+    {
+        var headers = new NatsHeaders
+        {
+            [WireHeaders.MessageId] = messageId,
+            [WireHeaders.RunId] = runId,
+            [WireHeaders.EventId] = wireEvent.Id,
+            [WireHeaders.EventName] = wireEvent.Name,
+            [WireHeaders.EventTime] = HeaderText.Time(wireEvent.Timestamp),
+        };
+        if (attemptsMade > 0)
+        {
+            headers[WireHeaders.Attempts] = attemptsMade.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        AddTrace(headers, wireEvent);
+        return headers;
+    }
+
+    private static void AddTrace(NatsHeaders headers, WireEvent wireEvent)
+    {
+        if (wireEvent.TraceParent is { } traceParent)
+        {
+            headers[WireHeaders.TraceParent] = traceParent;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+namespace AttrFanout.Nats.Wire;
+
+/// <summary>The header names AttrFanout writes; the payload is the message body, as is.</summary>
+internal static class WireHeaders
+{
+    /// <summary>The event Id, which JetStream uses to drop duplicate publishes.</summary>
+    public const string MessageId = "Nats-Msg-Id";
+
+    /// <summary>When the event was accepted, round-trip ISO 8601.</summary>
+    public const string EventTime = "AttrFanout-Event-Time";
+
+    /// <summary>The event name, on messages whose subject does not carry it (replays, dead letters).</summary>
+    public const string EventName = "AttrFanout-Event";
+
+    /// <summary>The event Id, on dead letters (whose own message Id differs).</summary>
+    public const string EventId = "AttrFanout-Event-Id";
+
+    /// <summary>The W3C trace context of the send.</summary>
+    public const string TraceParent = "traceparent";
+
+    /// <summary>The run Id, on replays and dead letters.</summary>
+    public const string RunId = "AttrFanout-Run-Id";
+
+    /// <summary>The function, on dead letters.</summary>
+    public const string FunctionId = "AttrFanout-Function";
+
+    /// <summary>The full name of the last error's type, on dead letters.</summary>
+    public const string ErrorType = "AttrFanout-Error-Type";
+
+    /// <summary>The last error's message, on dead letters.</summary>
+    public const string Error = "AttrFanout-Error";
+
+    /// <summary>The attempts made: on dead letters, and on a run handed back at shutdown (which carries them on).</summary>
+    public const string Attempts = "AttrFanout-Attempts";
+
+    /// <summary>When the run failed, on dead letters.</summary>
+    public const string FailedAt = "AttrFanout-Failed-At";
+
+    /// <summary>The subject the failed message was published to, on dead letters.</summary>
+    public const string SourceSubject = "AttrFanout-Source-Subject";
+
+    /// <summary>The stream sequence of the failed message, on dead letters.</summary>
+    public const string SourceSequence = "AttrFanout-Source-Seq";
+}

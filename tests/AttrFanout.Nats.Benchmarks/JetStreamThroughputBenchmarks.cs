@@ -1,0 +1,122 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
+
+namespace AttrFanout.Nats.Benchmarks;
+
+/// <summary>
+/// Runs per second through AttrFanout on JetStream (send, fan out to one function, execute, ack) beside a raw
+/// NATS.Client.JetStream loop doing the same work (publish, pull, ack) on the same server. Each operation moves
+/// <see cref="Messages"/> messages; both publish <see cref="InFlight"/> at a time.
+/// </summary>
+[MemoryDiagnoser]
+public class JetStreamThroughputBenchmarks
+{
+    private const int InFlight = 256;
+    private NatsServerProcess _server = null!;
+    private ServiceProvider _app = null!;
+    private IEventSender _sender = null!;
+    private TickCounter _counter = null!;
+    private NatsConnection _raw = null!;
+    private NatsJSContext _js = null!;
+    private INatsJSConsumer _rawConsumer = null!;
+    private int _rawSequence;
+
+    [Params(2000)]
+    public int Messages { get; set; }
+
+    /// <summary>Gets or sets whether the intake consumer (dead-lettering of unroutable messages, on by default) runs.</summary>
+    [Params(true, false)]
+    public bool Intake { get; set; }
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _server = NatsServerProcess.Start();
+        _counter = new TickCounter();
+        _app = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(_counter)
+            .AddAttrFanout(o =>
+            {
+                o.MaxConcurrency = 64;
+                o.UseNatsJetStream(_server.Url, n => n.DeadLetterUnroutable = Intake);
+            })
+            .BuildServiceProvider();
+        _sender = _app.GetRequiredService<IEventSender>();
+        var warm = _counter.Expect(1);
+        await _sender.SendAsync(new Tick(0));
+        await warm;
+
+        _raw = new NatsConnection(new NatsOpts { Url = _server.Url });
+        await _raw.ConnectAsync();
+        _js = new NatsJSContext(_raw);
+        await _js.CreateStreamAsync(new StreamConfig("RAW", ["raw.>"]) { Retention = StreamConfigRetention.Interest });
+        _rawConsumer = await _js.CreateOrUpdateConsumerAsync("RAW", new ConsumerConfig("raw") { AckPolicy = ConsumerConfigAckPolicy.Explicit, FilterSubject = "raw.tick" });
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        await _app.DisposeAsync();
+        await _raw.DisposeAsync();
+        _server.Dispose();
+    }
+
+    [Benchmark(Baseline = true, Description = "raw JetStream publish + pull + ack")]
+    public async Task RawJetStream()
+    {
+        var consumed = ConsumeRawAsync(Messages);
+        var pending = new List<Task>(InFlight);
+        for (var i = 0; i < Messages; i++)
+        {
+            var n = Interlocked.Increment(ref _rawSequence);
+            var headers = new NatsHeaders { ["Nats-Msg-Id"] = "raw-" + n };
+            pending.Add(_js.PublishAsync("raw.tick", Encoding.UTF8.GetBytes($$"""{"N":{{n}}}"""), NatsRawSerializer<byte[]>.Default, headers: headers).AsTask());
+            if (pending.Count == InFlight)
+            {
+                await Task.WhenAll(pending);
+                pending.Clear();
+            }
+        }
+
+        await Task.WhenAll(pending);
+        await consumed;
+    }
+
+    [Benchmark(Description = "AttrFanout on JetStream: send + run + ack")]
+    public async Task AttrFanoutOnJetStream()
+    {
+        var done = _counter.Expect(Messages);
+        var pending = new List<Task>(InFlight);
+        for (var i = 0; i < Messages; i++)
+        {
+            pending.Add(_sender.SendAsync(new Tick(i)).AsTask());
+            if (pending.Count == InFlight)
+            {
+                await Task.WhenAll(pending);
+                pending.Clear();
+            }
+        }
+
+        await Task.WhenAll(pending);
+        await done;
+    }
+
+    private async Task ConsumeRawAsync(int count)
+    {
+        var received = 0;
+        await foreach (var message in _rawConsumer.ConsumeAsync(NatsRawSerializer<byte[]>.Default, new NatsJSConsumeOpts { MaxMsgs = 256 }))
+        {
+            _ = message.Data;
+            await message.AckAsync();
+            if (++received == count)
+            {
+                return;
+            }
+        }
+    }
+}

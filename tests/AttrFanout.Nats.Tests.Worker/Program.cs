@@ -1,0 +1,31 @@
+using AttrFanout;
+using AttrFanout.Nats.Tests.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+// Usage: <url> <stream> <subject prefix> <journal file> <work ms>
+// Appends "start N" and "done N" lines to the journal file; prints "ready" once the streams and consumers exist.
+var builder = Host.CreateApplicationBuilder();
+builder.Logging.ClearProviders();
+builder.Services.AddSingleton(new WorkJournal(args[3], TimeSpan.FromMilliseconds(int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture))));
+builder.Services.AddAttrFanout(o =>
+{
+    o.MaxConcurrency = 2;
+    o.ShutdownTimeout = TimeSpan.FromSeconds(1);
+    o.UseNatsJetStream(args[0], n =>
+    {
+        n.StreamName = args[1];
+        n.DeadLetterStreamName = args[1] + "_DEAD";
+        n.SubjectPrefix = args[2];
+        n.AckWait = TimeSpan.FromSeconds(2);
+        n.FetchExpiry = TimeSpan.FromSeconds(2);
+    });
+});
+builder.Services.AddHealthChecks().AddAttrFanoutNatsJetStream();
+using var host = builder.Build();
+await host.StartAsync();
+var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+Console.WriteLine(health.Status == HealthStatus.Healthy ? "ready" : "unhealthy: " + health.Entries.First().Value.Description);
+await host.WaitForShutdownAsync();

@@ -1,0 +1,33 @@
+using AttrFanout.Nats.Tests.Infrastructure;
+
+namespace AttrFanout.Nats.Tests.EndToEnd;
+
+[Collection(NatsCollection.Name)]
+public sealed class ShutdownTests(NatsServerFixture server)
+{
+    [Fact]
+    public async Task A_run_interrupted_by_shutdown_resumes_in_another_app_without_losing_an_attempt()
+    {
+        var first = NatsApp.Create(server, o => o.ShutdownTimeout = TimeSpan.FromMilliseconds(200));
+        first.Journal.Work["send-receipt"] = TimeSpan.FromMinutes(5);
+        await first.Sender.SendAsync(new OrderPlaced("o-s1", 1));
+        await first.Journal.WaitUntilAsync(() => first.Journal.Started.Any(s => s is ("send-receipt", "o-s1", _)), "the long attempt to start");
+        var firstJournal = first.Journal;
+        var runId = first.Journal.Started.Single(s => s is ("send-receipt", "o-s1", _)).RunId;
+
+        await first.DisposeAsync();
+
+        await using var second = NatsApp.Create(server, configureNats: n =>
+        {
+            n.StreamName = first.Nats.StreamName;
+            n.DeadLetterStreamName = first.Nats.DeadLetterStreamName;
+            n.SubjectPrefix = first.Nats.SubjectPrefix;
+        });
+        await second.StartAsync();
+        await second.Journal.WaitUntilAsync(() => second.Journal.Of("send-receipt", "o-s1").Any(a => a.Succeeded), "the run to resume");
+        var resumed = Assert.Single(second.Journal.Of("send-receipt", "o-s1"));
+        Assert.Equal(runId, resumed.RunId);
+        Assert.Equal(1, resumed.Number);
+        Assert.Empty(firstJournal.Of("send-receipt", "o-s1"));
+    }
+}
