@@ -11,12 +11,20 @@ internal sealed class InMemoryRunQueues
 {
     private readonly Dictionary<string, Channel<RunDelivery>> _queues = new(StringComparer.Ordinal);
     private TaskCompletionSource _spaceFreed = NewSignal();
+    private bool _spaceAwaited;
 
     /// <summary>Gets how many runs wait, across functions.</summary>
     public int Count { get; private set; }
 
     /// <summary>Gets a task completed the next time a run is taken.</summary>
-    public Task SpaceFreed => _spaceFreed.Task;
+    public Task SpaceFreed
+    {
+        get
+        {
+            _spaceAwaited = true;
+            return _spaceFreed.Task;
+        }
+    }
 
     /// <summary>Returns whether <paramref name="runs"/> more fit; an event with more runs than the capacity fits an empty queue.</summary>
     public bool HasRoomFor(int runs, int capacity) => Count == 0 || Count + runs <= capacity;
@@ -37,9 +45,14 @@ internal sealed class InMemoryRunQueues
         }
 
         Count--;
-        var freed = _spaceFreed;
-        _spaceFreed = NewSignal();
-        freed.TrySetResult();
+        if (_spaceAwaited)
+        {
+            _spaceAwaited = false;
+            var freed = _spaceFreed;
+            _spaceFreed = NewSignal();
+            freed.TrySetResult();
+        }
+
         return true;
     }
 
