@@ -8,6 +8,7 @@ namespace AttrFanout.Benchmarks.Dispatch;
 /// (<see cref="FunctionCatalog.InvokeInlineAsync"/>), Mediator (source-generated, <c>TaskWhenAllPublisher</c>) and MediatR.
 /// </summary>
 [MemoryDiagnoser]
+[ShortRunJob]
 public class DispatchBenchmarks
 {
     private readonly DispatchPing _ping = new(1);

@@ -8,6 +8,7 @@ namespace AttrFanout.Benchmarks.Fanout;
 /// queues hold many in flight), timed until the last of the 5 × <see cref="Events"/> calls. One operation = one event.
 /// </summary>
 [MemoryDiagnoser]
+[ShortRunJob]
 [Config(typeof(ThroughputConfig))]
 public class FanoutThroughputBenchmarks
 {

@@ -8,6 +8,7 @@ namespace AttrFanout.Benchmarks.Growth;
 /// no-op functions, timed until the last run. One operation = one event.
 /// </summary>
 [MemoryDiagnoser]
+[ShortRunJob]
 [Config(typeof(GrowthConfig))]
 public class GrowthBenchmarks
 {
