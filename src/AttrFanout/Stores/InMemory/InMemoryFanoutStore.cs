@@ -79,13 +79,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
 
     public ValueTask<bool> WaitForRunAsync(string functionId, CancellationToken cancellationToken)
     {
-        ChannelReader<RunDelivery> queue;
-        lock (_gate)
-        {
-            queue = _queues.Reader(functionId);
-        }
-
-        return queue.WaitToReadAsync(cancellationToken);
+        return _queues.Reader(functionId).WaitToReadAsync(cancellationToken);
     }
 
     public ValueTask<RunDelivery?> TryTakeRunAsync(string functionId, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 
@@ -5,11 +6,11 @@ namespace AttrFanout.Stores.InMemory;
 
 /// <summary>
 /// The runs waiting to be taken, one queue per function, with their total count for backpressure.
-/// Not thread-safe: the store calls it under its lock.
+/// Not thread-safe, except <see cref="Reader"/>: the store calls the rest under its lock.
 /// </summary>
 internal sealed class InMemoryRunQueues
 {
-    private readonly Dictionary<string, Channel<RunDelivery>> _queues = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Channel<RunDelivery>> _queues = new(StringComparer.Ordinal);
     private TaskCompletionSource _spaceFreed = NewSignal();
     private bool _spaceAwaited;
 
@@ -56,16 +57,8 @@ internal sealed class InMemoryRunQueues
         return true;
     }
 
-    private Channel<RunDelivery> Get(string functionId)
-    {
-        if (!_queues.TryGetValue(functionId, out var queue))
-        {
-            queue = Channel.CreateUnbounded<RunDelivery>(new UnboundedChannelOptions { SingleReader = true });
-            _queues.Add(functionId, queue);
-        }
-
-        return queue;
-    }
+    private Channel<RunDelivery> Get(string functionId) =>
+        _queues.TryGetValue(functionId, out var queue) ? queue : _queues.GetOrAdd(functionId, static _ => Channel.CreateUnbounded<RunDelivery>(new UnboundedChannelOptions { SingleReader = true }));
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
