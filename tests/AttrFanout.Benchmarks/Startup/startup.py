@@ -42,7 +42,7 @@ def main():
               ("JIT (framework-dependent)", publish("jit", ["-p:PublishAot=false"]))]
     print(f"Signup sample, {runs} launches each, after one unmeasured launch; milliseconds")
     print()
-    print("| build | size (MB) | first run done p50 | min | max | process exit p50 |")
+    print("| build | published size without symbols (MB) | first run done p50 | min | max | process exit p50 |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, binary in builds:
         launch(binary)
@@ -50,7 +50,8 @@ def main():
         first = [s[0] for s in samples]
         exit_ = [s[1] for s in samples]
         folder = os.path.dirname(binary)
-        size = sum(os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder)) / 1048576
+        size = sum(os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder)
+                   if os.path.isfile(os.path.join(folder, f)) and not f.endswith((".dbg", ".pdb", ".xml"))) / 1048576
         print(f"| {name} | {size:.1f} | {statistics.median(first):.0f} | {min(first):.0f} | {max(first):.0f} | {statistics.median(exit_):.0f} |")
 
 
