@@ -1,4 +1,12 @@
+using AttrFanout.Benchmarks.Overload;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
+if (args is ["overload", ..])
+{
+    var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20;
+    return await OverloadSampler.RunAsync(TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(1), producers: 2);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, DefaultConfig.Instance.WithOptions(ConfigOptions.DisableOptimizationsValidator));
+return 0;

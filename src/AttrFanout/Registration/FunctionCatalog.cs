@@ -32,6 +32,23 @@ public sealed class FunctionCatalog
     public ReadOnlySpan<FunctionDescriptor> GetFunctions(string eventName) =>
         _functionsByEvent.TryGetValue(eventName, out var functions) ? functions : [];
 
+    /// <summary>
+    /// Invokes every function subscribed to <paramref name="envelope"/>'s event once, on the calling thread: no queue,
+    /// no store, no retries. All functions are invoked even when one fails; the returned task then faults.
+    /// </summary>
+    /// <param name="envelope">The event.</param>
+    /// <param name="services">The services the functions resolve their classes from.</param>
+    /// <param name="context">The context passed to every function as is.</param>
+    /// <param name="cancellationToken">Passed to every function.</param>
+    /// <returns>A task completed once every function has; already completed, without allocation, when all completed synchronously.</returns>
+    public ValueTask InvokeInlineAsync(EventEnvelope envelope, IServiceProvider services, FunctionContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        return _functionsByEvent.TryGetValue(envelope.Name, out var functions)
+            ? InlineDispatch.InvokeAllAsync(functions, services, envelope, context, cancellationToken)
+            : ValueTask.CompletedTask;
+    }
+
     /// <summary>Gets the declaration of <paramref name="eventName"/>, when one exists.</summary>
     /// <param name="eventName">The event name.</param>
     /// <param name="descriptor">The declaration.</param>

@@ -122,7 +122,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
     }
 
     private async ValueTask PublishFailureAsync(FunctionFailed failure, CancellationToken cancellationToken) =>
-        await _acceptor.AcceptAsync(new Event<FunctionFailed>(EventIds.New(), FunctionFailed.Name, failure.FailedAt, failure), cancellationToken).ConfigureAwait(false);
+        await _acceptor.AcceptAsync(new Event<FunctionFailed>(EventIds.New(), FunctionFailed.Name, failure.FailedAt, failure), idChosenBySender: false, cancellationToken).ConfigureAwait(false);
 
     private async Task StopCoreAsync()
     {

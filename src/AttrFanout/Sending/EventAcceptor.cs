@@ -6,7 +6,7 @@ namespace AttrFanout.Sending;
 /// <summary>Turns an event into one run per subscribed function and has the store accept them, traced and counted.</summary>
 internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store, AttrFanoutOptions options)
 {
-    public async ValueTask<SendResult> AcceptAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    public async ValueTask<SendResult> AcceptAsync(EventEnvelope envelope, bool idChosenBySender, CancellationToken cancellationToken)
     {
         using var activity = FanoutActivities.StartSend(envelope.Name);
         var functions = catalog.GetFunctions(envelope.Name);
@@ -16,7 +16,7 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
             runs[i] = new RunRequest(EventIds.New(), functions[i].Id);
         }
 
-        var submission = new EventSubmission(envelope, runs, envelope.Timestamp + options.IdempotencyWindow, activity?.Id);
+        var submission = new EventSubmission(envelope, runs, envelope.Timestamp + options.IdempotencyWindow, activity?.Id) { IdChosenBySender = idChosenBySender };
         var accepted = await store.AcceptAsync(submission, cancellationToken).ConfigureAwait(false);
         if (!accepted.IsDuplicate)
         {

@@ -25,7 +25,7 @@ internal sealed class EventSender(FunctionCatalog catalog, EventAcceptor accepto
         }
 
         engine.Start();
-        return acceptor.AcceptAsync(new Event<TPayload>(id ?? EventIds.New(), TPayload.EventName, time.GetUtcNow(), payload), cancellationToken);
+        return acceptor.AcceptAsync(new Event<TPayload>(id ?? EventIds.New(), TPayload.EventName, time.GetUtcNow(), payload), idChosenBySender: id is not null, cancellationToken);
     }
 
     public async ValueTask<IReadOnlyList<SendResult>> SendManyAsync<TPayload>(IEnumerable<TPayload> payloads, Func<TPayload, string?>? idSelector = null, CancellationToken cancellationToken = default)

@@ -170,4 +170,20 @@ public sealed class SendTests
         Assert.All(await app.GetRunsAsync(second.RunIds), r => Assert.Equal(RunStatus.Succeeded, r.Status));
         Assert.True((await app.Sender.SendAsync(new OrderPlaced("o-1"), new SendOptions { Id = "order-1" })).IsDuplicate);
     }
+
+    [Fact]
+    public async Task Only_ids_chosen_by_the_sender_are_remembered_for_deduplication()
+    {
+        await using var app = CreateApp();
+
+        for (var i = 0; i < 20; i++)
+        {
+            await app.CompletionOf((await app.Sender.SendAsync(new OrderPlaced($"o-{i}"))).RunIds);
+        }
+
+        var chosen = await app.Sender.SendAsync(new OrderPlaced("o-x"), new SendOptions { Id = "order-x" });
+
+        Assert.Equal(1, app.Store.RememberedEventCount);
+        Assert.True((await app.Sender.SendAsync(new OrderPlaced("o-x"), new SendOptions { Id = chosen.EventId })).IsDuplicate);
+    }
 }

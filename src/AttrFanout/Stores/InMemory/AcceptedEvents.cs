@@ -8,6 +8,8 @@ internal sealed class AcceptedEvents
     private readonly Dictionary<string, AcceptedEvent> _byId = new(StringComparer.Ordinal);
     private readonly Queue<AcceptedEvent> _byAge = new();
 
+    public int Count => _byId.Count;
+
     public bool TryGetValue(string eventId, [NotNullWhen(true)] out AcceptedEvent? accepted) => _byId.TryGetValue(eventId, out accepted);
 
     public void Add(AcceptedEvent accepted)

@@ -5,6 +5,7 @@ namespace AttrFanout.Stores.InMemory;
 
 /// <summary>
 /// Keeps events and runs in process memory: fast, bounded by <see cref="AttrFanoutOptions.QueueCapacity"/>, and lost on restart.
+/// Only Ids chosen by senders are remembered for deduplication, so generated Ids cost no memory after their runs.
 /// Succeeded runs are forgotten when their event's idempotency window ends, or sooner beyond the latest
 /// <paramref name="succeededRunsKept"/>; failed runs are kept for the life of the process.
 /// With <paramref name="redeliverRetries"/>, the store redelivers a run when its retry is due instead of the engine
@@ -25,6 +26,18 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
     public bool RetriesInProcess => !redeliverRetries;
 
     public bool IsDurable => false;
+
+    /// <summary>Gets how many event Ids are remembered for deduplication.</summary>
+    public int RememberedEventCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _events.Count;
+            }
+        }
+    }
 
     /// <summary>Gets how many runs wait to be taken.</summary>
     public int QueuedCount
@@ -66,13 +79,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
 
     public ValueTask<bool> WaitForRunAsync(string functionId, CancellationToken cancellationToken)
     {
-        ChannelReader<RunDelivery> queue;
-        lock (_gate)
-        {
-            queue = _queues.Reader(functionId);
-        }
-
-        return queue.WaitToReadAsync(cancellationToken);
+        return _queues.Reader(functionId).WaitToReadAsync(cancellationToken);
     }
 
     public ValueTask<RunDelivery?> TryTakeRunAsync(string functionId, CancellationToken cancellationToken)
@@ -191,8 +198,11 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             runIds[i] = request.RunId;
         }
 
-        var accepted = new AcceptedEvent(submission.Event.Id, runIds, submission.DeduplicateUntil);
-        _events.Add(accepted);
+        if (submission.IdChosenBySender)
+        {
+            _events.Add(new AcceptedEvent(submission.Event.Id, runIds, submission.DeduplicateUntil));
+        }
+
         return new AcceptResult(IsDuplicate: false, runIds);
     }
 
