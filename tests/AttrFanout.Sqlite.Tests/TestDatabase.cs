@@ -21,6 +21,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = new(Start);
 
+    internal Engine.TestLogs Logs { get; } = new();
+
     public string ConnectionString => $"Data Source={Path}";
 
     internal SqliteStoreOptions Options(Action<SqliteStoreOptions>? configure = null)

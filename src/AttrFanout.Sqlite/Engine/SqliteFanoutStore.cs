@@ -110,7 +110,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
             RunOutcomeKind.Succeeded => await _store.RecordOutcomeAsync(outcome.RunId, Owner, StoredOutcome.Succeeded.Instance, cancellationToken).ConfigureAwait(false),
             RunOutcomeKind.Failed => await _store.RecordOutcomeAsync(outcome.RunId, Owner, new StoredOutcome.Failed(Error(outcome)), cancellationToken).ConfigureAwait(false),
             RunOutcomeKind.RetryScheduled => await _store.HoldForRetryAsync(
-                outcome.RunId, Owner, new StoredOutcome.RetryScheduled(outcome.Attempts + 1, outcome.DueAt ?? outcome.At, Error(outcome)), cancellationToken).ConfigureAwait(false),
+                outcome.RunId, Owner, new StoredOutcome.RetryScheduled(outcome.Attempts + 1, outcome.DueAt ?? outcome.At, Error(outcome)), _options.LeaseDuration, cancellationToken).ConfigureAwait(false),
             _ => await _store.ReleaseRunAsync(outcome.RunId, Owner, outcome.Attempts + 1, cancellationToken).ConfigureAwait(false),
         };
 

@@ -5,18 +5,18 @@ namespace AttrFanout.Sqlite.Outcomes;
 
 /// <summary>
 /// Records a failed attempt whose retry the owner waits for in process: the owner keeps the lease, the next attempt
-/// and its due time are stored, and the lease lasts at least until the retry is due. If the owner dies, the run becomes
-/// available when its lease ends: at the due time, or when the last renewal runs out.
+/// and its due time are stored, and the lease lasts at least one lease duration past the due time, so no other owner
+/// takes the run while this one starts the retry. If the owner dies, the run becomes available when that lease ends.
 /// </summary>
-internal sealed class HoldForRetryOperation(string runId, string owner, RunOutcome.RetryScheduled retry) : WriteOperation<bool>
+internal sealed class HoldForRetryOperation(string runId, string owner, RunOutcome.RetryScheduled retry, TimeSpan leaseDuration) : WriteOperation<bool>
 {
     private static readonly Statement Hold = new(
         """
-        UPDATE runs SET attempt = $attempt, attempt_leases = 1, due_at = $due, lease_until = MAX(lease_until, $due),
+        UPDATE runs SET attempt = $attempt, attempt_leases = 1, due_at = $due, lease_until = MAX(lease_until, $due + $lease),
             error_type = $error_type, error_message = $error_message, updated_at = $now
         WHERE id = $id AND status = 1 AND lease_owner = $owner
         """,
-        "$attempt", "$due", "$error_type", "$error_message", "$now", "$id", "$owner");
+        "$attempt", "$due", "$error_type", "$error_message", "$now", "$id", "$owner", "$lease");
 
     protected override bool Run(WriteContext context) =>
         context.Statements.Get(Hold)
@@ -27,5 +27,6 @@ internal sealed class HoldForRetryOperation(string runId, string owner, RunOutco
             .Bind(4, context.NowStored)
             .Bind(5, runId)
             .Bind(6, owner)
+            .Bind(7, (long)leaseDuration.TotalMilliseconds)
             .ExecuteNonQuery() == 1;
 }
