@@ -6,10 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 // send <db> <ledger> <prefix>: runs the engine and sends orders forever, printing "sent <id> ok" after each SendAsync returned.
-// drain <db> <ledger>: runs the engine until no run of the file is unfinished, prints "drained ok", stops gracefully.
+// drain <db> <ledger> [leaseMs]: runs the engine until no run of the file is unfinished, prints "drained ok", stops gracefully.
 if (args is not [var mode, var database, var ledger, ..] || mode is not ("send" or "drain"))
 {
-    await Console.Error.WriteLineAsync("usage: send <db> <ledger> <prefix> | drain <db> <ledger>");
+    await Console.Error.WriteLineAsync("usage: send <db> <ledger> <prefix> | drain <db> <ledger> [leaseMs]");
     return 2;
 }
 
@@ -17,7 +17,7 @@ Ledger.Path = ledger;
 var services = new ServiceCollection();
 services.AddAttrFanout(o => o.UseSqlite($"Data Source={database}", s =>
 {
-    s.LeaseDuration = TimeSpan.FromSeconds(1);
+    s.LeaseDuration = TimeSpan.FromMilliseconds(mode == "drain" && args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1000);
     s.PollInterval = TimeSpan.FromMilliseconds(100);
     s.MaxLeasesPerAttempt = 1000;
 }));

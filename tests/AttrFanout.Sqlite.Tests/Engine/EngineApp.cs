@@ -52,7 +52,7 @@ internal sealed class EngineApp : IAsyncDisposable
     {
         _gone = true;
         await Store.AbandonAsync();
-        await _provider.DisposeAsync();
+        _provider.Dispose();
     }
 
     /// <summary>Moves the clock by <paramref name="by"/> in steps of one second, so every poll and renewal timer fires on its way.</summary>

@@ -105,6 +105,8 @@ public sealed class EngineOverSqliteTests
             s.RetentionPeriod = TimeSpan.FromHours(1);
             s.PruneInterval = TimeSpan.FromMinutes(10);
             s.FailedRetentionPeriod = TimeSpan.FromDays(7);
+            s.PollInterval = TimeSpan.FromHours(1);
+            s.LeaseDuration = TimeSpan.FromHours(3);
         });
         var succeeded = (await app.Sender.SendAsync(new FanOutHappened(key))).RunIds[0];
         var failed = (await app.Sender.SendAsync(new ReplayWanted(key))).RunIds[0];
