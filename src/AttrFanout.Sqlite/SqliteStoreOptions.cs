@@ -56,6 +56,13 @@ public sealed class SqliteStoreOptions
     /// <value>3.</value>
     public int MaxLeasesPerAttempt { get; set; } = 3;
 
+    /// <summary>
+    /// Gets or sets how many due runs of one function a process leases in one transaction when its worker has
+    /// capacity; the ones not started at once wait in process, their leases renewed, and go back to the file on shutdown.
+    /// </summary>
+    /// <value>16.</value>
+    public int MaxRunsPerLease { get; set; } = 16;
+
     internal void Validate()
     {
         if (string.IsNullOrWhiteSpace(ConnectionString))
@@ -74,6 +81,11 @@ public sealed class SqliteStoreOptions
         RequirePositive(LeaseDuration, nameof(LeaseDuration));
         RequirePositive(PollInterval, nameof(PollInterval));
         RequirePositive(PruneInterval, nameof(PruneInterval));
+        if (MaxRunsPerLease < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRunsPerLease), MaxRunsPerLease, "SqliteStoreOptions.MaxRunsPerLease must be at least 1.");
+        }
+
         if (MaxLeasesPerAttempt < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxLeasesPerAttempt), MaxLeasesPerAttempt, "SqliteStoreOptions.MaxLeasesPerAttempt must be at least 1.");

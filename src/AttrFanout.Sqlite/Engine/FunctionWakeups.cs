@@ -12,20 +12,20 @@ internal sealed class FunctionWakeups : IDisposable
     private const string DueFunctions = "SELECT DISTINCT function_id FROM runs WHERE available_at <= $now";
 
     private readonly Dictionary<string, Wakeup> _functions = new(StringComparer.Ordinal);
-    private readonly Func<SqliteConnection> _openRead;
+    private readonly ReadConnections _reads;
     private readonly TimeProvider _time;
     private readonly Action<Exception> _onPollError;
     private readonly ITimer _poll;
     private volatile bool _closed;
 
-    public FunctionWakeups(IEnumerable<string> functionIds, Func<SqliteConnection> openRead, TimeProvider time, TimeSpan pollInterval, Action<Exception> onPollError)
+    public FunctionWakeups(IEnumerable<string> functionIds, ReadConnections reads, TimeProvider time, TimeSpan pollInterval, Action<Exception> onPollError)
     {
         foreach (var id in functionIds)
         {
             _functions.TryAdd(id, new Wakeup());
         }
 
-        _openRead = openRead;
+        _reads = reads;
         _time = time;
         _onPollError = onPollError;
         _poll = time.CreateTimer(static state => ((FunctionWakeups)state!).Poll(), this, pollInterval, pollInterval);
@@ -72,20 +72,30 @@ internal sealed class FunctionWakeups : IDisposable
 
         try
         {
-            using var connection = _openRead();
-            using var command = connection.CreateCommand();
-            command.CommandText = DueFunctions;
-            command.Parameters.AddWithValue("$now", Storage.UnixTime.ToStored(_time.GetUtcNow()));
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            foreach (var functionId in _reads.Read(DueFunctionIds))
             {
-                Wake(reader.GetString(0));
+                Wake(functionId);
             }
         }
         catch (Exception error) when (!_closed)
         {
             _onPollError(error);
         }
+    }
+
+    private List<string> DueFunctionIds(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = DueFunctions;
+        command.Parameters.AddWithValue("$now", Storage.UnixTime.ToStored(_time.GetUtcNow()));
+        using var reader = command.ExecuteReader();
+        var due = new List<string>();
+        while (reader.Read())
+        {
+            due.Add(reader.GetString(0));
+        }
+
+        return due;
     }
 
     public void Dispose()

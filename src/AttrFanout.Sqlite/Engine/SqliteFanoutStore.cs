@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AttrFanout.Stores;
 using Microsoft.Extensions.Logging;
 using StoredOutcome = AttrFanout.Sqlite.RunOutcome;
@@ -20,6 +21,8 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     private readonly FunctionWakeups _wakeups;
     private readonly LeaseRenewer _leases;
     private readonly RetentionPruner _pruner;
+    private readonly ReadConnections _reads;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<LeasedRun>> _taken = new(StringComparer.Ordinal);
     private int _closed;
 
     public SqliteFanoutStore(SqliteRunStore store, SqliteStoreOptions options, FunctionCatalog catalog, AttrFanoutOptions fanout, TimeProvider time, ILogger logger)
@@ -31,7 +34,8 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         _payloads = new StoredPayloads(catalog, fanout.MaxPayloadBytes);
         _maxAttempts = catalog.Functions.ToDictionary(static f => f.Id, f => MaxAttempts(f, fanout), StringComparer.Ordinal);
         Owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-        _wakeups = new FunctionWakeups(_maxAttempts.Keys, store.OpenReadConnection, time, options.PollInterval, e => SqliteStoreLog.BackgroundError(logger, "poll", e));
+        _reads = new ReadConnections(store.OpenReadConnection);
+        _wakeups = new FunctionWakeups(_maxAttempts.Keys, _reads, time, options.PollInterval, e => SqliteStoreLog.BackgroundError(logger, "poll", e));
         _leases = new LeaseRenewer(time, options.LeaseDuration, RenewAsync, runId => SqliteStoreLog.LeaseLost(logger, runId), e => SqliteStoreLog.BackgroundError(logger, "lease renewal", e));
         _pruner = new RetentionPruner(time, options.PruneInterval, () => store.PruneAsync(), r => SqliteStoreLog.Pruned(logger, r.SucceededRuns, r.ExpiredFailedRuns, r.Events), e => SqliteStoreLog.BackgroundError(logger, "pruning", e));
     }
@@ -76,29 +80,41 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
 
     public async ValueTask<RunDelivery?> TryTakeRunAsync(string functionId, CancellationToken cancellationToken)
     {
+        var taken = _taken.GetOrAdd(functionId, static _ => new ConcurrentQueue<LeasedRun>());
         while (true)
         {
-            var leased = await _store.LeaseDueAsync(Owner, 1, _options.LeaseDuration, functionId, cancellationToken).ConfigureAwait(false);
-            if (leased.Count == 0)
+            if (!taken.TryDequeue(out var run))
             {
-                return null;
+                var leased = await _store.LeaseDueAsync(Owner, _options.MaxRunsPerLease, _options.LeaseDuration, functionId, cancellationToken).ConfigureAwait(false);
+                if (leased.Count == 0)
+                {
+                    return null;
+                }
+
+                foreach (var next in leased)
+                {
+                    _leases.Hold(next.RunId, next.FunctionId);
+                    taken.Enqueue(next);
+                }
+
+                continue;
             }
 
-            var run = leased[0];
             _wakeups.Wake(functionId);
             if (run.AttemptLeases > _options.MaxLeasesPerAttempt)
             {
                 await FailUnstartedAsync(run, new RunAbandonedException(run.RunId, run.FunctionId, run.EventName, run.Attempt, run.AttemptLeases - 1)).ConfigureAwait(false);
+                _leases.TryRelease(run.RunId, out _);
                 continue;
             }
 
             if (!_payloads.TryRead(run, out var envelope, out var error))
             {
                 await FailUnstartedAsync(run, error).ConfigureAwait(false);
+                _leases.TryRelease(run.RunId, out _);
                 continue;
             }
 
-            _leases.Hold(run.RunId, run.FunctionId);
             return new RunDelivery(run.RunId, run.FunctionId, envelope, run.Attempt - 1, run.LeaseUntil - _options.LeaseDuration, run.TraceParent);
         }
     }
@@ -125,18 +141,16 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         }
     }
 
-    public async ValueTask<FunctionRun?> GetRunAsync(string runId, CancellationToken cancellationToken)
+    public ValueTask<FunctionRun?> GetRunAsync(string runId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await using var connection = _store.OpenReadConnection();
-        return FunctionRunQueries.ById(connection, runId, _time.GetUtcNow());
+        return ValueTask.FromResult(_reads.Read(connection => FunctionRunQueries.ById(connection, runId, _time.GetUtcNow())));
     }
 
-    public async ValueTask<IReadOnlyList<FunctionRun>> ListFailedAsync(FailedRunQuery query, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<FunctionRun>> ListFailedAsync(FailedRunQuery query, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await using var connection = _store.OpenReadConnection();
-        return FunctionRunQueries.Failed(connection, query, _time.GetUtcNow());
+        return ValueTask.FromResult(_reads.Read(connection => FunctionRunQueries.Failed(connection, query, _time.GetUtcNow())));
     }
 
     public async ValueTask<FunctionRun?> ReplayAsync(string runId, string newRunId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -193,6 +207,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         _pruner.Dispose();
         _leases.Dispose();
         _wakeups.Dispose();
+        _reads.Dispose();
     }
 
     private Task<bool> RenewAsync(string runId) => _store.RenewLeaseAsync(runId, Owner, _options.LeaseDuration);
