@@ -29,7 +29,7 @@ public sealed class EngineOverSqliteTests
     }
 
     [Fact]
-    public async Task A_retry_scheduled_before_a_crash_happens_at_its_time_after_restart()
+    public async Task A_retry_scheduled_before_a_crash_happens_after_restart_at_its_due_time_plus_at_most_one_lease()
     {
         await using var db = new TestDatabase();
         var key = Guid.NewGuid().ToString("N");
