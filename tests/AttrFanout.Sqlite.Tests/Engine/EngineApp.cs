@@ -64,12 +64,12 @@ internal sealed class EngineApp : IAsyncDisposable
         }
     }
 
-    /// <summary>Moves the clock one second at a time, letting the engine work in between, until <paramref name="condition"/> holds.</summary>
-    public static async Task AdvanceUntilAsync(TestDatabase db, Func<Task<bool>> condition, TimeSpan limit, string what)
+    /// <summary>Moves the clock a step (one second by default) at a time, letting the engine work in between, until <paramref name="condition"/> holds.</summary>
+    public static async Task AdvanceUntilAsync(TestDatabase db, Func<Task<bool>> condition, TimeSpan limit, string what, TimeSpan? step = null)
     {
         try
         {
-            await AdvanceUntilAsync(db.Time, condition, limit, what);
+            await AdvanceUntilAsync(db.Time, condition, limit, what, step ?? TimeSpan.FromSeconds(1));
         }
         catch (TimeoutException timeout)
         {
@@ -97,7 +97,7 @@ internal sealed class EngineApp : IAsyncDisposable
         return rows.ToString();
     }
 
-    private static async Task AdvanceUntilAsync(FakeTimeProvider time, Func<Task<bool>> condition, TimeSpan limit, string what)
+    private static async Task AdvanceUntilAsync(FakeTimeProvider time, Func<Task<bool>> condition, TimeSpan limit, string what, TimeSpan step)
     {
         var guard = Task.Delay(Until.Timeout);
         var end = time.GetUtcNow() + limit;
@@ -108,7 +108,7 @@ internal sealed class EngineApp : IAsyncDisposable
                 throw new TimeoutException($"Timed out waiting until {what} (fake clock at {time.GetUtcNow():O}).");
             }
 
-            time.Advance(TimeSpan.FromSeconds(1));
+            time.Advance(step);
             var settle = System.Diagnostics.Stopwatch.StartNew();
             while (settle.ElapsedMilliseconds < 50 && !await condition())
             {

@@ -117,13 +117,14 @@ public sealed class EngineOverSqliteTests
         await app.Store.Pruner.PruneAsync();
         Assert.NotNull(await app.Runs.GetAsync(succeeded));
 
-        db.Time.Advance(TimeSpan.FromMinutes(20));
-        await Until.HoldsAsync(async () => await app.Runs.GetAsync(succeeded) is null, "the prune timer deletes the succeeded run");
+        var tenMinutes = TimeSpan.FromMinutes(10);
+        await EngineApp.AdvanceUntilAsync(db, async () => await app.Runs.GetAsync(succeeded) is null, TimeSpan.FromMinutes(30), "the prune timer deletes the succeeded run", tenMinutes);
         Assert.Equal(RunStatus.Failed, (await app.Runs.GetAsync(failed))!.Status);
         Assert.Contains(await app.Runs.ListFailedAsync(), r => r.RunId == failed);
 
-        db.Time.Advance(TimeSpan.FromDays(7));
-        await Until.HoldsAsync(async () => await app.Runs.GetAsync(failed) is null, "the prune timer deletes the expired failed run");
+        db.Time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(90));
+        Assert.NotNull(await app.Runs.GetAsync(failed));
+        await EngineApp.AdvanceUntilAsync(db, async () => await app.Runs.GetAsync(failed) is null, TimeSpan.FromHours(2), "the prune timer deletes the expired failed run", tenMinutes);
     }
 
     [Fact]
