@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AttrFanout;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -6,7 +7,8 @@ using Signup.Events;
 using Signup.Services;
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.Services.AddAttrFanout();
+var database = builder.Configuration["Signup:Database"] ?? Path.Combine(AppContext.BaseDirectory, "signup.db");
+builder.Services.AddAttrFanout(o => o.UseSqlite($"Data Source={database}", s => s.LeaseDuration = TimeSpan.FromSeconds(5)));
 builder.Services.AddSignupServices(builder.Configuration.SalesApiOutages());
 
 using var host = builder.Build();
@@ -16,9 +18,28 @@ await host.StartAsync();
 var sender = host.Services.GetRequiredService<IEventSender>();
 var runs = host.Services.GetRequiredService<IFunctionRuns>();
 
+var unfinished = database + ".unfinished";
+if (File.Exists(unfinished))
+{
+    var left = File.ReadAllLines(unfinished);
+    timeline.Note($"resuming {left.Length} runs of the event a killed run sent (runs it was executing start again once their lease ends)");
+    foreach (var run in await Task.WhenAll(left.Select(id => runs.WaitForCompletionAsync(id))))
+    {
+        Console.WriteLine($"  resumed {run.FunctionId,-22} {run.Status,-10} {run.Attempts} attempts");
+    }
+
+    File.Delete(unfinished);
+}
+
 var signup = new UserSignedUp("u-1001", "ada@example.com", "Ada Lovelace", "team");
-var sent = await sender.SendAsync(signup, new SendOptions { Id = $"signup-{signup.UserId}" });
+var sent = await sender.SendAsync(signup, new SendOptions { Id = $"signup-{signup.UserId}-{Guid.NewGuid():N}" });
 timeline.Note($"sent {UserSignedUp.EventName} ({sent.EventId}): {sent.RunIds.Count} functions subscribed{(sent.IsDuplicate ? ", duplicate" : "")}");
+if (args.Contains("--crash-after-send"))
+{
+    File.WriteAllLines(unfinished, sent.RunIds);
+    timeline.Note($"--crash-after-send: killing this process; the event and its runs are in {database}. Run again to see them resume.");
+    Process.GetCurrentProcess().Kill();
+}
 
 var finished = await Task.WhenAll(sent.RunIds.Select(id => runs.WaitForCompletionAsync(id)));
 await host.StopAsync();

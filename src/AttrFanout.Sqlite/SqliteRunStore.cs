@@ -62,13 +62,17 @@ internal sealed class SqliteRunStore : IAsyncDisposable
     }
 
     /// <summary>Leases up to <paramref name="maxRuns"/> runs that are due, or whose lease expired, to <paramref name="owner"/>.</summary>
-    public Task<IReadOnlyList<LeasedRun>> LeaseDueAsync(string owner, int maxRuns, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<LeasedRun>> LeaseDueAsync(string owner, int maxRuns, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
+        LeaseDueAsync(owner, maxRuns, leaseDuration, functionId: null, cancellationToken);
+
+    /// <summary>Leases up to <paramref name="maxRuns"/> available runs of <paramref name="functionId"/> (of any function when <see langword="null"/>) to <paramref name="owner"/>.</summary>
+    public Task<IReadOnlyList<LeasedRun>> LeaseDueAsync(string owner, int maxRuns, TimeSpan leaseDuration, string? functionId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRuns, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
         cancellationToken.ThrowIfCancellationRequested();
-        return Writer.EnqueueAsync(new LeaseOperation(owner, maxRuns, leaseDuration));
+        return Writer.EnqueueAsync(new LeaseOperation(owner, maxRuns, leaseDuration, functionId));
     }
 
     /// <summary>Extends the lease of a run <paramref name="owner"/> holds to now + <paramref name="leaseDuration"/>; false when it no longer holds it.</summary>
@@ -94,6 +98,36 @@ internal sealed class SqliteRunStore : IAsyncDisposable
 
         cancellationToken.ThrowIfCancellationRequested();
         return Writer.EnqueueAsync(new RecordOutcomeOperation(runId, owner, outcome));
+    }
+
+    /// <summary>Records a failed attempt whose retry <paramref name="owner"/> waits for in process, keeping the lease until a lease duration past the retry's due time.</summary>
+    public Task<bool> HoldForRetryAsync(string runId, string owner, RunOutcome.RetryScheduled retry, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentNullException.ThrowIfNull(retry);
+        ArgumentOutOfRangeException.ThrowIfLessThan(retry.NextAttempt, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Writer.EnqueueAsync(new HoldForRetryOperation(runId, owner, retry, leaseDuration));
+    }
+
+    /// <summary>Hands one run leased by <paramref name="owner"/> back to pending at <paramref name="attempt"/>; false when it no longer holds it.</summary>
+    public Task<bool> ReleaseRunAsync(string runId, string owner, int attempt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Writer.EnqueueAsync(new ReleaseRunOperation(runId, owner, attempt));
+    }
+
+    /// <summary>Replays the failed run <paramref name="runId"/> as the new pending run <paramref name="newRunId"/>; false when no unreplayed failed run has the Id.</summary>
+    public Task<bool> ReplayAsNewRunAsync(string runId, string newRunId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        ArgumentException.ThrowIfNullOrEmpty(newRunId);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Writer.EnqueueAsync(new ReplayAsNewRunOperation(runId, newRunId));
     }
 
     /// <summary>Returns every run leased by <paramref name="owner"/> to pending (graceful shutdown); returns how many.</summary>

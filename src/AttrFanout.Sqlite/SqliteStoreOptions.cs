@@ -31,6 +31,38 @@ public sealed class SqliteStoreOptions
     /// <value>512.</value>
     public int MaxBatchSize { get; set; } = 512;
 
+    /// <summary>
+    /// Gets or sets how long a run taken by a process stays reserved to it. The lease is renewed while the run executes;
+    /// when the process dies, another one (or the same after restart) takes the run again once the lease ran out.
+    /// </summary>
+    /// <value>30 seconds.</value>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Gets or sets how often the file is checked for runs that became due without this process knowing: retries
+    /// scheduled before a restart, runs of another process, expired leases. Runs accepted here start at once.
+    /// </summary>
+    /// <value>1 second.</value>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets how often what <see cref="RetentionPeriod"/> and <see cref="FailedRetentionPeriod"/> no longer keep is deleted.</summary>
+    /// <value>10 minutes.</value>
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Gets or sets how many times one attempt of a run may be taken without finishing (its process died each time)
+    /// before the run is failed instead of taken again, so a run that crashes its worker does not loop forever.
+    /// </summary>
+    /// <value>3.</value>
+    public int MaxLeasesPerAttempt { get; set; } = 3;
+
+    /// <summary>
+    /// Gets or sets how many due runs of one function a process leases in one transaction when its worker has
+    /// capacity; the ones not started at once wait in process, their leases renewed, and go back to the file on shutdown.
+    /// </summary>
+    /// <value>16.</value>
+    public int MaxRunsPerLease { get; set; } = 16;
+
     internal void Validate()
     {
         if (string.IsNullOrWhiteSpace(ConnectionString))
@@ -44,6 +76,19 @@ public sealed class SqliteStoreOptions
         if (FailedRetentionPeriod is { } failed)
         {
             RequirePositive(failed, nameof(FailedRetentionPeriod));
+        }
+
+        RequirePositive(LeaseDuration, nameof(LeaseDuration));
+        RequirePositive(PollInterval, nameof(PollInterval));
+        RequirePositive(PruneInterval, nameof(PruneInterval));
+        if (MaxRunsPerLease < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRunsPerLease), MaxRunsPerLease, "SqliteStoreOptions.MaxRunsPerLease must be at least 1.");
+        }
+
+        if (MaxLeasesPerAttempt < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxLeasesPerAttempt), MaxLeasesPerAttempt, "SqliteStoreOptions.MaxLeasesPerAttempt must be at least 1.");
         }
 
         if (MaxBatchSize < 1)

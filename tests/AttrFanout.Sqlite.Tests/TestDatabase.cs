@@ -11,8 +11,9 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly List<SqliteRunStore> _stores = [];
     private readonly string _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "attrfanout-sqlite-" + Guid.NewGuid().ToString("N"));
 
-    public TestDatabase()
+    public TestDatabase(TimeProvider? time = null)
     {
+        RealTime = time;
         Directory.CreateDirectory(_folder);
         Path = System.IO.Path.Combine(_folder, "fanout.db");
     }
@@ -20,6 +21,8 @@ public sealed class TestDatabase : IAsyncDisposable
     public string Path { get; }
 
     public FakeTimeProvider Time { get; } = new(Start);
+
+    internal Engine.TestLogs Logs { get; } = new();
 
     public string ConnectionString => $"Data Source={Path}";
 
@@ -30,9 +33,12 @@ public sealed class TestDatabase : IAsyncDisposable
         return options;
     }
 
+    /// <summary>Gets the clock stores opened by <see cref="Open"/> use instead of <see cref="Time"/>, when the test shares the file with child processes.</summary>
+    public TimeProvider? RealTime { get; }
+
     internal SqliteRunStore Open(Action<SqliteStoreOptions>? configure = null, TimeProvider? time = null)
     {
-        var store = SqliteRunStore.Open(Options(configure), time ?? Time);
+        var store = SqliteRunStore.Open(Options(configure), time ?? RealTime ?? Time);
         lock (_stores)
         {
             _stores.Add(store);

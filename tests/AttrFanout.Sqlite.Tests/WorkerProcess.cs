@@ -27,7 +27,12 @@ internal sealed class WorkerProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    public static WorkerProcess Start(params string[] arguments)
+    public static WorkerProcess Start(params string[] arguments) => StartDll("AttrFanout.Sqlite.Tests.Worker.dll", arguments);
+
+    /// <summary>Starts the engine worker (tests/AttrFanout.Sqlite.Tests.EngineWorker): the real engine over SQLite with real functions.</summary>
+    public static WorkerProcess StartEngine(params string[] arguments) => StartDll("AttrFanout.Sqlite.Tests.EngineWorker.dll", arguments);
+
+    private static WorkerProcess StartDll(string dll, string[] arguments)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -36,7 +41,7 @@ internal sealed class WorkerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AttrFanout.Sqlite.Tests.Worker.dll"));
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

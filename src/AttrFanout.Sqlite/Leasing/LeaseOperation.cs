@@ -7,25 +7,41 @@ namespace AttrFanout.Sqlite.Leasing;
 /// Leases up to a number of runs that are available now: pending and due, or leased with an expired lease.
 /// One UPDATE … RETURNING inside the write transaction, so two owners never get the same run.
 /// </summary>
-internal sealed class LeaseOperation(string owner, int maxRuns, TimeSpan leaseDuration) : WriteOperation<IReadOnlyList<LeasedRun>>
+internal sealed class LeaseOperation(string owner, int maxRuns, TimeSpan leaseDuration, string? functionId = null) : WriteOperation<IReadOnlyList<LeasedRun>>
 {
-    internal static readonly Statement Lease = new(
-        """
-        UPDATE runs SET status = 1, attempt_leases = attempt_leases + 1, lease_owner = $owner, lease_until = $until, updated_at = $now
-        WHERE id IN (SELECT id FROM runs WHERE available_at <= $now ORDER BY available_at LIMIT $max)
+    private const string Returning = """
         RETURNING id, function_id, attempt, max_attempts, lease_until, attempt_leases,
             (SELECT e.id FROM events e WHERE e.seq = runs.event_seq),
             (SELECT e.name FROM events e WHERE e.seq = runs.event_seq),
             (SELECT e.timestamp FROM events e WHERE e.seq = runs.event_seq),
-            (SELECT e.payload FROM events e WHERE e.seq = runs.event_seq)
+            (SELECT e.payload FROM events e WHERE e.seq = runs.event_seq),
+            (SELECT e.trace_parent FROM events e WHERE e.seq = runs.event_seq)
+        """;
+
+    private const string Take = "UPDATE runs SET status = 1, attempt_leases = attempt_leases + 1, lease_owner = $owner, lease_until = $until, updated_at = $now";
+
+    internal static readonly Statement Lease = new(
+        $"""
+        {Take}
+        WHERE id IN (SELECT id FROM runs WHERE available_at <= $now ORDER BY available_at LIMIT $max)
+        {Returning}
         """,
         "$owner", "$until", "$now", "$max");
+
+    internal static readonly Statement LeaseOfFunction = new(
+        $"""
+        {Take}
+        WHERE id IN (SELECT id FROM runs WHERE function_id = $function AND available_at <= $now ORDER BY available_at LIMIT $max)
+        {Returning}
+        """,
+        "$owner", "$until", "$now", "$max", "$function");
 
     protected override IReadOnlyList<LeasedRun> Run(WriteContext context)
     {
         var until = UnixTime.ToStored(context.Now + leaseDuration);
         var runs = new List<LeasedRun>();
-        using var reader = context.Statements.Get(Lease).Bind(0, owner).Bind(1, until).Bind(2, context.NowStored).Bind(3, maxRuns).ExecuteReader();
+        var command = functionId is null ? context.Statements.Get(Lease) : context.Statements.Get(LeaseOfFunction).Bind(4, functionId);
+        using var reader = command.Bind(0, owner).Bind(1, until).Bind(2, context.NowStored).Bind(3, maxRuns).ExecuteReader();
         while (reader.Read())
         {
             runs.Add(new LeasedRun(
@@ -38,7 +54,8 @@ internal sealed class LeaseOperation(string owner, int maxRuns, TimeSpan leaseDu
                 EventId: reader.GetString(6),
                 EventName: reader.GetString(7),
                 EventTimestamp: UnixTime.FromStored(reader.GetInt64(8)),
-                Payload: reader.GetBytes(9)));
+                Payload: reader.GetBytes(9),
+                TraceParent: reader.GetStringOrNull(10)));
         }
 
         return runs;

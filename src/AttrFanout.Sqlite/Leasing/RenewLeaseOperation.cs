@@ -3,11 +3,11 @@ using AttrFanout.Sqlite.Writing;
 
 namespace AttrFanout.Sqlite.Leasing;
 
-/// <summary>Extends a lease the owner still holds; false when the run is no longer leased to it.</summary>
+/// <summary>Extends a lease the owner still holds (never shortening it); false when the run is no longer leased to it.</summary>
 internal sealed class RenewLeaseOperation(string runId, string owner, TimeSpan leaseDuration) : WriteOperation<bool>
 {
     private static readonly Statement Renew = new(
-        "UPDATE runs SET lease_until = $until, updated_at = $now WHERE id = $id AND status = 1 AND lease_owner = $owner",
+        "UPDATE runs SET lease_until = MAX(lease_until, $until), updated_at = $now WHERE id = $id AND status = 1 AND lease_owner = $owner",
         "$until", "$now", "$id", "$owner");
 
     protected override bool Run(WriteContext context) =>

@@ -6,4 +6,5 @@ namespace AttrFanout.Sqlite;
 /// <param name="Timestamp">When the event was sent; stored with millisecond precision.</param>
 /// <param name="Payload">The serialized payload, stored as given.</param>
 /// <param name="Runs">One entry per subscribed function.</param>
-internal sealed record EventToAccept(string Id, string Name, DateTimeOffset Timestamp, ReadOnlyMemory<byte> Payload, IReadOnlyList<RunToCreate> Runs);
+/// <param name="TraceParent">The W3C trace context of the send, or <see langword="null"/>.</param>
+internal sealed record EventToAccept(string Id, string Name, DateTimeOffset Timestamp, ReadOnlyMemory<byte> Payload, IReadOnlyList<RunToCreate> Runs, string? TraceParent = null);

@@ -14,6 +14,7 @@ namespace AttrFanout.Sqlite;
 /// <param name="EventName">The event's name.</param>
 /// <param name="EventTimestamp">When the event was sent.</param>
 /// <param name="Payload">The payload exactly as accepted.</param>
+/// <param name="TraceParent">The W3C trace context of the send, or <see langword="null"/>.</param>
 internal sealed record LeasedRun(
     string RunId,
     string FunctionId,
@@ -24,4 +25,5 @@ internal sealed record LeasedRun(
     string EventId,
     string EventName,
     DateTimeOffset EventTimestamp,
-    byte[] Payload);
+    byte[] Payload,
+    string? TraceParent = null);

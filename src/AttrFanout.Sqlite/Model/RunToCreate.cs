@@ -3,4 +3,5 @@ namespace AttrFanout.Sqlite;
 /// <summary>A run to create for a subscribed function.</summary>
 /// <param name="FunctionId">The function's Id.</param>
 /// <param name="MaxAttempts">How many attempts the function gets (retries + 1); kept for the record.</param>
-internal readonly record struct RunToCreate(string FunctionId, int MaxAttempts);
+/// <param name="RunId">The run's Id; <see langword="null"/> lets the store make one.</param>
+internal readonly record struct RunToCreate(string FunctionId, int MaxAttempts, string? RunId = null);

@@ -4,7 +4,7 @@ using AttrFanout.Sqlite.Writing;
 namespace AttrFanout.Sqlite.Outcomes;
 
 /// <summary>
-/// Deletes succeeded runs older than the retention period, failed runs older than the failed-run retention, and
+/// Deletes succeeded runs and replayed failed runs older than the retention period, failed runs older than the failed-run retention, and
 /// events that are past both the retention period and the idempotency window and have no run left.
 /// </summary>
 internal sealed class PruneOperation(TimeSpan retention, TimeSpan? failedRetention, TimeSpan idempotencyWindow) : WriteOperation<PruneResult>
@@ -17,6 +17,10 @@ internal sealed class PruneOperation(TimeSpan retention, TimeSpan? failedRetenti
         "DELETE FROM runs WHERE status = 3 AND finished_at <= $cutoff",
         "$cutoff");
 
+    private static readonly Statement PruneReplayed = new(
+        "DELETE FROM runs WHERE status = 3 AND replayed_by IS NOT NULL AND finished_at <= $cutoff",
+        "$cutoff");
+
     internal static readonly Statement PruneEvents = new(
         "DELETE FROM events WHERE accepted_at <= $cutoff AND NOT EXISTS (SELECT 1 FROM runs WHERE runs.event_seq = events.seq)",
         "$cutoff");
@@ -24,7 +28,8 @@ internal sealed class PruneOperation(TimeSpan retention, TimeSpan? failedRetenti
     protected override PruneResult Run(WriteContext context)
     {
         var succeeded = context.Statements.Get(PruneSucceeded).Bind(0, Cutoff(context, retention)).ExecuteNonQuery();
-        var failed = failedRetention is { } keepFailed
+        var failed = context.Statements.Get(PruneReplayed).Bind(0, Cutoff(context, retention)).ExecuteNonQuery();
+        failed += failedRetention is { } keepFailed
             ? context.Statements.Get(PruneFailed).Bind(0, Cutoff(context, keepFailed)).ExecuteNonQuery()
             : 0;
         var eventAge = retention > idempotencyWindow ? retention : idempotencyWindow;

@@ -40,6 +40,12 @@ internal static class Migrations
             CREATE INDEX runs_by_finished_at ON runs (status, finished_at, id) WHERE finished_at IS NOT NULL;
             CREATE INDEX runs_by_lease_owner ON runs (lease_owner) WHERE lease_owner IS NOT NULL;
             """),
+        new(2, """
+            ALTER TABLE events ADD COLUMN trace_parent TEXT;
+            ALTER TABLE runs ADD COLUMN replay_of TEXT;
+            ALTER TABLE runs ADD COLUMN replayed_by TEXT;
+            CREATE INDEX runs_by_function ON runs (function_id, available_at) WHERE available_at IS NOT NULL;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -15,8 +15,8 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
         "$seq");
 
     private static readonly Statement InsertEvent = new(
-        "INSERT INTO events (id, name, timestamp, payload, accepted_at) VALUES ($id, $name, $timestamp, $payload, $now) RETURNING seq",
-        "$id", "$name", "$timestamp", "$payload", "$now");
+        "INSERT INTO events (id, name, timestamp, payload, accepted_at, trace_parent) VALUES ($id, $name, $timestamp, $payload, $now, $trace) RETURNING seq",
+        "$id", "$name", "$timestamp", "$payload", "$now", "$trace");
 
     private static readonly Statement InsertRun = new(
         """
@@ -39,6 +39,7 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
             .Bind(2, UnixTime.ToStored(@event.Timestamp))
             .Bind(3, AsArray(@event.Payload))
             .Bind(4, context.NowStored)
+            .Bind(5, @event.TraceParent)
             .ExecuteScalar()!;
 
         var insertRun = context.Statements.Get(InsertRun);
@@ -46,7 +47,7 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
         for (var i = 0; i < runIds.Length; i++)
         {
             var run = @event.Runs[i];
-            runIds[i] = Guid.CreateVersion7(context.Now).ToString("N");
+            runIds[i] = run.RunId ?? Guid.CreateVersion7(context.Now).ToString("N");
             insertRun.Bind(0, runIds[i]).Bind(1, seq).Bind(2, run.FunctionId).Bind(3, run.MaxAttempts).Bind(4, context.NowStored).ExecuteNonQuery();
         }
 

@@ -46,6 +46,15 @@ public sealed class AttrFanoutOptions
     /// <value>The default is 24 hours.</value>
     public TimeSpan IdempotencyWindow { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// Gets or sets the largest payload, in bytes of UTF-8 JSON, that a store which serializes payloads (SQLite, NATS)
+    /// accepts; a larger one is refused at send with <see cref="PayloadTooLargeException"/> and nothing is stored.
+    /// The in-memory store keeps payloads as objects and does not check it.
+    /// </summary>
+    /// <value>The default is 262,144 (256 KiB).</value>
+    [Range(1, int.MaxValue)]
+    public int MaxPayloadBytes { get; set; } = 256 * 1024;
+
     /// <summary>Gets or sets how long in-flight runs may take to finish on shutdown before they are cancelled.</summary>
     /// <value>The default is 30 seconds.</value>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);

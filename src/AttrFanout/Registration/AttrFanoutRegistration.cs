@@ -36,7 +36,7 @@ public static class AttrFanoutRegistration
         }
 
         var builder = new FanoutModuleBuilder(services);
-        builder.AddEvent(new EventDescriptor<FunctionFailed>(FunctionFailed.Name));
+        builder.AddEvent(new EventDescriptor<FunctionFailed>(FunctionFailed.Name, FunctionFailedJsonContext.Default));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var module in modules)
         {

@@ -1,0 +1,109 @@
+using System.Text;
+using AttrFanout.Sqlite.Storage;
+using Microsoft.Data.Sqlite;
+using StoredStatus = AttrFanout.Sqlite.RunStatus;
+
+namespace AttrFanout.Sqlite.Engine;
+
+/// <summary>Reads runs as the engine's <see cref="FunctionRun"/>: one by Id, or the failed ones of a <see cref="FailedRunQuery"/>.</summary>
+internal static class FunctionRunQueries
+{
+    private const string Select = """
+        SELECT r.id, r.function_id, e.id, e.name, r.status, r.attempt, r.due_at, r.error_type, r.error_message,
+            r.created_at, r.updated_at, r.finished_at, r.replay_of, r.replayed_by
+        FROM runs r JOIN events e ON e.seq = r.event_seq
+        """;
+
+    public static FunctionRun? ById(SqliteConnection connection, string runId, DateTimeOffset now)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"{Select} WHERE r.id = $id";
+        command.Bind("$id", runId);
+        var runs = Read(command, now);
+        return runs.Count == 0 ? null : runs[0];
+    }
+
+    public static IReadOnlyList<FunctionRun> Failed(SqliteConnection connection, FailedRunQuery query, DateTimeOffset now)
+    {
+        using var command = connection.CreateCommand();
+        var sql = new StringBuilder($"{Select} WHERE r.status = 3");
+        if (!query.IncludeReplayed)
+        {
+            sql.Append(" AND r.replayed_by IS NULL");
+        }
+
+        if (query.FunctionId is { } function)
+        {
+            sql.Append(" AND r.function_id = $function");
+            command.Bind("$function", function);
+        }
+
+        if (query.EventName is { } name)
+        {
+            sql.Append(" AND e.name = $name");
+            command.Bind("$name", name);
+        }
+
+        if (query.FailedFrom is { } from)
+        {
+            sql.Append(" AND r.finished_at >= $from");
+            command.Bind("$from", UnixTime.ToStored(from));
+        }
+
+        if (query.FailedBefore is { } before)
+        {
+            sql.Append(" AND r.finished_at < $before");
+            command.Bind("$before", UnixTime.ToStored(before));
+        }
+
+        sql.Append(" ORDER BY r.finished_at, r.id LIMIT $limit");
+        command.Bind("$limit", query.Limit);
+        command.CommandText = sql.ToString();
+        return Read(command, now);
+    }
+
+    private static List<FunctionRun> Read(SqliteCommand command, DateTimeOffset now)
+    {
+        var runs = new List<FunctionRun>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var stored = (StoredStatus)reader.GetInt32(4);
+            var attempt = reader.GetInt32(5);
+            var dueAt = ToTime(reader.GetInt64OrNull(6));
+            var errorType = reader.GetStringOrNull(7);
+            var finished = stored is StoredStatus.Succeeded or StoredStatus.Failed;
+            var status = Status(stored, errorType is not null && dueAt is { } due && (stored == StoredStatus.Pending || due > now));
+            runs.Add(new FunctionRun
+            {
+                RunId = reader.GetString(0),
+                FunctionId = reader.GetString(1),
+                EventId = reader.GetString(2),
+                EventName = reader.GetString(3),
+                Status = status,
+                Attempts = finished ? attempt : attempt - 1,
+                NextAttemptAt = status == AttrFanout.RunStatus.RetryScheduled ? dueAt : null,
+                ErrorType = errorType,
+                ErrorMessage = reader.GetStringOrNull(8),
+                CreatedAt = UnixTime.FromStored(reader.GetInt64(9)),
+                UpdatedAt = UnixTime.FromStored(reader.GetInt64(10)),
+                FailedAt = stored == StoredStatus.Failed ? ToTime(reader.GetInt64OrNull(11)) : null,
+                ReplayOf = reader.GetStringOrNull(12),
+                ReplayedBy = reader.GetStringOrNull(13),
+            });
+        }
+
+        return runs;
+    }
+
+    private static AttrFanout.RunStatus Status(StoredStatus stored, bool retryWaiting) => stored switch
+    {
+        StoredStatus.Succeeded => AttrFanout.RunStatus.Succeeded,
+        StoredStatus.Failed => AttrFanout.RunStatus.Failed,
+        _ when retryWaiting => AttrFanout.RunStatus.RetryScheduled,
+        StoredStatus.Leased => AttrFanout.RunStatus.Running,
+        _ => AttrFanout.RunStatus.Pending,
+    };
+
+    private static DateTimeOffset? ToTime(long? stored) => stored is { } value ? UnixTime.FromStored(value) : null;
+}

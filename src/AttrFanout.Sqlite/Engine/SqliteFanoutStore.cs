@@ -1,0 +1,228 @@
+using System.Collections.Concurrent;
+using AttrFanout.Stores;
+using Microsoft.Extensions.Logging;
+using StoredOutcome = AttrFanout.Sqlite.RunOutcome;
+
+namespace AttrFanout.Sqlite.Engine;
+
+/// <summary>
+/// The engine's store over a SQLite file: payloads kept as JSON through the generated serializers, runs leased one at
+/// a time per function when the engine has capacity, leases renewed while runs execute or wait for a retry, retries
+/// persisted before their delay, leases released on shutdown, and the file pruned on a timer.
+/// </summary>
+internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDisposable
+{
+    private readonly SqliteRunStore _store;
+    private readonly SqliteStoreOptions _options;
+    private readonly StoredPayloads _payloads;
+    private readonly Dictionary<string, int> _maxAttempts;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly FunctionWakeups _wakeups;
+    private readonly LeaseRenewer _leases;
+    private readonly RetentionPruner _pruner;
+    private readonly ReadConnections _reads;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<LeasedRun>> _taken = new(StringComparer.Ordinal);
+    private int _closed;
+
+    public SqliteFanoutStore(SqliteRunStore store, SqliteStoreOptions options, FunctionCatalog catalog, AttrFanoutOptions fanout, TimeProvider time, ILogger logger)
+    {
+        _store = store;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _payloads = new StoredPayloads(catalog, fanout.MaxPayloadBytes);
+        _maxAttempts = catalog.Functions.ToDictionary(static f => f.Id, f => MaxAttempts(f, fanout), StringComparer.Ordinal);
+        Owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+        _reads = new ReadConnections(store.OpenReadConnection);
+        _wakeups = new FunctionWakeups(_maxAttempts.Keys, _reads, time, options.PollInterval, e => SqliteStoreLog.BackgroundError(logger, "poll", e));
+        _leases = new LeaseRenewer(time, options.LeaseDuration, RenewAsync, runId => SqliteStoreLog.LeaseLost(logger, runId), e => SqliteStoreLog.BackgroundError(logger, "lease renewal", e));
+        _pruner = new RetentionPruner(time, options.PruneInterval, () => store.PruneAsync(), r => SqliteStoreLog.Pruned(logger, r.SucceededRuns, r.ExpiredFailedRuns, r.Events), e => SqliteStoreLog.BackgroundError(logger, "pruning", e));
+    }
+
+    public bool RetriesInProcess => true;
+
+    public bool IsDurable => true;
+
+    /// <summary>Gets the lease owner name of this process.</summary>
+    public string Owner { get; }
+
+    internal SqliteRunStore Runs => _store;
+
+    internal LeaseRenewer Leases => _leases;
+
+    internal RetentionPruner Pruner => _pruner;
+
+    public async ValueTask<Stores.AcceptResult> AcceptAsync(EventSubmission submission, CancellationToken cancellationToken)
+    {
+        var envelope = submission.Event;
+        var payload = _payloads.Serialize(envelope);
+        var runs = new RunToCreate[submission.Runs.Count];
+        for (var i = 0; i < runs.Length; i++)
+        {
+            var request = submission.Runs[i];
+            runs[i] = new RunToCreate(request.FunctionId, _maxAttempts.GetValueOrDefault(request.FunctionId, 1), request.RunId);
+        }
+
+        var accepted = await _store.AcceptAsync(new EventToAccept(envelope.Id, envelope.Name, envelope.Timestamp, payload, runs, submission.TraceParent), cancellationToken).ConfigureAwait(false);
+        if (!accepted.IsDuplicate)
+        {
+            foreach (var run in runs)
+            {
+                _wakeups.Wake(run.FunctionId);
+            }
+        }
+
+        return new Stores.AcceptResult(accepted.IsDuplicate, accepted.RunIds);
+    }
+
+    public ValueTask<bool> WaitForRunAsync(string functionId, CancellationToken cancellationToken) => _wakeups.WaitAsync(functionId, cancellationToken);
+
+    public async ValueTask<RunDelivery?> TryTakeRunAsync(string functionId, CancellationToken cancellationToken)
+    {
+        var taken = _taken.GetOrAdd(functionId, static _ => new ConcurrentQueue<LeasedRun>());
+        while (true)
+        {
+            if (!taken.TryDequeue(out var run))
+            {
+                var leased = await _store.LeaseDueAsync(Owner, _options.MaxRunsPerLease, _options.LeaseDuration, functionId, cancellationToken).ConfigureAwait(false);
+                if (leased.Count == 0)
+                {
+                    return null;
+                }
+
+                foreach (var next in leased)
+                {
+                    _leases.Hold(next.RunId, next.FunctionId);
+                    taken.Enqueue(next);
+                }
+
+                continue;
+            }
+
+            _wakeups.Wake(functionId);
+            if (run.AttemptLeases > _options.MaxLeasesPerAttempt)
+            {
+                await FailUnstartedAsync(run, new RunAbandonedException(run.RunId, run.FunctionId, run.EventName, run.Attempt, run.AttemptLeases - 1)).ConfigureAwait(false);
+                _leases.TryRelease(run.RunId, out _);
+                continue;
+            }
+
+            if (!_payloads.TryRead(run, out var envelope, out var error))
+            {
+                await FailUnstartedAsync(run, error).ConfigureAwait(false);
+                _leases.TryRelease(run.RunId, out _);
+                continue;
+            }
+
+            return new RunDelivery(run.RunId, run.FunctionId, envelope, run.Attempt - 1, run.LeaseUntil - _options.LeaseDuration, run.TraceParent);
+        }
+    }
+
+    public async ValueTask ReportAsync(Stores.RunOutcome outcome, CancellationToken cancellationToken)
+    {
+        var recorded = outcome.Kind switch
+        {
+            RunOutcomeKind.Succeeded => await _store.RecordOutcomeAsync(outcome.RunId, Owner, StoredOutcome.Succeeded.Instance, cancellationToken).ConfigureAwait(false),
+            RunOutcomeKind.Failed => await _store.RecordOutcomeAsync(outcome.RunId, Owner, new StoredOutcome.Failed(Error(outcome)), cancellationToken).ConfigureAwait(false),
+            RunOutcomeKind.RetryScheduled => await _store.HoldForRetryAsync(
+                outcome.RunId, Owner, new StoredOutcome.RetryScheduled(outcome.Attempts + 1, outcome.DueAt ?? outcome.At, Error(outcome)), _options.LeaseDuration, cancellationToken).ConfigureAwait(false),
+            _ => await _store.ReleaseRunAsync(outcome.RunId, Owner, outcome.Attempts + 1, cancellationToken).ConfigureAwait(false),
+        };
+
+        if (outcome.Kind != RunOutcomeKind.RetryScheduled && _leases.TryRelease(outcome.RunId, out var functionId) && outcome.Kind == RunOutcomeKind.Released)
+        {
+            _wakeups.Wake(functionId);
+        }
+
+        if (!recorded)
+        {
+            SqliteStoreLog.LeaseLost(_logger, outcome.RunId);
+        }
+    }
+
+    public ValueTask<FunctionRun?> GetRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(_reads.Read(connection => FunctionRunQueries.ById(connection, runId, _time.GetUtcNow())));
+    }
+
+    public ValueTask<IReadOnlyList<FunctionRun>> ListFailedAsync(FailedRunQuery query, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(_reads.Read(connection => FunctionRunQueries.Failed(connection, query, _time.GetUtcNow())));
+    }
+
+    public async ValueTask<FunctionRun?> ReplayAsync(string runId, string newRunId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!await _store.ReplayAsNewRunAsync(runId, newRunId, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var replay = await GetRunAsync(newRunId, cancellationToken).ConfigureAwait(false);
+        if (replay is not null)
+        {
+            _wakeups.Wake(replay.FunctionId);
+        }
+
+        return replay;
+    }
+
+    /// <summary>Stops the timers, hands back every run this process still holds, and closes the file.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _closed, 1) == 1)
+        {
+            return;
+        }
+
+        StopTimers();
+        try
+        {
+            await _store.ReleaseLeasesAsync(Owner).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _store.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Closes the file as a killed process would leave it: leases held, nothing released.</summary>
+    internal async ValueTask AbandonAsync()
+    {
+        if (Interlocked.Exchange(ref _closed, 1) == 1)
+        {
+            return;
+        }
+
+        StopTimers();
+        await _store.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void StopTimers()
+    {
+        _pruner.Dispose();
+        _leases.Dispose();
+        _wakeups.Dispose();
+        _reads.Dispose();
+    }
+
+    private Task<bool> RenewAsync(string runId) => _store.RenewLeaseAsync(runId, Owner, _options.LeaseDuration);
+
+    private async Task FailUnstartedAsync(LeasedRun run, Exception error)
+    {
+        SqliteStoreLog.RunCannotStart(_logger, run.RunId, run.FunctionId, error);
+        await _store.RecordOutcomeAsync(run.RunId, Owner, new StoredOutcome.Failed(new RunError(error.GetType().FullName ?? error.GetType().Name, error.Message))).ConfigureAwait(false);
+    }
+
+    private static RunError Error(Stores.RunOutcome outcome) => new(outcome.ErrorType ?? "", outcome.ErrorMessage ?? "");
+
+    private static int MaxAttempts(FunctionDescriptor function, AttrFanoutOptions options)
+    {
+        options.Functions.TryGetValue(function.Id, out var overrides);
+        return (overrides?.Retries ?? function.Retries ?? options.DefaultRetries) + 1;
+    }
+}

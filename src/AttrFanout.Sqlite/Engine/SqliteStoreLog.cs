@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Logging;
+
+namespace AttrFanout.Sqlite.Engine;
+
+internal static partial class SqliteStoreLog
+{
+    [LoggerMessage(EventId = 101, EventName = "SqliteStoreOpened", Level = LogLevel.Information,
+        Message = "SQLite store opened at '{DataSource}' (schema version {SchemaVersion}); owner {Owner}.")]
+    public static partial void Opened(ILogger logger, string dataSource, int schemaVersion, string owner);
+
+    [LoggerMessage(EventId = 102, EventName = "SqliteLeaseLost", Level = LogLevel.Warning,
+        Message = "Run {RunId} is no longer leased to this process (its lease expired and another owner took it, or it was released): its outcome was not recorded here.")]
+    public static partial void LeaseLost(ILogger logger, string runId);
+
+    [LoggerMessage(EventId = 103, EventName = "SqliteRunCannotStart", Level = LogLevel.Error,
+        Message = "Run {RunId} of function {FunctionId} failed without executing.")]
+    public static partial void RunCannotStart(ILogger logger, string runId, string functionId, Exception error);
+
+    [LoggerMessage(EventId = 104, EventName = "SqliteBackgroundError", Level = LogLevel.Error,
+        Message = "The SQLite store's {Task} failed; it tries again at its next tick.")]
+    public static partial void BackgroundError(ILogger logger, string task, Exception error);
+
+    [LoggerMessage(EventId = 105, EventName = "SqlitePruned", Level = LogLevel.Debug,
+        Message = "Pruned {SucceededRuns} succeeded runs, {FailedRuns} failed runs and {Events} events.")]
+    public static partial void Pruned(ILogger logger, int succeededRuns, int failedRuns, int events);
+}
