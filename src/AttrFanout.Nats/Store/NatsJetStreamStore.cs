@@ -45,7 +45,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
 
     /// <summary>
     /// The most messages one pull takes for a function (and never more than the process runs at once); a function
-    /// buffers at most two batches, so fetched messages wait for a free slot in this process only briefly.
+    /// holds at most a few batches (see <see cref="FunctionFeed.BatchesHeld"/>), each message kept by its heartbeat.
     /// </summary>
     private const int MaxFetchBatch = 64;
 
