@@ -9,7 +9,8 @@ namespace AttrFanout.Nats.Benchmarks;
 
 /// <summary>
 /// Runs per second through AttrFanout on JetStream (send, fan out to one function, execute, ack) beside a raw
-/// NATS.Client.JetStream loop doing the same work (publish, pull, ack) on the same server. Each operation moves
+/// NATS.Client.JetStream loop doing the same work (publish with a message Id and wait for its ack, pull, ack) on the
+/// same server, in a stream with the same storage, retention and duplicate window. Each operation moves
 /// <see cref="Messages"/> messages; both publish <see cref="InFlight"/> at a time.
 /// </summary>
 [MemoryDiagnoser]
@@ -54,7 +55,7 @@ public class JetStreamThroughputBenchmarks
         _raw = new NatsConnection(new NatsOpts { Url = _server.Url });
         await _raw.ConnectAsync();
         _js = new NatsJSContext(_raw);
-        await _js.CreateStreamAsync(new StreamConfig("RAW", ["raw.>"]) { Retention = StreamConfigRetention.Interest });
+        await _js.CreateStreamAsync(new StreamConfig("RAW", ["raw.>"]) { Retention = StreamConfigRetention.Interest, DuplicateWindow = TimeSpan.FromHours(24) });
         _rawConsumer = await _js.CreateOrUpdateConsumerAsync("RAW", new ConsumerConfig("raw") { AckPolicy = ConsumerConfigAckPolicy.Explicit, FilterSubject = "raw.tick" });
     }
 

@@ -10,7 +10,8 @@ namespace AttrFanout.Nats.Intake;
 /// Reads every event message once (competing across processes) and moves to the dead-letter stream those no function
 /// consumer will take: an undecodable subject, or an event that no function subscribes to and this app does not
 /// declare (an event it declares without subscribers is accepted and starts no run, as in memory). Messages a function
-/// takes are checked by that function's delivery, which dead-letters its own run when the message is invalid.
+/// takes are checked by that function's delivery, which dead-letters its own run when the message is invalid. The next
+/// pull is on its way while a batch is swept.
 /// </summary>
 internal sealed class IntakeSweeper(
     DurableConsumer intake,
@@ -26,11 +27,20 @@ internal sealed class IntakeSweeper(
 
     public async Task RunAsync(CancellationToken stopping)
     {
+        Task<IReadOnlyList<DeliveredMessage>>? next = null;
         while (!stopping.IsCancellationRequested)
         {
             try
             {
-                foreach (var message in await intake.FetchAsync(Batch, expiry, stopping).ConfigureAwait(false))
+                var fetched = await (next ?? intake.FetchAsync(Batch, expiry, stopping).AsTask()).ConfigureAwait(false);
+                next = null;
+                if (fetched.Count == 0)
+                {
+                    continue;
+                }
+
+                next = intake.FetchAsync(Batch, expiry, stopping).AsTask();
+                foreach (var message in fetched)
                 {
                     await SweepAsync(message, stopping).ConfigureAwait(false);
                 }
@@ -41,6 +51,7 @@ internal sealed class IntakeSweeper(
             }
             catch (Exception error)
             {
+                next = null;
                 Log.IntakeFailed(logger, error);
                 try
                 {

@@ -44,8 +44,8 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     }
 
     /// <summary>
-    /// The most messages one pull takes for a function (and never more than the process runs at once): fetched
-    /// messages wait for a free slot in this process, not in another.
+    /// The most messages one pull takes for a function (and never more than the process runs at once); a function
+    /// holds at most a few batches (see <see cref="FunctionFeed.BatchesHeld"/>), each message kept by its heartbeat.
     /// </summary>
     private const int MaxFetchBatch = 64;
 
