@@ -12,6 +12,7 @@ namespace AttrFanout.Benchmarks.Durable;
 /// status updates) with the same durability (WAL, synchronous=FULL) and the same batching opportunity
 /// (<see cref="Senders"/> events in flight, so at most that many events per transaction).
 /// </summary>
+[ShortRunJob]
 [MemoryDiagnoser]
 public class DurableThroughputBenchmarks
 {
