@@ -40,10 +40,7 @@ public sealed class ErrorKindTests
         await using var app = CreateApp();
 
         var result = await app.Sender.SendAsync(new Unfixable("bad input"));
-        var done = app.CompletionOf(result.RunIds[0]);
-        await app.Clock.AdvanceUntilAsync(done);
-
-        var run = await done;
+        var run = await app.RunToEndAsync(result.RunIds[0]);
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Equal(1, run.Attempts);
         Assert.Equal(1, app.Get<AttemptLog>().CountOf("errors-nonretriable"));
@@ -57,10 +54,9 @@ public sealed class ErrorKindTests
         await using var app = CreateApp();
 
         var result = await app.Sender.SendAsync(new RateLimited(Minutes: 30));
-        var done = app.CompletionOf(result.RunIds[0]);
-        await app.Clock.AdvanceUntilAsync(done);
+        var run = await app.RunToEndAsync(result.RunIds[0]);
 
-        Assert.Equal(RunStatus.Succeeded, (await done).Status);
+        Assert.Equal(RunStatus.Succeeded, run.Status);
         var times = app.Get<AttemptLog>().TimesOf("errors-retry-after");
         Assert.Equal(2, times.Length);
         Assert.Equal(TimeSpan.FromMinutes(30), times[1] - times[0]);

@@ -20,10 +20,7 @@ public sealed class RedeliveryTests
         Assert.False(app.Get<IFanoutStore>().RetriesInProcess);
 
         var result = await app.Sender.SendAsync(new FlakyOrder(FailuresBeforeSuccess: 2));
-        var done = app.CompletionOf(result.RunIds);
-        await app.Clock.AdvanceUntilAsync(done);
-
-        var runs = (await done).ToDictionary(r => r.FunctionId);
+        var runs = (await app.RunToEndAsync(result.RunIds)).ToDictionary(r => r.FunctionId);
         var log = app.Get<AttemptLog>();
         Assert.Equal([1, 2, 3], log.Attempts.Where(a => a.FunctionId == "retry-flaky").Select(a => a.Attempt));
         Assert.Equal(1, log.CountOf("retry-sibling-a"));
@@ -38,10 +35,7 @@ public sealed class RedeliveryTests
         await using var app = CreateApp();
 
         var result = await app.Sender.SendAsync(new AlwaysFailing("broken"));
-        var done = app.CompletionOf(result.RunIds[0]);
-        await app.Clock.AdvanceUntilAsync(done);
-
-        var run = await done;
+        var run = await app.RunToEndAsync(result.RunIds[0]);
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Equal(5, run.Attempts);
         Assert.Equal(5, app.Get<AttemptLog>().CountOf("retry-default"));
@@ -53,10 +47,9 @@ public sealed class RedeliveryTests
         await using var app = CreateApp();
 
         var result = await app.Sender.SendAsync(new RateLimited(Minutes: 30));
-        var done = app.CompletionOf(result.RunIds[0]);
-        await app.Clock.AdvanceUntilAsync(done);
+        var run = await app.RunToEndAsync(result.RunIds[0]);
 
-        Assert.Equal(RunStatus.Succeeded, (await done).Status);
+        Assert.Equal(RunStatus.Succeeded, run.Status);
         var times = app.Get<AttemptLog>().TimesOf("errors-retry-after");
         Assert.Equal(TimeSpan.FromMinutes(30), times[1] - times[0]);
     }

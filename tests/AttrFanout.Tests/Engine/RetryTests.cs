@@ -74,10 +74,7 @@ public sealed class RetryTests
         await using var app = CreateApp();
 
         var result = await app.Sender.SendAsync(new FlakyOrder(FailuresBeforeSuccess: 2));
-        var done = app.CompletionOf(result.RunIds);
-        await app.Clock.AdvanceUntilAsync(done);
-
-        var runs = (await done).ToDictionary(r => r.FunctionId);
+        var runs = (await app.RunToEndAsync(result.RunIds)).ToDictionary(r => r.FunctionId);
         var log = app.Get<AttemptLog>();
         Assert.Equal(3, log.CountOf("retry-flaky"));
         Assert.Equal(1, log.CountOf("retry-sibling-a"));
@@ -112,10 +109,7 @@ public sealed class RetryTests
         await using var app = CreateApp();
 
         var result = await app.Sender.SendAsync(new AlwaysFailing("broken"));
-        var done = app.CompletionOf(result.RunIds[0]);
-        await app.Clock.AdvanceUntilAsync(done);
-
-        var run = await done;
+        var run = await app.RunToEndAsync(result.RunIds[0]);
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Equal(5, run.Attempts);
         Assert.Equal(5, app.Get<AttemptLog>().CountOf("retry-default"));
@@ -130,10 +124,9 @@ public sealed class RetryTests
         await using var app = CreateApp(o => o.DefaultRetries = 1);
 
         var result = await app.Sender.SendAsync(new AlwaysFailing("broken"));
-        var done = app.CompletionOf(result.RunIds[0]);
-        await app.Clock.AdvanceUntilAsync(done);
+        var run = await app.RunToEndAsync(result.RunIds[0]);
 
-        Assert.Equal(2, (await done).Attempts);
+        Assert.Equal(2, run.Attempts);
         Assert.Equal(2, app.Get<AttemptLog>().CountOf("retry-default"));
     }
 
@@ -144,10 +137,7 @@ public sealed class RetryTests
         var sentAt = app.Clock.GetUtcNow();
 
         var result = await app.Sender.SendAsync(new SlowWork(1));
-        var done = app.CompletionOf(result.RunIds[0]);
-        await app.Clock.AdvanceUntilAsync(done);
-
-        var run = await done;
+        var run = await app.RunToEndAsync(result.RunIds[0]);
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Equal(2, run.Attempts);
         Assert.Equal(typeof(TimeoutRejectedException).FullName, run.ErrorType);
@@ -171,8 +161,6 @@ public sealed class RetryTests
         Assert.Equal(typeof(InvalidOperationException).FullName, scheduled.ErrorType);
         Assert.Equal("attempt 1 fails", scheduled.ErrorMessage);
 
-        var done = app.CompletionOf(result.RunIds);
-        await app.Clock.AdvanceUntilAsync(done);
-        Assert.All(await done, r => Assert.Equal(RunStatus.Succeeded, r.Status));
+        Assert.All(await app.RunToEndAsync(result.RunIds), r => Assert.Equal(RunStatus.Succeeded, r.Status));
     }
 }

@@ -45,9 +45,7 @@ public sealed class ScopeTests
         await using var app = TestApp.Create(services: s => s.AddScoped<ScopedUnitOfWork>().AddSingleton<ScopeLog>());
 
         var first = await app.Sender.SendAsync(new ScopedPing(FailFirstAttempt: true));
-        var done = app.CompletionOf(first.RunIds);
-        await app.Clock.AdvanceUntilAsync(done);
-        await done;
+        await app.RunToEndAsync(first.RunIds);
         var second = await app.Sender.SendAsync(new ScopedPing(FailFirstAttempt: false));
         await app.CompletionOf(second.RunIds);
 

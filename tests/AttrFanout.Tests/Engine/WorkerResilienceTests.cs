@@ -88,10 +88,9 @@ public sealed class WorkerResilienceTests
                 .AddSingleton<IFanoutStore>(sp => new StoreThatFailsOnce(new InMemoryFanoutStore(100, sp.GetRequiredService<TimeProvider>()), onTake: true)));
 
         var result = await app.Sender.SendAsync(new WorkerJob(Explode: false));
-        var done = app.CompletionOf(result.RunIds[0]);
-        await app.Clock.AdvanceUntilAsync(done);
+        var run = await app.RunToEndAsync(result.RunIds[0]);
 
-        Assert.Equal(RunStatus.Succeeded, (await done).Status);
+        Assert.Equal(RunStatus.Succeeded, run.Status);
         var error = Assert.Single(app.Logs.Entries, e => e.EventId.Id == 5);
         Assert.Equal("store unavailable", error.Exception?.Message);
         Assert.Contains("worker-sync-thrower", error.Message);

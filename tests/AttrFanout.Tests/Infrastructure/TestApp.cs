@@ -51,6 +51,22 @@ public sealed class TestApp : IAsyncDisposable
 
     public Task<FunctionRun> CompletionOf(string runId) => Runs.WaitForCompletionAsync(runId).Safe();
 
+    /// <summary>Advances the clock until the run ends and returns it.</summary>
+    public async Task<FunctionRun> RunToEndAsync(string runId)
+    {
+        var done = CompletionOf(runId);
+        await Clock.AdvanceUntilAsync(done);
+        return await done;
+    }
+
+    /// <summary>Advances the clock until every run ends and returns them.</summary>
+    public async Task<FunctionRun[]> RunToEndAsync(IEnumerable<string> runIds)
+    {
+        var done = CompletionOf(runIds);
+        await Clock.AdvanceUntilAsync(done);
+        return await done;
+    }
+
     public async Task<FunctionRun[]> CompletionOf(IEnumerable<string> runIds) =>
         await Task.WhenAll(runIds.Select(CompletionOf));
 
