@@ -1,3 +1,4 @@
+using AttrFanout.Execution;
 using AttrFanout.Nats.Provisioning;
 
 namespace AttrFanout.Nats.Store;
@@ -7,13 +8,11 @@ internal static class FunctionSubscriptions
 {
     public static FunctionSubscription For(FunctionDescriptor function, AttrFanoutOptions fanout, NatsJetStreamOptions nats)
     {
-        fanout.Functions.TryGetValue(function.Id, out var overrides);
-        var retries = overrides?.Retries ?? function.Retries ?? fanout.DefaultRetries;
-        var timeout = overrides?.Timeout ?? function.Timeout ?? fanout.DefaultTimeout;
-        var ackWait = timeout is { } limit && limit < nats.AckWait
+        var settings = FunctionSettings.Resolve(function, fanout);
+        var ackWait = settings.Timeout is { } limit && limit < nats.AckWait
             ? (limit > MinAckWait ? limit : MinAckWait)
             : nats.AckWait;
-        return new FunctionSubscription(function.Id, function.EventName, retries + 1, ackWait);
+        return new FunctionSubscription(function.Id, function.EventName, settings.MaxAttempts, ackWait);
     }
 
     private static TimeSpan MinAckWait => TimeSpan.FromSeconds(1);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AttrFanout.Execution;
 using AttrFanout.Stores;
 using Microsoft.Extensions.Logging;
 using StoredOutcome = AttrFanout.Sqlite.RunOutcome;
@@ -32,7 +33,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         _time = time;
         _logger = logger;
         _payloads = new StoredPayloads(catalog, fanout.MaxPayloadBytes);
-        _maxAttempts = catalog.Functions.ToDictionary(static f => f.Id, f => MaxAttempts(f, fanout), StringComparer.Ordinal);
+        _maxAttempts = catalog.Functions.ToDictionary(static f => f.Id, f => FunctionSettings.Resolve(f, fanout).MaxAttempts, StringComparer.Ordinal);
         Owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
         _reads = new ReadConnections(store.OpenReadConnection);
         _wakeups = new FunctionWakeups(_maxAttempts.Keys, _reads, time, options.PollInterval, e => SqliteStoreLog.BackgroundError(logger, "poll", e));
@@ -219,10 +220,4 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     }
 
     private static RunError Error(Stores.RunOutcome outcome) => new(outcome.ErrorType ?? "", outcome.ErrorMessage ?? "");
-
-    private static int MaxAttempts(FunctionDescriptor function, AttrFanoutOptions options)
-    {
-        options.Functions.TryGetValue(function.Id, out var overrides);
-        return (overrides?.Retries ?? function.Retries ?? options.DefaultRetries) + 1;
-    }
 }

@@ -1,11 +1,19 @@
 namespace AttrFanout.Execution;
 
-/// <summary>One function's effective settings: the configured override, else the attribute, else the default.</summary>
+/// <summary>
+/// One function's effective settings: the configured override (<c>AttrFanout:Functions:&lt;id&gt;</c>), else the
+/// <c>[OnEvent]</c> attribute, else the default. Stores that map settings onto their own (attempt counts, ack waits)
+/// resolve them here so they always agree with the engine.
+/// </summary>
 /// <param name="MaxAttempts">Attempts per run (retries + 1).</param>
 /// <param name="Timeout">The time limit of one attempt, or <see langword="null"/> for none.</param>
 /// <param name="Concurrency">Runs of the function at once, or <see langword="null"/> for only the global limit.</param>
-internal sealed record FunctionSettings(int MaxAttempts, TimeSpan? Timeout, int? Concurrency)
+public sealed record FunctionSettings(int MaxAttempts, TimeSpan? Timeout, int? Concurrency)
 {
+    /// <summary>Resolves the effective settings of <paramref name="function"/> under <paramref name="options"/>.</summary>
+    /// <param name="function">The function.</param>
+    /// <param name="options">The runtime's options.</param>
+    /// <returns>The settings the engine runs the function with.</returns>
     public static FunctionSettings Resolve(FunctionDescriptor function, AttrFanoutOptions options)
     {
         options.Functions.TryGetValue(function.Id, out var overrides);
