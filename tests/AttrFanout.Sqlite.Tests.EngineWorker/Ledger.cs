@@ -1,6 +1,9 @@
 namespace AttrFanout.Sqlite.Tests.EngineWorker;
 
-/// <summary>An append-only file of executions: one line "function event run pid" each, written before the function returns.</summary>
+/// <summary>
+/// Append-only files of executions: one line "function event run pid" each, written before the function returns,
+/// one file per process (<c>&lt;path&gt;.&lt;pid&gt;</c>) because appends from two processes to one file can overwrite each other.
+/// </summary>
 public static class Ledger
 {
     private static readonly Lock Gate = new();
@@ -13,7 +16,7 @@ public static class Ledger
         var line = $"{context.FunctionId} {context.EventId} {context.RunId} {Environment.ProcessId}\n";
         lock (Gate)
         {
-            File.AppendAllText(Path, line);
+            File.AppendAllText($"{Path}.{Environment.ProcessId}", line);
         }
     }
 }

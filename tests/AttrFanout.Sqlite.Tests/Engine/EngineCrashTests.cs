@@ -56,7 +56,7 @@ public sealed class EngineCrashTests(ITestOutputHelper output)
         await DrainAsync(db, ledger, workers: 2, "30000");
 
         var (lost, duplicates) = Check(db, ledger, ids);
-        var processes = File.ReadLines(ledger).Select(line => line.Split(' ')[3]).Distinct().Count();
+        var processes = LedgerLines(ledger).Select(line => line.Split(' ')[3]).Distinct().Count();
         output.WriteLine($"{ids.Count * Functions.Length} runs executed by {processes} processes; {duplicates} executed twice.");
         Assert.Empty(lost);
         Assert.Equal(0, duplicates);
@@ -82,11 +82,13 @@ public sealed class EngineCrashTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>The execution lines of every worker process, each of which writes its own <c>&lt;ledger&gt;.&lt;pid&gt;</c> file.</summary>
+    private static IEnumerable<string> LedgerLines(string ledger) =>
+        Directory.GetFiles(Path.GetDirectoryName(ledger)!, Path.GetFileName(ledger) + ".*").SelectMany(File.ReadLines);
+
     private static (List<string> Lost, int Duplicates) Check(TestDatabase db, string ledger, IReadOnlyCollection<string> eventIds)
     {
-        var executions = File.Exists(ledger)
-            ? File.ReadLines(ledger).Select(line => line.Split(' ')).GroupBy(parts => parts[2]).ToDictionary(g => g.Key, g => g.Count())
-            : [];
+        var executions = LedgerLines(ledger).Select(line => line.Split(' ')).GroupBy(parts => parts[2]).ToDictionary(g => g.Key, g => g.Count());
         var lost = new List<string>();
         using var connection = db.OpenRaw();
         foreach (var eventId in eventIds)
