@@ -14,18 +14,17 @@ internal static class FunctionRunQueries
         FROM runs r JOIN events e ON e.seq = r.event_seq
         """;
 
-    public static FunctionRun? ById(SqliteConnection connection, string runId, DateTimeOffset now)
+    private static readonly Statement RunById = new($"{Select} WHERE r.id = $id", "$id");
+
+    public static FunctionRun? ById(StatementCache statements, string runId, DateTimeOffset now)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"{Select} WHERE r.id = $id";
-        command.Bind("$id", runId);
-        var runs = Read(command, now);
+        var runs = Read(statements.Get(RunById).Bind(0, runId), now);
         return runs.Count == 0 ? null : runs[0];
     }
 
-    public static IReadOnlyList<FunctionRun> Failed(SqliteConnection connection, FailedRunQuery query, DateTimeOffset now)
+    public static IReadOnlyList<FunctionRun> Failed(StatementCache statements, FailedRunQuery query, DateTimeOffset now)
     {
-        using var command = connection.CreateCommand();
+        using var command = statements.Connection.CreateCommand();
         var sql = new StringBuilder($"{Select} WHERE r.status = 3");
         if (!query.IncludeReplayed)
         {

@@ -1,30 +1,34 @@
 using System.Collections.Concurrent;
+using AttrFanout.Sqlite.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace AttrFanout.Sqlite.Engine;
 
-/// <summary>A few open read connections reused for run lookups and polls, so a lookup does not pay for opening and configuring one.</summary>
+/// <summary>
+/// A few open read connections, each with its prepared statements, reused for run lookups and polls, so a lookup
+/// pays neither for opening a connection nor for compiling its SQL.
+/// </summary>
 internal sealed class ReadConnections(Func<SqliteConnection> open, int kept = 8) : IDisposable
 {
-    private readonly ConcurrentBag<SqliteConnection> _idle = [];
+    private readonly ConcurrentBag<StatementCache> _idle = [];
     private volatile bool _disposed;
 
-    public T Read<T>(Func<SqliteConnection, T> read)
+    public T Read<T>(Func<StatementCache, T> read)
     {
-        var connection = _idle.TryTake(out var idle) ? idle : open();
+        var statements = _idle.TryTake(out var idle) ? idle : new StatementCache(open());
         try
         {
-            return read(connection);
+            return read(statements);
         }
         finally
         {
             if (_disposed || _idle.Count >= kept)
             {
-                connection.Dispose();
+                Close(statements);
             }
             else
             {
-                _idle.Add(connection);
+                _idle.Add(statements);
             }
         }
     }
@@ -32,9 +36,15 @@ internal sealed class ReadConnections(Func<SqliteConnection> open, int kept = 8)
     public void Dispose()
     {
         _disposed = true;
-        while (_idle.TryTake(out var connection))
+        while (_idle.TryTake(out var statements))
         {
-            connection.Dispose();
+            Close(statements);
         }
+    }
+
+    private static void Close(StatementCache statements)
+    {
+        statements.Dispose();
+        statements.Connection.Dispose();
     }
 }
