@@ -61,7 +61,8 @@ internal sealed class RunExecutor(
         Log.AttemptFailed(logger, delivery.FunctionId, state.Attempt, delivery.Event.Id, delivery.RunId, args.RetryDelay, error);
         FanoutMetrics.Add(FanoutMetrics.RunsRetried, FanoutTags.Function, delivery.FunctionId);
         var now = time.GetUtcNow();
-        return ReportAsync(RunOutcome.RetryScheduled(delivery.RunId, state.Attempt, now, now + args.RetryDelay, error));
+        state.LastError = error;
+        return ReportAsync(state, RunOutcome.RetryScheduled(delivery.RunId, state.Attempt, now, now + args.RetryDelay, error));
     }
 
     private async Task<Exception?> RunPipelineAsync(RunState state)
@@ -89,18 +90,18 @@ internal sealed class RunExecutor(
         var now = time.GetUtcNow();
         if (error is null)
         {
-            await ReportAsync(RunOutcome.Succeeded(delivery.RunId, state.Attempt, now)).ConfigureAwait(false);
+            await ReportAsync(state, RunOutcome.Succeeded(delivery.RunId, state.Attempt, now)).ConfigureAwait(false);
             FanoutMetrics.Add(FanoutMetrics.RunsSucceeded, FanoutTags.Function, delivery.FunctionId);
         }
         else if (error is ShutdownInterruptedException || lifetime.Abort.IsCancellationRequested)
         {
-            await ReportAsync(RunOutcome.Released(delivery.RunId, state.FinishedAttempts, now)).ConfigureAwait(false);
+            await ReportAsync(state, RunOutcome.Released(delivery.RunId, state.FinishedAttempts, now)).ConfigureAwait(false);
         }
         else if (!store.RetriesInProcess && RetryClassifier.ShouldRetry(error, state, lifetime.Abort))
         {
             var delay = RedeliveryBackoff.Next(state.Attempt, error, options);
             Log.AttemptFailed(logger, delivery.FunctionId, state.Attempt, delivery.Event.Id, delivery.RunId, delay, error);
-            await ReportAsync(RunOutcome.RetryScheduled(delivery.RunId, state.Attempt, now, now + delay, error)).ConfigureAwait(false);
+            await ReportAsync(state, RunOutcome.RetryScheduled(delivery.RunId, state.Attempt, now, now + delay, error)).ConfigureAwait(false);
             FanoutMetrics.Add(FanoutMetrics.RunsRetried, FanoutTags.Function, delivery.FunctionId);
         }
         else
@@ -156,7 +157,7 @@ internal sealed class RunExecutor(
         var failedAt = time.GetUtcNow();
         Log.RunFailed(logger, delivery.FunctionId, delivery.Event.Id, state.Attempt, delivery.RunId, error);
         FanoutMetrics.Add(FanoutMetrics.RunsFailed, FanoutTags.Function, delivery.FunctionId);
-        await ReportAsync(RunOutcome.Failed(delivery.RunId, state.Attempt, failedAt, error)).ConfigureAwait(false);
+        await ReportAsync(state, RunOutcome.Failed(delivery.RunId, state.Attempt, failedAt, error)).ConfigureAwait(false);
         if (string.Equals(delivery.Event.Name, FunctionFailed.Name, StringComparison.Ordinal))
         {
             return;
@@ -175,12 +176,12 @@ internal sealed class RunExecutor(
         }
     }
 
-    private async ValueTask ReportAsync(RunOutcome outcome)
+    private async ValueTask ReportAsync(RunState state, RunOutcome outcome)
     {
         await store.ReportAsync(outcome, CancellationToken.None).ConfigureAwait(false);
         if (outcome.Kind is RunOutcomeKind.Succeeded or RunOutcomeKind.Failed)
         {
-            await completions.NotifyAsync(outcome.RunId).ConfigureAwait(false);
+            await completions.NotifyAsync(outcome.RunId, FinishedRun.From(state, outcome)).ConfigureAwait(false);
         }
     }
 }

@@ -20,6 +20,9 @@ internal sealed class RunState(RunExecutor executor, FunctionPlan plan, RunDeliv
     /// <summary>Gets or sets whether the latest attempt ran to its end (success or failure).</summary>
     public bool AttemptFinished { get; set; } = true;
 
+    /// <summary>Gets or sets the error of the latest failed attempt, which a run that succeeds later still shows.</summary>
+    public Exception? LastError { get; set; }
+
     public int FinishedAttempts => AttemptFinished ? Attempt : Attempt - 1;
 
     public bool HasAttemptsLeft => Attempt < Plan.Settings.MaxAttempts;

@@ -27,14 +27,15 @@ internal sealed class RunCompletions(IFanoutStore store)
         return await waiter.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask NotifyAsync(string runId)
+    /// <summary>Completes the waiters of a run that ended, with <paramref name="finished"/> or, when not given, the run read from the store.</summary>
+    public async ValueTask NotifyAsync(string runId, FunctionRun? finished = null)
     {
         if (!_waiters.TryRemove(runId, out var waiter))
         {
             return;
         }
 
-        var run = await store.GetRunAsync(runId, CancellationToken.None).ConfigureAwait(false);
+        var run = finished ?? await store.GetRunAsync(runId, CancellationToken.None).ConfigureAwait(false);
         if (run is not null)
         {
             waiter.TrySetResult(run);

@@ -10,5 +10,5 @@ internal sealed class InMemoryRun(FunctionRun snapshot, EventEnvelope @event, st
     public string? TraceParent { get; } = traceParent;
 
     public RunDelivery ToDelivery(DateTimeOffset dueAt) =>
-        new(Snapshot.RunId, Snapshot.FunctionId, Event, Snapshot.Attempts, dueAt, TraceParent);
+        new(Snapshot.RunId, Snapshot.FunctionId, Event, Snapshot.Attempts, dueAt, TraceParent) { CreatedAt = Snapshot.CreatedAt, ReplayOf = Snapshot.ReplayOf };
 }
