@@ -52,13 +52,16 @@ internal sealed class SqliteRunStore : IAsyncDisposable
         }
     }
 
-    /// <summary>Stores an event and one pending run per function in one transaction; returns after the commit.</summary>
+    /// <summary>
+    /// Stores an event and one run per function in one transaction; returns after the commit. A run with a
+    /// <see cref="RunToCreate.LeaseOwner"/> is stored already leased to that owner for the lease duration of the options.
+    /// </summary>
     /// <remarks>The payload's memory is read when the batch is written: it must not change until the returned task completed.</remarks>
     public Task<AcceptResult> AcceptAsync(EventToAccept @event, CancellationToken cancellationToken = default)
     {
         Validate(@event);
         cancellationToken.ThrowIfCancellationRequested();
-        return Writer.EnqueueAsync(new AcceptOperation(@event, _options.IdempotencyWindow));
+        return Writer.EnqueueAsync(new AcceptOperation(@event, _options.IdempotencyWindow, _options.LeaseDuration));
     }
 
     /// <summary>Leases up to <paramref name="maxRuns"/> runs that are due, or whose lease expired, to <paramref name="owner"/>.</summary>
@@ -86,7 +89,11 @@ internal sealed class SqliteRunStore : IAsyncDisposable
     }
 
     /// <summary>Records how an attempt of a run leased to <paramref name="owner"/> ended; false when it no longer holds the lease.</summary>
-    public Task<bool> RecordOutcomeAsync(string runId, string owner, RunOutcome outcome, CancellationToken cancellationToken = default)
+    public Task<bool> RecordOutcomeAsync(string runId, string owner, RunOutcome outcome, CancellationToken cancellationToken = default) =>
+        RecordOutcomeAsync(runId, owner, outcome, at: null, cancellationToken);
+
+    /// <summary>Records the outcome of a leased run as happened at <paramref name="at"/> (the write's own time when <see langword="null"/>); false when the owner no longer holds it.</summary>
+    public Task<bool> RecordOutcomeAsync(string runId, string owner, RunOutcome outcome, DateTimeOffset? at, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
         ArgumentException.ThrowIfNullOrEmpty(owner);
@@ -97,7 +104,7 @@ internal sealed class SqliteRunStore : IAsyncDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return Writer.EnqueueAsync(new RecordOutcomeOperation(runId, owner, outcome));
+        return Writer.EnqueueAsync(new RecordOutcomeOperation(runId, owner, outcome, at));
     }
 
     /// <summary>Records a failed attempt whose retry <paramref name="owner"/> waits for in process, keeping the lease until a lease duration past the retry's due time.</summary>

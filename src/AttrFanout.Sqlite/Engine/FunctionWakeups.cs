@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using AttrFanout.Sqlite.Storage;
 
 namespace AttrFanout.Sqlite.Engine;
 
@@ -9,16 +9,17 @@ namespace AttrFanout.Sqlite.Engine;
 /// </summary>
 internal sealed class FunctionWakeups : IDisposable
 {
-    private const string DueFunctions = "SELECT DISTINCT function_id FROM runs WHERE available_at <= $now";
+    private static readonly Statement DueFunctions = new("SELECT DISTINCT function_id FROM runs WHERE available_at <= $now", "$now");
 
     private readonly Dictionary<string, Wakeup> _functions = new(StringComparer.Ordinal);
     private readonly ReadConnections _reads;
     private readonly TimeProvider _time;
     private readonly Action<Exception> _onPollError;
+    private readonly Action<string> _onDue;
     private readonly ITimer _poll;
     private volatile bool _closed;
 
-    public FunctionWakeups(IEnumerable<string> functionIds, ReadConnections reads, TimeProvider time, TimeSpan pollInterval, Action<Exception> onPollError)
+    public FunctionWakeups(IEnumerable<string> functionIds, ReadConnections reads, TimeProvider time, TimeSpan pollInterval, Action<string> onDue, Action<Exception> onPollError)
     {
         foreach (var id in functionIds)
         {
@@ -27,6 +28,7 @@ internal sealed class FunctionWakeups : IDisposable
 
         _reads = reads;
         _time = time;
+        _onDue = onDue;
         _onPollError = onPollError;
         _poll = time.CreateTimer(static state => ((FunctionWakeups)state!).Poll(), this, pollInterval, pollInterval);
     }
@@ -74,6 +76,7 @@ internal sealed class FunctionWakeups : IDisposable
         {
             foreach (var functionId in _reads.Read(DueFunctionIds))
             {
+                _onDue(functionId);
                 Wake(functionId);
             }
         }
@@ -83,12 +86,9 @@ internal sealed class FunctionWakeups : IDisposable
         }
     }
 
-    private List<string> DueFunctionIds(SqliteConnection connection)
+    private List<string> DueFunctionIds(StatementCache statements)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = DueFunctions;
-        command.Parameters.AddWithValue("$now", Storage.UnixTime.ToStored(_time.GetUtcNow()));
-        using var reader = command.ExecuteReader();
+        using var reader = statements.Get(DueFunctions).Bind(0, UnixTime.ToStored(_time.GetUtcNow())).ExecuteReader();
         var due = new List<string>();
         while (reader.Read())
         {

@@ -23,7 +23,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     private readonly LeaseRenewer _leases;
     private readonly RetentionPruner _pruner;
     private readonly ReadConnections _reads;
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<LeasedRun>> _taken = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LocalRunQueue> _queues = new(StringComparer.Ordinal);
     private int _closed;
 
     public SqliteFanoutStore(SqliteRunStore store, SqliteStoreOptions options, FunctionCatalog catalog, AttrFanoutOptions fanout, TimeProvider time, ILogger logger)
@@ -34,9 +34,14 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         _logger = logger;
         _payloads = new StoredPayloads(catalog, fanout.MaxPayloadBytes);
         _maxAttempts = catalog.Functions.ToDictionary(static f => f.Id, f => FunctionSettings.Resolve(f, fanout).MaxAttempts, StringComparer.Ordinal);
+        foreach (var functionId in _maxAttempts.Keys)
+        {
+            _queues[functionId] = new LocalRunQueue(options.MaxRunsPerLease);
+        }
+
         Owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
         _reads = new ReadConnections(store.OpenReadConnection);
-        _wakeups = new FunctionWakeups(_maxAttempts.Keys, _reads, time, options.PollInterval, e => SqliteStoreLog.BackgroundError(logger, "poll", e));
+        _wakeups = new FunctionWakeups(_maxAttempts.Keys, _reads, time, options.PollInterval, MarkFileMayHoldDueRuns, e => SqliteStoreLog.BackgroundError(logger, "poll", e));
         _leases = new LeaseRenewer(time, options.LeaseDuration, RenewAsync, runId => SqliteStoreLog.LeaseLost(logger, runId), e => SqliteStoreLog.BackgroundError(logger, "lease renewal", e));
         _pruner = new RetentionPruner(time, options.PruneInterval, () => store.PruneAsync(), r => SqliteStoreLog.Pruned(logger, r.SucceededRuns, r.ExpiredFailedRuns, r.Events), e => SqliteStoreLog.BackgroundError(logger, "pruning", e));
     }
@@ -62,15 +67,16 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         for (var i = 0; i < runs.Length; i++)
         {
             var request = submission.Runs[i];
-            runs[i] = new RunToCreate(request.FunctionId, _maxAttempts.GetValueOrDefault(request.FunctionId, 1), request.RunId);
+            var leaseOwner = Queue(request.FunctionId).CanLeaseOnAccept ? Owner : null;
+            runs[i] = new RunToCreate(request.FunctionId, _maxAttempts.GetValueOrDefault(request.FunctionId, 1), request.RunId, leaseOwner);
         }
 
         var accepted = await _store.AcceptAsync(new EventToAccept(envelope.Id, envelope.Name, envelope.Timestamp, payload, runs, submission.TraceParent), cancellationToken).ConfigureAwait(false);
         if (!accepted.IsDuplicate)
         {
-            foreach (var run in runs)
+            for (var i = 0; i < runs.Length; i++)
             {
-                _wakeups.Wake(run.FunctionId);
+                QueueAccepted(runs[i], accepted, i, envelope, payload, submission.TraceParent);
             }
         }
 
@@ -81,24 +87,24 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
 
     public async ValueTask<RunDelivery?> TryTakeRunAsync(string functionId, CancellationToken cancellationToken)
     {
-        var taken = _taken.GetOrAdd(functionId, static _ => new ConcurrentQueue<LeasedRun>());
+        var queue = Queue(functionId);
         while (true)
         {
-            if (!taken.TryDequeue(out var run))
+            if (queue.ShouldLeaseFromFile)
             {
+                var reading = queue.Reading;
                 var leased = await _store.LeaseDueAsync(Owner, _options.MaxRunsPerLease, _options.LeaseDuration, functionId, cancellationToken).ConfigureAwait(false);
-                if (leased.Count == 0)
-                {
-                    return null;
-                }
-
+                queue.MarkLeased(reading, drained: leased.Count < _options.MaxRunsPerLease);
                 foreach (var next in leased)
                 {
                     _leases.Hold(next.RunId, next.FunctionId);
-                    taken.Enqueue(next);
+                    queue.Enqueue(next);
                 }
+            }
 
-                continue;
+            if (!queue.TryDequeue(out var run))
+            {
+                return null;
             }
 
             _wakeups.Wake(functionId);
@@ -116,7 +122,11 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
                 continue;
             }
 
-            return new RunDelivery(run.RunId, run.FunctionId, envelope, run.Attempt - 1, run.LeaseUntil - _options.LeaseDuration, run.TraceParent);
+            return new RunDelivery(run.RunId, run.FunctionId, envelope, run.Attempt - 1, run.LeaseUntil - _options.LeaseDuration, run.TraceParent)
+            {
+                CreatedAt = run.CreatedAt,
+                ReplayOf = run.ReplayOf,
+            };
         }
     }
 
@@ -124,8 +134,8 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     {
         var recorded = outcome.Kind switch
         {
-            RunOutcomeKind.Succeeded => await _store.RecordOutcomeAsync(outcome.RunId, Owner, StoredOutcome.Succeeded.Instance, cancellationToken).ConfigureAwait(false),
-            RunOutcomeKind.Failed => await _store.RecordOutcomeAsync(outcome.RunId, Owner, new StoredOutcome.Failed(Error(outcome)), cancellationToken).ConfigureAwait(false),
+            RunOutcomeKind.Succeeded => await _store.RecordOutcomeAsync(outcome.RunId, Owner, StoredOutcome.Succeeded.Instance, outcome.At, cancellationToken).ConfigureAwait(false),
+            RunOutcomeKind.Failed => await _store.RecordOutcomeAsync(outcome.RunId, Owner, new StoredOutcome.Failed(Error(outcome)), outcome.At, cancellationToken).ConfigureAwait(false),
             RunOutcomeKind.RetryScheduled => await _store.HoldForRetryAsync(
                 outcome.RunId, Owner, new StoredOutcome.RetryScheduled(outcome.Attempts + 1, outcome.DueAt ?? outcome.At, Error(outcome)), _options.LeaseDuration, cancellationToken).ConfigureAwait(false),
             _ => await _store.ReleaseRunAsync(outcome.RunId, Owner, outcome.Attempts + 1, cancellationToken).ConfigureAwait(false),
@@ -133,6 +143,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
 
         if (outcome.Kind != RunOutcomeKind.RetryScheduled && _leases.TryRelease(outcome.RunId, out var functionId) && outcome.Kind == RunOutcomeKind.Released)
         {
+            MarkFileMayHoldDueRuns(functionId);
             _wakeups.Wake(functionId);
         }
 
@@ -145,13 +156,13 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     public ValueTask<FunctionRun?> GetRunAsync(string runId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(_reads.Read(connection => FunctionRunQueries.ById(connection, runId, _time.GetUtcNow())));
+        return ValueTask.FromResult(_reads.Read(statements => FunctionRunQueries.ById(statements, runId, _time.GetUtcNow())));
     }
 
     public ValueTask<IReadOnlyList<FunctionRun>> ListFailedAsync(FailedRunQuery query, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(_reads.Read(connection => FunctionRunQueries.Failed(connection, query, _time.GetUtcNow())));
+        return ValueTask.FromResult(_reads.Read(statements => FunctionRunQueries.Failed(statements, query, _time.GetUtcNow())));
     }
 
     public async ValueTask<FunctionRun?> ReplayAsync(string runId, string newRunId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -164,6 +175,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         var replay = await GetRunAsync(newRunId, cancellationToken).ConfigureAwait(false);
         if (replay is not null)
         {
+            MarkFileMayHoldDueRuns(replay.FunctionId);
             _wakeups.Wake(replay.FunctionId);
         }
 
@@ -209,6 +221,30 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         _leases.Dispose();
         _wakeups.Dispose();
         _reads.Dispose();
+    }
+
+    private LocalRunQueue Queue(string functionId) =>
+        _queues.TryGetValue(functionId, out var queue) ? queue : _queues.GetOrAdd(functionId, static (_, limit) => new LocalRunQueue(limit), _options.MaxRunsPerLease);
+
+    private void MarkFileMayHoldDueRuns(string functionId) => Queue(functionId).MarkFileMayHoldDueRuns();
+
+    private void QueueAccepted(RunToCreate run, AcceptResult accepted, int index, EventEnvelope envelope, byte[] payload, string? traceParent)
+    {
+        var queue = Queue(run.FunctionId);
+        if (run.LeaseOwner is null)
+        {
+            queue.MarkFileMayHoldDueRuns();
+        }
+        else
+        {
+            var runId = accepted.RunIds[index];
+            _leases.Hold(runId, run.FunctionId);
+            queue.Enqueue(new LeasedRun(
+                runId, run.FunctionId, Attempt: 1, run.MaxAttempts, accepted.AcceptedAt + _options.LeaseDuration, AttemptLeases: 1,
+                envelope.Id, envelope.Name, envelope.Timestamp, payload, traceParent, CreatedAt: accepted.AcceptedAt));
+        }
+
+        _wakeups.Wake(run.FunctionId);
     }
 
     private Task<bool> RenewAsync(string runId) => _store.RenewLeaseAsync(runId, Owner, _options.LeaseDuration);

@@ -10,7 +10,7 @@ namespace AttrFanout.Sqlite.Leasing;
 internal sealed class LeaseOperation(string owner, int maxRuns, TimeSpan leaseDuration, string? functionId = null) : WriteOperation<IReadOnlyList<LeasedRun>>
 {
     private const string Returning = """
-        RETURNING id, function_id, attempt, max_attempts, lease_until, attempt_leases,
+        RETURNING id, function_id, attempt, max_attempts, lease_until, attempt_leases, created_at, replay_of,
             (SELECT e.id FROM events e WHERE e.seq = runs.event_seq),
             (SELECT e.name FROM events e WHERE e.seq = runs.event_seq),
             (SELECT e.timestamp FROM events e WHERE e.seq = runs.event_seq),
@@ -51,11 +51,13 @@ internal sealed class LeaseOperation(string owner, int maxRuns, TimeSpan leaseDu
                 MaxAttempts: reader.GetInt32(3),
                 LeaseUntil: UnixTime.FromStored(reader.GetInt64(4)),
                 AttemptLeases: reader.GetInt32(5),
-                EventId: reader.GetString(6),
-                EventName: reader.GetString(7),
-                EventTimestamp: UnixTime.FromStored(reader.GetInt64(8)),
-                Payload: reader.GetBytes(9),
-                TraceParent: reader.GetStringOrNull(10)));
+                EventId: reader.GetString(8),
+                EventName: reader.GetString(9),
+                EventTimestamp: UnixTime.FromStored(reader.GetInt64(10)),
+                Payload: reader.GetBytes(11),
+                TraceParent: reader.GetStringOrNull(12),
+                CreatedAt: UnixTime.FromStored(reader.GetInt64(6)),
+                ReplayOf: reader.GetStringOrNull(7)));
         }
 
         return runs;

@@ -15,6 +15,8 @@ namespace AttrFanout.Sqlite;
 /// <param name="EventTimestamp">When the event was sent.</param>
 /// <param name="Payload">The payload exactly as accepted.</param>
 /// <param name="TraceParent">The W3C trace context of the send, or <see langword="null"/>.</param>
+/// <param name="CreatedAt">When the run was created.</param>
+/// <param name="ReplayOf">The failed run this run replays, or <see langword="null"/>.</param>
 internal sealed record LeasedRun(
     string RunId,
     string FunctionId,
@@ -26,4 +28,6 @@ internal sealed record LeasedRun(
     string EventName,
     DateTimeOffset EventTimestamp,
     byte[] Payload,
-    string? TraceParent = null);
+    string? TraceParent = null,
+    DateTimeOffset CreatedAt = default,
+    string? ReplayOf = null);

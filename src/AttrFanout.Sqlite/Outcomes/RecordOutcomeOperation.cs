@@ -4,7 +4,7 @@ using AttrFanout.Sqlite.Writing;
 namespace AttrFanout.Sqlite.Outcomes;
 
 /// <summary>Records an outcome for a run the owner still holds; false when its lease was lost (expired and taken, or released).</summary>
-internal sealed class RecordOutcomeOperation(string runId, string owner, RunOutcome outcome) : WriteOperation<bool>
+internal sealed class RecordOutcomeOperation(string runId, string owner, RunOutcome outcome, DateTimeOffset? at = null) : WriteOperation<bool>
 {
     private const string Leased = "WHERE id = $id AND status = 1 AND lease_owner = $owner";
 
@@ -44,6 +44,6 @@ internal sealed class RecordOutcomeOperation(string runId, string owner, RunOutc
             _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown run outcome."),
         };
 
-        return command.Bind(0, context.NowStored).Bind(1, runId).Bind(2, owner).ExecuteNonQuery() == 1;
+        return command.Bind(0, at is { } time ? UnixTime.ToStored(time) : context.NowStored).Bind(1, runId).Bind(2, owner).ExecuteNonQuery() == 1;
     }
 }

@@ -4,7 +4,7 @@ using AttrFanout.Sqlite.Storage;
 namespace AttrFanout.Sqlite.Writing;
 
 /// <summary>Stores an event and its runs, unless an event with the same Id was accepted within the window.</summary>
-internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotencyWindow) : WriteOperation<AcceptResult>
+internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotencyWindow, TimeSpan leaseDuration) : WriteOperation<AcceptResult>
 {
     internal static readonly Statement FindRecent = new(
         "SELECT seq FROM events WHERE id = $id AND accepted_at > $cutoff ORDER BY accepted_at DESC LIMIT 1",
@@ -25,6 +25,13 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
         """,
         "$id", "$seq", "$function", "$max_attempts", "$now");
 
+    private static readonly Statement InsertLeasedRun = new(
+        """
+        INSERT INTO runs (id, event_seq, function_id, status, attempt, attempt_leases, max_attempts, due_at, lease_owner, lease_until, created_at, updated_at)
+        VALUES ($id, $seq, $function, 1, 1, 1, $max_attempts, $now, $owner, $until, $now, $now)
+        """,
+        "$id", "$seq", "$function", "$max_attempts", "$now", "$owner", "$until");
+
     protected override AcceptResult Run(WriteContext context)
     {
         var cutoff = UnixTime.ToStored(context.Now - idempotencyWindow);
@@ -42,16 +49,18 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
             .Bind(5, @event.TraceParent)
             .ExecuteScalar()!;
 
-        var insertRun = context.Statements.Get(InsertRun);
         var runIds = new string[@event.Runs.Count];
         for (var i = 0; i < runIds.Length; i++)
         {
             var run = @event.Runs[i];
             runIds[i] = run.RunId ?? Guid.CreateVersion7(context.Now).ToString("N");
-            insertRun.Bind(0, runIds[i]).Bind(1, seq).Bind(2, run.FunctionId).Bind(3, run.MaxAttempts).Bind(4, context.NowStored).ExecuteNonQuery();
+            var insert = run.LeaseOwner is { } owner
+                ? context.Statements.Get(InsertLeasedRun).Bind(5, owner).Bind(6, UnixTime.ToStored(context.Now + leaseDuration))
+                : context.Statements.Get(InsertRun);
+            insert.Bind(0, runIds[i]).Bind(1, seq).Bind(2, run.FunctionId).Bind(3, run.MaxAttempts).Bind(4, context.NowStored).ExecuteNonQuery();
         }
 
-        return new AcceptResult(IsDuplicate: false, runIds);
+        return new AcceptResult(IsDuplicate: false, runIds, context.Now);
     }
 
     private static List<string> ReadRunIds(WriteContext context, long seq)

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+
+namespace AttrFanout.Sqlite.Engine;
+
+/// <summary>
+/// The runs of one function that this process leased and has not handed to the engine yet, and whether the file may
+/// still hold due runs of the function that no process leased.
+/// </summary>
+/// <remarks>
+/// A run accepted here while the queue has room is stored already leased to this process and queued at once, with no
+/// lease statement and no read of its payload back from the file. Runs left in the file (accepted while the queue
+/// was full, handed back, found by a poll, or there before the start) are leased in between: once the file may hold
+/// some, at least every <c>limit</c>-th take leases from the file, so they wait behind at most one queue's worth of runs.
+/// Only a lease that came back short, with nothing marked since it began, records the file as drained.
+/// </remarks>
+internal sealed class LocalRunQueue(int limit)
+{
+    private readonly ConcurrentQueue<LeasedRun> _runs = new();
+    private long _marks = 1;
+    private long _drainedAt;
+    private int _takesSinceLease;
+
+    /// <summary>Gets a reading to pass to <see cref="MarkLeased"/> once a lease begun after it came back short.</summary>
+    public long Reading => Volatile.Read(ref _marks);
+
+    /// <summary>Gets whether a run accepted now may be stored leased to this process and queued here.</summary>
+    public bool CanLeaseOnAccept => _runs.Count < limit;
+
+    /// <summary>Gets whether the next take should first lease due runs from the file.</summary>
+    public bool ShouldLeaseFromFile =>
+        Volatile.Read(ref _marks) != Volatile.Read(ref _drainedAt) && (_runs.IsEmpty || Volatile.Read(ref _takesSinceLease) >= limit);
+
+    public void Enqueue(LeasedRun run) => _runs.Enqueue(run);
+
+    public bool TryDequeue([MaybeNullWhen(false)] out LeasedRun run)
+    {
+        if (!_runs.TryDequeue(out run))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _takesSinceLease);
+        return true;
+    }
+
+    /// <summary>Records that the file may hold due runs of the function.</summary>
+    public void MarkFileMayHoldDueRuns() => Interlocked.Increment(ref _marks);
+
+    /// <summary>Records a lease from the file, and whether it took every due run of the function as of <paramref name="reading"/>.</summary>
+    public void MarkLeased(long reading, bool drained)
+    {
+        Volatile.Write(ref _takesSinceLease, 0);
+        if (!drained)
+        {
+            return;
+        }
+
+        long previous;
+        do
+        {
+            previous = Volatile.Read(ref _drainedAt);
+            if (reading <= previous)
+            {
+                return;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _drainedAt, reading, previous) != previous);
+    }
+}
