@@ -12,9 +12,18 @@ public sealed class QueryPlanTests
     [Fact]
     public async Task Leasing_finds_due_runs_through_the_available_at_index()
     {
-        var plan = await PlanAsync(LeaseOperation.Lease);
+        var plan = await PlanAsync(LeaseOperation.Lease(16));
 
         Assert.Contains("INDEX runs_by_available_at (available_at<?)", plan);
+        Assert.DoesNotContain("SCAN runs", plan);
+    }
+
+    [Fact]
+    public async Task Leasing_the_runs_of_one_function_finds_them_through_the_function_index()
+    {
+        var plan = await PlanAsync(LeaseOperation.Lease(16, ofFunction: true));
+
+        Assert.Contains("INDEX runs_by_function (function_id=? AND available_at<?)", plan);
         Assert.DoesNotContain("SCAN runs", plan);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AttrFanout.Sqlite.Storage;
 using AttrFanout.Sqlite.Writing;
 
@@ -20,28 +21,36 @@ internal sealed class LeaseOperation(string owner, int maxRuns, TimeSpan leaseDu
 
     private const string Take = "UPDATE runs SET status = 1, attempt_leases = attempt_leases + 1, lease_owner = $owner, lease_until = $until, updated_at = $now";
 
-    internal static readonly Statement Lease = new(
-        $"""
-        {Take}
-        WHERE id IN (SELECT id FROM runs WHERE available_at <= $now ORDER BY available_at LIMIT $max)
-        {Returning}
-        """,
-        "$owner", "$until", "$now", "$max");
+    private static readonly ConcurrentDictionary<(int MaxRuns, bool OfFunction), Statement> Statements = new();
 
-    internal static readonly Statement LeaseOfFunction = new(
-        $"""
-        {Take}
-        WHERE id IN (SELECT id FROM runs WHERE function_id = $function AND available_at <= $now ORDER BY available_at LIMIT $max)
-        {Returning}
-        """,
-        "$owner", "$until", "$now", "$max", "$function");
+    /// <summary>
+    /// Gets the lease statement taking up to <paramref name="maxRuns"/> runs, of one function when
+    /// <paramref name="ofFunction"/>. The limit is part of the SQL: a bound LIMIT makes SQLite compile the statement again
+    /// on every execution.
+    /// </summary>
+    internal static Statement Lease(int maxRuns, bool ofFunction = false) =>
+        Statements.GetOrAdd((maxRuns, ofFunction), static key => key.OfFunction
+            ? new(
+                $"""
+                {Take}
+                WHERE id IN (SELECT id FROM runs WHERE function_id = $function AND available_at <= $now ORDER BY available_at LIMIT {key.MaxRuns})
+                {Returning}
+                """,
+                "$owner", "$until", "$now", "$function")
+            : new(
+                $"""
+                {Take}
+                WHERE id IN (SELECT id FROM runs WHERE available_at <= $now ORDER BY available_at LIMIT {key.MaxRuns})
+                {Returning}
+                """,
+                "$owner", "$until", "$now"));
 
     protected override IReadOnlyList<LeasedRun> Run(WriteContext context)
     {
         var until = UnixTime.ToStored(context.Now + leaseDuration);
         var runs = new List<LeasedRun>();
-        var command = functionId is null ? context.Statements.Get(Lease) : context.Statements.Get(LeaseOfFunction).Bind(4, functionId);
-        using var reader = command.Bind(0, owner).Bind(1, until).Bind(2, context.NowStored).Bind(3, maxRuns).ExecuteReader();
+        var command = functionId is null ? context.Statements.Get(Lease(maxRuns)) : context.Statements.Get(Lease(maxRuns, ofFunction: true)).Bind(3, functionId);
+        using var reader = command.Bind(0, owner).Bind(1, until).Bind(2, context.NowStored).ExecuteReader();
         while (reader.Read())
         {
             runs.Add(new LeasedRun(
