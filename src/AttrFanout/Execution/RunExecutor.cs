@@ -24,7 +24,10 @@ internal sealed class RunExecutor(
 {
     public CancellationToken AbortToken => lifetime.Abort;
 
-    /// <summary>Executes <paramref name="delivery"/>; disposes <paramref name="slots"/> once the run no longer executes.</summary>
+    /// <summary>
+    /// Executes <paramref name="delivery"/>; disposes <paramref name="slots"/> as soon as its function no longer executes,
+    /// before the outcome is recorded, so a store's commit or acknowledgement latency does not hold a concurrency slot.
+    /// </summary>
     public async Task ExecuteAsync(FunctionPlan plan, RunDelivery delivery, IDisposable slots)
     {
         var state = new RunState(this, plan, delivery);
@@ -37,7 +40,8 @@ internal sealed class RunExecutor(
         try
         {
             var error = await RunPipelineAsync(state).ConfigureAwait(false);
-            await RecordOutcomeAsync(state, error, slots).ConfigureAwait(false);
+            slots.Dispose();
+            await RecordOutcomeAsync(state, error).ConfigureAwait(false);
         }
         catch (Exception engineError)
         {
@@ -84,7 +88,7 @@ internal sealed class RunExecutor(
         }
     }
 
-    private async Task RecordOutcomeAsync(RunState state, Exception? error, IDisposable slots)
+    private async Task RecordOutcomeAsync(RunState state, Exception? error)
     {
         var delivery = state.Delivery;
         var now = time.GetUtcNow();
@@ -106,7 +110,7 @@ internal sealed class RunExecutor(
         }
         else
         {
-            await FailAsync(state, error, slots).ConfigureAwait(false);
+            await FailAsync(state, error).ConfigureAwait(false);
         }
     }
 
@@ -151,7 +155,7 @@ internal sealed class RunExecutor(
         }
     }
 
-    private async Task FailAsync(RunState state, Exception error, IDisposable slots)
+    private async Task FailAsync(RunState state, Exception error)
     {
         var delivery = state.Delivery;
         var failedAt = time.GetUtcNow();
@@ -163,7 +167,6 @@ internal sealed class RunExecutor(
             return;
         }
 
-        slots.Dispose();
         var failure = new FunctionFailed(
             delivery.FunctionId, delivery.RunId, delivery.Event.Id, delivery.Event.Name, state.Attempt, error.GetType().FullName ?? error.GetType().Name, error.Message, failedAt);
         try

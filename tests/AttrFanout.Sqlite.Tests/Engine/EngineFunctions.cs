@@ -17,6 +17,9 @@ public sealed partial record ReplayWanted(string Key);
 [Event("sqle/big")]
 public sealed partial record BigPayload(string Text);
 
+[Event("sqle/serial")]
+public sealed partial record SerialWanted(string Key);
+
 /// <summary>Which functions executed for which test key, across the apps of one test.</summary>
 public static class Executions
 {
@@ -37,6 +40,18 @@ public static class Executions
     public static void Fix(string key) => Fixed[key] = true;
 
     public static bool IsFixed(string key) => Fixed.ContainsKey(key);
+}
+
+/// <summary>Gates that functions wait on until a test opens them, by test key.</summary>
+public static class Gates
+{
+    private static readonly ConcurrentDictionary<string, TaskCompletionSource> ByKey = new(StringComparer.Ordinal);
+
+    public static Task For(string key) => Gate(key).Task;
+
+    public static void Open(string key) => Gate(key).TrySetResult();
+
+    private static TaskCompletionSource Gate(string key) => ByKey.GetOrAdd(key, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 }
 
 public static class EngineFunctions
@@ -76,6 +91,13 @@ public static class EngineFunctions
         {
             throw new InvalidOperationException("Not fixed yet.");
         }
+    }
+
+    [OnEvent("sqle/serial", Id = "one-at-a-time", Concurrency = 1)]
+    public static async Task OneAtATime(SerialWanted e, CancellationToken cancellationToken)
+    {
+        Executions.Record(e.Key, "one-at-a-time");
+        await Gates.For(e.Key).WaitAsync(cancellationToken);
     }
 
     [OnEvent("sqle/big", Id = "big-sink")]
