@@ -28,6 +28,15 @@ public sealed class QueryPlanTests
     }
 
     [Fact]
+    public async Task Handing_leases_back_walks_only_the_unfinished_runs()
+    {
+        var plan = await PlanAsync(ReleaseLeasesOperation.Release);
+
+        Assert.Contains("runs_by_available_at", plan);
+        Assert.DoesNotContain("SCAN runs\n", plan + "\n");
+    }
+
+    [Fact]
     public async Task Deduplication_looks_the_event_id_up_through_its_index()
     {
         var plan = await PlanAsync(AcceptOperation.FindRecent);

@@ -3,11 +3,18 @@ using AttrFanout.Sqlite.Writing;
 
 namespace AttrFanout.Sqlite.Leasing;
 
-/// <summary>Hands every run leased by an owner back to pending, due as before, attempt unchanged and the lease not counted (graceful shutdown).</summary>
+/// <summary>
+/// Hands every run leased by an owner back to pending, due as before, attempt unchanged and the lease not counted
+/// (graceful shutdown). Only unfinished runs can be leased, so it walks the available-at index rather than keeping an
+/// index of owners that every lease and outcome would have to update.
+/// </summary>
 internal sealed class ReleaseLeasesOperation(string owner) : WriteOperation<int>
 {
-    private static readonly Statement Release = new(
-        "UPDATE runs SET status = 0, attempt_leases = attempt_leases - 1, lease_owner = NULL, lease_until = NULL, updated_at = $now WHERE lease_owner = $owner AND status = 1",
+    internal static readonly Statement Release = new(
+        """
+        UPDATE runs SET status = 0, attempt_leases = attempt_leases - 1, lease_owner = NULL, lease_until = NULL, updated_at = $now
+        WHERE available_at IS NOT NULL AND lease_owner = $owner AND status = 1
+        """,
         "$now", "$owner");
 
     protected override int Run(WriteContext context) =>

@@ -46,6 +46,9 @@ internal static class Migrations
             ALTER TABLE runs ADD COLUMN replayed_by TEXT;
             CREATE INDEX runs_by_function ON runs (function_id, available_at) WHERE available_at IS NOT NULL;
             """),
+        new(3, """
+            DROP INDEX runs_by_lease_owner;
+            """),
     ];
 
     public static int Latest => All[^1].Version;
