@@ -61,7 +61,8 @@ public static class AttrFanoutRegistration
         services.TryAddSingleton(static sp => new EventAcceptor(
             sp.GetRequiredService<FunctionCatalog>(),
             sp.GetRequiredService<IFanoutStore>(),
-            sp.GetRequiredService<IOptions<AttrFanoutOptions>>().Value));
+            sp.GetRequiredService<IOptions<AttrFanoutOptions>>().Value,
+            sp.GetRequiredService<RunCompletions>()));
         services.TryAddSingleton(static sp => new FanoutEngine(
             sp.GetRequiredService<FunctionCatalog>(),
             sp.GetRequiredService<IFanoutStore>(),

@@ -7,10 +7,31 @@ namespace AttrFanout.Runtime;
 internal sealed class RunCompletions(IFanoutStore store)
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource<FunctionRun>> _waiters = new(StringComparer.Ordinal);
+    private readonly ExpectedRuns _expected = new();
+
+    /// <summary>
+    /// Records runs this process is about to accept, before the store can start them, so waiting on them needs no read
+    /// of the store until they end.
+    /// </summary>
+    public void Expect(IReadOnlyList<string> runIds) => _expected.Add(runIds);
+
+    /// <summary>Forgets runs expected by <see cref="Expect"/> that the store did not create under those Ids.</summary>
+    public void Forget(IReadOnlyList<string> runIds)
+    {
+        foreach (var runId in runIds)
+        {
+            _expected.Remove(runId);
+        }
+    }
 
     public async Task<FunctionRun> WaitAsync(string runId, CancellationToken cancellationToken)
     {
         var waiter = _waiters.GetOrAdd(runId, static _ => new TaskCompletionSource<FunctionRun>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (_expected.Contains(runId))
+        {
+            return await waiter.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var run = await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
@@ -30,6 +51,7 @@ internal sealed class RunCompletions(IFanoutStore store)
     /// <summary>Completes the waiters of a run that ended, with <paramref name="finished"/> or, when not given, the run read from the store.</summary>
     public async ValueTask NotifyAsync(string runId, FunctionRun? finished = null)
     {
+        _expected.Remove(runId);
         if (!_waiters.TryRemove(runId, out var waiter))
         {
             return;

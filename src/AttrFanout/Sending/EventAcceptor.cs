@@ -1,10 +1,11 @@
+using AttrFanout.Runtime;
 using AttrFanout.Stores;
 using AttrFanout.Telemetry;
 
 namespace AttrFanout.Sending;
 
 /// <summary>Turns an event into one run per subscribed function and has the store accept them, traced and counted.</summary>
-internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store, AttrFanoutOptions options)
+internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store, AttrFanoutOptions options, RunCompletions completions)
 {
     public async ValueTask<SendResult> AcceptAsync(EventEnvelope envelope, bool idChosenBySender, CancellationToken cancellationToken)
     {
@@ -17,7 +18,24 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
         }
 
         var submission = new EventSubmission(envelope, runs, envelope.Timestamp + options.IdempotencyWindow, activity?.Id) { IdChosenBySender = idChosenBySender };
-        var accepted = await store.AcceptAsync(submission, cancellationToken).ConfigureAwait(false);
+        var runIds = Array.ConvertAll(runs, static run => run.RunId);
+        completions.Expect(runIds);
+        AcceptResult accepted;
+        try
+        {
+            accepted = await store.AcceptAsync(submission, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            completions.Forget(runIds);
+            throw;
+        }
+
+        if (accepted.IsDuplicate || !accepted.RunIds.SequenceEqual(runIds, StringComparer.Ordinal))
+        {
+            completions.Forget(runIds);
+        }
+
         if (!accepted.IsDuplicate)
         {
             FanoutMetrics.Add(FanoutMetrics.EventsSent, FanoutTags.Event, envelope.Name);

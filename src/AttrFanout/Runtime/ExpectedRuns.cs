@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+
+namespace AttrFanout.Runtime;
+
+/// <summary>
+/// The runs this process accepted and has not seen end, up to a bound: a waiter on one of them needs no read of the
+/// store, since the run cannot have ended unseen. Past the bound the oldest are forgotten, and waiting on them reads
+/// the store as for any other run.
+/// </summary>
+internal sealed class ExpectedRuns(int limit = 8_192)
+{
+    private readonly ConcurrentDictionary<string, byte> _runs = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _order = new();
+    private int _ordered;
+
+    public void Add(IReadOnlyList<string> runIds)
+    {
+        foreach (var runId in runIds)
+        {
+            if (_runs.TryAdd(runId, 0))
+            {
+                _order.Enqueue(runId);
+                Interlocked.Increment(ref _ordered);
+            }
+        }
+
+        while (Volatile.Read(ref _ordered) > limit && _order.TryDequeue(out var oldest))
+        {
+            Interlocked.Decrement(ref _ordered);
+            _runs.TryRemove(oldest, out _);
+        }
+    }
+
+    public bool Contains(string runId) => _runs.ContainsKey(runId);
+
+    public void Remove(string runId) => _runs.TryRemove(runId, out _);
+}
