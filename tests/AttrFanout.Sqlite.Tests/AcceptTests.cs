@@ -114,6 +114,19 @@ public sealed class AcceptTests
     }
 
     [Fact]
+    public async Task An_event_whose_id_was_generated_fresh_skips_the_duplicate_lookup()
+    {
+        await using var db = new TestDatabase();
+        var store = db.Open();
+        await store.AcceptAsync(Events.Create("e-1"));
+
+        var fresh = await store.AcceptAsync(Events.Create("e-1") with { MayRepeat = false });
+
+        Assert.False(fresh.IsDuplicate);
+        Assert.Equal(4, (await store.GetRunsOfEventAsync("e-1")).Count);
+    }
+
+    [Fact]
     public async Task Accept_after_dispose_throws()
     {
         await using var db = new TestDatabase();

@@ -71,7 +71,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
             runs[i] = new RunToCreate(request.FunctionId, _maxAttempts.GetValueOrDefault(request.FunctionId, 1), request.RunId, leaseOwner);
         }
 
-        var accepted = await _store.AcceptAsync(new EventToAccept(envelope.Id, envelope.Name, envelope.Timestamp, payload, runs, submission.TraceParent), cancellationToken).ConfigureAwait(false);
+        var accepted = await _store.AcceptAsync(new EventToAccept(envelope.Id, envelope.Name, envelope.Timestamp, payload, runs, submission.TraceParent, submission.IdChosenBySender), cancellationToken).ConfigureAwait(false);
         if (!accepted.IsDuplicate)
         {
             for (var i = 0; i < runs.Length; i++)

@@ -7,4 +7,8 @@ namespace AttrFanout.Sqlite;
 /// <param name="Payload">The serialized payload, stored as given.</param>
 /// <param name="Runs">One entry per subscribed function.</param>
 /// <param name="TraceParent">The W3C trace context of the send, or <see langword="null"/>.</param>
-internal sealed record EventToAccept(string Id, string Name, DateTimeOffset Timestamp, ReadOnlyMemory<byte> Payload, IReadOnlyList<RunToCreate> Runs, string? TraceParent = null);
+/// <param name="MayRepeat">
+/// Whether the Id may have been accepted before (the sender chose it); a fresh generated Id cannot, and skips the
+/// duplicate lookup.
+/// </param>
+internal sealed record EventToAccept(string Id, string Name, DateTimeOffset Timestamp, ReadOnlyMemory<byte> Payload, IReadOnlyList<RunToCreate> Runs, string? TraceParent = null, bool MayRepeat = true);

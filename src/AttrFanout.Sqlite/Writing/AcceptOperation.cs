@@ -35,7 +35,7 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
     protected override AcceptResult Run(WriteContext context)
     {
         var cutoff = UnixTime.ToStored(context.Now - idempotencyWindow);
-        if (context.Statements.Get(FindRecent).Bind(0, @event.Id).Bind(1, cutoff).ExecuteScalar() is long existing)
+        if (@event.MayRepeat && context.Statements.Get(FindRecent).Bind(0, @event.Id).Bind(1, cutoff).ExecuteScalar() is long existing)
         {
             return new AcceptResult(IsDuplicate: true, ReadRunIds(context, existing));
         }
