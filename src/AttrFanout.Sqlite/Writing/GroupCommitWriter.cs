@@ -31,7 +31,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _statements = new StatementCache(connection);
         _time = time;
         _maxBatchSize = maxBatchSize;
-        _loop = Task.Run(RunAsync);
+        _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Gets how many transactions committed.</summary>
@@ -72,15 +72,19 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async Task RunAsync()
+    /// <summary>
+    /// The writer's loop, on a thread of its own: SQLite writes block anyway, and a thread-pool writer would wait behind
+    /// every queued continuation of the runs it serves before it could commit the next batch.
+    /// </summary>
+    private void Run()
     {
         var reader = _queue.Reader;
         var batch = new List<WriteOperation>(_maxBatchSize);
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (WaitToRead(reader))
         {
             if (Volatile.Read(ref _hold) is { } hold)
             {
-                await hold.Task.ConfigureAwait(false);
+                hold.Task.GetAwaiter().GetResult();
             }
 
             while (batch.Count < _maxBatchSize && reader.TryRead(out var operation))
@@ -91,6 +95,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             WriteBatch(batch);
             batch.Clear();
         }
+    }
+
+    private static bool WaitToRead(ChannelReader<WriteOperation> reader)
+    {
+        var ready = reader.WaitToReadAsync();
+        return ready.IsCompletedSuccessfully ? ready.Result : ready.AsTask().GetAwaiter().GetResult();
     }
 
     private void WriteBatch(List<WriteOperation> batch)
