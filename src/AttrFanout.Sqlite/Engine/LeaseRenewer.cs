@@ -3,8 +3,9 @@ using System.Collections.Concurrent;
 namespace AttrFanout.Sqlite.Engine;
 
 /// <summary>
-/// The runs this process holds (executing, or waiting for an in-process retry), with the function of each; renews
-/// their leases on a <see cref="TimeProvider"/> timer every third of the lease duration.
+/// The runs this process holds (queued, executing, or waiting for an in-process retry), with the function of each;
+/// renews their leases on a <see cref="TimeProvider"/> timer every third of the lease duration, all renewals queued at
+/// once so the writer commits them in one transaction.
 /// </summary>
 internal sealed class LeaseRenewer : IDisposable
 {
@@ -41,11 +42,13 @@ internal sealed class LeaseRenewer : IDisposable
 
         try
         {
-            foreach (var runId in _held.Keys)
+            var held = _held.Keys.ToArray();
+            var renewed = await Task.WhenAll(Array.ConvertAll(held, runId => _renew(runId))).ConfigureAwait(false);
+            for (var i = 0; i < held.Length; i++)
             {
-                if (!await _renew(runId).ConfigureAwait(false) && _held.ContainsKey(runId))
+                if (!renewed[i] && _held.ContainsKey(held[i]))
                 {
-                    _onLost(runId);
+                    _onLost(held[i]);
                 }
             }
         }
