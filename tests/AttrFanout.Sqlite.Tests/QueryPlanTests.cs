@@ -10,12 +10,12 @@ namespace AttrFanout.Sqlite.Tests;
 public sealed class QueryPlanTests
 {
     [Fact]
-    public async Task Leasing_finds_due_runs_through_the_available_at_index()
+    public async Task Leasing_due_runs_of_any_function_walks_only_the_unfinished_runs()
     {
         var plan = await PlanAsync(LeaseOperation.Lease(16));
 
-        Assert.Contains("INDEX runs_by_available_at (available_at<?)", plan);
-        Assert.DoesNotContain("SCAN runs", plan);
+        Assert.Contains("SCAN runs USING INDEX runs_by_function", plan);
+        Assert.DoesNotContain("SCAN runs\n", plan + "\n");
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class QueryPlanTests
     {
         var plan = await PlanAsync(ReleaseLeasesOperation.Release);
 
-        Assert.Contains("runs_by_available_at", plan);
+        Assert.Contains("SCAN runs USING INDEX runs_by_function", plan);
         Assert.DoesNotContain("SCAN runs\n", plan + "\n");
     }
 

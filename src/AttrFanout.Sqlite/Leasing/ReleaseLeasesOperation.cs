@@ -5,8 +5,8 @@ namespace AttrFanout.Sqlite.Leasing;
 
 /// <summary>
 /// Hands every run leased by an owner back to pending, due as before, attempt unchanged and the lease not counted
-/// (graceful shutdown). Only unfinished runs can be leased, so it walks the available-at index rather than keeping an
-/// index of owners that every lease and outcome would have to update.
+/// (graceful shutdown). Only unfinished runs can be leased, so it walks the index of unfinished runs rather than
+/// keeping an index of owners that every lease and outcome would have to update.
 /// </summary>
 internal sealed class ReleaseLeasesOperation(string owner) : WriteOperation<int>
 {

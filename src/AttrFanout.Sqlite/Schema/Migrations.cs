@@ -48,6 +48,7 @@ internal static class Migrations
             """),
         new(3, """
             DROP INDEX runs_by_lease_owner;
+            DROP INDEX runs_by_available_at;
             """),
     ];
 
