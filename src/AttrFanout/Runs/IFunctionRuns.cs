@@ -10,6 +10,11 @@ public interface IFunctionRuns
     ValueTask<FunctionRun?> GetAsync(string runId, CancellationToken cancellationToken = default);
 
     /// <summary>Waits until a run has succeeded or failed for good.</summary>
+    /// <remarks>
+    /// Completes at once for a run that had already ended, and otherwise when this process's engine records the run's
+    /// end; an end recorded by another process sharing the store is not observed, so pass a
+    /// <paramref name="cancellationToken"/> when other processes may execute the run.
+    /// </remarks>
     /// <param name="runId">The run's Id.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The finished run.</returns>
