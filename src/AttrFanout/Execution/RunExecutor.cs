@@ -184,7 +184,7 @@ internal sealed class RunExecutor(
         await store.ReportAsync(outcome, CancellationToken.None).ConfigureAwait(false);
         if (outcome.Kind is RunOutcomeKind.Succeeded or RunOutcomeKind.Failed)
         {
-            await completions.NotifyAsync(outcome.RunId, FinishedRun.From(state, outcome)).ConfigureAwait(false);
+            await completions.NotifyAsync(state, outcome).ConfigureAwait(false);
         }
     }
 }

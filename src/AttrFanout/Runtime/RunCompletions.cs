@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AttrFanout.Execution;
 using AttrFanout.Stores;
 
 namespace AttrFanout.Runtime;
@@ -48,16 +49,20 @@ internal sealed class RunCompletions(IFanoutStore store)
         return await waiter.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Completes the waiters of a run that ended, with <paramref name="finished"/> or, when not given, the run read from the store.</summary>
-    public async ValueTask NotifyAsync(string runId, FunctionRun? finished = null)
+    /// <summary>
+    /// Completes the waiters of a run that just ended with <paramref name="outcome"/>: with the run as the engine saw it
+    /// when that is the whole story, otherwise as read from the store. Nothing is built or read when nobody waits.
+    /// </summary>
+    public async ValueTask NotifyAsync(RunState state, RunOutcome outcome)
     {
+        var runId = outcome.RunId;
         _expected.Remove(runId);
         if (!_waiters.TryRemove(runId, out var waiter))
         {
             return;
         }
 
-        var run = finished ?? await store.GetRunAsync(runId, CancellationToken.None).ConfigureAwait(false);
+        var run = FinishedRun.From(state, outcome) ?? await store.GetRunAsync(runId, CancellationToken.None).ConfigureAwait(false);
         if (run is not null)
         {
             waiter.TrySetResult(run);
