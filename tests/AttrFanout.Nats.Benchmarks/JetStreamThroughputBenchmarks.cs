@@ -26,6 +26,10 @@ public class JetStreamThroughputBenchmarks
     private INatsJSConsumer _rawConsumer = null!;
     private int _rawSequence;
 
+    internal IEventSender Sender => _sender;
+
+    internal TickCounter Counter => _counter;
+
     [Params(2000)]
     public int Messages { get; set; }
 
