@@ -30,6 +30,11 @@ public class JetStreamThroughputBenchmarks
 
     internal TickCounter Counter => _counter;
 
+    internal TimeSpan ServerCpuTime => _server.CpuTime;
+
+    /// <summary>Gets how many messages the AttrFanout stream still holds: events some consumer (the intake too) has not acknowledged.</summary>
+    internal async Task<ulong> BacklogAsync() => (ulong)(await _js.GetStreamAsync("ATTRFANOUT")).Info.State.Messages;
+
     [Params(2000)]
     public int Messages { get; set; }
 

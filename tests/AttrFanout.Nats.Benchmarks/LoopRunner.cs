@@ -20,6 +20,22 @@ internal static class LoopRunner
             var raw = TimeSpan.Zero;
             var fanout = TimeSpan.Zero;
             int rawOps = 0, fanoutOps = 0;
+            var warmup = Stopwatch.StartNew();
+            while (warmup.Elapsed.TotalSeconds < 4 && which != "phases")
+            {
+                if (which is "raw" or "both")
+                {
+                    await bench.RawJetStream();
+                }
+
+                if (which is "fanout" or "both")
+                {
+                    await bench.AttrFanoutOnJetStream();
+                }
+            }
+
+            var serverCpu = bench.ServerCpuTime;
+            var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var total = Stopwatch.StartNew();
             while (total.Elapsed.TotalSeconds < seconds)
             {
@@ -69,6 +85,10 @@ internal static class LoopRunner
 
             var rawMs = rawOps == 0 ? 0 : raw.TotalMilliseconds / rawOps;
             var fanoutMs = fanoutOps == 0 ? 0 : fanout.TotalMilliseconds / fanoutOps;
+            var ops = Math.Max(1, rawOps + fanoutOps);
+            var serverPerOp = (bench.ServerCpuTime - serverCpu).TotalMilliseconds / ops;
+            var clientPerOp = (Process.GetCurrentProcess().TotalProcessorTime - clientCpu).TotalMilliseconds / ops;
+            Console.WriteLine($"cpu per op: client {clientPerOp:F1} ms, server {serverPerOp:F1} ms; backlog {await bench.BacklogAsync()}");
             Console.WriteLine($"intake={intake} raw {rawMs:F1} ms/op ({rawOps} ops), fanout {fanoutMs:F1} ms/op ({fanoutOps} ops), throughput ratio {(fanoutMs == 0 ? 0 : rawMs / fanoutMs):F2}");
         }
         finally
