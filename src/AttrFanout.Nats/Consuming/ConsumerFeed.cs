@@ -8,9 +8,11 @@ namespace AttrFanout.Nats.Consuming;
 /// request on its way at a time: while it has messages, a request takes those waiting now, in one reply, up to the
 /// room left under <see cref="BatchesHeld"/> batches (held here or asked for, and not taken); once it had none, a request
 /// waits on the server for the next one, so an idle feed costs one request per expiry and a busy one a request per
-/// batch instead of a wake-up of the worker per message.
-/// <see cref="KeepAlive"/>, called on a clock, moves the messages not taken yet out of the channel and sends in-progress
-/// acks for those held a while, forgets requests the server stopped answering, and wakes a worker nothing is coming for.
+/// batch instead of a wake-up of the worker per message. Whatever arrived is moved out of the channel before the worker
+/// takes from it, so a reply's closing status is read at once and the next request is on its way while the worker
+/// goes through the batch.
+/// <see cref="KeepAlive"/>, called on a clock, moves arrived messages the same way and sends in-progress acks for those
+/// held a while, forgets requests the server stopped answering, and wakes a worker nothing is coming for.
 /// </summary>
 internal sealed class ConsumerFeed
 {
@@ -56,14 +58,9 @@ internal sealed class ConsumerFeed
         {
             cancellationToken.ThrowIfCancellationRequested();
             ObjectDisposedException.ThrowIf(_released, this);
-            bool ready;
-            lock (_reading)
-            {
-                ready = !_kept.IsEmpty || _pull.HasMessage();
-            }
-
+            MoveArrived();
             await AskAsync(cancellationToken).ConfigureAwait(false);
-            if (ready)
+            if (!_kept.IsEmpty)
             {
                 return;
             }
@@ -83,10 +80,8 @@ internal sealed class ConsumerFeed
             return true;
         }
 
-        lock (_reading)
-        {
-            return _pull.TryRead(out message);
-        }
+        MoveArrived();
+        return _kept.TryDequeue(out message);
     }
 
     /// <summary>
@@ -101,14 +96,7 @@ internal sealed class ConsumerFeed
             return;
         }
 
-        lock (_reading)
-        {
-            while (_pull.TryRead(out var message))
-            {
-                _kept.Enqueue(message);
-            }
-        }
-
+        MoveArrived();
         foreach (var message in _kept)
         {
             message.KeepAlive(now, progressInterval);
@@ -144,6 +132,21 @@ internal sealed class ConsumerFeed
 
         await Task.WhenAll(handedBack).ConfigureAwait(false);
         await _pull.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Moves what arrived out of the channel: messages into the feed, status replies into the counts, so a request for the
+    /// next messages can go out while the worker takes those here.
+    /// </summary>
+    private void MoveArrived()
+    {
+        lock (_reading)
+        {
+            while (_pull.TryRead(out var message))
+            {
+                _kept.Enqueue(message);
+            }
+        }
     }
 
     private static async Task HandBackAsync(DeliveredMessage message)

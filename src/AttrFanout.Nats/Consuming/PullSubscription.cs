@@ -111,23 +111,6 @@ internal sealed class PullSubscription : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads the status replies at the head of the channel; <see langword="true"/> when a message follows them.</summary>
-    public bool HasMessage()
-    {
-        while (_sub.Msgs.TryPeek(out var head))
-        {
-            if (!IsControl(head))
-            {
-                return true;
-            }
-
-            _sub.Msgs.TryRead(out _);
-            OnControl(head);
-        }
-
-        return false;
-    }
-
     /// <summary>Reads the next message, handling the status replies before it.</summary>
     public bool TryRead([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DeliveredMessage? message)
     {
