@@ -20,7 +20,7 @@ namespace AttrFanout.Nats.Benchmarks;
 public class JetStreamThroughputBenchmarks
 {
     private const int InFlight = 256;
-    private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(8);
     private NatsServerProcess _server = null!;
     private ServiceProvider _app = null!;
     private IEventSender _sender = null!;
