@@ -6,7 +6,7 @@ using NATS.Client.JetStream;
 namespace AttrFanout.Nats.Publishing;
 
 /// <summary>Publishes events once to their subject, and replays to a function's replay subject; the server acknowledges each.</summary>
-internal sealed class EventPublisher(INatsJSContext js, SubjectLayout subjects)
+internal sealed class EventPublisher(JetStreamPublisher publisher, SubjectLayout subjects)
 {
     public ValueTask<PublishOutcome> PublishAsync(WireEvent wireEvent, CancellationToken cancellationToken) =>
         PublishAsync(subjects.Event(wireEvent.Name), wireEvent.Payload, WireEventWriter.EventHeaders(wireEvent), cancellationToken);
@@ -24,13 +24,12 @@ internal sealed class EventPublisher(INatsJSContext js, SubjectLayout subjects)
 
     private async ValueTask<PublishOutcome> PublishAsync(string subject, ReadOnlyMemory<byte> payload, NatsHeaders headers, CancellationToken cancellationToken)
     {
-        var ack = await js.PublishAsync(subject, payload, NatsRawSerializer<ReadOnlyMemory<byte>>.Default, headers: headers, cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
-        if (!ack.Duplicate)
+        var ack = await publisher.PublishAsync(subject, payload, headers, cancellationToken).ConfigureAwait(false);
+        if (!ack.IsDuplicate && ack.Error is { } error)
         {
-            ack.EnsureSuccess();
+            throw new NatsJSApiException(error);
         }
 
-        return new PublishOutcome(ack.Seq, ack.Duplicate);
+        return new PublishOutcome(ack.Sequence, ack.IsDuplicate);
     }
 }

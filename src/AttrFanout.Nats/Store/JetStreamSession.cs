@@ -16,6 +16,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _intake = Task.CompletedTask;
+    private JetStreamPublisher? _publisher;
 
     private JetStreamSession(NatsJetStreamOptions options, NatsConnection connection)
     {
@@ -24,7 +25,6 @@ internal sealed class JetStreamSession : IAsyncDisposable
         Js = new NatsJSContext(connection);
         Subjects = new SubjectLayout(options.SubjectPrefix);
         Topology = new JetStreamTopology(options, Subjects);
-        Publisher = new EventPublisher(Js, Subjects);
         DeadLetters = new DeadLetterWriter(Js, Subjects);
         DeadLetterReader = new DeadLetterReader(Js, options.DeadLetterStreamName);
         Reader = new WireEventReader(Subjects);
@@ -40,7 +40,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
 
     public JetStreamTopology Topology { get; }
 
-    public EventPublisher Publisher { get; }
+    public EventPublisher Publisher { get; private set; } = null!;
 
     public DeadLetterWriter DeadLetters { get; }
 
@@ -67,6 +67,8 @@ internal sealed class JetStreamSession : IAsyncDisposable
         try
         {
             await connection.ConnectAsync().ConfigureAwait(false);
+            session._publisher = await JetStreamPublisher.OpenAsync(connection, session.Js.Opts.RequestTimeout, time, cancellationToken).ConfigureAwait(false);
+            session.Publisher = new EventPublisher(session._publisher, session.Subjects);
             var provisioner = new JetStreamProvisioner(session.Js, session.Topology);
             await provisioner.EnsureStreamsAsync(cancellationToken).ConfigureAwait(false);
             foreach (var function in functions)
@@ -126,6 +128,11 @@ internal sealed class JetStreamSession : IAsyncDisposable
         foreach (var feed in AllFeeds)
         {
             await feed.ReleaseAllAsync().ConfigureAwait(false);
+        }
+
+        if (_publisher is not null)
+        {
+            await _publisher.DisposeAsync().ConfigureAwait(false);
         }
 
         await Connection.DisposeAsync().ConfigureAwait(false);

@@ -26,7 +26,7 @@ public sealed class ExhaustedDeliveriesTests(NatsServerFixture server)
         var session = await store.OpenAsync(CancellationToken.None);
 
         var payload = Encoding.UTF8.GetBytes("""{"OrderId":"o-9","Amount":1}""");
-        var published = await new EventPublisher(session.Js, new SubjectLayout(options.SubjectPrefix))
+        var published = await session.Publisher
             .PublishAsync(new WireEvent("evt-9", "shop/order.placed", DateTimeOffset.UnixEpoch, payload, null), CancellationToken.None);
 
         var crashing = new DurableConsumer(session.Js, options.StreamName, ConsumerNames.Function("reserve-stock"));
