@@ -4,7 +4,6 @@ using AttrFanout.Nats.Subjects;
 using AttrFanout.Nats.Tests.Infrastructure;
 using AttrFanout.Nats.Wire;
 using NATS.Client.Core;
-using NATS.Client.JetStream;
 
 namespace AttrFanout.Nats.Tests.EndToEnd;
 

@@ -1,14 +1,10 @@
 using System.Text;
-using AttrFanout.Nats.Consuming;
 using AttrFanout.Nats.Provisioning;
-using AttrFanout.Nats.Publishing;
 using AttrFanout.Nats.Store;
-using AttrFanout.Nats.Subjects;
 using AttrFanout.Nats.Tests.Infrastructure;
 using AttrFanout.Nats.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using NATS.Client.JetStream;
 
 namespace AttrFanout.Nats.Tests.Store;
 
