@@ -1,7 +1,6 @@
 using AttrFanout.Nats.Subjects;
 using AttrFanout.Nats.Wire;
 using NATS.Client.Core;
-using NATS.Client.JetStream;
 
 namespace AttrFanout.Nats.Publishing;
 
@@ -22,14 +21,6 @@ internal sealed class EventPublisher(JetStreamPublisher publisher, SubjectLayout
     public ValueTask<PublishOutcome> PublishHandBackAsync(string functionId, WireEvent wireEvent, string runId, int attemptsMade, string handBackId, CancellationToken cancellationToken) =>
         PublishAsync(subjects.Replay(functionId), wireEvent.Payload, WireEventWriter.ReplayHeaders(wireEvent, runId, handBackId, attemptsMade), cancellationToken);
 
-    private async ValueTask<PublishOutcome> PublishAsync(string subject, ReadOnlyMemory<byte> payload, NatsHeaders headers, CancellationToken cancellationToken)
-    {
-        var ack = await publisher.PublishAsync(subject, payload, headers, cancellationToken).ConfigureAwait(false);
-        if (!ack.IsDuplicate && ack.Error is { } error)
-        {
-            throw new NatsJSApiException(error);
-        }
-
-        return new PublishOutcome(ack.Sequence, ack.IsDuplicate);
-    }
+    private ValueTask<PublishOutcome> PublishAsync(string subject, ReadOnlyMemory<byte> payload, NatsHeaders headers, CancellationToken cancellationToken) =>
+        publisher.PublishAsync(subject, payload, headers, cancellationToken);
 }

@@ -64,8 +64,9 @@ internal sealed class JetStreamPublisher : IAsyncDisposable
 
     /// <summary>Publishes and waits for the stream's acknowledgement.</summary>
     /// <exception cref="NatsJSPublishNoResponseException">No stream answered within the request timeout.</exception>
+    /// <exception cref="NatsJSApiException">The stream refused the message.</exception>
     /// <exception cref="NatsJSException">The acknowledgement could not be read.</exception>
-    public async ValueTask<PubAck> PublishAsync(string subject, ReadOnlyMemory<byte> payload, NatsHeaders headers, CancellationToken cancellationToken)
+    public async ValueTask<PublishOutcome> PublishAsync(string subject, ReadOnlyMemory<byte> payload, NatsHeaders headers, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -85,7 +86,7 @@ internal sealed class JetStreamPublisher : IAsyncDisposable
                 var reply = await (cancellationToken.CanBeCanceled ? pending.Task.WaitAsync(cancellationToken) : pending.Task).ConfigureAwait(false);
                 if (reply is { } ack)
                 {
-                    return ack;
+                    return ack.IsDuplicate || ack.Error is null ? new PublishOutcome(ack.Sequence, ack.IsDuplicate) : throw new NatsJSApiException(ack.Error);
                 }
             }
             finally

@@ -19,7 +19,7 @@ public sealed class JetStreamPublisherTests(NatsServerFixture server)
             publisher.PublishAsync(subject, new byte[] { (byte)'{', (byte)'}' }, new NatsHeaders { ["Nats-Msg-Id"] = $"p-{i}" }, CancellationToken.None).AsTask()));
 
         Assert.Equal(Enumerable.Range(1, 200).Select(i => (ulong)i), acks.Select(a => a.Sequence).Order());
-        Assert.All(acks, ack => Assert.Null(ack.Error));
+        Assert.All(acks, ack => Assert.False(ack.IsDuplicate));
     }
 
     [Fact]
@@ -28,14 +28,13 @@ public sealed class JetStreamPublisherTests(NatsServerFixture server)
         await using var nats = await JetStreamHarness.StartAsync(server);
         await using var publisher = await JetStreamPublisher.OpenAsync(nats.Connection, TimeSpan.FromSeconds(5), TimeProvider.System, CancellationToken.None);
 
-        var ack = await publisher.PublishAsync(
+        var refused = await Assert.ThrowsAsync<NatsJSApiException>(async () => await publisher.PublishAsync(
             nats.Subjects.Event("order/placed"),
             ReadOnlyMemory<byte>.Empty,
             new NatsHeaders { ["Nats-Msg-Id"] = "refused", ["Nats-Expected-Stream"] = "SOME_OTHER_STREAM" },
-            CancellationToken.None);
+            CancellationToken.None));
 
-        Assert.NotNull(ack.Error);
-        Assert.Equal(400, ack.Error.Code);
+        Assert.Equal(400, refused.Error.Code);
     }
 
     [Fact]
