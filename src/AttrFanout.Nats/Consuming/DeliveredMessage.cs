@@ -13,10 +13,17 @@ internal sealed class DeliveredMessage
 
     private readonly INatsConnection _connection;
     private readonly string _replyTo;
-    private readonly AckReply _delivery;
+    private AckReply? _delivery;
     private long _keptAt;
 
-    public DeliveredMessage(string subject, string replyTo, NatsHeaders? headers, byte[]? body, AckReply delivery, INatsConnection connection, long keptAt)
+    /// <param name="subject">The subject the message was published to.</param>
+    /// <param name="replyTo">The delivery's ack subject.</param>
+    /// <param name="headers">The message's headers.</param>
+    /// <param name="body">The message's body.</param>
+    /// <param name="delivery">What the ack subject says, or <see langword="null"/> to read it when first asked.</param>
+    /// <param name="connection">The connection to acknowledge on.</param>
+    /// <param name="keptAt">When the delivery was read (timestamp units).</param>
+    public DeliveredMessage(string subject, string replyTo, NatsHeaders? headers, byte[]? body, AckReply? delivery, INatsConnection connection, long keptAt)
     {
         Subject = subject;
         Headers = headers;
@@ -34,16 +41,18 @@ internal sealed class DeliveredMessage
     public byte[] Body { get; }
 
     /// <summary>Gets the consumer that delivered it.</summary>
-    public string Consumer => _delivery.Consumer;
+    public string Consumer => Delivery.Consumer;
 
     /// <summary>Gets the message's sequence in the stream: the same on every delivery, unique in the stream.</summary>
-    public ulong StreamSequence => _delivery.StreamSequence;
+    public ulong StreamSequence => Delivery.StreamSequence;
 
     /// <summary>Gets which delivery this is, starting at 1.</summary>
-    public int DeliveryCount => _delivery.DeliveryCount;
+    public int DeliveryCount => Delivery.DeliveryCount;
 
     /// <summary>Gets when the message was stored.</summary>
-    public DateTimeOffset StoredAt => _delivery.StoredAt;
+    public DateTimeOffset StoredAt => Delivery.StoredAt;
+
+    private AckReply Delivery => _delivery ??= AckReply.TryParse(_replyTo, [], out var delivery) ? delivery : new AckReply("", 0, 1, default);
 
     /// <summary>
     /// Done: the server will not deliver it to this consumer again. Not confirmed by the server (a lost ack means one

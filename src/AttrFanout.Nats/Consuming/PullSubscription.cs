@@ -123,12 +123,19 @@ internal sealed class PullSubscription : IAsyncDisposable
             }
 
             var now = _time.GetTimestamp();
-            if (!AckReply.TryParse(next.ReplyTo!, _consumers, out var delivery))
+            AckReply? delivery = null;
+            var target = 0;
+            if (_targets.Length > 1)
             {
-                continue;
+                if (!AckReply.TryParse(next.ReplyTo!, _consumers, out var parsed))
+                {
+                    continue;
+                }
+
+                delivery = parsed;
+                target = Array.IndexOf(_consumers, parsed.Consumer);
             }
 
-            var target = Array.IndexOf(_consumers, delivery.Consumer);
             if (target >= 0)
             {
                 ref var state = ref _targets[target];
