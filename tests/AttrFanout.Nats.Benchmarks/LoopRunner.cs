@@ -63,6 +63,7 @@ internal static class LoopRunner
         var rawMs = totals.RawOps == 0 ? 0 : totals.Raw.TotalMilliseconds / totals.RawOps;
         var fanoutMs = totals.FanoutOps == 0 ? 0 : totals.Fanout.TotalMilliseconds / totals.FanoutOps;
         Console.WriteLine($"intake={intake} raw {rawMs:F1} ms/op ({totals.RawOps} ops), fanout {fanoutMs:F1} ms/op ({totals.FanoutOps} ops), throughput ratio {(fanoutMs == 0 ? 0 : rawMs / fanoutMs):F2}");
+        Console.WriteLine($"percentiles (p10 p50 p90 max, ms): raw {totals.Percentiles(totals.RawTimes)}, fanout {totals.Percentiles(totals.FanoutTimes)}");
     }
 
     private static async Task RoundAsync(JetStreamThroughputBenchmarks bench, bool raw, bool fanout, Totals? totals)
@@ -146,16 +147,34 @@ internal static class LoopRunner
 
         public int FanoutOps { get; private set; }
 
+        public List<double> RawTimes { get; } = [];
+
+        public List<double> FanoutTimes { get; } = [];
+
         public void AddRaw(TimeSpan elapsed)
         {
             Raw += elapsed;
             RawOps++;
+            RawTimes.Add(elapsed.TotalMilliseconds);
         }
 
         public void AddFanout(TimeSpan elapsed)
         {
             Fanout += elapsed;
             FanoutOps++;
+            FanoutTimes.Add(elapsed.TotalMilliseconds);
+        }
+
+        public string Percentiles(List<double> times)
+        {
+            if (times.Count == 0)
+            {
+                return "-";
+            }
+
+            var sorted = times.Order().ToArray();
+            double At(double p) => sorted[(int)Math.Min(sorted.Length - 1, p * sorted.Length)];
+            return $"{At(0.1):F1} {At(0.5):F1} {At(0.9):F1} {sorted[^1]:F1}";
         }
     }
 }
