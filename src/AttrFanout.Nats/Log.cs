@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Could not send the failure event for run '{RunId}'")]
     public static partial void FailureEventNotSent(ILogger logger, string runId, Exception error);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "A pull request to consumer '{Consumer}' ended with {Code} {Text}; asking again in a second")]
+    public static partial void PullFailed(ILogger logger, string consumer, int code, string? text);
 }

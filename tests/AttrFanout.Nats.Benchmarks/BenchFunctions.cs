@@ -9,6 +9,8 @@ public sealed class TickCounter
     private int _remaining;
     private TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    internal int Remaining => Volatile.Read(ref _remaining);
+
     public Task Expect(int count)
     {
         _done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

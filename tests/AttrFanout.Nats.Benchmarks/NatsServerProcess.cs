@@ -19,6 +19,16 @@ internal sealed class NatsServerProcess : IDisposable
 
     public string Url { get; }
 
+    /// <summary>Gets the server's CPU time so far (user and system), read from /proc.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            var fields = File.ReadAllText($"/proc/{_process.Id}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0);
+        }
+    }
+
     public static NatsServerProcess Start()
     {
         var directory = Directory.CreateTempSubdirectory("attrfanout-bench-").FullName;

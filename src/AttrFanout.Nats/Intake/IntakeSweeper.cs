@@ -10,37 +10,35 @@ namespace AttrFanout.Nats.Intake;
 /// Reads every event message once (competing across processes) and moves to the dead-letter stream those no function
 /// consumer will take: an undecodable subject, or an event that no function subscribes to and this app does not
 /// declare (an event it declares without subscribers is accepted and starts no run, as in memory). Messages a function
-/// takes are checked by that function's delivery, which dead-letters its own run when the message is invalid. The next
-/// pull is on its way while a batch is swept.
+/// takes are checked by that function's delivery, which dead-letters its own run when the message is invalid. Its feed
+/// keeps the next messages coming while it sweeps those here.
 /// </summary>
+/// <remarks>
+/// Each message is acknowledged on its own once swept. Acknowledging a batch at once would take an <c>AckAll</c>
+/// consumer, whose acknowledgement of a sequence also settles every lower sequence delivered to other processes: one
+/// process could settle messages another has not swept yet, and a crash of that other process would then lose an
+/// unroutable message instead of dead-lettering it.
+/// </remarks>
 internal sealed class IntakeSweeper(
-    DurableConsumer intake,
+    ConsumerFeed intake,
     SubjectLayout subjects,
     RoutableSubjects routable,
     Func<string, bool> isDeclared,
     DeadLetterWriter deadLetters,
-    TimeSpan expiry,
     TimeProvider time,
     ILogger logger)
 {
-    private const int Batch = 64;
+    /// <summary>How many messages the intake asks for at once (it holds at most <see cref="ConsumerFeed.BatchesHeld"/> batches).</summary>
+    public const int Batch = 64;
 
     public async Task RunAsync(CancellationToken stopping)
     {
-        Task<IReadOnlyList<DeliveredMessage>>? next = null;
         while (!stopping.IsCancellationRequested)
         {
             try
             {
-                var fetched = await (next ?? intake.FetchAsync(Batch, expiry, stopping).AsTask()).ConfigureAwait(false);
-                next = null;
-                if (fetched.Count == 0)
-                {
-                    continue;
-                }
-
-                next = intake.FetchAsync(Batch, expiry, stopping).AsTask();
-                foreach (var message in fetched)
+                await intake.WaitAsync(stopping).ConfigureAwait(false);
+                while (intake.TryTake(out var message))
                 {
                     await SweepAsync(message, stopping).ConfigureAwait(false);
                 }
@@ -51,7 +49,6 @@ internal sealed class IntakeSweeper(
             }
             catch (Exception error)
             {
-                next = null;
                 Log.IntakeFailed(logger, error);
                 try
                 {

@@ -16,6 +16,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _intake = Task.CompletedTask;
+    private JetStreamPublisher? _publisher;
 
     private JetStreamSession(NatsJetStreamOptions options, NatsConnection connection)
     {
@@ -24,7 +25,6 @@ internal sealed class JetStreamSession : IAsyncDisposable
         Js = new NatsJSContext(connection);
         Subjects = new SubjectLayout(options.SubjectPrefix);
         Topology = new JetStreamTopology(options, Subjects);
-        Publisher = new EventPublisher(Js, Subjects);
         DeadLetters = new DeadLetterWriter(Js, Subjects);
         DeadLetterReader = new DeadLetterReader(Js, options.DeadLetterStreamName);
         Reader = new WireEventReader(Subjects);
@@ -40,7 +40,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
 
     public JetStreamTopology Topology { get; }
 
-    public EventPublisher Publisher { get; }
+    public EventPublisher Publisher { get; private set; } = null!;
 
     public DeadLetterWriter DeadLetters { get; }
 
@@ -48,7 +48,10 @@ internal sealed class JetStreamSession : IAsyncDisposable
 
     public WireEventReader Reader { get; }
 
-    public Dictionary<string, FunctionFeed> Feeds { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ConsumerFeed> Feeds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets every feed of the session: the functions' and the intake's.</summary>
+    public List<ConsumerFeed> AllFeeds { get; } = [];
 
     public static async Task<JetStreamSession> OpenAsync(
         NatsJetStreamOptions options,
@@ -64,30 +67,28 @@ internal sealed class JetStreamSession : IAsyncDisposable
         try
         {
             await connection.ConnectAsync().ConfigureAwait(false);
+            session._publisher = await JetStreamPublisher.OpenAsync(connection, session.Js.Opts.RequestTimeout, time, cancellationToken).ConfigureAwait(false);
+            session.Publisher = new EventPublisher(session._publisher, session.Subjects);
             var provisioner = new JetStreamProvisioner(session.Js, session.Topology);
             await provisioner.EnsureStreamsAsync(cancellationToken).ConfigureAwait(false);
             foreach (var function in functions)
             {
                 await provisioner.EnsureFunctionAsync(function, cancellationToken).ConfigureAwait(false);
-                session.Feeds.Add(function.FunctionId, new FunctionFeed(
-                    new DurableConsumer(session.Js, options.StreamName, ConsumerNames.Function(function.FunctionId)),
-                    new DurableConsumer(session.Js, options.StreamName, ConsumerNames.Replay(function.FunctionId)),
-                    fetchBatch,
-                    options.FetchExpiry,
-                    function.AckWait,
-                    time));
+                var feed = await session.OpenFeedAsync(
+                    [ConsumerNames.Function(function.FunctionId), ConsumerNames.Replay(function.FunctionId)], fetchBatch, function.AckWait, time, logger, cancellationToken).ConfigureAwait(false);
+                session.Feeds.Add(function.FunctionId, feed);
             }
 
             if (options.DeadLetterUnroutable)
             {
                 await provisioner.EnsureIntakeAsync(cancellationToken).ConfigureAwait(false);
+                var intake = await session.OpenFeedAsync([ConsumerNames.Intake], IntakeSweeper.Batch, options.AckWait, time, logger, cancellationToken).ConfigureAwait(false);
                 var sweeper = new IntakeSweeper(
-                    new DurableConsumer(session.Js, options.StreamName, ConsumerNames.Intake),
+                    intake,
                     session.Subjects,
                     new RoutableSubjects(session.Js, options.StreamName, time),
                     isDeclared,
                     session.DeadLetters,
-                    options.FetchExpiry,
                     time,
                     logger);
                 var stopping = session._stopping.Token;
@@ -104,13 +105,34 @@ internal sealed class JetStreamSession : IAsyncDisposable
         }
     }
 
+    private async ValueTask<ConsumerFeed> OpenFeedAsync(string[] consumers, int batch, TimeSpan ackWait, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    {
+        var pull = await PullSubscription.OpenAsync(
+            Js,
+            Options.StreamName,
+            consumers,
+            (2 * ConsumerFeed.BatchesHeld * batch) + 64,
+            Options.FetchExpiry,
+            time,
+            (consumer, code, text) => Log.PullFailed(logger, consumer, code, text),
+            cancellationToken).ConfigureAwait(false);
+        var feed = new ConsumerFeed(pull, consumers.Length, batch, ackWait);
+        AllFeeds.Add(feed);
+        return feed;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _intake.ConfigureAwait(false);
-        foreach (var feed in Feeds.Values)
+        foreach (var feed in AllFeeds)
         {
             await feed.ReleaseAllAsync().ConfigureAwait(false);
+        }
+
+        if (_publisher is not null)
+        {
+            await _publisher.DisposeAsync().ConfigureAwait(false);
         }
 
         await Connection.DisposeAsync().ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AttrFanout.Nats.Consuming;
 using AttrFanout.Nats.DeadLetters;
 using AttrFanout.Nats.Provisioning;
 using AttrFanout.Nats.Wire;
@@ -26,6 +27,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     private readonly ConcurrentDictionary<string, InFlightRun> _inFlight = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _openGate = new(1, 1);
     private JetStreamSession? _session;
+    private ProgressClock? _clock;
     private volatile bool _disposed;
 
     public NatsJetStreamStore(NatsJetStreamOptions options, AttrFanoutOptions fanout, FunctionCatalog catalog, TimeProvider time, ILoggerFactory loggers)
@@ -45,7 +47,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
 
     /// <summary>
     /// The most messages one pull takes for a function (and never more than the process runs at once); a function
-    /// holds at most a few batches (see <see cref="FunctionFeed.BatchesHeld"/>), each message kept by its heartbeat.
+    /// holds at most a few batches (see <see cref="ConsumerFeed.BatchesHeld"/>), each kept alive by the <see cref="ProgressClock"/>.
     /// </summary>
     private const int MaxFetchBatch = 64;
 
@@ -89,7 +91,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
             await feed.WaitAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (ObjectDisposedException) when (_disposed)
+        catch (ObjectDisposedException) when (_disposed || feed.IsReleased)
         {
             return false;
         }
@@ -104,14 +106,13 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         }
 
         var function = _functions[functionId];
-        while (feed.TryTake(out var buffered))
+        while (feed.TryTake(out var message))
         {
-            var message = buffered.Message;
             var isReplay = session.Subjects.TryGetReplayFunction(message.Subject, out _);
             var attemptsMade = message.DeliveryCount - 1 + (isReplay ? HeaderText.GetInt(message.Headers, WireHeaders.Attempts) : 0);
             if (!session.Reader.TryRead(message.Subject, message.Headers, message.Body, out var wire, out var invalid))
             {
-                await _rejections.RejectAsync(session, function, buffered, null, RunIds.For(message.StreamSequence, functionId), "AttrFanout.Nats.InvalidMessage", invalid, attemptsMade).ConfigureAwait(false);
+                await _rejections.RejectAsync(session, function, message, null, RunIds.For(message.StreamSequence, functionId), "AttrFanout.Nats.InvalidMessage", invalid, attemptsMade).ConfigureAwait(false);
                 continue;
             }
 
@@ -121,7 +122,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
             if (attemptsMade >= function.Attempts)
             {
                 var error = $"The run got no outcome in its {function.Attempts} attempt(s): each delivery's process ended or stopped answering for longer than the ack wait ({function.AckWait}).";
-                await _rejections.RejectAsync(session, function, buffered, wire, runId, typeof(TimeoutException).FullName!, error, attemptsMade).ConfigureAwait(false);
+                await _rejections.RejectAsync(session, function, message, wire, runId, typeof(TimeoutException).FullName!, error, attemptsMade).ConfigureAwait(false);
                 continue;
             }
 
@@ -132,11 +133,11 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
             }
             catch (Exception error) when (error is PayloadSerializationException or UnknownEventException)
             {
-                await _rejections.RejectAsync(session, function, buffered, wire, runId, error.GetType().FullName!, error.Message, attemptsMade).ConfigureAwait(false);
+                await _rejections.RejectAsync(session, function, message, wire, runId, error.GetType().FullName!, error.Message, attemptsMade).ConfigureAwait(false);
                 continue;
             }
 
-            _inFlight[runId] = new InFlightRun(functionId, runId, buffered, wire);
+            _inFlight[runId] = new InFlightRun(functionId, runId, message, wire, ProgressClock.ProgressInterval(feed.AckWait, _time));
             var dueAt = attemptsMade == 0 ? message.StoredAt : _time.GetUtcNow();
             return new RunDelivery(runId, functionId, envelope, attemptsMade, dueAt, wire.TraceParent);
         }
@@ -151,8 +152,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
             return;
         }
 
-        await run.Buffered.Heartbeat.DisposeAsync().ConfigureAwait(false);
-        var message = run.Buffered.Message;
+        var message = run.Message;
         try
         {
             switch (outcome.Kind)
@@ -191,7 +191,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
                 EventId = running.Event.Id,
                 EventName = running.Event.Name,
                 Status = RunStatus.Running,
-                Attempts = running.Buffered.Message.DeliveryCount - 1,
+                Attempts = running.Message.DeliveryCount - 1,
                 CreatedAt = running.Event.Timestamp,
                 UpdatedAt = _time.GetUtcNow(),
             };
@@ -216,17 +216,16 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
-        foreach (var runId in _inFlight.Keys)
-        {
-            if (_inFlight.TryRemove(runId, out var run))
-            {
-                await run.Buffered.Heartbeat.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-
+        _inFlight.Clear();
         await _openGate.WaitAsync().ConfigureAwait(false);
         try
         {
+            if (_clock is { } clock)
+            {
+                _clock = null;
+                await clock.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (_session is { } session)
             {
                 _session = null;
@@ -242,11 +241,18 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     /// <summary>
     /// Hands a run interrupted by shutdown back for another instance. The server would count the interrupted delivery as
     /// an attempt, so the run goes on as a replay message carrying the attempts it really made, and this delivery ends.
+    /// The function's feed stops pulling first (the engine takes no more runs once it stops), so its own pull request
+    /// cannot take the replay and hand it back as one more delivery.
     /// </summary>
     private async ValueTask HandBackAsync(InFlightRun run, int attemptsMade, CancellationToken cancellationToken)
     {
         var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var message = run.Buffered.Message;
+        if (session.Feeds.TryGetValue(run.FunctionId, out var feed))
+        {
+            await feed.ReleaseAllAsync().ConfigureAwait(false);
+        }
+
+        var message = run.Message;
         var handBackId = $"handback-{message.StreamSequence}-{message.DeliveryCount}";
         await session.Publisher.PublishHandBackAsync(run.FunctionId, run.Event, run.RunId, attemptsMade, handBackId, cancellationToken).ConfigureAwait(false);
         await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
@@ -267,7 +273,14 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return _session ??= await JetStreamSession.OpenAsync(_options, [.. _functions.Values], _fetchBatch, IsDeclared, _time, _logger, cancellationToken).ConfigureAwait(false);
+            if (_session is null)
+            {
+                var session = await JetStreamSession.OpenAsync(_options, [.. _functions.Values], _fetchBatch, IsDeclared, _time, _logger, cancellationToken).ConfigureAwait(false);
+                _clock = new ProgressClock(session.AllFeeds, _inFlight, _time);
+                _session = session;
+            }
+
+            return _session;
         }
         finally
         {
@@ -279,7 +292,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
 
     private DeadLetter DeadLetterOf(InFlightRun run, RunOutcome outcome)
     {
-        var message = run.Buffered.Message;
+        var message = run.Message;
         return new DeadLetter(
             run.FunctionId,
             outcome.RunId,

@@ -1,3 +1,4 @@
+using AttrFanout.Nats.Consuming;
 using AttrFanout.Nats.DeadLetters;
 using AttrFanout.Nats.Provisioning;
 using AttrFanout.Nats.Wire;
@@ -14,15 +15,13 @@ internal sealed class RunRejections(PayloadCodec codec, TimeProvider time, ILogg
     public async ValueTask RejectAsync(
         JetStreamSession session,
         FunctionSubscription function,
-        BufferedMessage buffered,
+        DeliveredMessage message,
         WireEvent? wire,
         string runId,
         string errorType,
         string error,
         int attempts)
     {
-        var message = buffered.Message;
-        await buffered.Heartbeat.DisposeAsync().ConfigureAwait(false);
         var failedAt = time.GetUtcNow();
         try
         {

@@ -13,6 +13,8 @@ internal sealed class SubjectLayout
     private readonly string _eventsPrefix;
     private readonly string _replayPrefix;
     private readonly string _deadPrefix;
+    private readonly SubjectMemo _subjectOfEvent = new();
+    private readonly SubjectMemo _eventOfSubject = new();
 
     public SubjectLayout(string prefix)
     {
@@ -39,7 +41,8 @@ internal sealed class SubjectLayout
 
     public string Unroutable => _deadPrefix + UnroutableToken;
 
-    public string Event(string eventName) => _eventsPrefix + EventSubjectCodec.Encode(eventName);
+    public string Event(string eventName) =>
+        _subjectOfEvent.TryGet(eventName, out var subject) ? subject : _subjectOfEvent.Remember(eventName, _eventsPrefix + EventSubjectCodec.Encode(eventName));
 
     public string Replay(string functionId) => _replayPrefix + FunctionToken(functionId);
 
@@ -48,9 +51,18 @@ internal sealed class SubjectLayout
     /// <summary>Reads the event name from an event subject; fails for any subject <see cref="Event"/> cannot produce.</summary>
     public bool TryGetEventName(string subject, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? eventName)
     {
-        eventName = null;
-        return subject.StartsWith(_eventsPrefix, StringComparison.Ordinal)
-            && EventSubjectCodec.TryDecode(subject.AsSpan(_eventsPrefix.Length), out eventName);
+        if (_eventOfSubject.TryGet(subject, out eventName))
+        {
+            return true;
+        }
+
+        if (!subject.StartsWith(_eventsPrefix, StringComparison.Ordinal) || !EventSubjectCodec.TryDecode(subject.AsSpan(_eventsPrefix.Length), out eventName))
+        {
+            return false;
+        }
+
+        _eventOfSubject.Remember(subject, eventName);
+        return true;
     }
 
     /// <summary>Reads the function Id from a replay subject.</summary>

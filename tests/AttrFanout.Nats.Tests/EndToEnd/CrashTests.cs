@@ -4,7 +4,6 @@ using AttrFanout.Nats.Subjects;
 using AttrFanout.Nats.Tests.Infrastructure;
 using AttrFanout.Nats.Wire;
 using NATS.Client.Core;
-using NATS.Client.JetStream;
 
 namespace AttrFanout.Nats.Tests.EndToEnd;
 
@@ -23,8 +22,9 @@ public sealed class CrashTests(NatsServerFixture server) : IDisposable
         {
             await Task.WhenAll(workers.Select(w => w.WaitReadyAsync()));
             await using (var connection = new NatsConnection(new NatsOpts { Url = options.Url }))
+            await using (var acks = await JetStreamPublisher.OpenAsync(connection, TimeSpan.FromSeconds(5), TimeProvider.System, CancellationToken.None))
             {
-                var publisher = new EventPublisher(new NatsJSContext(connection), new SubjectLayout(options.SubjectPrefix));
+                var publisher = new EventPublisher(acks, new SubjectLayout(options.SubjectPrefix));
                 for (var n = 1; n <= Items; n++)
                 {
                     var payload = Encoding.UTF8.GetBytes($$"""{"N":{{n}}}""");

@@ -10,6 +10,8 @@ namespace AttrFanout.Nats.Tests.Infrastructure;
 /// <summary>A connection and the transport pieces for one test's own streams.</summary>
 internal sealed class JetStreamHarness : IAsyncDisposable
 {
+    private JetStreamPublisher _publisher = null!;
+
     private JetStreamHarness(NatsJetStreamOptions options, NatsConnection connection)
     {
         Options = options;
@@ -18,7 +20,6 @@ internal sealed class JetStreamHarness : IAsyncDisposable
         Subjects = new SubjectLayout(options.SubjectPrefix);
         Topology = new JetStreamTopology(options, Subjects);
         Provisioner = new JetStreamProvisioner(Js, Topology);
-        Publisher = new EventPublisher(Js, Subjects);
         DeadLetters = new DeadLetterWriter(Js, Subjects);
         DeadLetterReader = new DeadLetterReader(Js, options.DeadLetterStreamName);
     }
@@ -35,7 +36,7 @@ internal sealed class JetStreamHarness : IAsyncDisposable
 
     public JetStreamProvisioner Provisioner { get; }
 
-    public EventPublisher Publisher { get; }
+    public EventPublisher Publisher { get; private set; } = null!;
 
     public DeadLetterWriter DeadLetters { get; }
 
@@ -47,6 +48,8 @@ internal sealed class JetStreamHarness : IAsyncDisposable
         var connection = new NatsConnection(new NatsOpts { Url = options.Url });
         await connection.ConnectAsync();
         var harness = new JetStreamHarness(options, connection);
+        harness._publisher = await JetStreamPublisher.OpenAsync(connection, TimeSpan.FromSeconds(5), TimeProvider.System, CancellationToken.None);
+        harness.Publisher = new EventPublisher(harness._publisher, harness.Subjects);
         await harness.Provisioner.EnsureStreamsAsync(CancellationToken.None);
         return harness;
     }
@@ -57,5 +60,9 @@ internal sealed class JetStreamHarness : IAsyncDisposable
         return info.Info.State.Messages;
     }
 
-    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _publisher.DisposeAsync();
+        await Connection.DisposeAsync();
+    }
 }

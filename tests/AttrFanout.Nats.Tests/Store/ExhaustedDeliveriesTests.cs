@@ -1,14 +1,10 @@
 using System.Text;
-using AttrFanout.Nats.Consuming;
 using AttrFanout.Nats.Provisioning;
-using AttrFanout.Nats.Publishing;
 using AttrFanout.Nats.Store;
-using AttrFanout.Nats.Subjects;
 using AttrFanout.Nats.Tests.Infrastructure;
 using AttrFanout.Nats.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using NATS.Client.JetStream;
 
 namespace AttrFanout.Nats.Tests.Store;
 
@@ -26,7 +22,7 @@ public sealed class ExhaustedDeliveriesTests(NatsServerFixture server)
         var session = await store.OpenAsync(CancellationToken.None);
 
         var payload = Encoding.UTF8.GetBytes("""{"OrderId":"o-9","Amount":1}""");
-        var published = await new EventPublisher(session.Js, new SubjectLayout(options.SubjectPrefix))
+        var published = await session.Publisher
             .PublishAsync(new WireEvent("evt-9", "shop/order.placed", DateTimeOffset.UnixEpoch, payload, null), CancellationToken.None);
 
         var crashing = new DurableConsumer(session.Js, options.StreamName, ConsumerNames.Function("reserve-stock"));

@@ -1,9 +1,10 @@
+using AttrFanout.Nats.Consuming;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
 
-namespace AttrFanout.Nats.Consuming;
+namespace AttrFanout.Nats.Tests.Infrastructure;
 
-/// <summary>Pulls messages from one durable consumer, shared with every other process that pulls from it.</summary>
+/// <summary>Pulls messages from one durable consumer with the client's own fetch, as another process would.</summary>
 internal sealed class DurableConsumer(INatsJSContext js, string stream, string name)
 {
     private INatsJSConsumer? _consumer;
@@ -29,10 +30,10 @@ internal sealed class DurableConsumer(INatsJSContext js, string stream, string n
 
         if (max == 1)
         {
-            return [new DeliveredMessage(first)];
+            return [Delivered(first)];
         }
 
-        var messages = new List<DeliveredMessage>(max) { new(first) };
+        var messages = new List<DeliveredMessage>(max) { Delivered(first) };
         messages.AddRange(await FetchWaitingAsync(max - 1, cancellationToken).ConfigureAwait(false));
         return messages;
     }
@@ -45,9 +46,15 @@ internal sealed class DurableConsumer(INatsJSContext js, string stream, string n
         var opts = new NatsJSFetchOpts { MaxMsgs = max };
         await foreach (var message in consumer.FetchNoWaitAsync(opts, NatsRawSerializer<byte[]>.Default, cancellationToken).ConfigureAwait(false))
         {
-            messages.Add(new DeliveredMessage(message));
+            messages.Add(Delivered(message));
         }
 
         return messages;
+    }
+
+    private static DeliveredMessage Delivered(INatsJSMsg<byte[]> message)
+    {
+        Assert.True(AckReply.TryParse(message.ReplyTo!, [], out var delivery), $"'{message.ReplyTo}' is not an ack subject");
+        return new DeliveredMessage(message.Subject, message.ReplyTo!, message.Headers, message.Data, delivery, message.Connection!, 0);
     }
 }

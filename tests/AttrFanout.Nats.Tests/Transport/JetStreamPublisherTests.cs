@@ -1,0 +1,49 @@
+using AttrFanout.Nats.Publishing;
+using AttrFanout.Nats.Tests.Infrastructure;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+
+namespace AttrFanout.Nats.Tests.Transport;
+
+[Collection(NatsCollection.Name)]
+public sealed class JetStreamPublisherTests(NatsServerFixture server)
+{
+    [Fact]
+    public async Task Concurrent_publishes_each_get_their_own_sequence()
+    {
+        await using var nats = await JetStreamHarness.StartAsync(server);
+        await using var publisher = await JetStreamPublisher.OpenAsync(nats.Connection, TimeSpan.FromSeconds(5), TimeProvider.System, CancellationToken.None);
+        var subject = nats.Subjects.Event("order/placed");
+
+        var acks = await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
+            publisher.PublishAsync(subject, new byte[] { (byte)'{', (byte)'}' }, new NatsHeaders { ["Nats-Msg-Id"] = $"p-{i}" }, CancellationToken.None).AsTask()));
+
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (ulong)i), acks.Select(a => a.Sequence).Order());
+        Assert.All(acks, ack => Assert.False(ack.IsDuplicate));
+    }
+
+    [Fact]
+    public async Task A_publish_the_stream_refuses_gets_the_server_error()
+    {
+        await using var nats = await JetStreamHarness.StartAsync(server);
+        await using var publisher = await JetStreamPublisher.OpenAsync(nats.Connection, TimeSpan.FromSeconds(5), TimeProvider.System, CancellationToken.None);
+
+        var refused = await Assert.ThrowsAsync<NatsJSApiException>(async () => await publisher.PublishAsync(
+            nats.Subjects.Event("order/placed"),
+            ReadOnlyMemory<byte>.Empty,
+            new NatsHeaders { ["Nats-Msg-Id"] = "refused", ["Nats-Expected-Stream"] = "SOME_OTHER_STREAM" },
+            CancellationToken.None));
+
+        Assert.Equal(400, refused.Error.Code);
+    }
+
+    [Fact]
+    public async Task A_publish_no_stream_takes_fails_as_unanswered()
+    {
+        await using var nats = await JetStreamHarness.StartAsync(server);
+        await using var publisher = await JetStreamPublisher.OpenAsync(nats.Connection, TimeSpan.FromSeconds(5), TimeProvider.System, CancellationToken.None);
+
+        await Assert.ThrowsAsync<NatsJSPublishNoResponseException>(async () =>
+            await publisher.PublishAsync("nobody.listens.here", ReadOnlyMemory<byte>.Empty, new NatsHeaders(), CancellationToken.None));
+    }
+}
