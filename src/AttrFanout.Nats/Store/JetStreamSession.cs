@@ -168,10 +168,9 @@ internal sealed class JetStreamSession : IAsyncDisposable
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _intake.ConfigureAwait(false);
-        foreach (var feed in AllFeeds)
-        {
-            await feed.ReleaseAllAsync().ConfigureAwait(false);
-        }
+        // Together: each release waits for the server to confirm its unsubscribe (up to the client's drain timeout when
+        // the server is gone) and for its hand-backs.
+        await Task.WhenAll(AllFeeds.Select(static feed => feed.ReleaseAllAsync())).ConfigureAwait(false);
 
         if (_publisher is not null)
         {
