@@ -44,6 +44,12 @@ internal sealed class RestartableServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the server's process without closing its connections (SIGSTOP), as a hung server or a network partition would: nothing is answered, and the clients do not notice.</summary>
+    public Task PauseAsync() => SignalAsync("-STOP");
+
+    /// <summary>Lets a paused server go on (SIGCONT).</summary>
+    public Task ResumeAsync() => SignalAsync("-CONT");
+
     /// <summary>Kills the server, as a crash or a restart would.</summary>
     public async Task StopAsync()
     {
@@ -66,6 +72,16 @@ internal sealed class RestartableServer : IAsyncDisposable
         }
         catch (IOException)
         {
+        }
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [signal, _server!.Id.ToString()]) ?? throw new InvalidOperationException("kill did not start.");
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill {signal} exited with code {kill.ExitCode}.");
         }
     }
 
