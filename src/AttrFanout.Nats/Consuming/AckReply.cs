@@ -3,6 +3,8 @@ namespace AttrFanout.Nats.Consuming;
 /// <summary>
 /// What the server tells about a delivery in its ack subject: <c>$JS.ACK.{stream}.{consumer}.{delivered}.{stream seq}.{consumer seq}.{time}.{pending}</c>,
 /// or with <c>{domain}.{account hash}</c> before the stream and a random token at the end (servers 2.9+ may send either).
+/// As the protocol asks of clients (ADR-15, and the official clients), a subject of 11 tokens or more is read in the
+/// second form, whatever follows the pending count.
 /// </summary>
 /// <param name="Consumer">The consumer's name.</param>
 /// <param name="StreamSequence">The message's sequence in the stream.</param>
@@ -40,7 +42,7 @@ internal readonly record struct AckReply(string Consumer, ulong StreamSequence, 
         var first = count switch
         {
             7 => 0,
-            9 or 10 => 2,
+            >= 9 => 2,
             _ => -1,
         };
         if (first < 0

@@ -23,6 +23,7 @@ internal sealed class ConsumerFeed
     private readonly int _batch;
     private readonly int _secondaryBatch;
     private readonly int _targets;
+    private readonly Func<DeliveredMessage, Task>? _handBack;
     private readonly ConcurrentQueue<DeliveredMessage> _kept = new();
     private readonly Lock _reading = new();
     private readonly Lock _releasing = new();
@@ -33,8 +34,13 @@ internal sealed class ConsumerFeed
     /// <param name="targets">How many consumers the subscription pulls from.</param>
     /// <param name="batch">The main consumer's batch.</param>
     /// <param name="ackWait">How long the server waits for an ack of a delivery of these consumers.</param>
-    public ConsumerFeed(PullSubscription pull, int targets, int batch, TimeSpan ackWait)
+    /// <param name="handBack">
+    /// Hands one untaken message back at release; <see langword="null"/> to ask the server to deliver it again (a
+    /// negative acknowledgement, which the server counts as one more delivery).
+    /// </param>
+    public ConsumerFeed(PullSubscription pull, int targets, int batch, TimeSpan ackWait, Func<DeliveredMessage, Task>? handBack = null)
     {
+        _handBack = handBack;
         _pull = pull;
         _targets = targets;
         _batch = batch;
@@ -149,11 +155,18 @@ internal sealed class ConsumerFeed
         }
     }
 
-    private static async Task HandBackAsync(DeliveredMessage message)
+    private async Task HandBackAsync(DeliveredMessage message)
     {
         try
         {
-            await message.RetryAsync(TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
+            if (_handBack is { } handBack)
+            {
+                await handBack(message).ConfigureAwait(false);
+            }
+            else
+            {
+                await message.RetryAsync(TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
+            }
         }
         catch (Exception)
         {

@@ -87,8 +87,9 @@ internal sealed class PullSubscription : IAsyncDisposable
     public bool IsIdle(int target) => Volatile.Read(ref _targets[target].Idle);
 
     /// <summary>
-    /// Asks <paramref name="target"/> for up to <paramref name="batch"/> messages: those waiting now, or, when
-    /// <paramref name="wait"/>, also those that come within the expiry.
+    /// Asks <paramref name="target"/> for up to <paramref name="batch"/> messages: those waiting now (or, when none
+    /// is, the first to come), or, when <paramref name="wait"/>, also those that come within the expiry. Either request
+    /// ends by the expiry.
     /// </summary>
     public async ValueTask RequestAsync(int target, int batch, bool wait, CancellationToken cancellationToken)
     {
@@ -99,7 +100,7 @@ internal sealed class PullSubscription : IAsyncDisposable
         {
             await _connection.PublishAsync(
                 state.RequestSubject,
-                PullRequestBody.Create(batch, wait ? _expires : null),
+                PullRequestBody.Create(batch, _expires, noWait: !wait),
                 replyTo: state.ReplySubject + batch.ToString(CultureInfo.InvariantCulture),
                 serializer: NatsRawSerializer<byte[]>.Default,
                 cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -76,6 +76,8 @@ internal sealed class JetStreamPublisher : IAsyncDisposable
             _pending[id] = pending;
             try
             {
+                // Disposal fails the publishes it finds pending; one added after it looked would wait forever.
+                ObjectDisposedException.ThrowIf(_disposed, this);
                 await _connection.PublishAsync(
                     subject,
                     payload,

@@ -74,15 +74,22 @@ internal sealed class JetStreamSession : IAsyncDisposable
             foreach (var function in functions)
             {
                 await provisioner.EnsureFunctionAsync(function, cancellationToken).ConfigureAwait(false);
+                var functionId = function.FunctionId;
                 var feed = await session.OpenFeedAsync(
-                    [ConsumerNames.Function(function.FunctionId), ConsumerNames.Replay(function.FunctionId)], fetchBatch, function.AckWait, time, logger, cancellationToken).ConfigureAwait(false);
+                    [ConsumerNames.Function(functionId), ConsumerNames.Replay(functionId)],
+                    fetchBatch,
+                    function.AckWait,
+                    message => session.HandBackUntakenAsync(functionId, message),
+                    time,
+                    logger,
+                    cancellationToken).ConfigureAwait(false);
                 session.Feeds.Add(function.FunctionId, feed);
             }
 
             if (options.DeadLetterUnroutable)
             {
                 await provisioner.EnsureIntakeAsync(cancellationToken).ConfigureAwait(false);
-                var intake = await session.OpenFeedAsync([ConsumerNames.Intake], IntakeSweeper.Batch, options.AckWait, time, logger, cancellationToken).ConfigureAwait(false);
+                var intake = await session.OpenFeedAsync([ConsumerNames.Intake], IntakeSweeper.Batch, options.AckWait, null, time, logger, cancellationToken).ConfigureAwait(false);
                 var sweeper = new IntakeSweeper(
                     intake,
                     session.Subjects,
@@ -105,7 +112,14 @@ internal sealed class JetStreamSession : IAsyncDisposable
         }
     }
 
-    private async ValueTask<ConsumerFeed> OpenFeedAsync(string[] consumers, int batch, TimeSpan ackWait, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    private async ValueTask<ConsumerFeed> OpenFeedAsync(
+        string[] consumers,
+        int batch,
+        TimeSpan ackWait,
+        Func<DeliveredMessage, Task>? handBack,
+        TimeProvider time,
+        ILogger logger,
+        CancellationToken cancellationToken)
     {
         var pull = await PullSubscription.OpenAsync(
             Js,
@@ -116,19 +130,47 @@ internal sealed class JetStreamSession : IAsyncDisposable
             time,
             (consumer, code, text) => Log.PullFailed(logger, consumer, code, text),
             cancellationToken).ConfigureAwait(false);
-        var feed = new ConsumerFeed(pull, consumers.Length, batch, ackWait);
+        var feed = new ConsumerFeed(pull, consumers.Length, batch, ackWait, handBack);
         AllFeeds.Add(feed);
         return feed;
+    }
+
+    /// <summary>
+    /// Hands back a run a function's feed pulled and never started, without it costing an attempt: a negative
+    /// acknowledgement would make the next delivery count as one more (a function with no retries would dead-letter it
+    /// unrun), so the run goes on as a replay carrying the attempts it made before, and this delivery ends. A message
+    /// that is not a valid event is simply delivered again, for its next receiver to dead-letter.
+    /// </summary>
+    private async Task HandBackUntakenAsync(string functionId, DeliveredMessage message)
+    {
+        if (_publisher is null || !Reader.TryRead(message.Subject, message.Headers, message.Body, out var wire, out _))
+        {
+            await message.RetryAsync(TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        var attemptsMade = HeldRun.AttemptsMade(Subjects, message, out var isReplay);
+        var runId = HeldRun.RunId(message, functionId, isReplay);
+        try
+        {
+            await Publisher.PublishHandBackAsync(functionId, wire, runId, attemptsMade, HeldRun.HandBackId(message), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            await message.RetryAsync(TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        await message.TerminateAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _intake.ConfigureAwait(false);
-        foreach (var feed in AllFeeds)
-        {
-            await feed.ReleaseAllAsync().ConfigureAwait(false);
-        }
+        // Together: each release waits for the server to confirm its unsubscribe (up to the client's drain timeout when
+        // the server is gone) and for its hand-backs.
+        await Task.WhenAll(AllFeeds.Select(static feed => feed.ReleaseAllAsync())).ConfigureAwait(false);
 
         if (_publisher is not null)
         {

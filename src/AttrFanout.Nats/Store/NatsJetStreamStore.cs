@@ -108,17 +108,14 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         var function = _functions[functionId];
         while (feed.TryTake(out var message))
         {
-            var isReplay = session.Subjects.TryGetReplayFunction(message.Subject, out _);
-            var attemptsMade = message.DeliveryCount - 1 + (isReplay ? HeaderText.GetInt(message.Headers, WireHeaders.Attempts) : 0);
+            var attemptsMade = HeldRun.AttemptsMade(session.Subjects, message, out var isReplay);
             if (!session.Reader.TryRead(message.Subject, message.Headers, message.Body, out var wire, out var invalid))
             {
                 await _rejections.RejectAsync(session, function, message, null, RunIds.For(message.StreamSequence, functionId), "AttrFanout.Nats.InvalidMessage", invalid, attemptsMade).ConfigureAwait(false);
                 continue;
             }
 
-            var runId = isReplay && HeaderText.Get(message.Headers, WireHeaders.RunId) is { } replayRunId
-                ? replayRunId
-                : RunIds.For(message.StreamSequence, functionId);
+            var runId = HeldRun.RunId(message, functionId, isReplay);
             if (attemptsMade >= function.Attempts)
             {
                 var error = $"The run got no outcome in its {function.Attempts} attempt(s): each delivery's process ended or stopped answering for longer than the ack wait ({function.AckWait}).";
@@ -253,8 +250,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         }
 
         var message = run.Message;
-        var handBackId = $"handback-{message.StreamSequence}-{message.DeliveryCount}";
-        await session.Publisher.PublishHandBackAsync(run.FunctionId, run.Event, run.RunId, attemptsMade, handBackId, cancellationToken).ConfigureAwait(false);
+        await session.Publisher.PublishHandBackAsync(run.FunctionId, run.Event, run.RunId, attemptsMade, HeldRun.HandBackId(message), cancellationToken).ConfigureAwait(false);
         await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
     }
 

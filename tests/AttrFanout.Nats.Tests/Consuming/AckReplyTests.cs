@@ -10,6 +10,8 @@ public sealed class AckReplyTests
     [InlineData("$JS.ACK.ATTRFANOUT.F_send-email.3.42.40.1795851426103931666.7")]
     [InlineData("$JS.ACK._.a1b2c3.ATTRFANOUT.F_send-email.3.42.40.1795851426103931666.7")]
     [InlineData("$JS.ACK.hub.a1b2c3.ATTRFANOUT.F_send-email.3.42.40.1795851426103931666.7.k3Xq9")]
+    [InlineData("$JS.ACK.hub.a1b2c3.ATTRFANOUT.F_send-email.3.42.40.1795851426103931666.7.k3Xq9.future")]
+    [InlineData("$JS.ACK.hub.a1b2c3.ATTRFANOUT.F_send-email.3.42.40.1795851426103931666.7.k3Xq9.future.tokens")]
     public void Reads_the_delivery_from_each_form_of_ack_subject(string replyTo)
     {
         Assert.True(AckReply.TryParse(replyTo, ["R_send-email", "F_send-email"], out var reply));
