@@ -27,13 +27,13 @@ internal sealed class PruneOperation(TimeSpan retention, TimeSpan? failedRetenti
 
     protected override PruneResult Run(WriteContext context)
     {
-        var succeeded = context.Statements.Get(PruneSucceeded).Bind(0, Cutoff(context, retention)).ExecuteNonQuery();
-        var failed = context.Statements.Get(PruneReplayed).Bind(0, Cutoff(context, retention)).ExecuteNonQuery();
+        var succeeded = context.Statements.Native(PruneSucceeded).Bind(0, Cutoff(context, retention)).ExecuteNonQuery();
+        var failed = context.Statements.Native(PruneReplayed).Bind(0, Cutoff(context, retention)).ExecuteNonQuery();
         failed += failedRetention is { } keepFailed
-            ? context.Statements.Get(PruneFailed).Bind(0, Cutoff(context, keepFailed)).ExecuteNonQuery()
+            ? context.Statements.Native(PruneFailed).Bind(0, Cutoff(context, keepFailed)).ExecuteNonQuery()
             : 0;
         var eventAge = retention > idempotencyWindow ? retention : idempotencyWindow;
-        var events = context.Statements.Get(PruneEvents).Bind(0, Cutoff(context, eventAge)).ExecuteNonQuery();
+        var events = context.Statements.Native(PruneEvents).Bind(0, Cutoff(context, eventAge)).ExecuteNonQuery();
         return new PruneResult(succeeded, failed, events);
     }
 

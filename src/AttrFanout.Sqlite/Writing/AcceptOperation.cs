@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using AttrFanout.Sqlite.Storage;
 
 namespace AttrFanout.Sqlite.Writing;
@@ -35,19 +34,19 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
     protected override AcceptResult Run(WriteContext context)
     {
         var cutoff = UnixTime.ToStored(context.Now - idempotencyWindow);
-        if (@event.MayRepeat && context.Statements.Get(FindRecent).Bind(0, @event.Id).Bind(1, cutoff).ExecuteScalar() is long existing)
+        if (@event.MayRepeat && context.Statements.Native(FindRecent).Bind(0, @event.Id).Bind(1, cutoff).ExecuteInt64() is { } existing)
         {
             return new AcceptResult(IsDuplicate: true, ReadRunIds(context, existing));
         }
 
-        var seq = (long)context.Statements.Get(InsertEvent)
+        var seq = context.Statements.Native(InsertEvent)
             .Bind(0, @event.Id)
             .Bind(1, @event.Name)
             .Bind(2, UnixTime.ToStored(@event.Timestamp))
-            .Bind(3, AsArray(@event.Payload))
+            .Bind(3, @event.Payload.Span)
             .Bind(4, context.NowStored)
             .Bind(5, @event.TraceParent)
-            .ExecuteScalar()!;
+            .ExecuteInt64()!.Value;
 
         var runIds = new string[@event.Runs.Count];
         for (var i = 0; i < runIds.Length; i++)
@@ -55,8 +54,8 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
             var run = @event.Runs[i];
             runIds[i] = run.RunId ?? Guid.CreateVersion7(context.Now).ToString("N");
             var insert = run.LeaseOwner is { } owner
-                ? context.Statements.Get(InsertLeasedRun).Bind(5, owner).Bind(6, UnixTime.ToStored(context.Now + leaseDuration))
-                : context.Statements.Get(InsertRun);
+                ? context.Statements.Native(InsertLeasedRun).Bind(5, owner).Bind(6, UnixTime.ToStored(context.Now + leaseDuration))
+                : context.Statements.Native(InsertRun);
             insert.Bind(0, runIds[i]).Bind(1, seq).Bind(2, run.FunctionId).Bind(3, run.MaxAttempts).Bind(4, context.NowStored).ExecuteNonQuery();
         }
 
@@ -66,7 +65,7 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
     private static List<string> ReadRunIds(WriteContext context, long seq)
     {
         var ids = new List<string>();
-        using var reader = context.Statements.Get(RunsOfEvent).Bind(0, seq).ExecuteReader();
+        using var reader = context.Statements.Native(RunsOfEvent).Bind(0, seq).Query();
         while (reader.Read())
         {
             ids.Add(reader.GetString(0));
@@ -74,9 +73,4 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
 
         return ids;
     }
-
-    private static byte[] AsArray(ReadOnlyMemory<byte> payload) =>
-        MemoryMarshal.TryGetArray(payload, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-            ? segment.Array
-            : payload.ToArray();
 }
