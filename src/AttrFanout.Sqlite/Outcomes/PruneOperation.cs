@@ -9,11 +9,19 @@ namespace AttrFanout.Sqlite.Outcomes;
 /// </summary>
 internal sealed class PruneOperation(TimeSpan retention, TimeSpan? failedRetention, TimeSpan idempotencyWindow) : WriteOperation<PruneResult>
 {
+    /// <summary>
+    /// Finds old succeeded runs through their events, so no index has to list succeeded runs (every success would
+    /// update it): a run finishes no earlier than its event was accepted, so the old ones belong to old events.
+    /// </summary>
     internal static readonly Statement PruneSucceeded = new(
-        "DELETE FROM runs WHERE status = 2 AND finished_at <= $cutoff",
+        """
+        DELETE FROM runs WHERE rowid IN (
+            SELECT r.rowid FROM events e CROSS JOIN runs r ON r.event_seq = e.seq
+            WHERE e.accepted_at <= $cutoff AND r.status = 2 AND r.finished_at <= $cutoff)
+        """,
         "$cutoff");
 
-    private static readonly Statement PruneFailed = new(
+    internal static readonly Statement PruneFailed = new(
         "DELETE FROM runs WHERE status = 3 AND finished_at <= $cutoff",
         "$cutoff");
 
