@@ -59,7 +59,12 @@ public sealed class SqliteStoreOptions
     /// <summary>
     /// Gets or sets how many due runs of one function a process leases in one transaction when its worker has
     /// capacity; the ones not started at once wait in process, their leases renewed, and go back to the file on shutdown.
+    /// While runs of a function wait in process, the next lease from the file comes at the latest after this many takes.
     /// </summary>
+    /// <remarks>
+    /// Runs accepted by this process are leased to it in the accept's transaction while fewer of their function's runs
+    /// wait in process than the engine may run of that function at once (at least this many).
+    /// </remarks>
     /// <value>16.</value>
     public int MaxRunsPerLease { get; set; } = 16;
 

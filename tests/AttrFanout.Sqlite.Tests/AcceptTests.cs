@@ -26,6 +26,29 @@ public sealed class AcceptTests
     }
 
     [Fact]
+    public async Task An_event_with_more_runs_than_one_insert_takes_stores_each_leased_or_pending_as_asked_in_order()
+    {
+        await using var db = new TestDatabase();
+        var store = db.Open(o => o.LeaseDuration = TimeSpan.FromSeconds(30));
+        var count = Writing.AcceptOperation.RunsPerInsert + 3;
+        var runs = Enumerable.Range(0, count).Select(i => new RunToCreate($"f-{i}", 1 + (i % 4), LeaseOwner: i % 3 == 0 ? "owner" : null)).ToArray();
+
+        var result = await store.AcceptAsync(new EventToAccept("e-1", "user/signup", TestDatabase.Start, new byte[] { 1 }, runs));
+
+        var stored = await store.GetRunsOfEventAsync("e-1");
+        Assert.Equal(result.RunIds, stored.Select(r => r.RunId));
+        Assert.Equal(count, result.RunIds.Distinct().Count());
+        for (var i = 0; i < count; i++)
+        {
+            var leased = runs[i].LeaseOwner is not null;
+            Assert.Equal(
+                (runs[i].FunctionId, runs[i].MaxAttempts, leased ? RunStatus.Leased : RunStatus.Pending, runs[i].LeaseOwner, leased ? TestDatabase.Start.AddSeconds(30) : null, leased ? 1 : 0),
+                (stored[i].FunctionId, stored[i].MaxAttempts, stored[i].Status, stored[i].LeaseOwner, stored[i].LeaseUntil, stored[i].AttemptLeases));
+            Assert.Equal((1, TestDatabase.Start, TestDatabase.Start), (stored[i].Attempt, stored[i].DueAt, stored[i].CreatedAt));
+        }
+    }
+
+    [Fact]
     public async Task An_event_without_subscribers_is_stored_without_runs()
     {
         await using var db = new TestDatabase();

@@ -45,9 +45,14 @@ public sealed class QueryPlanTests
     }
 
     [Fact]
-    public async Task Pruning_uses_the_finished_index_and_the_run_by_event_index()
+    public async Task Pruning_finds_old_succeeded_runs_through_old_events_and_old_failed_runs_through_the_failed_index()
     {
-        Assert.Contains("SEARCH runs USING INDEX runs_by_finished_at (status=? AND finished_at<?)", await PlanAsync(PruneOperation.PruneSucceeded));
+        var succeeded = await PlanAsync(PruneOperation.PruneSucceeded);
+        Assert.Contains("SEARCH e USING COVERING INDEX events_by_accepted_at (accepted_at<?)", succeeded);
+        Assert.Contains("SEARCH r USING INDEX runs_by_event (event_seq=?)", succeeded);
+        Assert.DoesNotContain("SCAN", succeeded);
+        var failed = await PlanAsync(PruneOperation.PruneFailed);
+        Assert.Contains("SEARCH runs USING INDEX runs_by_failed_at (finished_at<?)", failed);
         var events = await PlanAsync(PruneOperation.PruneEvents);
         Assert.Contains("INDEX events_by_accepted_at (accepted_at<?)", events);
         Assert.Contains("INDEX runs_by_event (event_seq=?)", events);
@@ -65,7 +70,7 @@ public sealed class QueryPlanTests
 
         var plan = Read(command);
 
-        Assert.Contains("SEARCH r USING INDEX runs_by_finished_at (status=? AND finished_at>?)", plan);
+        Assert.Contains("SEARCH r USING INDEX runs_by_failed_at (finished_at>?)", plan);
         Assert.Contains("SEARCH e USING INTEGER PRIMARY KEY (rowid=?)", plan);
         Assert.DoesNotContain("TEMP B-TREE", plan);
     }

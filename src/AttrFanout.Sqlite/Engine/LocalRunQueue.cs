@@ -8,14 +8,21 @@ namespace AttrFanout.Sqlite.Engine;
 /// still hold due runs of the function that no process leased.
 /// </summary>
 /// <remarks>
-/// A run accepted here while the queue has room is stored already leased to this process and queued at once, with no
-/// lease statement and no read of its payload back from the file. Runs left in the file (accepted while the queue
-/// was full, handed back, found by a poll, or there before the start) are leased in between: once the file may hold
-/// some, at least every <c>limit</c>-th take leases from the file, so they wait behind at most one queue's worth of runs.
+/// A run accepted here while fewer than <c>capacity</c> runs wait in the queue is stored already leased to this
+/// process and queued at once, with no lease statement and no read of its payload back from the file. Runs left in the
+/// file (accepted while the queue was full, handed back, found by a poll, or there before the start) are leased in
+/// between: once the file may hold some, at least every <c>leaseBatch</c>-th take leases from the file.
 /// Only a lease that came back short, with nothing marked since it began, records the file as drained.
 /// </remarks>
-internal sealed class LocalRunQueue(int limit)
+/// <param name="leaseBatch">How many runs one lease from the file takes, and how many takes may pass before the next one.</param>
+/// <param name="capacity">How many runs may wait in the queue for runs accepted here to be leased on accept.</param>
+internal sealed class LocalRunQueue(int leaseBatch, int capacity)
 {
+    public LocalRunQueue(int limit)
+        : this(limit, limit)
+    {
+    }
+
     private readonly ConcurrentQueue<LeasedRun> _runs = new();
     private long _marks = 1;
     private long _drainedAt;
@@ -25,11 +32,11 @@ internal sealed class LocalRunQueue(int limit)
     public long Reading => Volatile.Read(ref _marks);
 
     /// <summary>Gets whether a run accepted now may be stored leased to this process and queued here.</summary>
-    public bool CanLeaseOnAccept => _runs.Count < limit;
+    public bool CanLeaseOnAccept => _runs.Count < capacity;
 
     /// <summary>Gets whether the next take should first lease due runs from the file.</summary>
     public bool ShouldLeaseFromFile =>
-        Volatile.Read(ref _marks) != Volatile.Read(ref _drainedAt) && (_runs.IsEmpty || Volatile.Read(ref _takesSinceLease) >= limit);
+        Volatile.Read(ref _marks) != Volatile.Read(ref _drainedAt) && (_runs.IsEmpty || Volatile.Read(ref _takesSinceLease) >= leaseBatch);
 
     public void Enqueue(LeasedRun run) => _runs.Enqueue(run);
 

@@ -33,10 +33,12 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         _time = time;
         _logger = logger;
         _payloads = new StoredPayloads(catalog, fanout.MaxPayloadBytes);
-        _maxAttempts = catalog.Functions.ToDictionary(static f => f.Id, f => FunctionSettings.Resolve(f, fanout).MaxAttempts, StringComparer.Ordinal);
-        foreach (var functionId in _maxAttempts.Keys)
+        _maxAttempts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var function in catalog.Functions)
         {
-            _queues[functionId] = new LocalRunQueue(options.MaxRunsPerLease);
+            var settings = FunctionSettings.Resolve(function, fanout);
+            _maxAttempts[function.Id] = settings.MaxAttempts;
+            _queues[function.Id] = new LocalRunQueue(options.MaxRunsPerLease, QueueCapacity(settings, fanout, options));
         }
 
         Owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -227,6 +229,15 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         _queues.TryGetValue(functionId, out var queue) ? queue : _queues.GetOrAdd(functionId, static (_, limit) => new LocalRunQueue(limit), _options.MaxRunsPerLease);
 
     private void MarkFileMayHoldDueRuns(string functionId) => Queue(functionId).MarkFileMayHoldDueRuns();
+
+    /// <summary>
+    /// How many runs of a function may wait in process for the next one accepted here to be stored leased on accept: as
+    /// many as the engine may run of it at once (its concurrency, else the global one), and at least one lease's worth.
+    /// A burst of sends within what the engine can run at once then never goes through the file; runs beyond it are
+    /// stored pending and leased <see cref="SqliteStoreOptions.MaxRunsPerLease"/> at a time.
+    /// </summary>
+    internal static int QueueCapacity(FunctionSettings settings, AttrFanoutOptions fanout, SqliteStoreOptions options) =>
+        Math.Max(options.MaxRunsPerLease, Math.Min(settings.Concurrency ?? fanout.MaxConcurrency, fanout.MaxConcurrency));
 
     private void QueueAccepted(RunToCreate run, AcceptResult accepted, int index, EventEnvelope envelope, byte[] payload, string? traceParent)
     {

@@ -49,8 +49,8 @@ internal sealed class LeaseOperation(string owner, int maxRuns, TimeSpan leaseDu
     {
         var until = UnixTime.ToStored(context.Now + leaseDuration);
         var runs = new List<LeasedRun>();
-        var command = functionId is null ? context.Statements.Get(Lease(maxRuns)) : context.Statements.Get(Lease(maxRuns, ofFunction: true)).Bind(3, functionId);
-        using var reader = command.Bind(0, owner).Bind(1, until).Bind(2, context.NowStored).ExecuteReader();
+        var statement = functionId is null ? context.Statements.Native(Lease(maxRuns)) : context.Statements.Native(Lease(maxRuns, ofFunction: true)).Bind(3, functionId);
+        using var reader = statement.Bind(0, owner).Bind(1, until).Bind(2, context.NowStored).Query();
         while (reader.Read())
         {
             runs.Add(new LeasedRun(

@@ -18,5 +18,5 @@ internal sealed class ReleaseLeasesOperation(string owner) : WriteOperation<int>
         "$now", "$owner");
 
     protected override int Run(WriteContext context) =>
-        context.Statements.Get(Release).Bind(0, context.NowStored).Bind(1, owner).ExecuteNonQuery();
+        context.Statements.Native(Release).Bind(0, context.NowStored).Bind(1, owner).ExecuteNonQuery();
 }

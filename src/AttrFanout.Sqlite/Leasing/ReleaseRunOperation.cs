@@ -18,5 +18,5 @@ internal sealed class ReleaseRunOperation(string runId, string owner, int attemp
         "$attempt", "$now", "$id", "$owner");
 
     protected override bool Run(WriteContext context) =>
-        context.Statements.Get(Release).Bind(0, attempt).Bind(1, context.NowStored).Bind(2, runId).Bind(3, owner).ExecuteNonQuery() == 1;
+        context.Statements.Native(Release).Bind(0, attempt).Bind(1, context.NowStored).Bind(2, runId).Bind(3, owner).ExecuteNonQuery() == 1;
 }

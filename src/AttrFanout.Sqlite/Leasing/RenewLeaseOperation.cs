@@ -11,7 +11,7 @@ internal sealed class RenewLeaseOperation(string runId, string owner, TimeSpan l
         "$until", "$now", "$id", "$owner");
 
     protected override bool Run(WriteContext context) =>
-        context.Statements.Get(Renew)
+        context.Statements.Native(Renew)
             .Bind(0, UnixTime.ToStored(context.Now + leaseDuration))
             .Bind(1, context.NowStored)
             .Bind(2, runId)

@@ -19,7 +19,7 @@ internal sealed class HoldForRetryOperation(string runId, string owner, RunOutco
         "$attempt", "$due", "$error_type", "$error_message", "$now", "$id", "$owner", "$lease");
 
     protected override bool Run(WriteContext context) =>
-        context.Statements.Get(Hold)
+        context.Statements.Native(Hold)
             .Bind(0, retry.NextAttempt)
             .Bind(1, UnixTime.ToStored(retry.DueAt))
             .Bind(2, retry.Error.Type)

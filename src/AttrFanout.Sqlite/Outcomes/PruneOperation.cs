@@ -9,11 +9,19 @@ namespace AttrFanout.Sqlite.Outcomes;
 /// </summary>
 internal sealed class PruneOperation(TimeSpan retention, TimeSpan? failedRetention, TimeSpan idempotencyWindow) : WriteOperation<PruneResult>
 {
+    /// <summary>
+    /// Finds old succeeded runs through their events, so no index has to list succeeded runs (every success would
+    /// update it): a run finishes no earlier than its event was accepted, so the old ones belong to old events.
+    /// </summary>
     internal static readonly Statement PruneSucceeded = new(
-        "DELETE FROM runs WHERE status = 2 AND finished_at <= $cutoff",
+        """
+        DELETE FROM runs WHERE rowid IN (
+            SELECT r.rowid FROM events e CROSS JOIN runs r ON r.event_seq = e.seq
+            WHERE e.accepted_at <= $cutoff AND r.status = 2 AND r.finished_at <= $cutoff)
+        """,
         "$cutoff");
 
-    private static readonly Statement PruneFailed = new(
+    internal static readonly Statement PruneFailed = new(
         "DELETE FROM runs WHERE status = 3 AND finished_at <= $cutoff",
         "$cutoff");
 
@@ -27,13 +35,13 @@ internal sealed class PruneOperation(TimeSpan retention, TimeSpan? failedRetenti
 
     protected override PruneResult Run(WriteContext context)
     {
-        var succeeded = context.Statements.Get(PruneSucceeded).Bind(0, Cutoff(context, retention)).ExecuteNonQuery();
-        var failed = context.Statements.Get(PruneReplayed).Bind(0, Cutoff(context, retention)).ExecuteNonQuery();
+        var succeeded = context.Statements.Native(PruneSucceeded).Bind(0, Cutoff(context, retention)).ExecuteNonQuery();
+        var failed = context.Statements.Native(PruneReplayed).Bind(0, Cutoff(context, retention)).ExecuteNonQuery();
         failed += failedRetention is { } keepFailed
-            ? context.Statements.Get(PruneFailed).Bind(0, Cutoff(context, keepFailed)).ExecuteNonQuery()
+            ? context.Statements.Native(PruneFailed).Bind(0, Cutoff(context, keepFailed)).ExecuteNonQuery()
             : 0;
         var eventAge = retention > idempotencyWindow ? retention : idempotencyWindow;
-        var events = context.Statements.Get(PruneEvents).Bind(0, Cutoff(context, eventAge)).ExecuteNonQuery();
+        var events = context.Statements.Native(PruneEvents).Bind(0, Cutoff(context, eventAge)).ExecuteNonQuery();
         return new PruneResult(succeeded, failed, events);
     }
 

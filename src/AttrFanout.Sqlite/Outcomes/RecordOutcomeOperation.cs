@@ -32,13 +32,13 @@ internal sealed class RecordOutcomeOperation(string runId, string owner, RunOutc
     {
         var command = outcome switch
         {
-            RunOutcome.Succeeded => context.Statements.Get(MarkSucceeded),
-            RunOutcome.RetryScheduled retry => context.Statements.Get(MarkRetrying)
+            RunOutcome.Succeeded => context.Statements.Native(MarkSucceeded),
+            RunOutcome.RetryScheduled retry => context.Statements.Native(MarkRetrying)
                 .Bind(3, retry.NextAttempt)
                 .Bind(4, UnixTime.ToStored(retry.DueAt))
                 .Bind(5, retry.Error.Type)
                 .Bind(6, retry.Error.Message),
-            RunOutcome.Failed failed => context.Statements.Get(MarkFailed)
+            RunOutcome.Failed failed => context.Statements.Native(MarkFailed)
                 .Bind(3, failed.Error.Type)
                 .Bind(4, failed.Error.Message),
             _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown run outcome."),

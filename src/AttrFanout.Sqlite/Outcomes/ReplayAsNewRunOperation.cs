@@ -23,12 +23,12 @@ internal sealed class ReplayAsNewRunOperation(string runId, string newRunId) : W
 
     protected override bool Run(WriteContext context)
     {
-        if (context.Statements.Get(Insert).Bind(0, newRunId).Bind(1, context.NowStored).Bind(2, runId).ExecuteNonQuery() == 0)
+        if (context.Statements.Native(Insert).Bind(0, newRunId).Bind(1, context.NowStored).Bind(2, runId).ExecuteNonQuery() == 0)
         {
             return false;
         }
 
-        context.Statements.Get(MarkReplayed).Bind(0, newRunId).Bind(1, context.NowStored).Bind(2, runId).ExecuteNonQuery();
+        context.Statements.Native(MarkReplayed).Bind(0, newRunId).Bind(1, context.NowStored).Bind(2, runId).ExecuteNonQuery();
         return true;
     }
 }

@@ -23,7 +23,7 @@ internal sealed class ReplayOperation : WriteOperation<int>
 
     private static int ReplayByIds(WriteContext context, IReadOnlyCollection<string> runIds)
     {
-        var command = context.Statements.Get(ReplayOne).Bind(0, context.NowStored);
+        var command = context.Statements.Native(ReplayOne).Bind(0, context.NowStored);
         var replayed = 0;
         foreach (var runId in runIds)
         {

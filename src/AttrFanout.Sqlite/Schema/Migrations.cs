@@ -50,6 +50,10 @@ internal static class Migrations
             DROP INDEX runs_by_lease_owner;
             DROP INDEX runs_by_available_at;
             """),
+        new(4, """
+            DROP INDEX runs_by_finished_at;
+            CREATE INDEX runs_by_failed_at ON runs (finished_at, id) WHERE status = 3;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -2,10 +2,11 @@ using Microsoft.Data.Sqlite;
 
 namespace AttrFanout.Sqlite.Storage;
 
-/// <summary>The prepared commands of one connection, created on first use.</summary>
+/// <summary>The prepared commands and native statements of one connection, created on first use.</summary>
 internal sealed class StatementCache(SqliteConnection connection) : IDisposable
 {
     private readonly Dictionary<Statement, SqliteCommand> _commands = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Statement, NativeStatement> _natives = new(ReferenceEqualityComparer.Instance);
 
     public SqliteConnection Connection => connection;
 
@@ -27,6 +28,18 @@ internal sealed class StatementCache(SqliteConnection connection) : IDisposable
         return command;
     }
 
+    /// <summary>Gets <paramref name="statement"/> prepared on the native handle, for the writer's hot path.</summary>
+    public NativeStatement Native(Statement statement)
+    {
+        if (!_natives.TryGetValue(statement, out var native))
+        {
+            native = new NativeStatement(connection, statement);
+            _natives.Add(statement, native);
+        }
+
+        return native;
+    }
+
     public void Dispose()
     {
         foreach (var command in _commands.Values)
@@ -34,6 +47,12 @@ internal sealed class StatementCache(SqliteConnection connection) : IDisposable
             command.Dispose();
         }
 
+        foreach (var native in _natives.Values)
+        {
+            native.Dispose();
+        }
+
         _commands.Clear();
+        _natives.Clear();
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using AttrFanout.Sqlite.Storage;
 
 namespace AttrFanout.Sqlite.Writing;
@@ -18,46 +17,63 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
         "INSERT INTO events (id, name, timestamp, payload, accepted_at, trace_parent) VALUES ($id, $name, $timestamp, $payload, $now, $trace) RETURNING seq",
         "$id", "$name", "$timestamp", "$payload", "$now", "$trace");
 
-    private static readonly Statement InsertRun = new(
-        """
-        INSERT INTO runs (id, event_seq, function_id, status, attempt, max_attempts, due_at, created_at, updated_at)
-        VALUES ($id, $seq, $function, 0, 1, $max_attempts, $now, $now, $now)
-        """,
-        "$id", "$seq", "$function", "$max_attempts", "$now");
+    /// <summary>The most runs one INSERT stores; an event with more subscribers takes several.</summary>
+    internal const int RunsPerInsert = 16;
 
-    private static readonly Statement InsertLeasedRun = new(
-        """
-        INSERT INTO runs (id, event_seq, function_id, status, attempt, attempt_leases, max_attempts, due_at, lease_owner, lease_until, created_at, updated_at)
-        VALUES ($id, $seq, $function, 1, 1, 1, $max_attempts, $now, $owner, $until, $now, $now)
-        """,
-        "$id", "$seq", "$function", "$max_attempts", "$now", "$owner", "$until");
+    private static readonly Statement[] InsertRuns = [.. Enumerable.Range(1, RunsPerInsert).Select(InsertRunsStatement)];
+
+    /// <summary>
+    /// Inserts <paramref name="count"/> runs in one statement: per row <c>$id</c>, <c>$function</c>, <c>$max_attempts</c> and
+    /// <c>$owner</c> (suffixed by the row), which stores the run leased to that owner until <c>$until</c> when not null,
+    /// else pending; all rows share <c>$seq</c> and <c>$now</c>. One statement opens the table's and indexes' cursors
+    /// once for the event's runs instead of once per run.
+    /// </summary>
+    internal static Statement InsertRunsStatement(int count)
+    {
+        var rows = Enumerable.Range(0, count).Select(static i =>
+            $"($id{i}, $seq, $function{i}, $owner{i} IS NOT NULL, 1, $owner{i} IS NOT NULL, $max_attempts{i}, $now, $owner{i}, iif($owner{i} IS NULL, NULL, $until), $now, $now)");
+        return new(
+            $"""
+            INSERT INTO runs (id, event_seq, function_id, status, attempt, attempt_leases, max_attempts, due_at, lease_owner, lease_until, created_at, updated_at)
+            VALUES {string.Join(",\n    ", rows)}
+            """,
+            [
+                "$seq", "$now", "$until",
+                .. Enumerable.Range(0, count).SelectMany(static i => new[] { $"$id{i}", $"$function{i}", $"$max_attempts{i}", $"$owner{i}" }),
+            ]);
+    }
 
     protected override AcceptResult Run(WriteContext context)
     {
         var cutoff = UnixTime.ToStored(context.Now - idempotencyWindow);
-        if (@event.MayRepeat && context.Statements.Get(FindRecent).Bind(0, @event.Id).Bind(1, cutoff).ExecuteScalar() is long existing)
+        if (@event.MayRepeat && context.Statements.Native(FindRecent).Bind(0, @event.Id).Bind(1, cutoff).ExecuteInt64() is { } existing)
         {
             return new AcceptResult(IsDuplicate: true, ReadRunIds(context, existing));
         }
 
-        var seq = (long)context.Statements.Get(InsertEvent)
+        var seq = context.Statements.Native(InsertEvent)
             .Bind(0, @event.Id)
             .Bind(1, @event.Name)
             .Bind(2, UnixTime.ToStored(@event.Timestamp))
-            .Bind(3, AsArray(@event.Payload))
+            .Bind(3, @event.Payload.Span)
             .Bind(4, context.NowStored)
             .Bind(5, @event.TraceParent)
-            .ExecuteScalar()!;
+            .ExecuteInt64()!.Value;
 
         var runIds = new string[@event.Runs.Count];
-        for (var i = 0; i < runIds.Length; i++)
+        var until = UnixTime.ToStored(context.Now + leaseDuration);
+        for (var first = 0; first < runIds.Length; first += RunsPerInsert)
         {
-            var run = @event.Runs[i];
-            runIds[i] = run.RunId ?? Guid.CreateVersion7(context.Now).ToString("N");
-            var insert = run.LeaseOwner is { } owner
-                ? context.Statements.Get(InsertLeasedRun).Bind(5, owner).Bind(6, UnixTime.ToStored(context.Now + leaseDuration))
-                : context.Statements.Get(InsertRun);
-            insert.Bind(0, runIds[i]).Bind(1, seq).Bind(2, run.FunctionId).Bind(3, run.MaxAttempts).Bind(4, context.NowStored).ExecuteNonQuery();
+            var count = Math.Min(RunsPerInsert, runIds.Length - first);
+            var insert = context.Statements.Native(InsertRuns[count - 1]).Bind(0, seq).Bind(1, context.NowStored).Bind(2, until);
+            for (var i = 0; i < count; i++)
+            {
+                var run = @event.Runs[first + i];
+                var runId = runIds[first + i] = run.RunId ?? Guid.CreateVersion7(context.Now).ToString("N");
+                insert.Bind(3 + (4 * i), runId).Bind(4 + (4 * i), run.FunctionId).Bind(5 + (4 * i), run.MaxAttempts).Bind(6 + (4 * i), run.LeaseOwner);
+            }
+
+            insert.ExecuteNonQuery();
         }
 
         return new AcceptResult(IsDuplicate: false, runIds, context.Now);
@@ -66,7 +82,7 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
     private static List<string> ReadRunIds(WriteContext context, long seq)
     {
         var ids = new List<string>();
-        using var reader = context.Statements.Get(RunsOfEvent).Bind(0, seq).ExecuteReader();
+        using var reader = context.Statements.Native(RunsOfEvent).Bind(0, seq).Query();
         while (reader.Read())
         {
             ids.Add(reader.GetString(0));
@@ -74,9 +90,4 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
 
         return ids;
     }
-
-    private static byte[] AsArray(ReadOnlyMemory<byte> payload) =>
-        MemoryMarshal.TryGetArray(payload, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-            ? segment.Array
-            : payload.ToArray();
 }

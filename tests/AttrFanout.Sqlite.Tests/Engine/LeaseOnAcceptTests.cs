@@ -43,6 +43,41 @@ public sealed class LeaseOnAcceptTests
     }
 
     [Fact]
+    public async Task Runs_accepted_while_the_function_runs_at_its_concurrency_are_leased_on_accept_up_to_that_concurrency()
+    {
+        await using var db = new TestDatabase();
+        await using var app = await EngineApp.StartAsync(db, o => o.Functions["one-at-a-time"] = new FunctionOptions { Concurrency = 3 }, s => s.MaxRunsPerLease = 1);
+        var key = Guid.NewGuid().ToString("N");
+        for (var i = 0; i < 3; i++)
+        {
+            await app.Sender.SendAsync(new SerialWanted(key));
+        }
+
+        await Until.HoldsAsync(() => Executions.Count(key, "one-at-a-time") == 3, "three runs execute and hold every slot");
+
+        var waiting = new List<string>();
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                waiting.Add((await app.Sender.SendAsync(new SerialWanted(key))).RunIds[0]);
+            }
+
+            Assert.Equal([app.Store.Owner, app.Store.Owner, app.Store.Owner, null], waiting.Select(runId => ReadLease(db, runId).Owner));
+            Assert.Equal([1L, 1L, 1L, 0L], waiting.Select(runId => ReadLease(db, runId).Status));
+        }
+        finally
+        {
+            Gates.Open(key);
+        }
+
+        foreach (var runId in waiting)
+        {
+            Assert.Equal(RunStatus.Succeeded, (await app.Runs.WaitForCompletionAsync(runId).Safe()).Status);
+        }
+    }
+
+    [Fact]
     public async Task The_run_a_waiter_gets_when_it_ends_is_the_run_the_store_shows()
     {
         await using var db = new TestDatabase();

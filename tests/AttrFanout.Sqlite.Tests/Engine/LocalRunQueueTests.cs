@@ -33,6 +33,27 @@ public sealed class LocalRunQueueTests
     }
 
     [Fact]
+    public void A_queue_takes_runs_on_accept_up_to_its_capacity_and_still_leases_from_the_file_every_lease_batch()
+    {
+        var queue = new LocalRunQueue(leaseBatch: 2, capacity: 4);
+        queue.MarkLeased(queue.Reading, drained: true);
+        foreach (var id in new[] { "a", "b", "c" })
+        {
+            queue.Enqueue(Run(id));
+        }
+
+        Assert.True(queue.CanLeaseOnAccept);
+        queue.Enqueue(Run("d"));
+        Assert.False(queue.CanLeaseOnAccept);
+
+        queue.MarkFileMayHoldDueRuns();
+        Assert.True(queue.TryDequeue(out _));
+        Assert.False(queue.ShouldLeaseFromFile);
+        Assert.True(queue.TryDequeue(out _));
+        Assert.True(queue.ShouldLeaseFromFile);
+    }
+
+    [Fact]
     public void Only_a_short_lease_with_nothing_marked_since_it_began_records_the_file_as_drained()
     {
         var queue = new LocalRunQueue(limit: 2);
