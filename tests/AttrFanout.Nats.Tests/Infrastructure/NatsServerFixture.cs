@@ -7,7 +7,6 @@ namespace AttrFanout.Nats.Tests.Infrastructure;
 /// <summary>Starts a JetStream-enabled nats-server on a free loopback port with a temporary store directory, and stops it.</summary>
 public sealed class NatsServerFixture : IAsyncLifetime
 {
-    private const string ServerPath = "/usr/sbin/nats-server";
     private readonly string _storeDirectory = Path.Combine(Path.GetTempPath(), "attrfanout-nats-" + Guid.NewGuid().ToString("N"));
     private Process? _server;
     private int _next;
@@ -33,22 +32,13 @@ public sealed class NatsServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ServerPath))
+        if (!File.Exists(NatsServerLauncher.ServerPath))
         {
-            throw new InvalidOperationException($"{ServerPath} is missing: install it with 'apt-get install -y nats-server'.");
+            throw new InvalidOperationException($"{NatsServerLauncher.ServerPath} is missing: install it with 'apt-get install -y nats-server'.");
         }
 
-        Directory.CreateDirectory(_storeDirectory);
         Port = FreePort();
-        _server = Process.Start(new ProcessStartInfo(ServerPath, ["-js", "-a", "127.0.0.1", "-p", Port.ToString(), "-sd", _storeDirectory])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("nats-server did not start.");
-        _server.OutputDataReceived += static (_, _) => { };
-        _server.ErrorDataReceived += static (_, _) => { };
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
+        _server = NatsServerLauncher.Start(Port, _storeDirectory);
 
         for (var i = 0; i < 100; i++)
         {

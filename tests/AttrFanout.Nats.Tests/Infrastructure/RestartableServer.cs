@@ -17,16 +17,7 @@ internal sealed class RestartableServer : IAsyncDisposable
     /// <summary>Starts the server (again, on the same port and store) and waits until it listens.</summary>
     public async Task StartAsync()
     {
-        Directory.CreateDirectory(_storeDirectory);
-        _server = Process.Start(new ProcessStartInfo("/usr/sbin/nats-server", ["-js", "-a", "127.0.0.1", "-p", Port.ToString(), "-sd", _storeDirectory])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("nats-server did not start.");
-        _server.OutputDataReceived += static (_, _) => { };
-        _server.ErrorDataReceived += static (_, _) => { };
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
+        _server = NatsServerLauncher.Start(Port, _storeDirectory);
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
