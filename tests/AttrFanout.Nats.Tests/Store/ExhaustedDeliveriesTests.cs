@@ -3,8 +3,6 @@ using AttrFanout.Nats.Provisioning;
 using AttrFanout.Nats.Store;
 using AttrFanout.Nats.Tests.Infrastructure;
 using AttrFanout.Nats.Wire;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AttrFanout.Nats.Tests.Store;
 
@@ -16,9 +14,7 @@ public sealed class ExhaustedDeliveriesTests(NatsServerFixture server)
     {
         var options = server.NewOptions();
         options.AckWait = TimeSpan.FromSeconds(1);
-        await using var services = new ServiceCollection().AddLogging().AddSingleton<EndToEnd.Journal>().AddAttrFanout().BuildServiceProvider();
-        var catalog = services.GetRequiredService<FunctionCatalog>();
-        await using var store = new NatsJetStreamStore(options, new AttrFanoutOptions(), catalog, TimeProvider.System, NullLoggerFactory.Instance);
+        await using var store = TestStores.New(options, TestStores.Catalog());
         var session = await store.OpenAsync(CancellationToken.None);
 
         var payload = Encoding.UTF8.GetBytes("""{"OrderId":"o-9","Amount":1}""");

@@ -1,9 +1,6 @@
 using System.Text;
-using AttrFanout.Nats.Store;
 using AttrFanout.Nats.Tests.Infrastructure;
 using AttrFanout.Nats.Wire;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AttrFanout.Nats.Tests.Store;
 
@@ -14,14 +11,13 @@ public sealed class ReleasedDeliveriesTests(NatsServerFixture server)
     public async Task A_run_held_but_never_started_when_its_store_closes_keeps_all_its_attempts()
     {
         var options = server.NewOptions();
-        await using var services = new ServiceCollection().AddLogging().AddSingleton<EndToEnd.Journal>().AddAttrFanout().BuildServiceProvider();
-        var catalog = services.GetRequiredService<FunctionCatalog>();
+        var catalog = TestStores.Catalog();
         var payload = Encoding.UTF8.GetBytes("""{"OrderId":"o-7","Amount":1}""");
 
         // reserve-stock has 3 attempts; each store pulls the run ahead and closes before starting it (a rolling restart).
         for (var restart = 0; restart < 3; restart++)
         {
-            await using var holding = new NatsJetStreamStore(options, new AttrFanoutOptions(), catalog, TimeProvider.System, NullLoggerFactory.Instance);
+            await using var holding = TestStores.New(options, catalog);
             if (restart == 0)
             {
                 var session = await holding.OpenAsync(CancellationToken.None);
@@ -31,7 +27,7 @@ public sealed class ReleasedDeliveriesTests(NatsServerFixture server)
             Assert.True(await holding.WaitForRunAsync("reserve-stock", CancellationToken.None));
         }
 
-        await using var store = new NatsJetStreamStore(options, new AttrFanoutOptions(), catalog, TimeProvider.System, NullLoggerFactory.Instance);
+        await using var store = TestStores.New(options, catalog);
         Assert.True(await store.WaitForRunAsync("reserve-stock", CancellationToken.None));
         var run = await store.TryTakeRunAsync("reserve-stock", CancellationToken.None);
 

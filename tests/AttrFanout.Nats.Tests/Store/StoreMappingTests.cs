@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using AttrFanout.Nats.Store;
+using AttrFanout.Nats.Tests.Infrastructure;
 
 namespace AttrFanout.Nats.Tests.Store;
 
@@ -27,7 +27,7 @@ public sealed class StoreMappingTests
     [Fact]
     public void Attempts_and_ack_wait_follow_the_function_settings()
     {
-        var catalog = FunctionCatalogOf();
+        var catalog = TestStores.Catalog();
         var fanout = new AttrFanoutOptions { DefaultRetries = 4 };
         fanout.Functions["charge-card"] = new FunctionOptions { Retries = 9, Timeout = TimeSpan.FromSeconds(5) };
         var nats = new NatsJetStreamOptions();
@@ -40,13 +40,5 @@ public sealed class StoreMappingTests
         Assert.Equal((3, nats.AckWait), (stock.Attempts, stock.AckWait));
         Assert.Equal((5, nats.AckWait), (receipt.Attempts, receipt.AckWait));
         Assert.Equal("shop/order.placed", charge.EventName);
-    }
-
-    private static FunctionCatalog FunctionCatalogOf()
-    {
-        using var services = new ServiceCollection()
-            .AddAttrFanout()
-            .BuildServiceProvider();
-        return services.GetRequiredService<FunctionCatalog>();
     }
 }

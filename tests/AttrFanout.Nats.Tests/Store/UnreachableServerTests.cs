@@ -1,7 +1,4 @@
-using AttrFanout.Nats.Store;
 using AttrFanout.Nats.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AttrFanout.Nats.Tests.Store;
 
@@ -12,9 +9,7 @@ public sealed class UnreachableServerTests
     {
         await using var server = new RestartableServer();
         await server.StartAsync();
-        await using var services = new ServiceCollection().AddLogging().AddSingleton<EndToEnd.Journal>().AddAttrFanout().BuildServiceProvider();
-        var catalog = services.GetRequiredService<FunctionCatalog>();
-        var store = new NatsJetStreamStore(new NatsJetStreamOptions { Url = server.Url }, new AttrFanoutOptions(), catalog, TimeProvider.System, NullLoggerFactory.Instance);
+        var store = TestStores.New(new NatsJetStreamOptions { Url = server.Url }, TestStores.Catalog());
         var session = await store.OpenAsync(CancellationToken.None);
         Assert.True(session.AllFeeds.Count > 1);
         await server.PauseAsync();
