@@ -1,7 +1,9 @@
 namespace AttrFanout.Nats.Subjects;
 
 /// <summary>
-/// The subjects under one prefix: events at <c>{prefix}.events.{encoded name}</c>, replays of a function's failed runs at
+/// The subjects under one prefix: events as any producer publishes them at <c>{prefix}.events.{encoded name}</c> (the
+/// ingress, which the intake reads), events on their way to the functions that take them at
+/// <c>{prefix}.routed.{encoded name}</c> (where the function consumers filter), replays of a function's failed runs at
 /// <c>{prefix}.replay.{function}</c>, dead letters at <c>{prefix}.dead.{function}</c> (<c>{prefix}.dead._unroutable</c>
 /// for messages no function can take).
 /// </summary>
@@ -11,9 +13,11 @@ internal sealed class SubjectLayout
     public const string UnroutableToken = "_unroutable";
 
     private readonly string _eventsPrefix;
+    private readonly string _routedPrefix;
     private readonly string _replayPrefix;
     private readonly string _deadPrefix;
     private readonly SubjectMemo _subjectOfEvent = new();
+    private readonly SubjectMemo _routedOfEvent = new();
     private readonly SubjectMemo _eventOfSubject = new();
 
     public SubjectLayout(string prefix)
@@ -27,6 +31,7 @@ internal sealed class SubjectLayout
 
         Prefix = prefix;
         _eventsPrefix = prefix + ".events.";
+        _routedPrefix = prefix + ".routed.";
         _replayPrefix = prefix + ".replay.";
         _deadPrefix = prefix + ".dead.";
     }
@@ -35,20 +40,30 @@ internal sealed class SubjectLayout
 
     public string AllEvents => _eventsPrefix + ">";
 
+    public string AllRouted => _routedPrefix + ">";
+
     public string AllReplays => _replayPrefix + ">";
 
     public string AllDeadLetters => _deadPrefix + ">";
 
     public string Unroutable => _deadPrefix + UnroutableToken;
 
+    /// <summary>The ingress subject of an event: where producers publish it, and the intake reads it.</summary>
     public string Event(string eventName) =>
         _subjectOfEvent.TryGet(eventName, out var subject) ? subject : _subjectOfEvent.Remember(eventName, _eventsPrefix + EventSubjectCodec.Encode(eventName));
+
+    /// <summary>The routed subject of an event: where the consumers of the functions that take it filter.</summary>
+    public string Routed(string eventName) =>
+        _routedOfEvent.TryGet(eventName, out var subject) ? subject : _routedOfEvent.Remember(eventName, _routedPrefix + EventSubjectCodec.Encode(eventName));
 
     public string Replay(string functionId) => _replayPrefix + FunctionToken(functionId);
 
     public string DeadLetter(string functionId) => _deadPrefix + FunctionToken(functionId);
 
-    /// <summary>Reads the event name from an event subject; fails for any subject <see cref="Event"/> cannot produce.</summary>
+    /// <summary>
+    /// Reads the event name from an ingress or routed subject; fails for any subject neither <see cref="Event"/> nor
+    /// <see cref="Routed"/> can produce.
+    /// </summary>
     public bool TryGetEventName(string subject, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? eventName)
     {
         if (_eventOfSubject.TryGet(subject, out eventName))
@@ -56,7 +71,10 @@ internal sealed class SubjectLayout
             return true;
         }
 
-        if (!subject.StartsWith(_eventsPrefix, StringComparison.Ordinal) || !EventSubjectCodec.TryDecode(subject.AsSpan(_eventsPrefix.Length), out eventName))
+        var prefix = subject.StartsWith(_eventsPrefix, StringComparison.Ordinal) ? _eventsPrefix
+            : subject.StartsWith(_routedPrefix, StringComparison.Ordinal) ? _routedPrefix
+            : null;
+        if (prefix is null || !EventSubjectCodec.TryDecode(subject.AsSpan(prefix.Length), out eventName))
         {
             return false;
         }

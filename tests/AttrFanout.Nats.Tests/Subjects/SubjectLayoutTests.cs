@@ -15,9 +15,21 @@ public sealed class SubjectLayoutTests
         Assert.Equal("attrfanout/function.failed", name);
     }
 
+    [Fact]
+    public void Routed_subjects_read_back_as_their_event_name()
+    {
+        var subject = _layout.Routed("attrfanout/function.failed");
+        Assert.Equal("shop.fanout.routed.attrfanout.function_2Efailed", subject);
+        Assert.True(_layout.TryGetEventName(subject, out var name));
+        Assert.Equal("attrfanout/function.failed", name);
+        Assert.Equal("shop.fanout.routed.>", _layout.AllRouted);
+    }
+
     [Theory]
     [InlineData("shop.fanout.replay.send-email")]
     [InlineData("shop.fanout.events")]
+    [InlineData("shop.fanout.routed")]
+    [InlineData("shop.fanout.dead.user.signup")]
     [InlineData("other.events.user.signup")]
     [InlineData("shop.fanout.events.user..signup")]
     public void Other_subjects_carry_no_event_name(string subject) =>
