@@ -4,18 +4,23 @@ using NATS.Client.JetStream;
 namespace AttrFanout.Nats.Intake;
 
 /// <summary>
-/// The event subjects some function consumer filters on, across every app sharing the stream, read from the server and
-/// re-read (at most once a second) when a subject is not among them.
+/// The routed subjects some function consumer filters on, across every app sharing the stream, read from the server.
+/// The intake re-reads them (at most once a second) when a subject is not among them; publishers only look them up,
+/// so any number of threads may call <see cref="Contains"/> while one refreshes.
 /// </summary>
 internal sealed class RoutableSubjects(INatsJSContext js, string stream, TimeProvider time)
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
-    private HashSet<string> _subjects = new(StringComparer.Ordinal);
+    private volatile HashSet<string> _subjects = new(StringComparer.Ordinal);
     private long _refreshedAt = long.MinValue;
 
+    /// <summary>Gets whether <paramref name="subject"/> was routable when the subjects were last read.</summary>
+    public bool Contains(string subject) => _subjects.Contains(subject);
+
+    /// <summary>Gets whether <paramref name="subject"/> is routable, reading the subjects again first when it was not and they are over a second old.</summary>
     public async ValueTask<bool> IsRoutableAsync(string subject, CancellationToken cancellationToken)
     {
-        if (_subjects.Contains(subject))
+        if (Contains(subject))
         {
             return true;
         }
@@ -25,6 +30,13 @@ internal sealed class RoutableSubjects(INatsJSContext js, string stream, TimePro
             return false;
         }
 
+        await RefreshAsync(cancellationToken).ConfigureAwait(false);
+        return Contains(subject);
+    }
+
+    /// <summary>Reads the filter subjects of every function consumer of the stream.</summary>
+    public async ValueTask RefreshAsync(CancellationToken cancellationToken)
+    {
         var subjects = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var consumer in js.ListConsumersAsync(stream, cancellationToken).ConfigureAwait(false))
         {
@@ -36,6 +48,5 @@ internal sealed class RoutableSubjects(INatsJSContext js, string stream, TimePro
 
         _subjects = subjects;
         _refreshedAt = time.GetTimestamp();
-        return subjects.Contains(subject);
     }
 }

@@ -8,8 +8,9 @@ namespace AttrFanout.Nats.Provisioning;
 /// </summary>
 /// <remarks>
 /// The event stream keeps a message while any consumer still has interest in it. Each function has two durable pull
-/// consumers, since a 2.9 server allows one filter subject per consumer: <c>F_{id}</c> on its event's subject and
-/// <c>R_{id}</c> on its replay subject. <c>MaxDeliver</c> is the function's attempts plus one: the extra delivery only
+/// consumers, since a 2.9 server allows one filter subject per consumer: <c>F_{id}</c> on its event's routed subject and
+/// <c>R_{id}</c> on its replay subject. The intake consumer reads the ingress subjects only, so events published straight
+/// to their routed subject cost it nothing. <c>MaxDeliver</c> is the function's attempts plus one: the extra delivery only
 /// happens when every attempt ended without a reported outcome (the processes died or hung), and dead-letters the run
 /// instead of letting the server drop it silently.
 /// </remarks>
@@ -23,7 +24,7 @@ internal sealed class JetStreamTopology(NatsJetStreamOptions options, SubjectLay
 
     public string DeadLetterStreamName => options.DeadLetterStreamName;
 
-    public StreamConfig EventStream() => new(options.StreamName, [subjects.AllEvents, subjects.AllReplays])
+    public StreamConfig EventStream() => new(options.StreamName, [subjects.AllEvents, subjects.AllRouted, subjects.AllReplays])
     {
         Description = "AttrFanout events and replays",
         Retention = StreamConfigRetention.Interest,
@@ -45,7 +46,7 @@ internal sealed class JetStreamTopology(NatsJetStreamOptions options, SubjectLay
     public ConsumerConfig FunctionConsumer(FunctionSubscription function) => new(ConsumerNames.Function(function.FunctionId))
     {
         Description = $"AttrFanout function '{function.FunctionId}' on event '{function.EventName}'",
-        FilterSubject = subjects.Event(function.EventName),
+        FilterSubject = subjects.Routed(function.EventName),
         DeliverPolicy = ConsumerConfigDeliverPolicy.New,
         AckPolicy = ConsumerConfigAckPolicy.Explicit,
         AckWait = function.AckWait,
@@ -66,7 +67,7 @@ internal sealed class JetStreamTopology(NatsJetStreamOptions options, SubjectLay
 
     public ConsumerConfig IntakeConsumer() => new(ConsumerNames.Intake)
     {
-        Description = "AttrFanout intake: moves messages no function can take to the dead-letter stream",
+        Description = "AttrFanout intake: routes events published to the ingress subjects, and moves those no function can take to the dead-letter stream",
         FilterSubject = subjects.AllEvents,
         DeliverPolicy = ConsumerConfigDeliverPolicy.New,
         AckPolicy = ConsumerConfigAckPolicy.Explicit,

@@ -4,11 +4,22 @@ using NATS.Client.Core;
 
 namespace AttrFanout.Nats.Publishing;
 
-/// <summary>Publishes events once to their subject, and replays to a function's replay subject; the server acknowledges each.</summary>
-internal sealed class EventPublisher(JetStreamPublisher publisher, SubjectLayout subjects)
+/// <summary>
+/// Publishes events once to the subject their route names, events the intake routes to their routed subject, and replays
+/// to a function's replay subject; the server acknowledges each.
+/// </summary>
+internal sealed class EventPublisher(JetStreamPublisher publisher, SubjectLayout subjects, EventRoutes routes)
 {
     public ValueTask<PublishOutcome> PublishAsync(WireEvent wireEvent, CancellationToken cancellationToken) =>
-        PublishAsync(subjects.Event(wireEvent.Name), wireEvent.Payload, WireEventWriter.EventHeaders(wireEvent), cancellationToken);
+        PublishAsync(routes.SubjectOf(wireEvent.Name), wireEvent.Payload, WireEventWriter.EventHeaders(wireEvent), cancellationToken);
+
+    /// <summary>
+    /// Publishes the message the intake read at <paramref name="ingressSequence"/> to the routed subject of
+    /// <paramref name="eventName"/>, with its body and headers; its message Id comes from the sequence, so publishing it
+    /// again after a redelivery to the intake is dropped as a duplicate.
+    /// </summary>
+    public ValueTask<PublishOutcome> PublishRoutedAsync(string eventName, ulong ingressSequence, ReadOnlyMemory<byte> body, NatsHeaders? headers, CancellationToken cancellationToken) =>
+        PublishAsync(subjects.Routed(eventName), body, WireEventWriter.RoutedHeaders(headers, ingressSequence), cancellationToken);
 
     /// <summary>Publishes a replay of a failed run as the new run <paramref name="runId"/>.</summary>
     public ValueTask<PublishOutcome> PublishReplayAsync(string functionId, WireEvent wireEvent, string runId, CancellationToken cancellationToken) =>

@@ -68,7 +68,11 @@ internal sealed class JetStreamSession : IAsyncDisposable
         {
             await connection.ConnectAsync().ConfigureAwait(false);
             session._publisher = await JetStreamPublisher.OpenAsync(connection, session.Js.Opts.RequestTimeout, time, cancellationToken).ConfigureAwait(false);
-            session.Publisher = new EventPublisher(session._publisher, session.Subjects);
+            var routable = options.DeadLetterUnroutable ? new RoutableSubjects(session.Js, options.StreamName, time) : null;
+            var routes = routable is null
+                ? EventRoutes.Direct(session.Subjects)
+                : new EventRoutes(session.Subjects, functions.Select(f => f.EventName).ToHashSet(StringComparer.Ordinal), routable);
+            session.Publisher = new EventPublisher(session._publisher, session.Subjects, routes);
             var provisioner = new JetStreamProvisioner(session.Js, session.Topology);
             await provisioner.EnsureStreamsAsync(cancellationToken).ConfigureAwait(false);
             foreach (var function in functions)
@@ -86,14 +90,16 @@ internal sealed class JetStreamSession : IAsyncDisposable
                 session.Feeds.Add(function.FunctionId, feed);
             }
 
-            if (options.DeadLetterUnroutable)
+            if (routable is not null)
             {
                 await provisioner.EnsureIntakeAsync(cancellationToken).ConfigureAwait(false);
+                await routable.RefreshAsync(cancellationToken).ConfigureAwait(false);
                 var intake = await session.OpenFeedAsync([ConsumerNames.Intake], IntakeSweeper.Batch, options.AckWait, null, time, logger, cancellationToken).ConfigureAwait(false);
                 var sweeper = new IntakeSweeper(
                     intake,
                     session.Subjects,
-                    new RoutableSubjects(session.Js, options.StreamName, time),
+                    routable,
+                    session.Publisher,
                     isDeclared,
                     session.DeadLetters,
                     time,

@@ -22,11 +22,12 @@ internal sealed class WireEventReader(SubjectLayout subjects)
         }
         else if (!subjects.TryGetEventName(subject, out name))
         {
-            error = $"Subject '{subject}' does not encode an event name (expected '{subjects.Prefix}.events.' followed by an encoded event name).";
+            error = $"Subject '{subject}' does not encode an event name (expected '{subjects.Prefix}.events.' or '{subjects.Prefix}.routed.' followed by an encoded event name).";
             return false;
         }
 
-        var id = HeaderText.Get(headers, WireHeaders.EventId) ?? HeaderText.Get(headers, WireHeaders.MessageId);
+        var id = HeaderText.Get(headers, WireHeaders.EventId)
+            ?? (HeaderText.Get(headers, WireHeaders.IngressSequence) is null ? HeaderText.Get(headers, WireHeaders.MessageId) : null);
         if (string.IsNullOrEmpty(id))
         {
             error = $"Message on '{subject}' has no '{WireHeaders.MessageId}' header, so it carries no event Id.";

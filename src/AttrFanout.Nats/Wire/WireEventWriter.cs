@@ -40,6 +40,36 @@ internal static class WireEventWriter
         return headers;
     }
 
+    /// <summary>
+    /// Headers of an event the intake routes from its ingress subject: the producer's headers (but the server's own
+    /// <c>Nats-</c> ones, which would apply again), the producer's message Id as the event Id, and a message Id of the
+    /// ingress sequence.
+    /// </summary>
+    public static NatsHeaders RoutedHeaders(NatsHeaders? ingress, ulong ingressSequence)
+    {
+        var headers = new NatsHeaders();
+        if (ingress is not null)
+        {
+            foreach (var (name, values) in ingress)
+            {
+                if (!name.StartsWith("Nats-", StringComparison.OrdinalIgnoreCase))
+                {
+                    headers[name] = values;
+                }
+            }
+
+            if (!headers.ContainsKey(WireHeaders.EventId) && HeaderText.Get(ingress, WireHeaders.MessageId) is { } eventId)
+            {
+                headers[WireHeaders.EventId] = eventId;
+            }
+        }
+
+        var sequence = ingressSequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        headers[WireHeaders.IngressSequence] = sequence;
+        headers[WireHeaders.MessageId] = "ingress-" + sequence;
+        return headers;
+    }
+
     private static void AddTrace(NatsHeaders headers, WireEvent wireEvent)
     {
         if (wireEvent.TraceParent is { } traceParent)

@@ -15,6 +15,12 @@ internal static class WireHeaders
     /// <summary>The event Id, on dead letters (whose own message Id differs).</summary>
     public const string EventId = "AttrFanout-Event-Id";
 
+    /// <summary>
+    /// On an event the intake routed: the stream sequence of the message it came from on the ingress subject. Its message
+    /// Id is derived from that sequence, so the event Id travels in <see cref="EventId"/>.
+    /// </summary>
+    public const string IngressSequence = "AttrFanout-Ingress-Seq";
+
     /// <summary>The W3C trace context of the send.</summary>
     public const string TraceParent = "traceparent";
 

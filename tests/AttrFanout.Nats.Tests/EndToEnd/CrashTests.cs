@@ -24,7 +24,8 @@ public sealed class CrashTests(NatsServerFixture server) : IDisposable
             await using (var connection = new NatsConnection(new NatsOpts { Url = options.Url }))
             await using (var acks = await JetStreamPublisher.OpenAsync(connection, TimeSpan.FromSeconds(5), TimeProvider.System, CancellationToken.None))
             {
-                var publisher = new EventPublisher(acks, new SubjectLayout(options.SubjectPrefix));
+                var subjects = new SubjectLayout(options.SubjectPrefix);
+                var publisher = new EventPublisher(acks, subjects, EventRoutes.Direct(subjects));
                 for (var n = 1; n <= Items; n++)
                 {
                     var payload = Encoding.UTF8.GetBytes($$"""{"N":{{n}}}""");

@@ -49,7 +49,7 @@ internal sealed class JetStreamHarness : IAsyncDisposable
         await connection.ConnectAsync();
         var harness = new JetStreamHarness(options, connection);
         harness._publisher = await JetStreamPublisher.OpenAsync(connection, TimeSpan.FromSeconds(5), TimeProvider.System, CancellationToken.None);
-        harness.Publisher = new EventPublisher(harness._publisher, harness.Subjects);
+        harness.Publisher = new EventPublisher(harness._publisher, harness.Subjects, EventRoutes.Direct(harness.Subjects));
         await harness.Provisioner.EnsureStreamsAsync(CancellationToken.None);
         return harness;
     }

@@ -24,7 +24,7 @@ public sealed class ServerRestartTests
         await provisioner.EnsureStreamsAsync(CancellationToken.None);
         await provisioner.EnsureFunctionAsync(new FunctionSubscription("pack", "order/paid", 3, TimeSpan.FromSeconds(30)), CancellationToken.None);
         await using var publisher = await JetStreamPublisher.OpenAsync(connection, TimeSpan.FromSeconds(5), TimeProvider.System, CancellationToken.None);
-        var events = new EventPublisher(publisher, subjects);
+        var events = new EventPublisher(publisher, subjects, EventRoutes.Direct(subjects));
         var pull = await PullSubscription.OpenAsync(
             js, options.StreamName, [ConsumerNames.Function("pack"), ConsumerNames.Replay("pack")], 64, options.FetchExpiry, TimeProvider.System, static (_, _, _) => { }, CancellationToken.None);
         var feed = new ConsumerFeed(pull, 2, 2, TimeSpan.FromSeconds(30));

@@ -20,7 +20,7 @@ public sealed class ProvisioningTests(NatsServerFixture server)
         var second = await nats.Js.GetConsumerAsync(nats.Options.StreamName, ConsumerNames.Function("send-email"));
 
         Assert.Equal(first.Info.Created, second.Info.Created);
-        Assert.Equal(nats.Subjects.Event("user/signup"), second.Info.Config.FilterSubject);
+        Assert.Equal(nats.Subjects.Routed("user/signup"), second.Info.Config.FilterSubject);
         Assert.Equal(6, second.Info.Config.MaxDeliver);
         Assert.Equal(TimeSpan.FromSeconds(30), second.Info.Config.AckWait);
         Assert.Equal(ConsumerConfigAckPolicy.Explicit, second.Info.Config.AckPolicy);
@@ -30,6 +30,7 @@ public sealed class ProvisioningTests(NatsServerFixture server)
 
         var stream = await nats.Js.GetStreamAsync(nats.Options.StreamName);
         Assert.Equal(StreamConfigRetention.Interest, stream.Info.Config.Retention);
+        Assert.Equal([nats.Subjects.AllEvents, nats.Subjects.AllRouted, nats.Subjects.AllReplays], stream.Info.Config.Subjects);
         Assert.Equal(TimeSpan.FromHours(24), stream.Info.Config.DuplicateWindow);
     }
 
@@ -55,6 +56,24 @@ public sealed class ProvisioningTests(NatsServerFixture server)
         await nats.Provisioner.EnsureFunctionAsync(new FunctionSubscription("audit", "order/shipped", 1, TimeSpan.FromSeconds(30)), CancellationToken.None);
 
         var consumer = await nats.Js.GetConsumerAsync(nats.Options.StreamName, ConsumerNames.Function("audit"));
-        Assert.Equal(nats.Subjects.Event("order/shipped"), consumer.Info.Config.FilterSubject);
+        Assert.Equal(nats.Subjects.Routed("order/shipped"), consumer.Info.Config.FilterSubject);
+    }
+
+    [Fact]
+    public async Task A_stream_and_consumer_from_before_routed_subjects_are_moved_to_them()
+    {
+        await using var nats = await JetStreamHarness.StartAsync(server);
+        var earlier = nats.Topology.EventStream();
+        earlier.Subjects = [nats.Subjects.AllEvents, nats.Subjects.AllReplays];
+        await nats.Js.UpdateStreamAsync(earlier);
+        await nats.Js.CreateOrUpdateConsumerAsync(nats.Options.StreamName, new ConsumerConfig(ConsumerNames.Function("audit")) { FilterSubject = nats.Subjects.Event("order/placed"), AckPolicy = ConsumerConfigAckPolicy.Explicit });
+
+        await nats.Provisioner.EnsureStreamsAsync(CancellationToken.None);
+        await nats.Provisioner.EnsureFunctionAsync(new FunctionSubscription("audit", "order/placed", 1, TimeSpan.FromSeconds(30)), CancellationToken.None);
+
+        var stream = await nats.Js.GetStreamAsync(nats.Options.StreamName);
+        Assert.Contains(nats.Subjects.AllRouted, stream.Info.Config.Subjects!);
+        var consumer = await nats.Js.GetConsumerAsync(nats.Options.StreamName, ConsumerNames.Function("audit"));
+        Assert.Equal(nats.Subjects.Routed("order/placed"), consumer.Info.Config.FilterSubject);
     }
 }

@@ -1,0 +1,69 @@
+using System.Text;
+using AttrFanout.Nats.Provisioning;
+using AttrFanout.Nats.Subjects;
+using AttrFanout.Nats.Tests.Infrastructure;
+using AttrFanout.Nats.Wire;
+using NATS.Client.Core;
+
+namespace AttrFanout.Nats.Tests.Transport;
+
+[Collection(NatsCollection.Name)]
+public sealed class RoutedEventTests(NatsServerFixture server)
+{
+    private static readonly DateTimeOffset EventTime = new(2026, 11, 28, 9, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Routing_an_ingress_message_again_after_a_redelivery_is_dropped_as_a_duplicate()
+    {
+        await using var nats = await JetStreamHarness.StartAsync(server);
+        await nats.Provisioner.EnsureFunctionAsync(new FunctionSubscription("bill", "order/paid", 1, TimeSpan.FromSeconds(30)), CancellationToken.None);
+        var ingress = new NatsHeaders
+        {
+            [WireHeaders.MessageId] = "evt-1",
+            [WireHeaders.EventTime] = HeaderText.Time(EventTime),
+            ["Nats-Expected-Stream"] = "SOME-OTHER-STREAM",
+        };
+
+        var first = await nats.Publisher.PublishRoutedAsync("order/paid", 41, Encoding.UTF8.GetBytes("{}"), ingress, CancellationToken.None);
+        var again = await nats.Publisher.PublishRoutedAsync("order/paid", 41, Encoding.UTF8.GetBytes("{}"), ingress, CancellationToken.None);
+        var next = await nats.Publisher.PublishRoutedAsync("order/paid", 42, Encoding.UTF8.GetBytes("{}"), ingress, CancellationToken.None);
+
+        Assert.False(first.IsDuplicate);
+        Assert.True(again.IsDuplicate);
+        Assert.False(next.IsDuplicate);
+        Assert.Equal(2, await nats.StreamMessagesAsync(nats.Options.StreamName));
+    }
+
+    [Fact]
+    public void A_routed_event_keeps_the_producers_event_Id_time_and_trace()
+    {
+        var layout = new SubjectLayout("shop");
+        var ingress = new NatsHeaders
+        {
+            [WireHeaders.MessageId] = "evt-1",
+            [WireHeaders.EventTime] = HeaderText.Time(EventTime),
+            [WireHeaders.TraceParent] = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+        };
+
+        var headers = WireEventWriter.RoutedHeaders(ingress, 41);
+
+        Assert.Equal("ingress-41", HeaderText.Get(headers, WireHeaders.MessageId));
+        Assert.True(new WireEventReader(layout).TryRead(layout.Routed("order/paid"), headers, [], out var wireEvent, out var error), error);
+        Assert.Equal("evt-1", wireEvent.Id);
+        Assert.Equal("order/paid", wireEvent.Name);
+        Assert.Equal(EventTime, wireEvent.Timestamp);
+        Assert.Equal("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", wireEvent.TraceParent);
+    }
+
+    [Fact]
+    public void A_routed_event_whose_producer_gave_no_message_Id_carries_no_event_Id()
+    {
+        var layout = new SubjectLayout("shop");
+        var ingress = new NatsHeaders { [WireHeaders.EventTime] = HeaderText.Time(EventTime) };
+
+        var headers = WireEventWriter.RoutedHeaders(ingress, 41);
+
+        Assert.False(new WireEventReader(layout).TryRead(layout.Routed("order/paid"), headers, [], out _, out var error));
+        Assert.Contains("no 'Nats-Msg-Id' header", error);
+    }
+}
