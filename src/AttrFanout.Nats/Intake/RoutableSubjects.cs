@@ -5,17 +5,32 @@ namespace AttrFanout.Nats.Intake;
 
 /// <summary>
 /// The routed subjects some function consumer filters on, across every app sharing the stream, read from the server.
-/// The intake re-reads them (at most once a second) when a subject is not among them; publishers only look them up,
-/// so any number of threads may call <see cref="Contains"/> while one refreshes.
+/// The intake reads them again (at most once a second) when a subject is not among them; a lookup of subjects read
+/// longer than <see cref="MaxAge"/> ago reads them again in the background, so a consumer moved to another event stops
+/// counting within about that time. Any number of threads may look up while one reads.
 /// </summary>
 internal sealed class RoutableSubjects(INatsJSContext js, string stream, TimeProvider time)
 {
-    private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
+    /// <summary>How long the subjects read are trusted before a lookup reads them again.</summary>
+    internal static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan MissRefreshInterval = TimeSpan.FromSeconds(1);
     private volatile HashSet<string> _subjects = new(StringComparer.Ordinal);
     private long _refreshedAt = long.MinValue;
+    private long _backgroundStartedAt = long.MinValue;
+    private int _refreshing;
 
     /// <summary>Gets whether <paramref name="subject"/> was routable when the subjects were last read.</summary>
-    public bool Contains(string subject) => _subjects.Contains(subject);
+    public bool Contains(string subject)
+    {
+        if (IsOlderThan(Volatile.Read(ref _refreshedAt), MaxAge) && IsOlderThan(Volatile.Read(ref _backgroundStartedAt), MissRefreshInterval) && Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0)
+        {
+            Volatile.Write(ref _backgroundStartedAt, time.GetTimestamp());
+            _ = RefreshInBackgroundAsync();
+        }
+
+        return _subjects.Contains(subject);
+    }
 
     /// <summary>Gets whether <paramref name="subject"/> is routable, reading the subjects again first when it was not and they are over a second old.</summary>
     public async ValueTask<bool> IsRoutableAsync(string subject, CancellationToken cancellationToken)
@@ -25,13 +40,13 @@ internal sealed class RoutableSubjects(INatsJSContext js, string stream, TimePro
             return true;
         }
 
-        if (_refreshedAt != long.MinValue && time.GetElapsedTime(_refreshedAt) < RefreshInterval)
+        if (!IsOlderThan(Volatile.Read(ref _refreshedAt), MissRefreshInterval))
         {
             return false;
         }
 
         await RefreshAsync(cancellationToken).ConfigureAwait(false);
-        return Contains(subject);
+        return _subjects.Contains(subject);
     }
 
     /// <summary>Reads the filter subjects of every function consumer of the stream.</summary>
@@ -47,6 +62,25 @@ internal sealed class RoutableSubjects(INatsJSContext js, string stream, TimePro
         }
 
         _subjects = subjects;
-        _refreshedAt = time.GetTimestamp();
+        Volatile.Write(ref _refreshedAt, time.GetTimestamp());
+    }
+
+    /// <summary>Whether the timestamp <paramref name="at"/> is longer ago than <paramref name="age"/>, or was never set.</summary>
+    private bool IsOlderThan(long at, TimeSpan age) => at == long.MinValue || time.GetElapsedTime(at) > age;
+
+    private async Task RefreshInBackgroundAsync()
+    {
+        try
+        {
+            await RefreshAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The next lookup past the age tries again; until then the subjects read last stand.
+        }
+        finally
+        {
+            Volatile.Write(ref _refreshing, 0);
+        }
     }
 }
