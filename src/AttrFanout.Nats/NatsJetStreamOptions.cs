@@ -42,7 +42,13 @@ public sealed class NatsJetStreamOptions
     /// <value>Defaults to 5 seconds.</value>
     public TimeSpan FetchExpiry { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Gets or sets whether messages that no function can take (unknown event, invalid subject or headers) are moved to the dead-letter stream.</summary>
+    /// <summary>
+    /// Gets or sets whether this app runs the intake: it routes events published to the ingress subjects (by other
+    /// producers, or by an app that knew of no function for them) to the functions that take them, and moves messages
+    /// that no function can take (unknown event, undecodable subject) to the dead-letter stream. Without an intake in
+    /// any app sharing the stream, the server keeps no message published to an ingress subject, and this app publishes
+    /// every event straight to its routed subject, where an event no function takes is not kept either.
+    /// </summary>
     /// <value>Defaults to <see langword="true"/>.</value>
     public bool DeadLetterUnroutable { get; set; } = true;
 
