@@ -35,6 +35,20 @@ public sealed class RoutedEventTests(NatsServerFixture server)
     }
 
     [Fact]
+    public async Task An_event_Id_sent_to_the_ingress_subject_is_a_duplicate_on_the_routed_subject()
+    {
+        await using var nats = await JetStreamHarness.StartAsync(server);
+        await nats.Provisioner.EnsureIntakeAsync(CancellationToken.None);
+        await nats.Provisioner.EnsureFunctionAsync(new FunctionSubscription("bill", "order/paid", 1, TimeSpan.FromSeconds(30)), CancellationToken.None);
+        var headers = new NatsHeaders { [WireHeaders.MessageId] = "evt-9", [WireHeaders.EventTime] = HeaderText.Time(EventTime) };
+        await new NATS.Client.JetStream.NatsJSContext(nats.Connection).PublishAsync(nats.Subjects.Event("order/paid"), Encoding.UTF8.GetBytes("{}"), NatsRawSerializer<byte[]>.Default, headers: headers);
+
+        var repeat = await nats.Publisher.PublishAsync(WireEvents.Create("order/paid", "evt-9"), CancellationToken.None);
+
+        Assert.True(repeat.IsDuplicate);
+    }
+
+    [Fact]
     public void A_routed_event_keeps_the_producers_event_Id_time_and_trace()
     {
         var layout = new SubjectLayout("shop");
