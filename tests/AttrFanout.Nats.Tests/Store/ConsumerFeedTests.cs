@@ -53,12 +53,13 @@ public sealed class ConsumerFeedTests(NatsServerFixture server)
         await using var nats = await JetStreamHarness.StartAsync(server);
         await nats.Provisioner.EnsureFunctionAsync(new FunctionSubscription("notify", "order/paid", 3, TimeSpan.FromSeconds(30)), CancellationToken.None);
         var feed = await OpenFeedAsync(nats, "notify", TimeSpan.FromSeconds(30));
+        await using var clock = new ProgressClock([feed], new(), TimeProvider.System);
         var waiting = feed.WaitAsync(CancellationToken.None).AsTask();
 
         await Task.Delay(nats.Options.FetchExpiry * 2);
         Assert.False(waiting.IsCompleted);
         await nats.Publisher.PublishAsync(WireEvents.Create("order/paid", "late"), CancellationToken.None);
-        await waiting;
+        await waiting.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.True(feed.TryTake(out var message));
         Assert.Equal("late", message.Headers?["Nats-Msg-Id"].ToString());
