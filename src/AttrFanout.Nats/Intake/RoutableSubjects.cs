@@ -5,9 +5,10 @@ namespace AttrFanout.Nats.Intake;
 
 /// <summary>
 /// The routed subjects some function consumer filters on, across every app sharing the stream, read from the server.
-/// The intake reads them again (at most once a second) when a subject is not among them; a lookup of subjects read
-/// longer than <see cref="MaxAge"/> ago reads them again in the background, so a consumer moved to another event stops
-/// counting within about that time. Any number of threads may look up while one reads.
+/// The intake reads them again before it looks when a subject is not among them (at most once a second) or they are
+/// older than <see cref="MaxAge"/>; a publisher's lookup of subjects older than that reads them again in the
+/// background, so a consumer moved to another event stops counting within about that time. Any number of threads may
+/// look up while one reads.
 /// </summary>
 internal sealed class RoutableSubjects(INatsJSContext js, string stream, TimeProvider time)
 {
@@ -32,20 +33,18 @@ internal sealed class RoutableSubjects(INatsJSContext js, string stream, TimePro
         return _subjects.Contains(subject);
     }
 
-    /// <summary>Gets whether <paramref name="subject"/> is routable, reading the subjects again first when it was not and they are over a second old.</summary>
+    /// <summary>
+    /// Gets whether <paramref name="subject"/> is routable, reading the subjects again first, and not in the background,
+    /// when they are older than <see cref="MaxAge"/>, or when the subject is not among them and they are over a second old.
+    /// </summary>
     public async ValueTask<bool> IsRoutableAsync(string subject, CancellationToken cancellationToken)
     {
-        if (Contains(subject))
+        var refreshedAt = Volatile.Read(ref _refreshedAt);
+        if (IsOlderThan(refreshedAt, MaxAge) || (!_subjects.Contains(subject) && IsOlderThan(refreshedAt, MissRefreshInterval)))
         {
-            return true;
+            await RefreshAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (!IsOlderThan(Volatile.Read(ref _refreshedAt), MissRefreshInterval))
-        {
-            return false;
-        }
-
-        await RefreshAsync(cancellationToken).ConfigureAwait(false);
         return _subjects.Contains(subject);
     }
 

@@ -42,4 +42,22 @@ public sealed class RoutableSubjectsTests(NatsServerFixture server)
 
         Assert.True(await routable.IsRoutableAsync(routed, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task The_intake_reads_again_before_it_looks_once_the_subjects_are_older_than_their_max_age()
+    {
+        await using var nats = await JetStreamHarness.StartAsync(server);
+        var time = new FakeTimeProvider();
+        var routable = new RoutableSubjects(nats.Js, nats.Options.StreamName, time);
+        var routed = nats.Subjects.Routed("order/paid");
+        await nats.Provisioner.EnsureFunctionAsync(new FunctionSubscription("bill", "order/paid", 1, TimeSpan.FromSeconds(30)), CancellationToken.None);
+        Assert.True(await routable.IsRoutableAsync(routed, CancellationToken.None));
+
+        await nats.Provisioner.EnsureFunctionAsync(new FunctionSubscription("bill", "order/shipped", 1, TimeSpan.FromSeconds(30)), CancellationToken.None);
+        time.Advance(RoutableSubjects.MaxAge);
+        Assert.True(await routable.IsRoutableAsync(routed, CancellationToken.None));
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(await routable.IsRoutableAsync(routed, CancellationToken.None));
+    }
 }
