@@ -7,9 +7,9 @@ using StoredOutcome = AttrFanout.Sqlite.RunOutcome;
 namespace AttrFanout.Sqlite.Engine;
 
 /// <summary>
-/// The engine's store over a SQLite file: payloads kept as JSON through the generated serializers, runs leased one at
-/// a time per function when the engine has capacity, leases renewed while runs execute or wait for a retry, retries
-/// persisted before their delay, leases released on shutdown, and the file pruned on a timer.
+/// The engine's store over a SQLite file: payloads kept as the JSON the engine serialized, runs leased per function when
+/// the engine has capacity, leases renewed while runs execute, a retry kept in the file as the run's due time (its lease
+/// ended, so it holds nothing while it waits) and woken by a timer, leases released on shutdown, and the file pruned on a timer.
 /// </summary>
 internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDisposable
 {
@@ -22,6 +22,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     private readonly FunctionWakeups _wakeups;
     private readonly LeaseRenewer _leases;
     private readonly RetentionPruner _pruner;
+    private readonly RetryWakeups _retries;
     private readonly ReadConnections _reads;
     private readonly ConcurrentDictionary<string, LocalRunQueue> _queues = new(StringComparer.Ordinal);
     private int _closed;
@@ -45,10 +46,13 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         _reads = new ReadConnections(store.OpenReadConnection);
         _wakeups = new FunctionWakeups(_maxAttempts.Keys, _reads, time, options.PollInterval, MarkFileMayHoldDueRuns, e => SqliteStoreLog.BackgroundError(logger, "poll", e));
         _leases = new LeaseRenewer(time, options.LeaseDuration, RenewAsync, runId => SqliteStoreLog.LeaseLost(logger, runId), e => SqliteStoreLog.BackgroundError(logger, "lease renewal", e));
+        _retries = new RetryWakeups(time, functionId =>
+        {
+            MarkFileMayHoldDueRuns(functionId);
+            _wakeups.Wake(functionId);
+        });
         _pruner = new RetentionPruner(time, options.PruneInterval, () => store.PruneAsync(), r => SqliteStoreLog.Pruned(logger, r.SucceededRuns, r.ExpiredFailedRuns, r.Events), e => SqliteStoreLog.BackgroundError(logger, "pruning", e));
     }
-
-    public bool RetriesInProcess => true;
 
     public bool IsDurable => true;
 
@@ -64,7 +68,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     public async ValueTask<Stores.AcceptResult> AcceptAsync(EventSubmission submission, CancellationToken cancellationToken)
     {
         var envelope = submission.Event;
-        var payload = _payloads.Serialize(envelope);
+        var payload = submission.Payload ?? _payloads.Serialize(envelope);
         var runs = new RunToCreate[submission.Runs.Count];
         for (var i = 0; i < runs.Length; i++)
         {
@@ -110,21 +114,18 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
             }
 
             _wakeups.Wake(functionId);
+            var dueSince = run.LeaseUntil - _options.LeaseDuration;
             if (run.AttemptLeases > _options.MaxLeasesPerAttempt)
             {
-                await FailUnstartedAsync(run, new RunAbandonedException(run.RunId, run.FunctionId, run.EventName, run.Attempt, run.AttemptLeases - 1)).ConfigureAwait(false);
-                _leases.TryRelease(run.RunId, out _);
-                continue;
+                return Poisoned(run, dueSince, new RunAbandonedException(run.RunId, run.FunctionId, run.EventName, run.Attempt, run.AttemptLeases - 1));
             }
 
             if (!_payloads.TryRead(run, out var envelope, out var error))
             {
-                await FailUnstartedAsync(run, error).ConfigureAwait(false);
-                _leases.TryRelease(run.RunId, out _);
-                continue;
+                return Poisoned(run, dueSince, error);
             }
 
-            return new RunDelivery(run.RunId, run.FunctionId, envelope, run.Attempt - 1, run.LeaseUntil - _options.LeaseDuration, run.TraceParent)
+            return new RunDelivery(run.RunId, run.FunctionId, envelope, run.Attempt - 1, dueSince, run.TraceParent)
             {
                 CreatedAt = run.CreatedAt,
                 ReplayOf = run.ReplayOf,
@@ -138,15 +139,22 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         {
             RunOutcomeKind.Succeeded => await _store.RecordOutcomeAsync(outcome.RunId, Owner, StoredOutcome.Succeeded.Instance, outcome.At, cancellationToken).ConfigureAwait(false),
             RunOutcomeKind.Failed => await _store.RecordOutcomeAsync(outcome.RunId, Owner, new StoredOutcome.Failed(Error(outcome)), outcome.At, cancellationToken).ConfigureAwait(false),
-            RunOutcomeKind.RetryScheduled => await _store.HoldForRetryAsync(
-                outcome.RunId, Owner, new StoredOutcome.RetryScheduled(outcome.Attempts + 1, outcome.DueAt ?? outcome.At, Error(outcome)), _options.LeaseDuration, cancellationToken).ConfigureAwait(false),
+            RunOutcomeKind.RetryScheduled => await _store.RecordOutcomeAsync(
+                outcome.RunId, Owner, new StoredOutcome.RetryScheduled(outcome.Attempts + 1, outcome.DueAt ?? outcome.At, Error(outcome)), outcome.At, cancellationToken).ConfigureAwait(false),
             _ => await _store.ReleaseRunAsync(outcome.RunId, Owner, outcome.Attempts + 1, cancellationToken).ConfigureAwait(false),
         };
 
-        if (outcome.Kind != RunOutcomeKind.RetryScheduled && _leases.TryRelease(outcome.RunId, out var functionId) && outcome.Kind == RunOutcomeKind.Released)
+        if (_leases.TryRelease(outcome.RunId, out var functionId))
         {
-            MarkFileMayHoldDueRuns(functionId);
-            _wakeups.Wake(functionId);
+            if (outcome.Kind == RunOutcomeKind.Released)
+            {
+                MarkFileMayHoldDueRuns(functionId);
+                _wakeups.Wake(functionId);
+            }
+            else if (outcome is { Kind: RunOutcomeKind.RetryScheduled, DueAt: { } dueAt })
+            {
+                _retries.WakeAt(functionId, dueAt);
+            }
         }
 
         if (!recorded)
@@ -219,6 +227,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
 
     private void StopTimers()
     {
+        _retries.Dispose();
         _pruner.Dispose();
         _leases.Dispose();
         _wakeups.Dispose();
@@ -237,7 +246,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     /// stored pending and leased <see cref="SqliteStoreOptions.MaxRunsPerLease"/> at a time.
     /// </summary>
     internal static int QueueCapacity(FunctionSettings settings, AttrFanoutOptions fanout, SqliteStoreOptions options) =>
-        Math.Max(options.MaxRunsPerLease, Math.Min(settings.Concurrency ?? fanout.MaxConcurrency, fanout.MaxConcurrency));
+        Math.Max(options.MaxRunsPerLease, Math.Min(settings.Concurrency, fanout.MaxConcurrency ?? int.MaxValue));
 
     private void QueueAccepted(RunToCreate run, AcceptResult accepted, int index, EventEnvelope envelope, byte[] payload, string? traceParent)
     {
@@ -260,11 +269,8 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
 
     private Task<bool> RenewAsync(string runId) => _store.RenewLeaseAsync(runId, Owner, _options.LeaseDuration);
 
-    private async Task FailUnstartedAsync(LeasedRun run, Exception error)
-    {
-        SqliteStoreLog.RunCannotStart(_logger, run.RunId, run.FunctionId, error);
-        await _store.RecordOutcomeAsync(run.RunId, Owner, new StoredOutcome.Failed(new RunError(error.GetType().FullName ?? error.GetType().Name, error.Message))).ConfigureAwait(false);
-    }
+    private static RunDelivery Poisoned(LeasedRun run, DateTimeOffset dueSince, Exception cause) =>
+        RunDelivery.Poisoned(run.RunId, run.FunctionId, run.EventId, run.EventName, run.EventTimestamp, run.Attempt - 1, dueSince, cause);
 
     private static RunError Error(Stores.RunOutcome outcome) => new(outcome.ErrorType ?? "", outcome.ErrorMessage ?? "");
 }

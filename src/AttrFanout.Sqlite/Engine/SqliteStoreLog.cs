@@ -12,10 +12,6 @@ internal static partial class SqliteStoreLog
         Message = "Run {RunId} is no longer leased to this process (its lease expired and another owner took it, or it was released): its outcome was not recorded here.")]
     public static partial void LeaseLost(ILogger logger, string runId);
 
-    [LoggerMessage(EventId = 103, EventName = "SqliteRunCannotStart", Level = LogLevel.Error,
-        Message = "Run {RunId} of function {FunctionId} failed without executing.")]
-    public static partial void RunCannotStart(ILogger logger, string runId, string functionId, Exception error);
-
     [LoggerMessage(EventId = 104, EventName = "SqliteBackgroundError", Level = LogLevel.Error,
         Message = "The SQLite store's {Task} failed; it tries again at its next tick.")]
     public static partial void BackgroundError(ILogger logger, string task, Exception error);

@@ -28,8 +28,8 @@ internal static class FinishedRun
             Attempts = outcome.Attempts,
             CreatedAt = createdAt,
             UpdatedAt = outcome.At,
-            ErrorType = failed ? outcome.ErrorType : state.LastError?.GetType().FullName,
-            ErrorMessage = failed ? outcome.ErrorMessage : state.LastError?.Message,
+            ErrorType = failed ? outcome.ErrorType : null,
+            ErrorMessage = failed ? outcome.ErrorMessage : null,
             FailedAt = failed ? outcome.At : null,
             ReplayOf = delivery.ReplayOf,
         };

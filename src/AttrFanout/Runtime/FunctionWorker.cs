@@ -6,13 +6,14 @@ using Microsoft.Extensions.Logging;
 namespace AttrFanout.Runtime;
 
 /// <summary>
-/// Takes the due runs of one function from the store, one at a time and only when a global and a function slot are
-/// free, so runs not yet started stay in the store; each taken run executes on its own task.
+/// Takes the due runs of one function from the store, one at a time and only when the function has a free slot (and
+/// the process a shared one, when it has a limit), so runs not yet started stay in the store; each taken run executes
+/// on its own task.
 /// </summary>
 internal sealed class FunctionWorker(
     FunctionPlan plan,
     IFanoutStore store,
-    SemaphoreSlim globalSlots,
+    SharedSlots? sharedSlots,
     RunExecutor executor,
     RunTracker tracker,
     TimeProvider time,
@@ -48,7 +49,8 @@ internal sealed class FunctionWorker(
                     continue;
                 }
 
-                tracker.Track(Task.Run(() => executor.ExecuteAsync(plan, delivery, slots), CancellationToken.None));
+                var run = new RunState(plan, delivery);
+                tracker.Track(run, Task.Run(() => executor.ExecuteAsync(run, slots), CancellationToken.None));
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -64,22 +66,21 @@ internal sealed class FunctionWorker(
 
     private async Task<SlotLease> AcquireSlotsAsync(CancellationToken stopping)
     {
-        if (plan.Slots is { } functionSlots)
+        await plan.Slots.WaitAsync(stopping).ConfigureAwait(false);
+        if (sharedSlots is not null)
         {
-            await functionSlots.WaitAsync(stopping).ConfigureAwait(false);
+            try
+            {
+                await sharedSlots.AcquireAsync(plan.Index, stopping).ConfigureAwait(false);
+            }
+            catch
+            {
+                plan.Slots.Release();
+                throw;
+            }
         }
 
-        try
-        {
-            await globalSlots.WaitAsync(stopping).ConfigureAwait(false);
-        }
-        catch
-        {
-            plan.Slots?.Release();
-            throw;
-        }
-
-        return new SlotLease(globalSlots, plan.Slots);
+        return new SlotLease(plan.Slots, sharedSlots, plan.Index);
     }
 
     private async Task PauseAsync(CancellationToken stopping)

@@ -4,11 +4,16 @@ using AttrFanout.Telemetry;
 
 namespace AttrFanout.Sending;
 
-/// <summary>Turns an event into one run per subscribed function and has the store accept them, traced and counted.</summary>
+/// <summary>
+/// Turns an event into one run per subscribed function and has the store accept them, traced and counted. The payload is
+/// serialized here, once, and refused over <see cref="AttrFanoutOptions.MaxPayloadBytes"/>, whatever the store.
+/// </summary>
 internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store, AttrFanoutOptions options, RunCompletions completions)
 {
-    public async ValueTask<SendResult> AcceptAsync(EventEnvelope envelope, bool idChosenBySender, CancellationToken cancellationToken)
+    public async ValueTask<SendResult> AcceptAsync(EventEnvelope envelope, bool idChosenBySender, CancellationToken cancellationToken, bool sentFromFunction = false)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        var payload = Serialize(envelope);
         using var activity = FanoutActivities.StartSend(envelope.Name);
         var functions = catalog.GetFunctions(envelope.Name);
         var runs = new RunRequest[functions.Length];
@@ -17,7 +22,11 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
             runs[i] = new RunRequest(EventIds.New(), functions[i].Id);
         }
 
-        var submission = new EventSubmission(envelope, runs, envelope.Timestamp + options.IdempotencyWindow, activity?.Id) { IdChosenBySender = idChosenBySender };
+        var submission = new EventSubmission(envelope, runs, envelope.Timestamp + options.IdempotencyWindow, activity?.Id) {
+            IdChosenBySender = idChosenBySender,
+            Payload = payload,
+            SentFromFunction = sentFromFunction || AmbientRun.IsInside,
+        };
         var runIds = Array.ConvertAll(runs, static run => run.RunId);
         completions.Expect(runIds);
         AcceptResult accepted;
@@ -49,5 +58,16 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
         }
 
         return new SendResult(envelope.Id, accepted.RunIds, accepted.IsDuplicate);
+    }
+
+    private byte[]? Serialize(EventEnvelope envelope)
+    {
+        if (!catalog.TryGetEvent(envelope.Name, out var descriptor) || !descriptor.CanSerializePayload)
+        {
+            return null;
+        }
+
+        var bytes = descriptor.SerializePayload(envelope.Payload);
+        return bytes.Length <= options.MaxPayloadBytes ? bytes : throw new PayloadTooLargeException(envelope.Name, bytes.Length, options.MaxPayloadBytes);
     }
 }

@@ -6,8 +6,8 @@ namespace AttrFanout.Telemetry;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1, EventName = "EngineStarted", Level = LogLevel.Debug,
-        Message = "AttrFanout started with {FunctionCount} functions, max concurrency {MaxConcurrency}.")]
-    public static partial void EngineStarted(ILogger logger, int functionCount, int maxConcurrency);
+        Message = "AttrFanout started with {FunctionCount} functions, process-wide concurrency limit {MaxConcurrency}.")]
+    public static partial void EngineStarted(ILogger logger, int functionCount, string maxConcurrency);
 
     [LoggerMessage(EventId = 2, EventName = "InMemoryStore", Level = LogLevel.Warning,
         Message = "AttrFanout keeps events and runs in memory: pending and failed runs do not survive a restart. Use a durable store for production.")]
@@ -30,10 +30,14 @@ internal static partial class Log
     public static partial void Stopping(ILogger logger, int inFlight, TimeSpan drainTimeout);
 
     [LoggerMessage(EventId = 7, EventName = "DrainTimedOut", Level = LogLevel.Warning,
-        Message = "AttrFanout cancelled {InFlight} runs still in flight after the shutdown timeout; they stay pending.")]
+        Message = "AttrFanout cancelled {InFlight} attempts still in flight after the shutdown timeout; their runs go back to pending.")]
     public static partial void DrainTimedOut(ILogger logger, int inFlight);
 
     [LoggerMessage(EventId = 8, EventName = "FailureEventNotSent", Level = LogLevel.Error,
         Message = "The event 'attrfanout/function.failed' for run '{RunId}' of function '{FunctionId}' could not be sent.")]
     public static partial void FailureEventNotSent(ILogger logger, string runId, string functionId, Exception exception);
+
+    [LoggerMessage(EventId = 9, EventName = "RunsAbandoned", Level = LogLevel.Warning,
+        Message = "AttrFanout handed back {Count} runs whose handlers ignored cancellation for {Grace} after the shutdown timeout; another process may run them while those handlers still execute here.")]
+    public static partial void RunsAbandoned(ILogger logger, int count, TimeSpan grace);
 }

@@ -8,10 +8,9 @@ namespace AttrFanout.Stores.InMemory;
 /// Only Ids chosen by senders are remembered for deduplication, so generated Ids cost no memory after their runs.
 /// Succeeded runs are forgotten when their event's idempotency window ends, or sooner beyond the latest
 /// <paramref name="succeededRunsKept"/>; failed runs are kept for the life of the process.
-/// With <paramref name="redeliverRetries"/>, the store redelivers a run when its retry is due instead of the engine
-/// retrying in process, as a transport with server-side redelivery does.
+/// A run whose retry is scheduled waits on a <see cref="TimeProvider"/> timer, outside the queues, and is queued again when due.
 /// </summary>
-internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, bool redeliverRetries = false, int succeededRunsKept = InMemoryFanoutStore.DefaultSucceededRunsKept) : IFanoutStore
+internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, int succeededRunsKept = InMemoryFanoutStore.DefaultSucceededRunsKept) : IFanoutStore
 {
     private readonly Lock _gate = new();
     private readonly InMemoryRunQueues _queues = new();
@@ -22,8 +21,6 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
 
     /// <summary>How many succeeded runs stay visible to <see cref="GetRunAsync"/> at most, by default.</summary>
     public const int DefaultSucceededRunsKept = 10_000;
-
-    public bool RetriesInProcess => !redeliverRetries;
 
     public bool IsDurable => false;
 
@@ -65,7 +62,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
                     return new AcceptResult(IsDuplicate: true, existing.RunIds);
                 }
 
-                if (_queues.HasRoomFor(submission.Runs.Count, queueCapacity))
+                if (submission.SentFromFunction || _queues.HasRoomFor(submission.Runs.Count, queueCapacity))
                 {
                     return Add(submission, now);
                 }
@@ -136,7 +133,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             {
                 _queues.Add(run.ToDelivery(outcome.At));
             }
-            else if (outcome is { Kind: RunOutcomeKind.RetryScheduled, DueAt: { } dueAt } && redeliverRetries)
+            else if (outcome is { Kind: RunOutcomeKind.RetryScheduled, DueAt: { } dueAt })
             {
                 ScheduleRedelivery(run, dueAt);
             }
