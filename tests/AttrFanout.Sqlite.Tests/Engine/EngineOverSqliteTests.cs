@@ -193,6 +193,8 @@ public sealed class EngineOverSqliteTests
         Assert.Contains("'fanout-a'", failed.ErrorMessage);
         Assert.Contains("'bad-run'", failed.ErrorMessage);
         Assert.Equal(["fanout-a"], Executions.Of(key));
+        await Until.HoldsAsync(() => Task.FromResult(Executions.Count("bad-run", "failure-inbox") == 1), "the failure event of the corrupt run is handled");
+        Assert.Single(await app.Runs.ListFailedAsync(new FailedRunQuery { FunctionId = "fanout-a" }), r => r.RunId == "bad-run");
     }
 
     [Fact]
@@ -217,5 +219,38 @@ public sealed class EngineOverSqliteTests
         Assert.Contains("taken 2 times for attempt 1", failed.ErrorMessage);
         Assert.Contains("'fanout-a'", failed.ErrorMessage);
         Assert.Empty(Executions.Of(key));
+        await Until.HoldsAsync(() => Task.FromResult(Executions.Count("doomed-run", "failure-inbox") == 1), "the failure event of the given-up run is handled");
+    }
+
+    [Fact]
+    public async Task Runs_waiting_for_a_retry_wait_in_the_file_so_the_functions_due_runs_start_at_once()
+    {
+        await using var db = new TestDatabase();
+        var key = Guid.NewGuid().ToString("N");
+        await using var app = await EngineApp.StartAsync(db);
+        const int waiting = 40;
+        for (var i = 0; i < waiting; i++)
+        {
+            await app.Sender.SendAsync(new WebhookWanted(key, EndpointDown: true));
+        }
+
+        await Until.HoldsAsync(() => Task.FromResult(Executions.Count(key, "webhook-down") == waiting), "every first attempt against the down endpoint happens");
+        var healthy = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            healthy.Add((await app.Sender.SendAsync(new WebhookWanted(key, EndpointDown: false))).RunIds[0]);
+        }
+
+        foreach (var runId in healthy)
+        {
+            Assert.Equal(RunStatus.Succeeded, (await app.Runs.WaitForCompletionAsync(runId).WaitAsync(Until.Timeout)).Status);
+        }
+
+        Assert.Equal(waiting, Executions.Count(key, "webhook-down"));
+        Assert.True(db.Time.GetUtcNow() < db.Time.Start + TimeSpan.FromMinutes(10), "no retry came due");
+        using var connection = db.OpenRaw();
+        using var leased = connection.CreateCommand();
+        leased.CommandText = "SELECT COUNT(*) FROM runs WHERE function_id = 'webhook' AND lease_owner IS NOT NULL";
+        Assert.Equal(0L, leased.ExecuteScalar());
     }
 }
