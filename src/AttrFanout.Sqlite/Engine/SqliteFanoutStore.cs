@@ -23,12 +23,15 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     private readonly LeaseRenewer _leases;
     private readonly RetentionPruner _pruner;
     private readonly RetryWakeups _retries;
+    private readonly FailureThrottle _failures;
     private readonly ReadConnections _reads;
     private readonly ConcurrentDictionary<string, LocalRunQueue> _queues = new(StringComparer.Ordinal);
     private int _closed;
 
-    public SqliteFanoutStore(SqliteRunStore store, SqliteStoreOptions options, FunctionCatalog catalog, AttrFanoutOptions fanout, TimeProvider time, ILogger logger)
+    public SqliteFanoutStore(SqliteRunStore store, SqliteStoreOptions options, FunctionCatalog catalog, AttrFanoutOptions fanout, TimeProvider time, ILogger logger, FailureThrottle? failures = null)
     {
+        _failures = failures ?? new FailureThrottle(time, FailureThrottle.DefaultInterval);
+        DataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
         _store = store;
         _options = options;
         _time = time;
@@ -44,17 +47,20 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
 
         Owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
         _reads = new ReadConnections(store.OpenReadConnection);
-        _wakeups = new FunctionWakeups(_maxAttempts.Keys, _reads, time, options.PollInterval, MarkFileMayHoldDueRuns, e => SqliteStoreLog.BackgroundError(logger, "poll", e));
-        _leases = new LeaseRenewer(time, options.LeaseDuration, RenewAsync, runId => SqliteStoreLog.LeaseLost(logger, runId), e => SqliteStoreLog.BackgroundError(logger, "lease renewal", e));
+        _wakeups = new FunctionWakeups(_maxAttempts.Keys, _reads, time, options.PollInterval, MarkFileMayHoldDueRuns, e => LogBackgroundError("poll", e));
+        _leases = new LeaseRenewer(time, options.LeaseDuration, RenewAsync, runId => SqliteStoreLog.LeaseLost(logger, runId), e => LogBackgroundError("lease renewal", e));
         _retries = new RetryWakeups(time, functionId =>
         {
             MarkFileMayHoldDueRuns(functionId);
             _wakeups.Wake(functionId);
         });
-        _pruner = new RetentionPruner(time, options.PruneInterval, () => store.PruneAsync(), r => SqliteStoreLog.Pruned(logger, r.SucceededRuns, r.ExpiredFailedRuns, r.Events), e => SqliteStoreLog.BackgroundError(logger, "pruning", e));
+        _pruner = new RetentionPruner(time, options.PruneInterval, () => store.PruneAsync(), r => SqliteStoreLog.Pruned(logger, r.SucceededRuns, r.ExpiredFailedRuns, r.Events), e => LogBackgroundError("pruning", e));
     }
 
     public bool IsDurable => true;
+
+    /// <summary>Gets the file, as the connection string names it.</summary>
+    public string DataSource { get; }
 
     /// <summary>Gets the lease owner name of this process.</summary>
     public string Owner { get; }
@@ -66,6 +72,18 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     internal RetentionPruner Pruner => _pruner;
 
     public async ValueTask<Stores.AcceptResult> AcceptAsync(EventSubmission submission, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AcceptCoreAsync(submission, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException error)
+        {
+            throw new SqliteStoreException(DataSource, $"accept event '{submission.Event.Name}'", error);
+        }
+    }
+
+    private async ValueTask<Stores.AcceptResult> AcceptCoreAsync(EventSubmission submission, CancellationToken cancellationToken)
     {
         var envelope = submission.Event;
         var payload = submission.Payload ?? _payloads.Serialize(envelope);
@@ -92,6 +110,18 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     public ValueTask<bool> WaitForRunAsync(string functionId, CancellationToken cancellationToken) => _wakeups.WaitAsync(functionId, cancellationToken);
 
     public async ValueTask<RunDelivery?> TryTakeRunAsync(string functionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await TryTakeCoreAsync(functionId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException error)
+        {
+            throw new SqliteStoreException(DataSource, $"lease runs of function '{functionId}'", error);
+        }
+    }
+
+    private async ValueTask<RunDelivery?> TryTakeCoreAsync(string functionId, CancellationToken cancellationToken)
     {
         var queue = Queue(functionId);
         while (true)
@@ -134,6 +164,18 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     }
 
     public async ValueTask ReportAsync(Stores.RunOutcome outcome, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ReportCoreAsync(outcome, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException error)
+        {
+            throw new SqliteStoreException(DataSource, $"record the outcome of run '{outcome.RunId}'", error);
+        }
+    }
+
+    private async ValueTask ReportCoreAsync(Stores.RunOutcome outcome, CancellationToken cancellationToken)
     {
         var recorded = outcome.Kind switch
         {
@@ -265,6 +307,24 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         }
 
         _wakeups.Wake(run.FunctionId);
+    }
+
+    private void LogBackgroundError(string task, Exception error)
+    {
+        if (!_failures.ShouldLog("sqlite " + task, error, out var repeated))
+        {
+            return;
+        }
+
+        var described = error is Microsoft.Data.Sqlite.SqliteException sqlite ? new SqliteStoreException(DataSource, "run its " + task, sqlite) : error;
+        if (repeated == 0)
+        {
+            SqliteStoreLog.BackgroundError(_logger, task, DataSource, described);
+        }
+        else
+        {
+            SqliteStoreLog.BackgroundErrorRepeated(_logger, task, DataSource, repeated, described.Message);
+        }
     }
 
     private Task<bool> RenewAsync(string runId) => _store.RenewLeaseAsync(runId, Owner, _options.LeaseDuration);

@@ -13,8 +13,12 @@ internal static partial class SqliteStoreLog
     public static partial void LeaseLost(ILogger logger, string runId);
 
     [LoggerMessage(EventId = 104, EventName = "SqliteBackgroundError", Level = LogLevel.Error,
-        Message = "The SQLite store's {Task} failed; it tries again at its next tick.")]
-    public static partial void BackgroundError(ILogger logger, string task, Exception error);
+        Message = "The SQLite store's {Task} on '{DataSource}' failed; it tries again at its next tick and logs the same failure again at most once a minute.")]
+    public static partial void BackgroundError(ILogger logger, string task, string dataSource, Exception error);
+
+    [LoggerMessage(EventId = 106, EventName = "SqliteBackgroundErrorRepeated", Level = LogLevel.Warning,
+        Message = "The SQLite store's {Task} on '{DataSource}' still fails ({Repeated} times since it was last logged): {ErrorMessage}")]
+    public static partial void BackgroundErrorRepeated(ILogger logger, string task, string dataSource, int repeated, string errorMessage);
 
     [LoggerMessage(EventId = 105, EventName = "SqlitePruned", Level = LogLevel.Debug,
         Message = "Pruned {SucceededRuns} succeeded runs, {FailedRuns} failed runs and {Events} events.")]

@@ -20,6 +20,7 @@ internal sealed class RunExecutor(
     EngineLifetime lifetime,
     AttrFanoutOptions options,
     RunCompletions completions,
+    FailureThrottle failures,
     Func<FunctionFailed, CancellationToken, ValueTask> publishFailure)
 {
     /// <summary>
@@ -59,7 +60,7 @@ internal sealed class RunExecutor(
         }
         catch (Exception engineError)
         {
-            Log.EngineError(logger, delivery.FunctionId, engineError);
+            Log.EngineFailure(logger, failures, "store (recording outcomes)", delivery.FunctionId, engineError);
         }
         finally
         {

@@ -27,6 +27,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
     private readonly RunTracker _runs = new();
     private readonly FunctionWorker[] _workers;
     private readonly RunExecutor _executor;
+    private readonly FailureThrottle _failures;
     private readonly Lock _gate = new();
     private Task[] _workerTasks = [];
     private Task? _stopTask;
@@ -40,14 +41,16 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         TimeProvider time,
         ILoggerFactory loggerFactory,
         IOptions<AttrFanoutOptions> options,
-        RunCompletions completions)
+        RunCompletions completions,
+        FailureThrottle failures)
     {
+        _failures = failures;
         _store = store;
         _acceptor = acceptor;
         _timeProvider = time;
         _logger = loggerFactory.CreateLogger("AttrFanout");
         _options = options.Value;
-        _executor = new RunExecutor(scopes, store, time, _logger, _lifetime, _options, completions, PublishFailureAsync);
+        _executor = new RunExecutor(scopes, store, time, _logger, _lifetime, _options, completions, failures, PublishFailureAsync);
         var sharedSlots = _options.MaxConcurrency is { } limit ? new SharedSlots(limit, catalog.Functions.Count) : null;
         _workers = new FunctionWorker[catalog.Functions.Count];
         for (var i = 0; i < _workers.Length; i++)
@@ -55,7 +58,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
             var function = catalog.Functions[i];
             var settings = FunctionSettings.Resolve(function, _options);
             var pipeline = FunctionPipelineFactory.Create(function.Id, settings, time);
-            _workers[i] = new FunctionWorker(new FunctionPlan(i, function, settings, pipeline), store, sharedSlots, _executor, _runs, time, _logger);
+            _workers[i] = new FunctionWorker(new FunctionPlan(i, function, settings, pipeline), store, sharedSlots, _executor, _runs, time, _logger, failures);
         }
     }
 
@@ -180,7 +183,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
             }
             catch (Exception error)
             {
-                Log.EngineError(_logger, run.Delivery.FunctionId, error);
+                Log.EngineFailure(_logger, _failures, "store (handing back runs at stop)", run.Delivery.FunctionId, error);
             }
         }
 

@@ -17,11 +17,15 @@ internal sealed class FunctionWorker(
     RunExecutor executor,
     RunTracker tracker,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    FailureThrottle failures)
 {
+    private const string Where = "store (taking runs)";
+
     public async Task RunAsync(CancellationToken stopping)
     {
         var functionId = plan.Function.Id;
+        var failing = false;
         while (!stopping.IsCancellationRequested)
         {
             try
@@ -49,6 +53,12 @@ internal sealed class FunctionWorker(
                     continue;
                 }
 
+                if (failing)
+                {
+                    failing = false;
+                    failures.Recovered(Where);
+                }
+
                 var run = new RunState(plan, delivery);
                 tracker.Track(run, Task.Run(() => executor.ExecuteAsync(run, slots), CancellationToken.None));
             }
@@ -58,7 +68,8 @@ internal sealed class FunctionWorker(
             }
             catch (Exception error)
             {
-                Log.EngineError(logger, functionId, error);
+                failing = true;
+                Log.EngineFailure(logger, failures, Where, functionId, error);
                 await PauseAsync(stopping).ConfigureAwait(false);
             }
         }

@@ -1,3 +1,4 @@
+using AttrFanout.Stores;
 using Microsoft.Extensions.Logging;
 
 namespace AttrFanout.Telemetry;
@@ -22,8 +23,12 @@ internal static partial class Log
     public static partial void RunFailed(ILogger logger, string functionId, string eventId, int attempts, string runId, Exception exception);
 
     [LoggerMessage(EventId = 5, EventName = "EngineError", Level = LogLevel.Error,
-        Message = "AttrFanout worker of function '{FunctionId}' hit an unexpected error and continues.")]
-    public static partial void EngineError(ILogger logger, string functionId, Exception exception);
+        Message = "AttrFanout's {Where} failed for function '{FunctionId}' and carries on; the same failure is logged again at most once a minute.")]
+    public static partial void EngineError(ILogger logger, string where, string functionId, Exception exception);
+
+    [LoggerMessage(EventId = 10, EventName = "EngineErrorRepeated", Level = LogLevel.Warning,
+        Message = "AttrFanout's {Where} still fails ({Repeated} times since it was last logged): {ErrorType}: {ErrorMessage}")]
+    public static partial void EngineErrorRepeated(ILogger logger, string where, int repeated, string errorType, string errorMessage);
 
     [LoggerMessage(EventId = 6, EventName = "Stopping", Level = LogLevel.Information,
         Message = "AttrFanout is stopping: {InFlight} runs in flight get {DrainTimeout} to finish.")]
@@ -40,4 +45,22 @@ internal static partial class Log
     [LoggerMessage(EventId = 9, EventName = "RunsAbandoned", Level = LogLevel.Warning,
         Message = "AttrFanout handed back {Count} runs whose handlers ignored cancellation for {Grace} after the shutdown timeout; another process may run them while those handlers still execute here.")]
     public static partial void RunsAbandoned(ILogger logger, int count, TimeSpan grace);
+
+    /// <summary>Logs an engine failure in full the first time, then as a short reminder at a throttled rate.</summary>
+    public static void EngineFailure(ILogger logger, FailureThrottle throttle, string where, string functionId, Exception error)
+    {
+        if (!throttle.ShouldLog(where, error, out var repeated))
+        {
+            return;
+        }
+
+        if (repeated == 0)
+        {
+            EngineError(logger, where, functionId, error);
+        }
+        else
+        {
+            EngineErrorRepeated(logger, where, repeated, error.GetType().FullName ?? error.GetType().Name, error.Message);
+        }
+    }
 }

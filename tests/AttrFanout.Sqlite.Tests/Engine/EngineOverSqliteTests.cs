@@ -253,4 +253,33 @@ public sealed class EngineOverSqliteTests
         leased.CommandText = "SELECT COUNT(*) FROM runs WHERE function_id = 'webhook' AND lease_owner IS NOT NULL";
         Assert.Equal(0L, leased.ExecuteScalar());
     }
+
+    [Fact]
+    public async Task A_file_another_program_keeps_locked_fails_the_send_with_an_error_that_names_the_file_and_what_to_do()
+    {
+        await using var db = new TestDatabase();
+        await using var app = await EngineApp.StartAsync(db, store: s => s.BusyTimeout = TimeSpan.FromMilliseconds(100));
+        using var other = db.OpenRaw();
+        using (var lockFile = other.CreateCommand())
+        {
+            lockFile.CommandText = "BEGIN EXCLUSIVE";
+            lockFile.ExecuteNonQuery();
+        }
+
+        var error = await Assert.ThrowsAsync<SqliteStoreException>(async () => await app.Sender.SendAsync(new FanOutHappened(Guid.NewGuid().ToString("N"))));
+
+        Assert.Equal(db.Path, error.DataSource);
+        Assert.Contains($"'{db.Path}'", error.Message);
+        Assert.Contains("accept event 'sqle/fanout'", error.Message);
+        Assert.Contains("lock", error.Message);
+        Assert.IsType<Microsoft.Data.Sqlite.SqliteException>(error.InnerException);
+        using (var unlock = other.CreateCommand())
+        {
+            unlock.CommandText = "ROLLBACK";
+            unlock.ExecuteNonQuery();
+        }
+
+        var accepted = await app.Sender.SendAsync(new FanOutHappened(Guid.NewGuid().ToString("N")));
+        Assert.Equal(3, accepted.RunIds.Count);
+    }
 }
