@@ -47,6 +47,11 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
 
         Owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
         _reads = new ReadConnections(store.OpenReadConnection);
+        foreach (var (functionId, runs) in _reads.Read(statements => OrphanedRuns.Find(statements, _maxAttempts.Keys.ToHashSet(StringComparer.Ordinal))))
+        {
+            SqliteStoreLog.OrphanedRuns(logger, DataSource, runs, functionId);
+        }
+
         _wakeups = new FunctionWakeups(_maxAttempts.Keys, _reads, time, options.PollInterval, MarkFileMayHoldDueRuns, e => LogBackgroundError("poll", e));
         _leases = new LeaseRenewer(time, options.LeaseDuration, RenewAsync, runId => SqliteStoreLog.LeaseLost(logger, runId), e => LogBackgroundError("lease renewal", e));
         _retries = new RetryWakeups(time, functionId =>

@@ -23,4 +23,9 @@ internal static partial class SqliteStoreLog
     [LoggerMessage(EventId = 105, EventName = "SqlitePruned", Level = LogLevel.Debug,
         Message = "Pruned {SucceededRuns} succeeded runs, {FailedRuns} failed runs and {Events} events.")]
     public static partial void Pruned(ILogger logger, int succeededRuns, int failedRuns, int events);
+
+    [LoggerMessage(EventId = 107, EventName = "SqliteOrphanedRuns", Level = LogLevel.Warning,
+        Message = "'{DataSource}' holds {Runs} unfinished runs of function '{FunctionId}', which this app does not declare (removed, or renamed: a function's Id is how its runs are found). " +
+                  "No process of this app will run them; while another version of the app that declares it shares the file, that version does. See docs/durability.md#runs-of-a-function-that-no-longer-exists.")]
+    public static partial void OrphanedRuns(ILogger logger, string dataSource, long runs, string functionId);
 }

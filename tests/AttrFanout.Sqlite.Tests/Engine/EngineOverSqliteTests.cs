@@ -282,4 +282,24 @@ public sealed class EngineOverSqliteTests
         var accepted = await app.Sender.SendAsync(new FanOutHappened(Guid.NewGuid().ToString("N")));
         Assert.Equal(3, accepted.RunIds.Count);
     }
+
+    [Fact]
+    public async Task Runs_of_a_function_the_app_no_longer_declares_are_named_in_a_warning_and_shown_pending_once_their_lease_ended()
+    {
+        await using var db = new TestDatabase();
+        await using (var raw = db.Open())
+        {
+            await raw.AcceptAsync(new EventToAccept("old-1", "sqle/fanout", db.Time.GetUtcNow(), Encoding.UTF8.GetBytes("{\"Key\":\"k\"}"), [new RunToCreate("renamed-away", 5, "orphan-1"), new RunToCreate("fanout-a", 5, "kept-1")]));
+            await raw.AcceptAsync(new EventToAccept("old-2", "sqle/fanout", db.Time.GetUtcNow(), Encoding.UTF8.GetBytes("{\"Key\":\"k\"}"), [new RunToCreate("renamed-away", 5, "orphan-2")]));
+            Assert.Single(await raw.LeaseDueAsync("vanished-process", 1, TimeSpan.FromSeconds(5), "renamed-away"));
+        }
+
+        db.Time.Advance(TimeSpan.FromSeconds(10));
+        await using var app = await EngineApp.StartAsync(db);
+
+        Assert.Contains($"'{db.Path}' holds 2 unfinished runs of function 'renamed-away'", db.Logs.ToString());
+        Assert.DoesNotContain("function 'fanout-a', which", db.Logs.ToString());
+        var orphans = new[] { (await app.Runs.GetAsync("orphan-1"))!, (await app.Runs.GetAsync("orphan-2"))! };
+        Assert.All(orphans, r => Assert.Equal(RunStatus.Pending, r.Status));
+    }
 }
