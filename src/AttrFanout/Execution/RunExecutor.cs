@@ -13,6 +13,7 @@ namespace AttrFanout.Execution;
 /// settlement, never in the caller.
 /// </summary>
 internal sealed class RunExecutor(
+    RunTracker tracker,
     IServiceScopeFactory scopes,
     IFanoutStore store,
     TimeProvider time,
@@ -23,36 +24,44 @@ internal sealed class RunExecutor(
     FailureThrottle failures,
     Func<FunctionFailed, CancellationToken, ValueTask> publishFailure)
 {
+    /// <summary>Starts the attempt of <paramref name="state"/> on the thread pool.</summary>
+    public void Start(RunState state)
+    {
+        tracker.Started(state);
+        ThreadPool.UnsafeQueueUserWorkItem(state, preferLocal: false);
+    }
+
     /// <summary>
-    /// Executes the attempt of <paramref name="state"/>; disposes <paramref name="slots"/> as soon as the handler returns,
-    /// before the settlement is recorded, so a store's commit or acknowledgement latency does not hold a concurrency slot.
+    /// Executes the attempt of <paramref name="state"/>; disposes its slots as soon as the handler returns, before the
+    /// settlement is recorded, so a store's commit or acknowledgement latency does not hold a concurrency slot.
+    /// Allocates nothing of its own when the handler and the store complete synchronously.
     /// </summary>
-    public async Task ExecuteAsync(RunState state, IDisposable slots)
+    public async ValueTask ExecuteAsync(RunState state)
     {
         var delivery = state.Delivery;
         var startedAt = time.GetTimestamp();
-        if (delivery.Attempts == 0)
-        {
-            FanoutMetrics.Add(FanoutMetrics.RunsStarted, FanoutTags.Function, delivery.FunctionId);
-        }
-
-        if (FanoutMetrics.QueueWait.Enabled)
-        {
-            FanoutMetrics.Record(FanoutMetrics.QueueWait, time.GetUtcNow() - delivery.DueAt, delivery.FunctionId);
-        }
-
-        Exception? error;
         try
         {
-            error = delivery.Poison ?? await AttemptAsync(state).ConfigureAwait(false);
-        }
-        finally
-        {
-            slots.Dispose();
-        }
+            if (delivery.Attempts == 0)
+            {
+                FanoutMetrics.Add(FanoutMetrics.RunsStarted, FanoutTags.Function, delivery.FunctionId);
+            }
 
-        try
-        {
+            if (FanoutMetrics.QueueWait.Enabled)
+            {
+                FanoutMetrics.Record(FanoutMetrics.QueueWait, time.GetUtcNow() - delivery.DueAt, delivery.FunctionId);
+            }
+
+            Exception? error;
+            try
+            {
+                error = delivery.Poison ?? await AttemptAsync(state).ConfigureAwait(false);
+            }
+            finally
+            {
+                state.Slots.Dispose();
+            }
+
             if (state.TryClaimSettlement())
             {
                 await SettleAsync(state, error).ConfigureAwait(false);
@@ -64,7 +73,12 @@ internal sealed class RunExecutor(
         }
         finally
         {
-            FanoutMetrics.Record(FanoutMetrics.RunDuration, time.GetElapsedTime(startedAt), delivery.FunctionId);
+            if (FanoutMetrics.RunDuration.Enabled)
+            {
+                FanoutMetrics.Record(FanoutMetrics.RunDuration, time.GetElapsedTime(startedAt), delivery.FunctionId);
+            }
+
+            tracker.Ended(state);
         }
     }
 
@@ -72,7 +86,7 @@ internal sealed class RunExecutor(
     public ValueTask ReleaseAbandonedAsync(RunState state) =>
         store.ReportAsync(RunOutcome.Released(state.Delivery.RunId, state.Attempt - 1, time.GetUtcNow()), CancellationToken.None);
 
-    private async Task<Exception?> AttemptAsync(RunState state)
+    private async ValueTask<Exception?> AttemptAsync(RunState state)
     {
         if (lifetime.Stopping.IsCancellationRequested)
         {
@@ -122,16 +136,19 @@ internal sealed class RunExecutor(
     {
         AmbientRun.Enter();
         var delivery = state.Delivery;
-        var scope = scopes.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
+        var services = new RunServices(scopes);
+        try
         {
-            var services = scope.ServiceProvider;
             var context = new FunctionContext(delivery.RunId, delivery.FunctionId, delivery.Event.Id, delivery.Event.Name, state.Attempt, state.Plan.Settings.MaxAttempts, services);
             await state.Plan.Function.InvokeAsync(services, delivery.Event, context, cancellationToken).ConfigureAwait(false);
         }
+        finally
+        {
+            await services.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
-    private async Task SettleAsync(RunState state, Exception? error)
+    private async ValueTask SettleAsync(RunState state, Exception? error)
     {
         var delivery = state.Delivery;
         var now = time.GetUtcNow();
@@ -157,7 +174,7 @@ internal sealed class RunExecutor(
         }
     }
 
-    private async Task FailAsync(RunState state, Exception error, DateTimeOffset failedAt)
+    private async ValueTask FailAsync(RunState state, Exception error, DateTimeOffset failedAt)
     {
         var delivery = state.Delivery;
         Log.RunFailed(logger, delivery.FunctionId, delivery.Event.Id, state.Attempt, delivery.RunId, error);

@@ -50,7 +50,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         _timeProvider = time;
         _logger = loggerFactory.CreateLogger("AttrFanout");
         _options = options.Value;
-        _executor = new RunExecutor(scopes, store, time, _logger, _lifetime, _options, completions, failures, PublishFailureAsync);
+        _executor = new RunExecutor(_runs, scopes, store, time, _logger, _lifetime, _options, completions, failures, PublishFailureAsync);
         var sharedSlots = _options.MaxConcurrency is { } limit ? new SharedSlots(limit, catalog.Functions.Count) : null;
         _workers = new FunctionWorker[catalog.Functions.Count];
         for (var i = 0; i < _workers.Length; i++)
@@ -58,7 +58,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
             var function = catalog.Functions[i];
             var settings = FunctionSettings.Resolve(function, _options);
             var pipeline = FunctionPipelineFactory.Create(function.Id, settings, time);
-            _workers[i] = new FunctionWorker(new FunctionPlan(i, function, settings, pipeline), store, sharedSlots, _executor, _runs, time, _logger, failures);
+            _workers[i] = new FunctionWorker(new FunctionPlan(i, function, settings, pipeline), store, sharedSlots, _executor, time, _logger, failures);
         }
     }
 
@@ -160,7 +160,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         {
             try
             {
-                await _runs.WhenAll().WaitAsync(graceTimeout.Token).ConfigureAwait(false);
+                await _runs.WhenIdleAsync().WaitAsync(graceTimeout.Token).ConfigureAwait(false);
                 return;
             }
             catch (OperationCanceledException)

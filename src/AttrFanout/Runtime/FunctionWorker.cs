@@ -15,7 +15,6 @@ internal sealed class FunctionWorker(
     IFanoutStore store,
     SharedSlots? sharedSlots,
     RunExecutor executor,
-    RunTracker tracker,
     TimeProvider time,
     ILogger logger,
     FailureThrottle failures)
@@ -59,8 +58,7 @@ internal sealed class FunctionWorker(
                     failures.Recovered(Where);
                 }
 
-                var run = new RunState(plan, delivery);
-                tracker.Track(run, Task.Run(() => executor.ExecuteAsync(run, slots), CancellationToken.None));
+                executor.Start(new RunState(plan, delivery, executor, slots));
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {

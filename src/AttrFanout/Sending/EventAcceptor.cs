@@ -1,5 +1,6 @@
 using AttrFanout.Runtime;
 using AttrFanout.Stores;
+using AttrFanout.Stores.InMemory;
 using AttrFanout.Telemetry;
 
 namespace AttrFanout.Sending;
@@ -7,6 +8,7 @@ namespace AttrFanout.Sending;
 /// <summary>
 /// Turns an event into one run per subscribed function and has the store accept them, traced and counted. The payload is
 /// serialized here, once, and refused over <see cref="AttrFanoutOptions.MaxPayloadBytes"/>, whatever the store.
+/// Runs are registered as expected (so waiting on them reads no store) except in memory, where reading is as cheap.
 /// </summary>
 internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store, AttrFanoutOptions options, RunCompletions completions)
 {
@@ -28,7 +30,12 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
             SentFromFunction = sentFromFunction || AmbientRun.IsInside,
         };
         var runIds = Array.ConvertAll(runs, static run => run.RunId);
-        completions.Expect(runIds);
+        var expect = store is not InMemoryFanoutStore;
+        if (expect)
+        {
+            completions.Expect(runIds);
+        }
+
         AcceptResult accepted;
         try
         {
@@ -36,11 +43,15 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
         }
         catch
         {
-            completions.Forget(runIds);
+            if (expect)
+            {
+                completions.Forget(runIds);
+            }
+
             throw;
         }
 
-        if (accepted.IsDuplicate || !accepted.RunIds.SequenceEqual(runIds, StringComparer.Ordinal))
+        if (expect && (accepted.IsDuplicate || !SameRuns(accepted.RunIds, runIds)))
         {
             completions.Forget(runIds);
         }
@@ -58,6 +69,24 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
         }
 
         return new SendResult(envelope.Id, accepted.RunIds, accepted.IsDuplicate);
+    }
+
+    private static bool SameRuns(IReadOnlyList<string> accepted, string[] requested)
+    {
+        if (accepted.Count != requested.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < requested.Length; i++)
+        {
+            if (!string.Equals(accepted[i], requested[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private byte[]? Serialize(EventEnvelope envelope)
