@@ -89,6 +89,13 @@ internal static class Descriptors
         "{0} in the payload of event '{1}' cannot be serialized: {2}; supply a JsonSerializerContext with [Event(..., JsonContext = typeof(...))]",
         DiagnosticSeverity.Error);
 
+    /// <summary>AF0012: the generator met an exception on a symbol; it left the symbol out and generated the rest.</summary>
+    public static readonly DiagnosticDescriptor GeneratorFailed = Create(
+        DiagnosticIds.GeneratorFailed,
+        "Generator failed on a symbol",
+        "The AttrFanout generator failed on '{0}' and left it out of the generated code ({1}); please report this with the code that causes it",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, bool compilationEnd = false) =>
         new(
             id,

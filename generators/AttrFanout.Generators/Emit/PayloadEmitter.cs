@@ -5,8 +5,7 @@ namespace AttrFanout.Generators.Emit;
 /// <summary>Writes the typed payload plumbing of one <c>[Event]</c> type.</summary>
 internal static class PayloadEmitter
 {
-    public static string HintName(EventModel model) =>
-        model.TypeFqn.Replace("global::", "").Replace('<', '_').Replace('>', '_') + ".Event.g.cs";
+    public static string HintName(EventModel model) => HintNames.ForType(model.TypeFqn, ".Event.g.cs");
 
     /// <summary>
     /// This emits:

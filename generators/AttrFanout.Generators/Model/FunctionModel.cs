@@ -1,6 +1,7 @@
 namespace AttrFanout.Generators.Model;
 
 /// <summary>One valid <c>[OnEvent]</c> handler, reduced to the strings and flags the emitter needs.</summary>
+/// <param name="MethodName">The method name as a C# identifier, keywords escaped.</param>
 internal sealed record FunctionModel(
     string EventName,
     string Id,

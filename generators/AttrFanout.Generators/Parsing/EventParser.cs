@@ -26,10 +26,10 @@ internal static class EventParser
         var declarations = new List<TypeDeclarationModel>();
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            declarations.Insert(0, new TypeDeclarationModel(Keyword(current), current.Name));
+            declarations.Insert(0, new TypeDeclarationModel(Keyword(current), SymbolNames.Identifier(current.Name)));
         }
 
-        var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
+        var ns = SymbolNames.Namespace(type.ContainingNamespace);
         var json = EventJsonParser.Parse(type, context.Attributes[0], context.SemanticModel.Compilation.Assembly, cancellationToken);
         return new EventModel(name!, SymbolNames.Fqn(type), ns, declarations.ToEquatableArray(), json);
     }

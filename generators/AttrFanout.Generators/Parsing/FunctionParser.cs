@@ -33,7 +33,7 @@ internal static class FunctionParser
             id,
             SymbolNames.Handler(method),
             SymbolNames.Fqn(method.ContainingType),
-            method.Name,
+            SymbolNames.Identifier(method.Name),
             SymbolNames.Fqn(shape.PayloadType),
             method.IsStatic,
             shape.Parameters.ToEquatableArray(),

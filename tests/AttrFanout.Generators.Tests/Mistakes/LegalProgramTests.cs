@@ -1,0 +1,65 @@
+namespace AttrFanout.Generators.Tests.Mistakes;
+
+/// <summary>Legal programs a new user writes: each builds with the generator and analyzers without a single warning.</summary>
+public sealed class LegalProgramTests
+{
+    private const string Sends = """
+        public static class Sender
+        {
+            public static async System.Threading.Tasks.Task Send(AttrFanout.IEventSender sender, OrderPlaced order)
+            {
+                await sender.SendAsync(order);
+                await sender.SendManyAsync(new[] { order });
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_keyword_namespace_segment_builds_clean() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            namespace Shop.@event;
+            [Event("shop/order.placed")] public sealed partial record OrderPlaced(string OrderId);
+            public static class Handlers
+            {
+                [OnEvent("shop/order.placed")] public static void Reserve(OrderPlaced order) { }
+            }
+            """ + Sends);
+
+    [Fact]
+    public Task Keyword_and_unicode_type_and_method_names_build_clean() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            namespace Café.@class.Ünïcode;
+            public static partial class @static
+            {
+                [Event("shop/order.placed")] public sealed partial record @record(string Id);
+                [Event("shop/order.paid")] public sealed partial record Bestellung(string Id);
+            }
+            public sealed class @public
+            {
+                [OnEvent("shop/order.placed", Id = "reserve")] public void @event(@static.@record order) { }
+                [OnEvent("shop/order.paid", Id = "thank")] public static void Danke(@static.Bestellung order) { }
+            }
+            """);
+
+    [Fact]
+    public Task Handlers_with_services_in_the_constructor_build_clean() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            using System.Diagnostics.CodeAnalysis;
+            [Event("shop/order.placed")] public sealed partial record OrderPlaced(string OrderId);
+            public interface IStock { }
+            public sealed class Stock(IStock stock)
+            {
+                public IStock Service => stock;
+                [OnEvent("shop/order.placed")] public void Reserve(OrderPlaced order) { }
+            }
+            public sealed class Audit
+            {
+                public required string Name { get; init; }
+                [SetsRequiredMembers] public Audit() { Name = "audit"; }
+                [OnEvent("shop/order.placed")] public void Record(OrderPlaced order) { }
+            }
+            """ + Sends);
+}
