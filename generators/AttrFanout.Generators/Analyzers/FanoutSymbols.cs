@@ -32,8 +32,12 @@ internal sealed class FanoutSymbols
             ? new FanoutSymbols(compilation, onEvent, @event)
             : null;
 
-    /// <summary>The well-formed <c>[OnEvent]</c> on <paramref name="symbol"/>, or null.</summary>
-    public AttributeData? OnEvent(ISymbol symbol) => Find(symbol, OnEventAttribute);
+    /// <summary>
+    /// The well-formed <c>[OnEvent]</c> on <paramref name="symbol"/>, or null. A partial method's two halves are one handler:
+    /// only its defining half answers, though the attribute may be written on either.
+    /// </summary>
+    public AttributeData? OnEvent(ISymbol symbol) =>
+        symbol is IMethodSymbol { PartialDefinitionPart: not null } ? null : Find(symbol, OnEventAttribute);
 
     /// <summary>The well-formed <c>[Event]</c> on <paramref name="symbol"/>, or null.</summary>
     public AttributeData? Event(ISymbol symbol) => Find(symbol, EventAttribute);

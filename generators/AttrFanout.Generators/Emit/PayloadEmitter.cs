@@ -16,6 +16,7 @@ internal static class PayloadEmitter
     ///     static string global::AttrFanout.IEventPayload.EventName => EventName;
     /// }
     /// </code>
+    /// The constant is declared <c>new</c> when a base type has one, and left out when the payload has its own <c>EventName</c> member.
     /// </summary>
     public static string Emit(EventModel model)
     {
@@ -33,12 +34,18 @@ internal static class PayloadEmitter
 
         var payload = declarations[declarations.Count - 1];
         writer.OpenBlock($"partial {payload.Keyword} {payload.Name} : global::AttrFanout.IEventPayload");
-        writer.WriteLine($"/// <summary>The name of the event this type is the payload of: <c>{model.Name}</c>.</summary>");
+        var literal = GeneratedCode.Literal(model.Name);
+        if (model.Constant != EventNameConstant.Omit)
+        {
+            var modifiers = model.Constant == EventNameConstant.DeclareHidingInherited ? "public new const" : "public const";
+            writer.WriteLine($"/// <summary>The name of the event this type is the payload of: <c>{model.Name}</c>.</summary>");
+            writer.WriteLine(GeneratedCode.Attribute);
+            writer.WriteLine($"{modifiers} string EventName = {literal};");
+            writer.WriteLine();
+        }
+
         writer.WriteLine(GeneratedCode.Attribute);
-        writer.WriteLine($"public const string EventName = {GeneratedCode.Literal(model.Name)};");
-        writer.WriteLine();
-        writer.WriteLine(GeneratedCode.Attribute);
-        writer.WriteLine("static string global::AttrFanout.IEventPayload.EventName => EventName;");
+        writer.WriteLine($"static string global::AttrFanout.IEventPayload.EventName => {(model.Constant == EventNameConstant.Omit ? literal : "EventName")};");
         writer.CloseBlock();
 
         for (var i = 0; i < declarations.Count - 1; i++)

@@ -9,7 +9,21 @@ internal sealed record EventModel(
     string TypeFqn,
     string? Namespace,
     EquatableArray<TypeDeclarationModel> Declarations,
-    EventJsonModel Json);
+    EventJsonModel Json,
+    EventNameConstant Constant);
+
+/// <summary>How the generated <c>EventName</c> constant fits beside the payload type's own members.</summary>
+internal enum EventNameConstant
+{
+    /// <summary>Emit <c>public const string EventName</c>.</summary>
+    Declare,
+
+    /// <summary>A base type has an accessible <c>EventName</c> (e.g. it is an <c>[Event]</c> record too): emit it with <c>new</c>.</summary>
+    DeclareHidingInherited,
+
+    /// <summary>The payload has its own member named <c>EventName</c>: emit only the interface implementation, with the literal.</summary>
+    Omit,
+}
 
 /// <summary>A partial type declaration to reopen: the payload type itself last, its containing types before it.</summary>
 /// <param name="Keyword">The declaration keyword(s), e.g. <c>record</c>, <c>record struct</c>, <c>class</c>.</param>

@@ -9,6 +9,8 @@ namespace AttrFanout.Generators.Parsing;
 /// <summary>Reads one <c>[Event]</c> type into an <see cref="EventModel"/>; invalid declarations yield null and are reported by the analyzers.</summary>
 internal static class EventParser
 {
+    private const string EventNameMember = "EventName";
+
     public static EventModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
@@ -31,8 +33,32 @@ internal static class EventParser
 
         var ns = SymbolNames.Namespace(type.ContainingNamespace);
         var json = EventJsonParser.Parse(type, context.Attributes[0], context.SemanticModel.Compilation.Assembly, cancellationToken);
-        return new EventModel(name!, SymbolNames.Fqn(type), ns, declarations.ToEquatableArray(), json);
+        return new EventModel(name!, SymbolNames.Fqn(type), ns, declarations.ToEquatableArray(), json, Constant(type));
     }
+
+    private static EventNameConstant Constant(INamedTypeSymbol type)
+    {
+        if (!type.GetMembers(EventNameMember).IsEmpty)
+        {
+            return EventNameConstant.Omit;
+        }
+
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers(EventNameMember).Any(static m => m.DeclaredAccessibility != Accessibility.Private) || GetsEventNameConstant(current))
+            {
+                return EventNameConstant.DeclareHidingInherited;
+            }
+        }
+
+        return EventNameConstant.Declare;
+    }
+
+    /// <summary>Whether the generator gives <paramref name="type"/>, an <c>[Event]</c> type of this compilation, its <c>EventName</c> constant.</summary>
+    private static bool GetsEventNameConstant(INamedTypeSymbol type) =>
+        type.GetAttributes().FirstOrDefault(static a => a.AttributeClass?.ToDisplayString() == KnownNames.EventAttribute) is { } attribute &&
+        FanoutNames.IsValidEventName(EventName(attribute)) &&
+        PartialProblem(type) is null;
 
     public static string? EventName(AttributeData attribute) =>
         attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;

@@ -44,6 +44,46 @@ public sealed class LegalProgramTests
             """);
 
     [Fact]
+    public Task An_implemented_partial_method_is_one_handler() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            [Event("shop/order.placed")] public sealed partial record OrderPlaced(string OrderId);
+            public static partial class Handlers
+            {
+                [OnEvent("shop/order.placed")] public static partial void Reserve(OrderPlaced order);
+                public static partial void Reserve(OrderPlaced order) { }
+            }
+            """);
+
+    [Fact]
+    public Task An_event_record_deriving_from_an_event_record_builds_clean() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            [Event("shop/order.placed")] public partial record OrderPlaced(string OrderId);
+            [Event("shop/order.placed.express")] public sealed partial record ExpressOrderPlaced(string OrderId, int Hours) : OrderPlaced(OrderId);
+            public static class Handlers
+            {
+                [OnEvent("shop/order.placed")] public static void Reserve(OrderPlaced order) { }
+                [OnEvent("shop/order.placed.express")] public static void Rush(ExpressOrderPlaced order) { }
+            }
+            """ + Sends);
+
+    [Fact]
+    public Task A_payload_member_named_EventName_builds_clean() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            [Event("audit/recorded")] public sealed partial record AuditRecorded(string EventName, string By);
+            public static class Handlers
+            {
+                [OnEvent("audit/recorded")] public static void Store(AuditRecorded audit) { }
+            }
+            public static class Sender
+            {
+                public static System.Threading.Tasks.ValueTask<SendResult> Send(IEventSender sender) => sender.SendAsync(new AuditRecorded("x", "y"));
+            }
+            """);
+
+    [Fact]
     public Task Handlers_with_services_in_the_constructor_build_clean() =>
         MistakeBuild.AssertAsync("""
             using AttrFanout;
