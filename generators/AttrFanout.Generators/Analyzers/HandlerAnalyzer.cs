@@ -8,7 +8,7 @@ namespace AttrFanout.Generators.Analyzers;
 
 /// <summary>
 /// Checks each <c>[OnEvent]</c> method on its own: its signature (AF0004), event name (AF0005), function Id (AF0006),
-/// reachability from generated code (AF0008) and numeric settings (AF0010).
+/// reachability from generated code (AF0008), numeric settings (AF0010) and whether its class can be created per run (AF0013).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HandlerAnalyzer : DiagnosticAnalyzer
@@ -24,6 +24,7 @@ public sealed class HandlerAnalyzer : DiagnosticAnalyzer
         Descriptors.InvalidFunctionId,
         Descriptors.HandlerNotReachable,
         Descriptors.InvalidFunctionSetting,
+        Descriptors.HandlerClassNotCreatable,
     ];
 
     /// <inheritdoc />
@@ -72,6 +73,11 @@ public sealed class HandlerAnalyzer : DiagnosticAnalyzer
         if (shape.ReachabilityProblem is { } reachabilityProblem)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.HandlerNotReachable, methodName, handler, reachabilityProblem));
+        }
+        else if (!method.IsStatic && ServiceFactoryParser.ConstructionProblem(method.ContainingType, symbols.Types) is { } constructionProblem)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.HandlerClassNotCreatable, methodName, handler, method.ContainingType.ToDisplayString(), constructionProblem));
         }
     }
 

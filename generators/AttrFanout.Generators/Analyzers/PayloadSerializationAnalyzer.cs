@@ -35,7 +35,7 @@ public sealed class PayloadSerializationAnalyzer : DiagnosticAnalyzer
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, eventAttribute));
-        if (attribute is null || type.IsGenericType)
+        if (attribute is null || type.IsGenericType || Reachability.PayloadTypeProblem(type) is not null)
         {
             return;
         }

@@ -96,6 +96,20 @@ internal static class Descriptors
         "The AttrFanout generator failed on '{0}' and left it out of the generated code ({1}); please report this with the code that causes it",
         DiagnosticSeverity.Error);
 
+    /// <summary>AF0013: an instance handler's class cannot be created by the generated registration.</summary>
+    public static readonly DiagnosticDescriptor HandlerClassNotCreatable = Create(
+        DiagnosticIds.HandlerClassNotCreatable,
+        "Handler class cannot be created for each run",
+        "'{0}' is an instance handler, but the generated registration cannot create '{1}' for each run: {2}; otherwise register '{1}' in the service collection yourself",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>AF0014: the generated code cannot name the <c>[Event]</c> payload type.</summary>
+    public static readonly DiagnosticDescriptor EventTypeNotReachable = Create(
+        DiagnosticIds.EventTypeNotReachable,
+        "Event payload type not reachable from generated code",
+        "The event payload type '{0}' cannot be named by the generated dispatch table, so the event is not registered: {1}",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, bool compilationEnd = false) =>
         new(
             id,

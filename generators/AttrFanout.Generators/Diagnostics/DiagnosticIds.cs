@@ -15,4 +15,6 @@ internal static class DiagnosticIds
     public const string InvalidFunctionSetting = "AF0010";
     public const string PayloadNotSerializable = "AF0011";
     public const string GeneratorFailed = "AF0012";
+    public const string HandlerClassNotCreatable = "AF0013";
+    public const string EventTypeNotReachable = "AF0014";
 }

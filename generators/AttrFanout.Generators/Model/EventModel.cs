@@ -3,6 +3,10 @@ using AttrFanout.Generators.Model.Json;
 namespace AttrFanout.Generators.Model;
 
 /// <summary>One valid <c>[Event]</c> payload type, how to reopen its partial declaration and how its payload is serialized.</summary>
+/// <param name="IsRegistered">
+/// Whether the event goes into the dispatch table and JSON metadata: false when the analyzers reject its name (AF0005) or
+/// generated code cannot name the type (AF0014); its payload plumbing is emitted either way, so sends of it still compile.
+/// </param>
 /// <param name="Namespace">The namespace as written in code, keywords escaped, or null for the global namespace.</param>
 internal sealed record EventModel(
     string Name,
@@ -10,7 +14,8 @@ internal sealed record EventModel(
     string? Namespace,
     EquatableArray<TypeDeclarationModel> Declarations,
     EventJsonModel Json,
-    EventNameConstant Constant);
+    EventNameConstant Constant,
+    bool IsRegistered);
 
 /// <summary>How the generated <c>EventName</c> constant fits beside the payload type's own members.</summary>
 internal enum EventNameConstant

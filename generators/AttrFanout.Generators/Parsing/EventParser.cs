@@ -1,4 +1,5 @@
 using AttrFanout.Generators.Model;
+using AttrFanout.Generators.Model.Json;
 using AttrFanout.Generators.Parsing.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -6,7 +7,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AttrFanout.Generators.Parsing;
 
-/// <summary>Reads one <c>[Event]</c> type into an <see cref="EventModel"/>; invalid declarations yield null and are reported by the analyzers.</summary>
+/// <summary>
+/// Reads one <c>[Event]</c> type into an <see cref="EventModel"/>. A type that cannot take its generated part yields null;
+/// one whose name or accessibility the analyzers reject still gets its payload plumbing (so sends of it compile) but is not registered.
+/// </summary>
 internal static class EventParser
 {
     private const string EventNameMember = "EventName";
@@ -20,10 +24,12 @@ internal static class EventParser
 
         cancellationToken.ThrowIfCancellationRequested();
         var name = EventName(context.Attributes[0]);
-        if (!FanoutNames.IsValidEventName(name) || PartialProblem(type) is not null)
+        if (PartialProblem(type) is not null)
         {
             return null;
         }
+
+        var registered = FanoutNames.IsValidEventName(name) && Reachability.PayloadTypeProblem(type) is null;
 
         var declarations = new List<TypeDeclarationModel>();
         for (var current = type; current is not null; current = current.ContainingType)
@@ -32,8 +38,10 @@ internal static class EventParser
         }
 
         var ns = SymbolNames.Namespace(type.ContainingNamespace);
-        var json = EventJsonParser.Parse(type, context.Attributes[0], context.SemanticModel.Compilation.Assembly, cancellationToken);
-        return new EventModel(name!, SymbolNames.Fqn(type), ns, declarations.ToEquatableArray(), json, Constant(type));
+        var json = registered
+            ? EventJsonParser.Parse(type, context.Attributes[0], context.SemanticModel.Compilation.Assembly, cancellationToken)
+            : EventJsonModel.Unsupported;
+        return new EventModel(name ?? "", SymbolNames.Fqn(type), ns, declarations.ToEquatableArray(), json, Constant(type), registered);
     }
 
     private static EventNameConstant Constant(INamedTypeSymbol type)
@@ -72,6 +80,11 @@ internal static class EventParser
             if (current.IsGenericType)
             {
                 return $"{role} is generic";
+            }
+
+            if (current.IsFileLocal)
+            {
+                return $"{role} is file-local ('file'), so its generated part, in another file, would be another type; make it internal instead";
             }
 
             if (!IsPartial(current))

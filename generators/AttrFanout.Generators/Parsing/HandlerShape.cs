@@ -73,7 +73,7 @@ internal sealed class HandlerShape
             problem ??= "it takes no payload; add a parameter of the event's payload type (or Event<T>)";
         }
 
-        return new HandlerShape(kinds.ToImmutable(), payloadType, returnKind, problem, FindReachabilityProblem(method));
+        return new HandlerShape(kinds.ToImmutable(), payloadType, returnKind, problem, Reachability.MethodProblem(method));
     }
 
     private static HandlerReturnKind ClassifyReturn(IMethodSymbol method, KnownTypes types, ref string? problem)
@@ -125,52 +125,4 @@ internal sealed class HandlerShape
         payload = type;
         return HandlerParameterKind.Payload;
     }
-
-    private static string? FindReachabilityProblem(IMethodSymbol method)
-    {
-        if (method.IsGenericMethod)
-        {
-            return "it is generic";
-        }
-
-        if (!IsReachable(method.DeclaredAccessibility))
-        {
-            return $"it is {Describe(method.DeclaredAccessibility)}; make it public or internal";
-        }
-
-        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            if (type.IsGenericType)
-            {
-                return $"its type '{type.ToDisplayString()}' is generic";
-            }
-
-            if (!IsReachable(type.DeclaredAccessibility))
-            {
-                return $"its type '{type.ToDisplayString()}' is {Describe(type.DeclaredAccessibility)}; make it public or internal";
-            }
-        }
-
-        if (!method.IsStatic)
-        {
-            var type = method.ContainingType!;
-            if (type.IsAbstract || type.TypeKind != TypeKind.Class)
-            {
-                return $"it is an instance method of '{type.ToDisplayString()}', which cannot be created per run; use a non-abstract class or make the method static";
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsReachable(Accessibility accessibility) =>
-        accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
-
-    private static string Describe(Accessibility accessibility) => accessibility switch
-    {
-        Accessibility.Private => "private",
-        Accessibility.Protected => "protected",
-        Accessibility.ProtectedAndInternal => "private protected",
-        _ => accessibility.ToString().ToLowerInvariant(),
-    };
 }

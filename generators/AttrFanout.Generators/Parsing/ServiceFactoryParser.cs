@@ -7,10 +7,13 @@ namespace AttrFanout.Generators.Parsing;
 /// <summary>Picks the constructor a handler class is created with, as the DI container would, and reads its parameters.</summary>
 internal static class ServiceFactoryParser
 {
+    private const string SetsRequiredMembersAttribute = "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute";
+
+    /// <summary>The generated registration of <paramref name="type"/>, or null when it cannot create one (see <see cref="ConstructionProblem"/>).</summary>
     public static ServiceFactoryModel? Parse(INamedTypeSymbol type, KnownTypes types, CancellationToken cancellationToken)
     {
         var constructor = Choose(type, types);
-        if (constructor is null)
+        if (constructor is null || RequiredMemberProblem(type, constructor) is not null)
         {
             return null;
         }
@@ -31,6 +34,46 @@ internal static class ServiceFactoryParser
         }
 
         return new ServiceFactoryModel(SymbolNames.Fqn(type), arguments.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Why the generated registration cannot create <paramref name="type"/> for each run (AF0013), or null: it has no public
+    /// constructor, the constructor takes a parameter by reference, or leaves a <c>required</c> member unset.
+    /// </summary>
+    public static string? ConstructionProblem(INamedTypeSymbol type, KnownTypes types)
+    {
+        if (Choose(type, types) is not { } constructor)
+        {
+            return "it has no public constructor";
+        }
+
+        if (constructor.Parameters.FirstOrDefault(static p => p.RefKind != RefKind.None) is { } byReference)
+        {
+            return $"its constructor takes '{byReference.Name}' by reference";
+        }
+
+        return RequiredMemberProblem(type, constructor);
+    }
+
+    private static string? RequiredMemberProblem(INamedTypeSymbol type, IMethodSymbol constructor)
+    {
+        if (constructor.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == SetsRequiredMembersAttribute))
+        {
+            return null;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true })
+                {
+                    return $"its required member '{member.Name}' is not set by its constructor, and dependency injection does not set it; take the service in the constructor instead";
+                }
+            }
+        }
+
+        return null;
     }
 
     private static IMethodSymbol? Choose(INamedTypeSymbol type, KnownTypes types)

@@ -1,0 +1,167 @@
+namespace AttrFanout.Generators.Tests.Mistakes;
+
+/// <summary>
+/// Mistakes a new user makes, each built with the generator and analyzers: exactly the expected AF diagnostic at the
+/// user's line (the <c>// expect:</c> comment), nothing in generated code, no crash, no cascade.
+/// </summary>
+public sealed class MistakeTests
+{
+    private const string Prelude = """
+        using System.Threading.Tasks;
+        using AttrFanout;
+        [Event("shop/order.placed")] public sealed partial record OrderPlaced(string OrderId);
+
+        """;
+
+    [Fact]
+    public Task A_handler_in_a_file_scoped_class() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            file static class Handlers
+            {
+                [OnEvent("shop/order.placed")] public static void Reserve(OrderPlaced order) { } // expect: AF0008
+            }
+            """);
+
+    [Fact]
+    public Task A_handler_class_with_a_required_service_property() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            public interface IStock { }
+            public sealed class Stock
+            {
+                public required IStock Service { get; init; }
+                [OnEvent("shop/order.placed")] public void Reserve(OrderPlaced order) { } // expect: AF0013
+            }
+            """);
+
+    [Fact]
+    public Task A_handler_class_without_a_public_constructor() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            public sealed class Stock
+            {
+                private Stock() { }
+                public static Stock Create() => new();
+                [OnEvent("shop/order.placed")] public void Reserve(OrderPlaced order) { } // expect: AF0013
+            }
+            """);
+
+    [Fact]
+    public Task A_private_nested_event_type() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            public partial class Outer
+            {
+                [Event("secret/kept")] private sealed partial record Secret(string Value); // expect: AF0014
+                public System.Threading.Tasks.ValueTask<SendResult> Send(IEventSender sender) => sender.SendAsync(new Secret("x"));
+            }
+            """);
+
+    [Fact]
+    public Task A_file_scoped_event_type() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            [Event("secret/kept")] file sealed partial record Secret(string Value); // expect: AF0009
+            """);
+
+    [Fact]
+    public Task An_invalid_event_name_does_not_cascade_into_the_send() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            [Event("order placed")] public sealed partial record OrderPlaced(string OrderId); // expect: AF0005
+            public static class Sender
+            {
+                public static System.Threading.Tasks.ValueTask<SendResult> Send(IEventSender sender) => sender.SendAsync(new OrderPlaced("1"));
+            }
+            """);
+
+    [Fact]
+    public Task A_handler_that_is_an_explicit_interface_implementation() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            public interface IReserve { void Reserve(OrderPlaced order); }
+            public sealed class Stock : IReserve
+            {
+                [OnEvent("shop/order.placed")] void IReserve.Reserve(OrderPlaced order) { } // expect: AF0008
+            }
+            """);
+
+    [Fact]
+    public Task A_generic_event_type_gives_only_AF0009() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            [Event("box/packed")] public sealed partial record Box<T>(T Value); // expect: AF0009
+            public static class Handlers
+            {
+                [OnEvent("box/packed")] public static void Pack(Box<int> box) { }
+            }
+            """);
+
+    [Fact]
+    public Task A_private_handler() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            public static class Handlers
+            {
+                [OnEvent("shop/order.placed")] private static void Reserve(OrderPlaced order) { } // expect: AF0008
+            }
+            """);
+
+    [Fact]
+    public Task An_async_void_handler() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            public static class Handlers
+            {
+                [OnEvent("shop/order.placed")] public static async void Reserve(OrderPlaced order) => await Task.Yield(); // expect: AF0004
+            }
+            """);
+
+    [Fact]
+    public Task An_unknown_event_and_a_wrong_payload() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            [Event("shop/order.paid")] public sealed partial record OrderPaid(string OrderId);
+            public static class Handlers
+            {
+                [OnEvent("shop/order.placd")] public static void Reserve(OrderPlaced order) { } // expect: AF0002
+                [OnEvent("shop/order.paid")] public static void Thank(OrderPlaced order) { } // expect: AF0003
+            }
+            """);
+
+    [Fact]
+    public Task An_invalid_function_id_and_setting() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            public static class Handlers
+            {
+                [OnEvent("shop/order.placed", Id = "Reserve Stock")] public static void Reserve(OrderPlaced order) { } // expect: AF0006
+                [OnEvent("shop/order.placed", Retries = -1)] public static void Audit(OrderPlaced order) { } // expect: AF0010
+            }
+            """);
+
+    [Fact]
+    public Task A_duplicate_function_id() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            public static class Handlers
+            {
+                [OnEvent("shop/order.placed", Id = "reserve")] public static void Reserve(OrderPlaced order) { } // expect: AF0001
+                [OnEvent("shop/order.placed", Id = "reserve")] public static void Again(OrderPlaced order) { } // expect: AF0001
+            }
+            """);
+
+    [Fact]
+    public Task An_event_type_that_is_not_partial() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            [Event("shop/order.placed")] public sealed record OrderPlaced(string OrderId); // expect: AF0009
+            """);
+
+    [Fact]
+    public Task An_event_declared_twice() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            [Event("shop/order.placed")] public sealed partial record OrderPlaced(string OrderId); // expect: AF0007
+            [Event("shop/order.placed")] public sealed partial record OrderPlacedV2(string OrderId); // expect: AF0007
+            """);
+
+    [Fact]
+    public Task A_payload_that_cannot_be_serialized() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            [Event("shop/order.placed")] public sealed partial record OrderPlaced(object Anything); // expect: AF0011
+            """);
+}
