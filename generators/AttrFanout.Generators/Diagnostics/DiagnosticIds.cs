@@ -17,4 +17,6 @@ internal static class DiagnosticIds
     public const string GeneratorFailed = "AF0012";
     public const string HandlerClassNotCreatable = "AF0013";
     public const string EventTypeNotReachable = "AF0014";
+    public const string OnEventOnNonMethod = "AF0015";
+    public const string SentTypeNotEvent = "AF0016";
 }

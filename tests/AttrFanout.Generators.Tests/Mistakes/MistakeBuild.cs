@@ -21,6 +21,8 @@ internal static partial class MistakeBuild
         new HandlerAnalyzer(),
         new EventTypeAnalyzer(),
         new PayloadSerializationAnalyzer(),
+        new HandlerTargetAnalyzer(),
+        new SendAnalyzer(),
     ];
 
     /// <summary>Builds <paramref name="source"/> and asserts the expected diagnostics, and nothing else, at the user's lines.</summary>

@@ -164,4 +164,48 @@ public sealed class MistakeTests
             using AttrFanout;
             [Event("shop/order.placed")] public sealed partial record OrderPlaced(object Anything); // expect: AF0011
             """);
+
+    [Fact]
+    public Task OnEvent_on_a_local_function_or_lambda() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            public static class Setup
+            {
+                public static System.Action<OrderPlaced> Track = [OnEvent("shop/order.placed")] (OrderPlaced order) => { }; // expect: AF0015
+                public static void Run()
+                {
+                    [OnEvent("shop/order.placed")] static void Reserve(OrderPlaced order) { } // expect: AF0015
+                    Reserve(new OrderPlaced("1"));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_json_context_that_lacks_the_payload_type() =>
+        MistakeBuild.AssertAsync("""
+            using System;
+            using System.Text.Json;
+            using System.Text.Json.Serialization;
+            using System.Text.Json.Serialization.Metadata;
+            using AttrFanout;
+            [Event("legacy/imported", JsonContext = typeof(LegacyJsonContext))] public sealed partial record LegacyImported(object Anything); // expect: AF0011
+            [JsonSerializable(typeof(int))]
+            public sealed class LegacyJsonContext() : JsonSerializerContext(null)
+            {
+                public static LegacyJsonContext Default { get; } = new();
+                protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
+                public override JsonTypeInfo? GetTypeInfo(Type type) => null;
+            }
+            """);
+
+    /// <summary>The compiler's CS0311 cannot be suppressed (it is an error); AF0016 beside it says what to write.</summary>
+    [Fact]
+    public Task A_send_of_a_type_that_is_not_an_event() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            public sealed record OrderPlaced(string OrderId);
+            public static class Checkout
+            {
+                public static System.Threading.Tasks.ValueTask<SendResult> Place(IEventSender sender) => sender.SendAsync(new OrderPlaced("1")); // expect: AF0016, CS0311
+            }
+            """);
 }
