@@ -60,12 +60,14 @@ public sealed class AddPartialCodeFix : CodeFixProvider
         return document.WithSyntaxRoot(root.ReplaceNodes(targets, static (_, rewritten) => AddPartial(rewritten)));
     }
 
-    private static IEnumerable<TypeDeclarationSyntax> Chain(TypeDeclarationSyntax declaration) =>
+    /// <summary>The declaration and its containing type declarations, innermost first.</summary>
+    internal static IEnumerable<TypeDeclarationSyntax> Chain(TypeDeclarationSyntax declaration) =>
         declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>();
 
-    private static bool IsPartial(TypeDeclarationSyntax declaration) => declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
+    internal static bool IsPartial(TypeDeclarationSyntax declaration) => declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
 
-    private static TypeDeclarationSyntax AddPartial(TypeDeclarationSyntax declaration)
+    /// <summary>Adds <c>partial</c> after the other modifiers, or before the keyword, keeping the declaration's layout.</summary>
+    internal static TypeDeclarationSyntax AddPartial(TypeDeclarationSyntax declaration)
     {
         var partial = SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space);
         if (declaration.Modifiers.Count > 0)

@@ -13,6 +13,12 @@ namespace AttrFanout.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HandlerAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>The key of the suggested Id in <see cref="Diagnostic.Properties"/> of AF0006, and of the fix in AF0004.</summary>
+    public const string SuggestionProperty = "Suggestion";
+
+    /// <summary>The <see cref="SuggestionProperty"/> of AF0004 when the handler is <c>async void</c> and should return <c>Task</c>.</summary>
+    public const string AsyncVoidSuggestion = "ReturnTask";
+
     private const string DerivedIdAdvice =
         "it is derived from the type and method names, which do not fit; set Id in [OnEvent] to " + FanoutNames.FunctionIdRule;
 
@@ -67,7 +73,10 @@ public sealed class HandlerAnalyzer : DiagnosticAnalyzer
         var shape = HandlerShape.Of(method, symbols.Types);
         if (shape.SignatureProblem is { } signatureProblem)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidHandlerSignature, methodName, handler, signatureProblem));
+            var properties = method is { ReturnsVoid: true, IsAsync: true }
+                ? ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, AsyncVoidSuggestion)
+                : ImmutableDictionary<string, string?>.Empty;
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidHandlerSignature, methodName, properties, handler, signatureProblem));
         }
 
         if (shape.ReachabilityProblem is { } reachabilityProblem)
@@ -89,14 +98,19 @@ public sealed class HandlerAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        var suggestion = IdSuggestion.For(settings.ExplicitId);
+        var properties = suggestion is null
+            ? ImmutableDictionary<string, string?>.Empty
+            : ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion);
         var diagnostic = settings.ExplicitId is null
             ? Diagnostic.Create(Descriptors.InvalidFunctionId, method.Locations[0], id, handler, DerivedIdAdvice)
             : Diagnostic.Create(
                 Descriptors.InvalidFunctionId,
                 AttributeLocations.NamedArgument(attribute, "Id", context.CancellationToken) ?? method.Locations[0],
+                properties,
                 id,
                 handler,
-                "use " + FanoutNames.FunctionIdRule);
+                suggestion is null ? "use " + FanoutNames.FunctionIdRule : $"did you mean '{suggestion}'? Use " + FanoutNames.FunctionIdRule);
         context.ReportDiagnostic(diagnostic);
     }
 }

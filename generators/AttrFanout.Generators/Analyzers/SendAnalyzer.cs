@@ -54,7 +54,9 @@ public sealed class SendAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SentTypeNotEvent, NameLocation(invocation), sent.ToDisplayString()));
+            // The type's declaration rides along as an additional location, for the code fix that declares the event there.
+            var declaration = sent.Locations.Where(static l => l.IsInSource).Take(1);
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SentTypeNotEvent, NameLocation(invocation), declaration, sent.ToDisplayString()));
         }
     }
 

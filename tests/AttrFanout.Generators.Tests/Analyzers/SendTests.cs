@@ -13,7 +13,7 @@ public sealed class SendTests
     public Task Fires_at_SendAsync_and_SendManyAsync_of_a_plain_type() => Verify("""
         using System.Threading.Tasks;
         using AttrFanout;
-        public sealed record OrderPlaced(string OrderId);
+        public sealed record {|#2:OrderPlaced|}(string OrderId);
         public static class Checkout
         {
             public static async Task Place(IEventSender sender, OrderPlaced order)
@@ -23,8 +23,8 @@ public sealed class SendTests
             }
         }
         """,
-        new DiagnosticResult(Descriptors.SentTypeNotEvent).WithLocation(0).WithArguments("OrderPlaced"),
-        new DiagnosticResult(Descriptors.SentTypeNotEvent).WithLocation(1).WithArguments("OrderPlaced"));
+        new DiagnosticResult(Descriptors.SentTypeNotEvent).WithLocation(0).WithLocation(2).WithArguments("OrderPlaced"),
+        new DiagnosticResult(Descriptors.SentTypeNotEvent).WithLocation(1).WithLocation(2).WithArguments("OrderPlaced"));
 
     [Fact]
     public Task Stays_silent_for_event_payloads_and_generic_senders() => Verify("""
