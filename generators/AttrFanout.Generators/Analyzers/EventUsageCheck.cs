@@ -26,6 +26,7 @@ internal static class EventUsageCheck
             }
             else if (catalog.SinglePayloadType(name) is { } expected &&
                 !IsGeneric(expected) &&
+                !handler.HasSignatureProblem &&
                 handler.PayloadType is { TypeKind: not TypeKind.Error } actual &&
                 !SymbolEqualityComparer.Default.Equals(actual, expected))
             {

@@ -46,6 +46,7 @@ internal sealed class HandlerShape
 
         var kinds = ImmutableArray.CreateBuilder<HandlerParameterKind>(method.Parameters.Length);
         var payloadType = default(ITypeSymbol);
+        var payloadParameter = default(IParameterSymbol);
         foreach (var parameter in method.Parameters)
         {
             var kind = ClassifyParameter(parameter, types, out var payload);
@@ -60,11 +61,16 @@ internal sealed class HandlerShape
                 {
                     HandlerParameterKind.Context => $"parameter '{parameter.Name}' is a second FunctionContext",
                     HandlerParameterKind.CancellationToken => $"parameter '{parameter.Name}' is a second CancellationToken",
-                    _ => $"parameter '{parameter.Name}' is a second payload; a handler takes one payload (or Event<T>), optionally a FunctionContext and a CancellationToken",
+                    _ => SecondPayloadProblem(method, payloadParameter!, parameter),
                 };
             }
 
-            payloadType ??= payload;
+            if (payloadType is null && payload is not null)
+            {
+                payloadType = payload;
+                payloadParameter = parameter;
+            }
+
             kinds.Add(kind);
         }
 
@@ -75,6 +81,23 @@ internal sealed class HandlerShape
 
         return new HandlerShape(kinds.ToImmutable(), payloadType, returnKind, problem, Reachability.MethodProblem(method));
     }
+
+    /// <summary>A second payload that looks like a service (an interface or abstract class) is pointed to constructor injection.</summary>
+    private static string SecondPayloadProblem(IMethodSymbol method, IParameterSymbol first, IParameterSymbol second)
+    {
+        var service = LooksLikeService(first.Type) && !LooksLikeService(second.Type) ? first : LooksLikeService(second.Type) ? second : null;
+        if (service is null)
+        {
+            return $"parameter '{second.Name}' is a second payload; a handler takes one payload (or Event<T>), optionally a FunctionContext and a CancellationToken";
+        }
+
+        var where = method.IsStatic
+            ? "make the handler an instance method and take the service in its class's constructor"
+            : $"take the service in the constructor of '{method.ContainingType.Name}'";
+        return $"parameter '{service.Name}' of type '{service.Type.ToDisplayString()}' looks like a service, but a handler receives only the payload, a FunctionContext and a CancellationToken; {where}, which dependency injection calls for each run";
+    }
+
+    private static bool LooksLikeService(ITypeSymbol type) => type.TypeKind == TypeKind.Interface || (type.IsAbstract && type.TypeKind == TypeKind.Class);
 
     private static HandlerReturnKind ClassifyReturn(IMethodSymbol method, KnownTypes types, ref string? problem)
     {

@@ -102,4 +102,52 @@ public sealed class LegalProgramTests
                 [OnEvent("shop/order.placed")] public void Record(OrderPlaced order) { }
             }
             """ + Sends);
+
+    [Fact]
+    public Task OnEvent_on_the_implementing_half_of_a_partial_method_is_one_handler() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            [Event("shop/order.placed")] public sealed partial record OrderPlaced(string OrderId);
+            public static partial class Handlers
+            {
+                public static partial void Reserve(OrderPlaced order);
+                [OnEvent("shop/order.placed")] public static partial void Reserve(OrderPlaced order) { }
+            }
+            """ + Sends);
+
+    [Fact]
+    public Task An_assembly_name_with_keywords_dashes_and_Unicode_builds_clean() =>
+        MistakeBuild.AssertAsync("Café.class.My-App.2", """
+            using AttrFanout;
+            [Event("shop/order.placed")] public sealed partial record OrderPlaced(string OrderId);
+            public static class Handlers
+            {
+                [OnEvent("shop/order.placed")] public static void Reserve(OrderPlaced order) { }
+            }
+            """ + Sends);
+
+    [Fact]
+    public Task Events_and_handlers_nested_in_partial_types_build_clean() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            namespace Shop.Orders;
+            public static partial class Events
+            {
+                public partial class Billing
+                {
+                    [Event("billing/invoice.paid")] public readonly partial record struct InvoicePaid(string InvoiceId);
+                }
+            }
+            public static class Handlers
+            {
+                public static class Billing
+                {
+                    [OnEvent("billing/invoice.paid", Id = "thank")] public static void Thank(Event<Events.Billing.InvoicePaid> paid) { }
+                }
+            }
+            public static class Sender
+            {
+                public static System.Threading.Tasks.ValueTask<SendResult> Send(IEventSender sender) => sender.SendAsync(new Events.Billing.InvoicePaid("i"));
+            }
+            """);
 }

@@ -26,18 +26,21 @@ internal static partial class MistakeBuild
     ];
 
     /// <summary>Builds <paramref name="source"/> and asserts the expected diagnostics, and nothing else, at the user's lines.</summary>
-    public static async Task AssertAsync(string source, params MetadataReference[] references)
+    public static Task AssertAsync(string source, params MetadataReference[] references) => AssertAsync("App", source, references);
+
+    /// <summary>As <see cref="AssertAsync(string, MetadataReference[])"/>, for an assembly named <paramref name="assemblyName"/>.</summary>
+    public static async Task AssertAsync(string assemblyName, string source, params MetadataReference[] references)
     {
-        var actual = await BuildAsync(source, references);
+        var actual = await BuildAsync(assemblyName, source, references);
         var expected = Format(Expected(source));
         var found = Format(actual.Select(static d => (d.Id, d.Location.GetLineSpan().StartLinePosition.Line + 1)));
         Assert.True(expected == found, $"Expected:\n{expected}\nFound:\n{found}\n\n{string.Join("\n", actual)}");
     }
 
     /// <summary>The warnings and errors of building <paramref name="source"/>, after checking none is in generated code or a crash.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> BuildAsync(string source, params MetadataReference[] references)
+    public static async Task<ImmutableArray<Diagnostic>> BuildAsync(string assemblyName, string source, params MetadataReference[] references)
     {
-        var input = TestCompilation.Create("App", [source], references);
+        var input = TestCompilation.Create(assemblyName, [source], references);
         var driver = TestCompilation.CreateDriver().RunGeneratorsAndUpdateCompilation(input, out var output, out var generatorDiagnostics);
         Assert.All(driver.GetRunResult().Results, static r => Assert.Null(r.Exception));
 

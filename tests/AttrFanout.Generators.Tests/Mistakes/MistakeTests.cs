@@ -208,4 +208,146 @@ public sealed class MistakeTests
                 public static System.Threading.Tasks.ValueTask<SendResult> Place(IEventSender sender) => sender.SendAsync(new OrderPlaced("1")); // expect: AF0016, CS0311
             }
             """);
+
+    [Fact]
+    public Task A_service_as_a_handler_parameter() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            public interface IMailer { }
+            public sealed class Welcome
+            {
+                [OnEvent("shop/order.placed")] public Task Send(OrderPlaced order, IMailer mailer) => Task.CompletedTask; // expect: AF0004
+            }
+            """);
+
+    [Fact]
+    public Task A_handler_without_a_payload_or_with_a_wrong_return_type() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            public static class Handlers
+            {
+                [OnEvent("shop/order.placed")] public static void Reserve(System.Threading.CancellationToken ct) { } // expect: AF0004
+                [OnEvent("shop/order.placed")] public static Task<int> Count(OrderPlaced order) => Task.FromResult(1); // expect: AF0004
+                [OnEvent("shop/order.placed")] public static void Track(ref OrderPlaced order) { } // expect: AF0004
+            }
+            """);
+
+    [Fact]
+    public Task Handlers_that_cannot_be_created_or_called() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            public abstract class Base
+            {
+                [OnEvent("shop/order.placed")] public void Reserve(OrderPlaced order) { } // expect: AF0008
+            }
+            public struct Value
+            {
+                [OnEvent("shop/order.placed")] public void Track(OrderPlaced order) { } // expect: AF0008
+            }
+            public static class Generic<T>
+            {
+                [OnEvent("shop/order.placed")] public static void Audit(OrderPlaced order) { } // expect: AF0008
+            }
+            public static class Handlers
+            {
+                [OnEvent("shop/order.placed")] public static void Log<T>(OrderPlaced order) { } // expect: AF0008
+            }
+            public class Shared
+            {
+                [OnEvent("shop/order.placed")] protected internal static void Reserve(OrderPlaced order) { }
+            }
+            """);
+
+    [Fact]
+    public Task A_handler_in_a_private_nested_class() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            public static class Outer
+            {
+                private static class Handlers
+                {
+                    [OnEvent("shop/order.placed")] public static void Reserve(OrderPlaced order) { } // expect: AF0008
+                }
+            }
+            """);
+
+    [Fact]
+    public Task An_invalid_name_in_OnEvent_and_an_unknown_event_without_suggestion() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            public static class Handlers
+            {
+                [OnEvent("shop order placed")] public static void Reserve(OrderPlaced order) { } // expect: AF0005
+                [OnEvent("billing/refund.issued")] public static void Refund(OrderPlaced order) { } // expect: AF0002
+            }
+            """);
+
+    [Fact]
+    public Task An_invalid_derived_Id_and_bad_settings() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            public static class Café
+            {
+                [OnEvent("shop/order.placed")] public static void Reserve(OrderPlaced order) { } // expect: AF0006
+                [OnEvent("shop/order.placed", Id = "audit", TimeoutSeconds = 0)] public static void Audit(OrderPlaced order) { } // expect: AF0010
+                [OnEvent("shop/order.placed", Id = "track", Concurrency = 0)] public static void Track(OrderPlaced order) { } // expect: AF0010
+            }
+            """);
+
+    [Fact]
+    public Task A_payload_type_mismatch_through_the_envelope() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            [Event("shop/order.paid")] public sealed partial record OrderPaid(string OrderId);
+            public static class Handlers
+            {
+                [OnEvent("shop/order.paid")] public static void Thank(Event<OrderPlaced> order) { } // expect: AF0003
+            }
+            """);
+
+    [Fact]
+    public Task An_event_type_in_a_containing_type_that_is_not_partial() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            public static class Events
+            {
+                [Event("shop/order.placed")] public sealed partial record OrderPlaced(string OrderId); // expect: AF0009
+            }
+            """);
+
+    [Fact]
+    public Task A_null_event_name() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            [Event(null!)] public sealed partial record OrderPlaced(string OrderId); // expect: AF0005
+            public static class Sender
+            {
+                public static System.Threading.Tasks.ValueTask<SendResult> Send(IEventSender sender) => sender.SendAsync(new OrderPlaced("1"));
+            }
+            """);
+
+    [Fact]
+    public Task A_send_of_an_event_type_that_is_not_partial_gets_AF0009_on_the_type() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            [Event("shop/order.placed")] public sealed record OrderPlaced(string OrderId); // expect: AF0009
+            public static class Sender
+            {
+                public static System.Threading.Tasks.ValueTask<SendResult> Send(IEventSender sender) => sender.SendAsync(new OrderPlaced("1")); // expect: CS0311
+            }
+            """);
+
+    [Fact]
+    public Task SendManyAsync_of_a_type_that_is_not_an_event() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            public sealed class OrderPlaced { }
+            public static class Sender
+            {
+                public static System.Threading.Tasks.ValueTask<System.Collections.Generic.IReadOnlyList<SendResult>> Send(IEventSender sender) =>
+                    sender.SendManyAsync(new[] { new OrderPlaced() }); // expect: AF0016, CS0311
+            }
+            """);
+
+    [Fact]
+    public Task OnEvent_on_a_property_accessor() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            public sealed class Settings
+            {
+                public OrderPlaced? Last { get; [OnEvent("shop/order.placed")] set; } // expect: AF0015
+            }
+            """);
 }
