@@ -55,8 +55,8 @@ public sealed class FanoutGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(parsedFunctions.Where(static f => f.Failure is not null), static (spc, f) => spc.ReportDiagnostic(f.Failure!.ToDiagnostic()));
         context.RegisterSourceOutput(parsedEvents.Where(static e => e.Failure is not null), static (spc, e) => spc.ReportDiagnostic(e.Failure!.ToDiagnostic()));
-        context.RegisterSourceOutput(events, static (spc, model) => GeneratorGuard.Emit(
-            spc.ReportDiagnostic, model.TypeFqn, () => spc.AddSource(PayloadEmitter.HintName(model), PayloadEmitter.Emit(model))));
+        context.RegisterSourceOutput(events.Collect(), static (spc, models) => PayloadEmitter.EmitAll(
+            models, spc.AddSource, (subject, emit) => GeneratorGuard.Emit(spc.ReportDiagnostic, subject, emit)));
         context.RegisterSourceOutput(dispatch, static (spc, model) => GeneratorGuard.Emit(
             spc.ReportDiagnostic, $"the dispatch table of {model.Assembly.AssemblyName}", () => Emit(spc, model)));
         context.RegisterSourceOutput(jsonResolver, static (spc, model) => GeneratorGuard.Emit(

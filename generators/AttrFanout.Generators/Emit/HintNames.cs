@@ -5,10 +5,31 @@ namespace AttrFanout.Generators.Emit;
 /// <summary>
 /// Turns any legal type name into a hint name Roslyn accepts: ASCII letters, digits, '_' and '.' are kept, anything else
 /// ('@', '&lt;', Unicode letters, ...) becomes '_' and a hash of the original name is appended so two types never share a file.
+/// Roslyn compares hint names ignoring case, so <see cref="ForTypes"/> also hashes names that differ from another only in case.
 /// </summary>
 internal static class HintNames
 {
-    public static string ForType(string typeFqn, string suffix)
+    /// <summary>A hint name for each distinct type, unique ignoring case, the same for the same set of types on every run.</summary>
+    public static IReadOnlyList<(string TypeFqn, string HintName)> ForTypes(IEnumerable<string> typeFqns, string suffix)
+    {
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = new List<(string, string)>();
+        foreach (var fqn in typeFqns.Distinct(StringComparer.Ordinal).OrderBy(static f => f, StringComparer.Ordinal))
+        {
+            var hint = ForType(fqn, suffix);
+            if (!used.Add(hint))
+            {
+                hint = ForType(fqn, suffix, alwaysHash: true);
+                used.Add(hint);
+            }
+
+            names.Add((fqn, hint));
+        }
+
+        return names;
+    }
+
+    public static string ForType(string typeFqn, string suffix, bool alwaysHash = false)
     {
         var name = typeFqn.StartsWith("global::", StringComparison.Ordinal) ? typeFqn.Substring("global::".Length) : typeFqn;
         var builder = new StringBuilder(name.Length + 16);
@@ -20,7 +41,7 @@ internal static class HintNames
             changed |= !keep;
         }
 
-        if (changed)
+        if (changed || alwaysHash)
         {
             builder.Append('_').Append(Fnv1a(name).ToString("x8"));
         }

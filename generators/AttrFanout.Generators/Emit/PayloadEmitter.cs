@@ -5,7 +5,22 @@ namespace AttrFanout.Generators.Emit;
 /// <summary>Writes the typed payload plumbing of one <c>[Event]</c> type.</summary>
 internal static class PayloadEmitter
 {
-    public static string HintName(EventModel model) => HintNames.ForType(model.TypeFqn, ".Event.g.cs");
+    private const string HintSuffix = ".Event.g.cs";
+
+    /// <summary>Writes the plumbing of every event type, each in its own file, the same type once.</summary>
+    public static void EmitAll(IEnumerable<EventModel> models, Action<string, string> addSource, Action<string, Action> guard)
+    {
+        var byType = new Dictionary<string, EventModel>(StringComparer.Ordinal);
+        foreach (var model in models)
+        {
+            byType[model.TypeFqn] = model;
+        }
+
+        foreach (var (fqn, hintName) in HintNames.ForTypes(byType.Keys, HintSuffix))
+        {
+            guard(fqn, () => addSource(hintName, Emit(byType[fqn])));
+        }
+    }
 
     /// <summary>
     /// This emits:

@@ -25,4 +25,14 @@ public sealed class HintNameTests
     [Fact]
     public void Names_that_differ_only_in_replaced_characters_get_different_hints() =>
         Assert.NotEqual(HintNames.ForType("global::Shop.@event.A", ".g.cs"), HintNames.ForType("global::Shop._event.A", ".g.cs"));
+
+    [Fact]
+    public void Names_that_differ_only_in_case_get_hints_unique_ignoring_case()
+    {
+        var hints = HintNames.ForTypes(["global::Shop.order", "global::Shop.Order", "global::Shop.Order"], ".Event.g.cs");
+
+        Assert.Equal(2, hints.Count);
+        Assert.Equal(("global::Shop.Order", "Shop.Order.Event.g.cs"), hints[0]);
+        Assert.Matches(@"^Shop\.order_[0-9a-f]{8}\.Event\.g\.cs$", hints[1].HintName);
+    }
 }

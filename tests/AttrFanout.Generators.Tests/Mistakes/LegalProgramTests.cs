@@ -150,4 +150,20 @@ public sealed class LegalProgramTests
                 public static System.Threading.Tasks.ValueTask<SendResult> Send(IEventSender sender) => sender.SendAsync(new Events.Billing.InvoicePaid("i"));
             }
             """);
+
+    [Fact]
+    public Task Event_types_whose_names_differ_only_in_case_build_clean() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            namespace Shop;
+            #pragma warning disable CS8981
+            [Event("shop/order.placed")] public sealed partial record Order(string OrderId);
+            [Event("shop/order.noted")] public sealed partial record order(string Note);
+            #pragma warning restore CS8981
+            public static class Handlers
+            {
+                [OnEvent("shop/order.placed")] public static void Reserve(Order order) { }
+                [OnEvent("shop/order.noted")] public static void Note(order note) { }
+            }
+            """);
 }
