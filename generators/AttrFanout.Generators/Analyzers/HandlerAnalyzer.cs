@@ -19,6 +19,9 @@ public sealed class HandlerAnalyzer : DiagnosticAnalyzer
     /// <summary>The <see cref="SuggestionProperty"/> of AF0004 when the handler is <c>async void</c> and should return <c>Task</c>.</summary>
     public const string AsyncVoidSuggestion = "ReturnTask";
 
+    /// <summary>The key, in <see cref="Diagnostic.Properties"/> of AF0004, of an instance handler's parameter that looks like a service.</summary>
+    public const string ServiceParameterProperty = "ServiceParameter";
+
     private const string DerivedIdAdvice =
         "it is derived from the type and method names, which do not fit; set Id in [OnEvent] to " + FanoutNames.FunctionIdRule;
 
@@ -73,9 +76,17 @@ public sealed class HandlerAnalyzer : DiagnosticAnalyzer
         var shape = HandlerShape.Of(method, symbols.Types);
         if (shape.SignatureProblem is { } signatureProblem)
         {
-            var properties = method is { ReturnsVoid: true, IsAsync: true }
-                ? ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, AsyncVoidSuggestion)
-                : ImmutableDictionary<string, string?>.Empty;
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            if (method is { ReturnsVoid: true, IsAsync: true })
+            {
+                properties = properties.Add(SuggestionProperty, AsyncVoidSuggestion);
+            }
+
+            if (shape.ServiceParameter is { } service && !method.IsStatic)
+            {
+                properties = properties.Add(ServiceParameterProperty, service);
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidHandlerSignature, methodName, properties, handler, signatureProblem));
         }
 

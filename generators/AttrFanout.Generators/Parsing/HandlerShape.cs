@@ -37,6 +37,9 @@ internal sealed class HandlerShape
     /// <summary>Why generated code cannot call the method (AF0008), or null.</summary>
     public string? ReachabilityProblem { get; }
 
+    /// <summary>The name of a parameter that looks like a service (AF0004 points it to the constructor), or null.</summary>
+    public string? ServiceParameter { get; private set; }
+
     public bool IsValid => SignatureProblem is null && ReachabilityProblem is null;
 
     public static HandlerShape Of(IMethodSymbol method, KnownTypes types)
@@ -47,6 +50,7 @@ internal sealed class HandlerShape
         var kinds = ImmutableArray.CreateBuilder<HandlerParameterKind>(method.Parameters.Length);
         var payloadType = default(ITypeSymbol);
         var payloadParameter = default(IParameterSymbol);
+        var service = default(IParameterSymbol);
         foreach (var parameter in method.Parameters)
         {
             var kind = ClassifyParameter(parameter, types, out var payload);
@@ -61,7 +65,7 @@ internal sealed class HandlerShape
                 {
                     HandlerParameterKind.Context => $"parameter '{parameter.Name}' is a second FunctionContext",
                     HandlerParameterKind.CancellationToken => $"parameter '{parameter.Name}' is a second CancellationToken",
-                    _ => SecondPayloadProblem(method, payloadParameter!, parameter),
+                    _ => SecondPayloadProblem(method, payloadParameter!, parameter, out service),
                 };
             }
 
@@ -79,13 +83,13 @@ internal sealed class HandlerShape
             problem ??= "it takes no payload; add a parameter of the event's payload type (or Event<T>)";
         }
 
-        return new HandlerShape(kinds.ToImmutable(), payloadType, returnKind, problem, Reachability.MethodProblem(method));
+        return new HandlerShape(kinds.ToImmutable(), payloadType, returnKind, problem, Reachability.MethodProblem(method)) { ServiceParameter = service?.Name };
     }
 
     /// <summary>A second payload that looks like a service (an interface or abstract class) is pointed to constructor injection.</summary>
-    private static string SecondPayloadProblem(IMethodSymbol method, IParameterSymbol first, IParameterSymbol second)
+    private static string SecondPayloadProblem(IMethodSymbol method, IParameterSymbol first, IParameterSymbol second, out IParameterSymbol? service)
     {
-        var service = LooksLikeService(first.Type) && !LooksLikeService(second.Type) ? first : LooksLikeService(second.Type) ? second : null;
+        service = LooksLikeService(first.Type) && !LooksLikeService(second.Type) ? first : LooksLikeService(second.Type) ? second : null;
         if (service is null)
         {
             return $"parameter '{second.Name}' is a second payload; a handler takes one payload (or Event<T>), optionally a FunctionContext and a CancellationToken";
