@@ -38,7 +38,8 @@ public sealed class PayloadSerializationAnalyzer : DiagnosticAnalyzer
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, eventAttribute));
-        if (attribute is null || type.IsGenericType || Reachability.PayloadTypeProblem(type) is not null)
+        // A type that cannot be a payload at all (AF0009) or be named by generated code (AF0014) is reported once, there.
+        if (attribute is null || EventParser.PartialProblem(type) is not null || Reachability.PayloadTypeProblem(type) is not null)
         {
             return;
         }

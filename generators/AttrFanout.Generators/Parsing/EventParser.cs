@@ -74,6 +74,16 @@ internal static class EventParser
     /// <summary>Why the generator cannot add the event's plumbing to the type (AF0009), or null.</summary>
     public static string? PartialProblem(INamedTypeSymbol type)
     {
+        if (type.IsStatic)
+        {
+            return "it is static, but a payload is an instance that is sent and stored; remove 'static'";
+        }
+
+        if (type.IsRefLikeType)
+        {
+            return "it is a ref struct, which cannot be stored or passed to generic code; remove 'ref'";
+        }
+
         for (var current = type; current is not null; current = current.ContainingType)
         {
             var role = ReferenceEquals(current, type) ? "it" : $"its containing type '{current.ToDisplayString()}'";

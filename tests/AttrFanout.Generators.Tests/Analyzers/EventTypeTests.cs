@@ -35,6 +35,20 @@ public sealed class EventTypeTests
             """);
 
     [Fact]
+    public Task Fires_for_a_static_class_and_a_ref_struct() =>
+        FanoutVerifier.AnalyzeAsync("""
+            using AttrFanout;
+            [Event("odd/static")] public static partial class {|#0:Settings|} { }
+            [Event("odd/ref")] public ref partial struct {|#1:Buffer|} { }
+            """,
+            [
+                FanoutVerifier.Diagnostic(Descriptors.EventTypeNotPartial, 0).WithArguments(
+                    "Settings", "it is static, but a payload is an instance that is sent and stored; remove 'static'"),
+                FanoutVerifier.Diagnostic(Descriptors.EventTypeNotPartial, 1).WithArguments(
+                    "Buffer", "it is a ref struct, which cannot be stored or passed to generic code; remove 'ref'"),
+            ]);
+
+    [Fact]
     public Task Fires_for_a_containing_type_that_is_not_partial() =>
         FanoutVerifier.AnalyzeAsync("""
             using AttrFanout;
