@@ -6,6 +6,9 @@ namespace AttrFanout.Generators.Parsing;
 /// <summary>Reads one <c>[OnEvent]</c> method into a <see cref="FunctionModel"/>; invalid handlers yield null and are reported by the analyzers.</summary>
 internal static class FunctionParser
 {
+    private static readonly SymbolDisplayFormat AnnotatedFormat =
+        SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
     public static FunctionModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.Length == 0)
@@ -42,6 +45,13 @@ internal static class FunctionParser
             settings.Retries,
             settings.TimeoutSeconds,
             settings.Concurrency,
-            method.IsStatic ? null : ServiceFactoryParser.Parse(method.ContainingType, types, cancellationToken));
+            method.IsStatic ? null : ServiceFactoryParser.Parse(method.ContainingType, types, cancellationToken),
+            AnnotatedEnvelope(method, shape));
+    }
+
+    private static bool AnnotatedEnvelope(IMethodSymbol method, HandlerShape shape)
+    {
+        var index = shape.Parameters.IndexOf(HandlerParameterKind.Envelope);
+        return index >= 0 && method.Parameters[index].Type.ToDisplayString(AnnotatedFormat) != SymbolNames.Fqn(method.Parameters[index].Type);
     }
 }

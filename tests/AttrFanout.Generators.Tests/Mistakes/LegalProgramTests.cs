@@ -166,4 +166,31 @@ public sealed class LegalProgramTests
                 [OnEvent("shop/order.noted")] public static void Note(order note) { }
             }
             """);
+
+    [Fact]
+    public Task Nullable_payloads_extension_methods_and_record_handler_classes_build_clean() =>
+        MistakeBuild.AssertAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using AttrFanout;
+            [Event("shop/order.placed")] public sealed partial record OrderPlaced(string OrderId);
+            public interface IStock { }
+            public static class Extensions
+            {
+                [OnEvent("shop/order.placed", Id = "extension")] public static void Reserve(this OrderPlaced order) { }
+                [OnEvent("shop/order.placed", Id = "nullable")] public static ValueTask Maybe(OrderPlaced? order, CancellationToken ct = default) => default;
+            }
+            public sealed record Stock(IStock Service)
+            {
+                [OnEvent("shop/order.placed", Id = "record")] public void Reserve(OrderPlaced order) { }
+            }
+            public sealed partial class Split
+            {
+                [OnEvent("shop/order.placed", Id = "split-a")] public static void A(OrderPlaced order) { }
+            }
+            public sealed partial class Split
+            {
+                [OnEvent("shop/order.placed", Id = "split-b")] public static void B(OrderPlaced order) { }
+            }
+            """);
 }

@@ -350,4 +350,14 @@ public sealed class MistakeTests
                 public OrderPlaced? Last { get; [OnEvent("shop/order.placed")] set; } // expect: AF0015
             }
             """);
+
+    /// <summary>The compiler warns at the user's parameter (Event's T is notnull); the generated call adds nothing.</summary>
+    [Fact]
+    public Task An_envelope_of_a_nullable_payload() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            public static class Handlers
+            {
+                [OnEvent("shop/order.placed")] public static async Task Wrapped(Event<OrderPlaced?> order) => await Task.Yield(); // expect: CS8714
+            }
+            """);
 }
