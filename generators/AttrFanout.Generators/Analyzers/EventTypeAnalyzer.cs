@@ -48,7 +48,7 @@ public sealed class EventTypeAnalyzer : DiagnosticAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.EventTypeNotPartial, typeName, type.ToDisplayString(), problem));
         }
-        else if (Reachability.PayloadTypeProblem(type) is { } reachability)
+        else if (Reachability.TypeNameProblem(type) is { } reachability)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.EventTypeNotReachable, typeName, type.ToDisplayString(), reachability));
         }

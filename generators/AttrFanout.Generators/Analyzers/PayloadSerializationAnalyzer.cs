@@ -39,7 +39,7 @@ public sealed class PayloadSerializationAnalyzer : DiagnosticAnalyzer
         var type = (INamedTypeSymbol)context.Symbol;
         var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, eventAttribute));
         // A type that cannot be a payload at all (AF0009) or be named by generated code (AF0014) is reported once, there.
-        if (attribute is null || EventParser.PartialProblem(type) is not null || Reachability.PayloadTypeProblem(type) is not null)
+        if (attribute is null || EventParser.PartialProblem(type) is not null || Reachability.TypeNameProblem(type) is not null)
         {
             return;
         }

@@ -36,7 +36,7 @@ internal static class ModuleEmitter
         var writer = new SourceWriter().WriteFileHeader();
         WriteMetadata(writer, model);
         writer.WriteLine($"namespace {model.Assembly.ModuleNamespace};").WriteLine();
-        writer.WriteLine($"/// <summary>The AttrFanout events and functions of <c>{model.Assembly.AssemblyName}</c>.</summary>");
+        writer.WriteLine($"/// <summary>The AttrFanout events and functions of <c>{GeneratedCode.XmlText(model.Assembly.AssemblyName)}</c>.</summary>");
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine(GeneratedCode.HiddenAttribute);
         writer.OpenBlock($"public sealed class {KnownNames.ModuleTypeName} : global::AttrFanout.Generated.IFanoutModule");

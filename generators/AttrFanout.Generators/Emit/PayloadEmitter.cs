@@ -53,7 +53,7 @@ internal static class PayloadEmitter
         if (model.Constant != EventNameConstant.Omit)
         {
             var modifiers = model.Constant == EventNameConstant.DeclareHidingInherited ? "public new const" : "public const";
-            writer.WriteLine($"/// <summary>The name of the event this type is the payload of: <c>{model.Name}</c>.</summary>");
+            writer.WriteLine($"/// <summary>The name of the event this type is the payload of: <c>{GeneratedCode.XmlText(model.Name)}</c>.</summary>");
             writer.WriteLine(GeneratedCode.Attribute);
             writer.WriteLine($"{modifiers} string EventName = {literal};");
             writer.WriteLine();

@@ -29,7 +29,7 @@ internal static class EventParser
             return null;
         }
 
-        var registered = FanoutNames.IsValidEventName(name) && Reachability.PayloadTypeProblem(type) is null;
+        var registered = FanoutNames.IsValidEventName(name) && Reachability.TypeNameProblem(type) is null;
 
         var declarations = new List<TypeDeclarationModel>();
         for (var current = type; current is not null; current = current.ContainingType)

@@ -27,7 +27,7 @@ internal static class FunctionParser
         var types = KnownTypes.From(context.SemanticModel.Compilation);
         var shape = HandlerShape.Of(method, types);
         if (!shape.IsValid || shape.PayloadType is null || shape.PayloadType.TypeKind == TypeKind.Error ||
-            Reachability.PayloadTypeProblem(shape.PayloadType) is not null)
+            Reachability.TypeNameProblem(shape.PayloadType) is not null)
         {
             return null;
         }

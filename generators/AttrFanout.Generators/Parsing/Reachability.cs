@@ -49,7 +49,7 @@ internal static class Reachability
     }
 
     /// <summary>Why generated code cannot name <paramref name="type"/> or one of its containing types, or null.</summary>
-    public static string? PayloadTypeProblem(ITypeSymbol type)
+    public static string? TypeNameProblem(ITypeSymbol type)
     {
         for (var current = type as INamedTypeSymbol; current is not null; current = current.ContainingType)
         {

@@ -22,7 +22,7 @@ internal static class ServiceFactoryParser
         foreach (var parameter in constructor.Parameters)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (parameter.RefKind != RefKind.None || parameter.Type.TypeKind == TypeKind.Error)
+            if (parameter.RefKind != RefKind.None || parameter.Type.TypeKind == TypeKind.Error || Reachability.TypeNameProblem(parameter.Type) is not null)
             {
                 return null;
             }
@@ -38,7 +38,8 @@ internal static class ServiceFactoryParser
 
     /// <summary>
     /// Why the generated registration cannot create <paramref name="type"/> for each run (AF0013), or null: it has no public
-    /// constructor, the constructor takes a parameter by reference, or leaves a <c>required</c> member unset.
+    /// constructor, the constructor takes a parameter by reference or of a type generated code cannot name, or leaves a
+    /// <c>required</c> member unset.
     /// </summary>
     public static string? ConstructionProblem(INamedTypeSymbol type, KnownTypes types)
     {
@@ -50,6 +51,11 @@ internal static class ServiceFactoryParser
         if (constructor.Parameters.FirstOrDefault(static p => p.RefKind != RefKind.None) is { } byReference)
         {
             return $"its constructor takes '{byReference.Name}' by reference";
+        }
+
+        if (constructor.Parameters.FirstOrDefault(static p => Reachability.TypeNameProblem(p.Type) is not null) is { } hidden)
+        {
+            return $"its constructor takes '{hidden.Name}' of type '{hidden.Type.ToDisplayString()}', which generated code cannot name";
         }
 
         return RequiredMemberProblem(type, constructor);

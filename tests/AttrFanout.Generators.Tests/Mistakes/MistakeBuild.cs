@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AttrFanout.Generators.Analyzers;
 using AttrFanout.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AttrFanout.Generators.Tests.Mistakes;
@@ -15,6 +16,9 @@ namespace AttrFanout.Generators.Tests.Mistakes;
 /// </summary>
 internal static partial class MistakeBuild
 {
+    /// <summary>As a project that generates its documentation file parses code: doc comments are checked too (CS1591 on the test code aside).</summary>
+    private static readonly CSharpParseOptions ParseOptions = TestCompilation.ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose);
+
     public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers =
     [
         new CatalogAnalyzer(),
@@ -40,8 +44,14 @@ internal static partial class MistakeBuild
     /// <summary>The warnings and errors of building <paramref name="source"/>, after checking none is in generated code or a crash.</summary>
     public static async Task<ImmutableArray<Diagnostic>> BuildAsync(string assemblyName, string source, params MetadataReference[] references)
     {
-        var input = TestCompilation.Create(assemblyName, [source], references);
-        var driver = TestCompilation.CreateDriver().RunGeneratorsAndUpdateCompilation(input, out var output, out var generatorDiagnostics);
+        var input = CSharpCompilation.Create(
+            assemblyName,
+            [CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Source0.cs")],
+            TestReferences.All.AddRange(references),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions([new("CS1591", ReportDiagnostic.Suppress)]));
+        var driver = CSharpGeneratorDriver.Create([new FanoutGenerator().AsSourceGenerator()], parseOptions: ParseOptions)
+            .RunGeneratorsAndUpdateCompilation(input, out var output, out var generatorDiagnostics);
         Assert.All(driver.GetRunResult().Results, static r => Assert.Null(r.Exception));
 
         var analyzed = await output

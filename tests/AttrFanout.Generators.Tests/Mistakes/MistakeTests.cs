@@ -360,4 +360,26 @@ public sealed class MistakeTests
                 [OnEvent("shop/order.placed")] public static async Task Wrapped(Event<OrderPlaced?> order) => await Task.Yield(); // expect: CS8714
             }
             """);
+
+    [Fact]
+    public Task An_event_name_with_XML_and_string_special_characters() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            [Event("a<b> & \"c\"")] public sealed partial record OrderPlaced(string OrderId); // expect: AF0005
+            public static class Sender
+            {
+                public static System.Threading.Tasks.ValueTask<SendResult> Send(IEventSender sender) => sender.SendAsync(new OrderPlaced("1"));
+            }
+            """);
+
+    [Fact]
+    public Task A_handler_class_whose_constructor_takes_a_private_nested_type() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            public sealed class Stock
+            {
+                private interface IStore { }
+                public Stock(IStore store) { } // expect: CS0051
+                [OnEvent("shop/order.placed")] public void Reserve(OrderPlaced order) { } // expect: AF0013
+            }
+            """);
 }
