@@ -193,4 +193,28 @@ public sealed class LegalProgramTests
                 [OnEvent("shop/order.placed", Id = "split-b")] public static void B(OrderPlaced order) { }
             }
             """);
+
+    [Fact]
+    public Task Payload_members_with_keyword_and_Unicode_names_build_clean() =>
+        MistakeBuild.AssertAsync("""
+            using System.Collections.Generic;
+            using AttrFanout;
+            namespace Shop.@event;
+            [Event("odd/members")]
+            public sealed partial record Odd(string @class, int Ünïcode)
+            {
+                public string @event { get; init; } = "";
+                public required int @int { get; set; }
+                public @record? Nested { get; set; }
+                public List<@record> Many { get; set; } = [];
+                public Dictionary<string, @record> ByName { get; set; } = [];
+            }
+            #pragma warning disable CS8981
+            public sealed class @record { public string @string { get; set; } = ""; public @record? @this { get; set; } }
+            #pragma warning restore CS8981
+            public static class Handlers
+            {
+                [OnEvent("odd/members")] public static void Read(Odd odd) { }
+            }
+            """);
 }
