@@ -1,6 +1,8 @@
 using AttrFanout.CodeFixes;
 using AttrFanout.Generators.Analyzers;
 using AttrFanout.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace AttrFanout.Generators.Tests.CodeFixes;
 
@@ -74,4 +76,42 @@ public sealed class DeclareEventCodeFixTests
                 }
             }
             """);
+
+    [Fact]
+    public async Task Fixes_the_type_in_the_file_that_declares_it()
+    {
+        var test = new CSharpCodeFixTest<SendAnalyzer, DeclareEventCodeFix, DefaultVerifier>
+        {
+            ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+        };
+        test.TestState.Sources.Add(("Checkout.cs", """
+            using AttrFanout;
+
+            public static class Checkout
+            {
+                public static System.Threading.Tasks.ValueTask<SendResult> Place(IEventSender sender) => sender.{|AF0016:{|CS0311:SendAsync|}|}(new OrderPlaced("1"));
+            }
+            """));
+        test.TestState.Sources.Add(("OrderPlaced.cs", """
+            public sealed record OrderPlaced(string OrderId);
+            """));
+        test.FixedState.Sources.Add(("Checkout.cs", """
+            using AttrFanout;
+
+            public static class Checkout
+            {
+                public static System.Threading.Tasks.ValueTask<SendResult> Place(IEventSender sender) => sender.{|CS0311:SendAsync|}(new OrderPlaced("1"));
+            }
+            """));
+        test.FixedState.Sources.Add(("OrderPlaced.cs", """
+            using AttrFanout;
+
+            [Event("order-placed")]
+            public sealed partial record OrderPlaced(string OrderId);
+            """));
+        test.TestState.AdditionalReferences.AddRange(TestReferences.All);
+        test.FixedState.AdditionalReferences.AddRange(TestReferences.All);
+        await test.RunAsync();
+    }
 }
