@@ -382,4 +382,17 @@ public sealed class MistakeTests
                 [OnEvent("shop/order.placed")] public void Reserve(OrderPlaced order) { } // expect: AF0013
             }
             """);
+
+    [Fact]
+    public Task Attributes_written_on_both_halves_of_a_partial_declaration() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            [Event("shop/order.placed")] public sealed partial record OrderPlaced(string OrderId);
+            [Event("shop/order.placed")] public sealed partial record OrderPlaced; // expect: CS0579
+            public static partial class Handlers
+            {
+                [OnEvent("shop/order.placed")] public static partial void Reserve(OrderPlaced order);
+                [OnEvent("shop/order.placed")] public static partial void Reserve(OrderPlaced order) { } // expect: CS0579
+            }
+            """);
 }
