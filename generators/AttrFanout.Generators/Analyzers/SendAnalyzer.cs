@@ -8,8 +8,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace AttrFanout.Generators.Analyzers;
 
 /// <summary>
-/// AF0016: a send (<c>SendAsync</c>, <c>SendManyAsync</c>, or any AttrFanout method whose type parameter must be an
-/// <c>IEventPayload</c>) of a type that is not an <c>[Event]</c> payload. The compiler's own CS0311 only names the interface;
+/// AF0016: a send (<c>SendAsync</c>, <c>SendManyAsync</c>, or any method of the runtime or a library built on it whose
+/// type parameter must be an <c>IEventPayload</c>) of a type that is not an <c>[Event]</c> payload. Only invocations by
+/// one of those methods' names are bound. The compiler's own CS0311 only names the interface;
 /// this says what to write.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -28,15 +29,24 @@ public sealed class SendAnalyzer : DiagnosticAnalyzer
             if (start.Compilation.GetTypeByMetadataName(KnownNames.EventPayloadInterface) is { } payloadInterface &&
                 start.Compilation.GetTypeByMetadataName(KnownNames.EventAttribute) is { } eventAttribute)
             {
-                start.RegisterSyntaxNodeAction(c => Analyze(c, payloadInterface, eventAttribute), SyntaxKind.InvocationExpression);
+                var names = SendMethodNames.From(start.Compilation, payloadInterface, start.CancellationToken);
+                if (names.Count > 0)
+                {
+                    start.RegisterSyntaxNodeAction(c => Analyze(c, names, payloadInterface, eventAttribute), SyntaxKind.InvocationExpression);
+                }
             }
         });
     }
 
     /// <summary>A send whose type argument breaks the constraint does not bind (CS0311), so the method is read from the syntax's symbol info.</summary>
-    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol payloadInterface, INamedTypeSymbol eventAttribute)
+    private static void Analyze(SyntaxNodeAnalysisContext context, HashSet<string> names, INamedTypeSymbol payloadInterface, INamedTypeSymbol eventAttribute)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
+        if (MethodName(invocation) is not { } name || !names.Contains(name))
+        {
+            return;
+        }
+
         var info = context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken);
         if ((info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) is not IMethodSymbol { IsGenericMethod: true } method)
         {
@@ -59,6 +69,14 @@ public sealed class SendAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SentTypeNotEvent, NameLocation(invocation), declaration, sent.ToDisplayString()));
         }
     }
+
+    private static string? MethodName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => null,
+    };
 
     private static Location NameLocation(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {
