@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 using AttrFanout.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AttrFanout.Generators.Analyzers;
 
@@ -26,9 +27,27 @@ public sealed class HandlerTargetAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterSymbolAction(c => Check(c.ReportDiagnostic, symbols, (IMethodSymbol)c.Symbol, c.CancellationToken), SymbolKind.Method);
-            start.RegisterOperationAction(c => Check(c.ReportDiagnostic, symbols, ((ILocalFunctionOperation)c.Operation).Symbol, c.CancellationToken), OperationKind.LocalFunction);
-            start.RegisterOperationAction(c => Check(c.ReportDiagnostic, symbols, ((IAnonymousFunctionOperation)c.Operation).Symbol, c.CancellationToken), OperationKind.AnonymousFunction);
+            start.RegisterSyntaxNodeAction(
+                c => CheckFunction(c, symbols),
+                SyntaxKind.LocalFunctionStatement,
+                SyntaxKind.ParenthesizedLambdaExpression,
+                SyntaxKind.SimpleLambdaExpression);
         });
+    }
+
+    /// <summary>Local functions and lambdas without attributes (nearly all of them) are passed over without binding.</summary>
+    private static void CheckFunction(SyntaxNodeAnalysisContext context, FanoutSymbols symbols)
+    {
+        var (attributes, symbol) = context.Node switch
+        {
+            LocalFunctionStatementSyntax local when local.AttributeLists.Count > 0 => (local.AttributeLists.Count, context.SemanticModel.GetDeclaredSymbol(local, context.CancellationToken)),
+            LambdaExpressionSyntax lambda when lambda.AttributeLists.Count > 0 => (lambda.AttributeLists.Count, context.SemanticModel.GetSymbolInfo(lambda, context.CancellationToken).Symbol),
+            _ => (0, null),
+        };
+        if (attributes > 0 && symbol is IMethodSymbol method)
+        {
+            Check(context.ReportDiagnostic, symbols, method, context.CancellationToken);
+        }
     }
 
     private static void Check(Action<Diagnostic> report, FanoutSymbols symbols, IMethodSymbol method, CancellationToken cancellationToken)
