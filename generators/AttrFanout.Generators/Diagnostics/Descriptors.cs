@@ -100,7 +100,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor HandlerClassNotCreatable = Create(
         DiagnosticIds.HandlerClassNotCreatable,
         "Handler class cannot be created for each run",
-        "'{0}' is an instance handler, but the generated registration cannot create '{1}' for each run: {2}; otherwise register '{1}' in the service collection yourself",
+        "'{0}' is an instance handler, but the generated registration cannot create '{1}' for each run: {2}; give '{1}' a public constructor that takes its services, or register '{1}' in the service collection yourself",
         DiagnosticSeverity.Warning);
 
     /// <summary>AF0014: the generated code cannot name the <c>[Event]</c> payload type.</summary>

@@ -74,7 +74,7 @@ internal static class ServiceFactoryParser
             {
                 if (member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true })
                 {
-                    return $"its required member '{member.Name}' is not set by its constructor, and dependency injection does not set it; take the service in the constructor instead";
+                    return $"its required member '{member.Name}' is not set by its constructor, and dependency injection does not set members";
                 }
             }
         }

@@ -37,7 +37,7 @@ public sealed class CreatableHandlerTests
             [FanoutVerifier.Diagnostic(Descriptors.HandlerClassNotCreatable, 0).WithArguments(
                 "Welcome.Send",
                 "Welcome",
-                "its required member 'Mailer' is not set by its constructor, and dependency injection does not set it; take the service in the constructor instead")]);
+                "its required member 'Mailer' is not set by its constructor, and dependency injection does not set members")]);
 
     [Fact]
     public Task Stays_silent_for_constructor_injection_SetsRequiredMembers_and_static_handlers() =>
