@@ -395,4 +395,24 @@ public sealed class MistakeTests
                 [OnEvent("shop/order.placed")] public static partial void Reserve(OrderPlaced order) { } // expect: CS0579
             }
             """);
+
+    [Fact]
+    public Task Handlers_of_events_whose_type_is_rejected() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            [Event("shop/order.placed")] public sealed record OrderPlaced(string OrderId); // expect: AF0009
+            [Event("shop/order.paid")] public static partial class OrderPaid { } // expect: AF0009
+            public partial class Outer
+            {
+                [Event("shop/order.secret")] private sealed partial record Secret(string Value); // expect: AF0014
+                [OnEvent("shop/order.secret")] private static void Keep(Secret secret) { } // expect: AF0008
+            }
+            [Event("shop order shipped")] public sealed partial record OrderShipped(string OrderId); // expect: AF0005
+            public static class Handlers
+            {
+                [OnEvent("shop/order.placed")] public static void Reserve(OrderPlaced order) { }
+                [OnEvent("shop order shipped")] public static void Ship(OrderShipped order) { } // expect: AF0005
+                [OnEvent("shop/order.shipped")] public static void Track(OrderShipped order) { } // expect: AF0002
+            }
+            """);
 }
