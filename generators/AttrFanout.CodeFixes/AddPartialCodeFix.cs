@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AttrFanout.CodeFixes;
 
-/// <summary>AF0009: adds the <c>partial</c> modifier to an <c>[Event]</c> type and to each containing type that lacks it.</summary>
+/// <summary>AF0009: adds the <c>partial</c> modifier to an <c>[Event]</c> type and to each containing type that lacks it, when that is all that is missing.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddPartialCodeFix))]
 [Shared]
 public sealed class AddPartialCodeFix : CodeFixProvider
@@ -42,10 +42,14 @@ public sealed class AddPartialCodeFix : CodeFixProvider
         }
     }
 
+    /// <summary>Offered only when 'partial' is all that is missing: not for generic, file-local, static or ref struct payloads.</summary>
     private static bool CanFix(TypeDeclarationSyntax declaration)
     {
         var chain = Chain(declaration).ToArray();
-        return chain.All(static t => t.TypeParameterList is null) && chain.Any(static t => !IsPartial(t));
+        return chain.All(static t => t.TypeParameterList is null && !t.Modifiers.Any(SyntaxKind.FileKeyword)) &&
+            !declaration.Modifiers.Any(SyntaxKind.StaticKeyword) &&
+            !declaration.Modifiers.Any(SyntaxKind.RefKeyword) &&
+            chain.Any(static t => !IsPartial(t));
     }
 
     private static async Task<Document> FixAsync(Document document, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)
