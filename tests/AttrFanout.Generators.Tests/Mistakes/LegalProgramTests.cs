@@ -1,3 +1,5 @@
+using AttrFanout.Generators.Tests.Infrastructure;
+
 namespace AttrFanout.Generators.Tests.Mistakes;
 
 /// <summary>Legal programs a new user writes: each builds with the generator and analyzers without a single warning.</summary>
@@ -217,4 +219,23 @@ public sealed class LegalProgramTests
                 [OnEvent("odd/members")] public static void Read(Odd odd) { }
             }
             """);
+
+    [Fact]
+    public Task An_event_record_deriving_from_an_event_record_of_a_referenced_library_builds_clean()
+    {
+        var library = TestCompilation.RunGenerator(TestCompilation.Create(
+            "Shop.Contracts",
+            "namespace Shop.Contracts; [AttrFanout.Event(\"shop/order.placed\")] public partial record OrderPlaced(string OrderId);")).Output;
+
+        return MistakeBuild.AssertAsync(
+            """
+            using AttrFanout;
+            [Event("shop/order.placed.express")] public sealed partial record ExpressOrderPlaced(string OrderId, int Hours) : Shop.Contracts.OrderPlaced(OrderId);
+            public static class Handlers
+            {
+                [OnEvent("shop/order.placed.express")] public static void Rush(ExpressOrderPlaced order) { }
+            }
+            """,
+            TestCompilation.ToReference(library));
+    }
 }
