@@ -86,7 +86,42 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor PayloadNotSerializable = Create(
         DiagnosticIds.PayloadNotSerializable,
         "Event payload cannot be serialized",
-        "{0} in the payload of event '{1}' cannot be serialized: {2}; supply a JsonSerializerContext with [Event(..., JsonContext = typeof(...))]",
+        "{0} in the payload of event '{1}' cannot be serialized: {2}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0012: the generator met an exception on a symbol; it left the symbol out and generated the rest.</summary>
+    public static readonly DiagnosticDescriptor GeneratorFailed = Create(
+        DiagnosticIds.GeneratorFailed,
+        "Generator failed on a symbol",
+        "The AttrFanout generator failed on '{0}' and left it out of the generated code ({1}); please report this with the code that causes it",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0013: an instance handler's class cannot be created by the generated registration.</summary>
+    public static readonly DiagnosticDescriptor HandlerClassNotCreatable = Create(
+        DiagnosticIds.HandlerClassNotCreatable,
+        "Handler class cannot be created for each run",
+        "'{0}' is an instance handler, but the generated registration cannot create '{1}' for each run: {2}; give '{1}' a public constructor that takes its services, or register '{1}' in the service collection yourself",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>AF0014: the generated code cannot name the <c>[Event]</c> payload type.</summary>
+    public static readonly DiagnosticDescriptor EventTypeNotReachable = Create(
+        DiagnosticIds.EventTypeNotReachable,
+        "Event payload type not reachable from generated code",
+        "The event payload type '{0}' cannot be named by the generated dispatch table, so the event is not registered: {1}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0015: <c>[OnEvent]</c> on a local function, lambda or other target that is not a method of a type.</summary>
+    public static readonly DiagnosticDescriptor OnEventOnNonMethod = Create(
+        DiagnosticIds.OnEventOnNonMethod,
+        "[OnEvent] is ignored here",
+        "[OnEvent] on {0} is ignored: only a method of a class can handle events; move the handler to a method of a class",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0016: a send of a type that is not an <c>[Event]</c> payload.</summary>
+    public static readonly DiagnosticDescriptor SentTypeNotEvent = Create(
+        DiagnosticIds.SentTypeNotEvent,
+        "Sent type is not an event payload",
+        "'{0}' is not an event payload, so it cannot be sent; declare its event with [Event(\"...\")] on '{0}' and make it partial",
         DiagnosticSeverity.Error);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, bool compilationEnd = false) =>

@@ -20,6 +20,7 @@ public sealed class PayloadSerializationAnalyzerTests
         using System.Text.Json.Serialization.Metadata;
         using AttrFanout;
 
+        [JsonSerializable(typeof(LegacyImported))]
         public sealed class LegacyContext() : JsonSerializerContext(null)
         {
             protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
@@ -45,6 +46,42 @@ public sealed class PayloadSerializationAnalyzerTests
             .WithArguments("The JsonContext 'NotAContext'", "legacy/imported", "it does not derive from JsonSerializerContext"));
 
     [Fact]
+    public Task A_json_context_that_does_not_list_the_payload_is_reported_at_the_argument() => Verify(
+        """
+        using System;
+        using System.Text.Json;
+        using System.Text.Json.Serialization;
+        using System.Text.Json.Serialization.Metadata;
+        using AttrFanout;
+
+        [JsonSerializable(typeof(int))]
+        public sealed class LegacyJsonContext() : JsonSerializerContext(null)
+        {
+            protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
+            public override JsonTypeInfo? GetTypeInfo(Type type) => null;
+        }
+
+        [Event("legacy/imported", JsonContext = {|#0:typeof(LegacyJsonContext)|})]
+        public sealed partial record LegacyImported(object Anything);
+
+        [Event("legacy/listed", JsonContext = typeof(ListedJsonContext))]
+        public sealed partial record LegacyListed(object Anything);
+
+        [JsonSerializable(typeof(LegacyListed))]
+        public sealed class ListedJsonContext() : JsonSerializerContext(null)
+        {
+            protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
+            public override JsonTypeInfo? GetTypeInfo(Type type) => null;
+        }
+        """,
+        new DiagnosticResult(Descriptors.PayloadNotSerializable)
+            .WithLocation(0)
+            .WithArguments(
+                "The payload type 'LegacyImported'",
+                "legacy/imported",
+                "its JsonContext 'LegacyJsonContext' does not list it; add [JsonSerializable(typeof(LegacyImported))] to 'LegacyJsonContext'"));
+
+    [Fact]
     public Task The_message_names_the_member_its_type_the_event_the_reason_and_the_escape_hatch() => Verify(
         """
         using AttrFanout;
@@ -54,7 +91,10 @@ public sealed class PayloadSerializationAnalyzerTests
         """,
         new DiagnosticResult(Descriptors.PayloadNotSerializable)
             .WithLocation(0)
-            .WithArguments("The member 'Untyped.Value' of type 'object'", "misc/untyped", "'object' has no fixed shape to read back"));
+            .WithArguments(
+                "The member 'Untyped.Value' of type 'object'",
+                "misc/untyped",
+                "'object' has no fixed shape to read back; supply a JsonSerializerContext with [Event(..., JsonContext = typeof(...))]"));
 
     [Fact]
     public Task Every_unsupported_member_is_reported_where_it_is_declared() => Verify("""
