@@ -8,5 +8,11 @@ if (args is ["overload", ..])
     return await OverloadSampler.RunAsync(TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(1), producers: 2);
 }
 
+if (args is ["allocs"])
+{
+    await AttrFanout.Benchmarks.Allocations.AllocationProbe.RunAsync();
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, DefaultConfig.Instance.WithOptions(ConfigOptions.DisableOptimizationsValidator));
 return 0;

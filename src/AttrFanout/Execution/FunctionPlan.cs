@@ -1,3 +1,4 @@
+using AttrFanout.Runtime;
 using Polly;
 
 namespace AttrFanout.Execution;
@@ -16,5 +17,5 @@ internal sealed class FunctionPlan(int index, FunctionDescriptor function, Funct
     public ResiliencePipeline? Pipeline { get; } = pipeline;
 
     /// <summary>Gets the function's own concurrency slots.</summary>
-    public SemaphoreSlim Slots { get; } = new(settings.Concurrency, settings.Concurrency);
+    public FunctionSlots Slots { get; } = new(settings.Concurrency);
 }

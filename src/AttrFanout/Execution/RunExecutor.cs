@@ -59,7 +59,7 @@ internal sealed class RunExecutor(
             }
             finally
             {
-                state.Slots.Dispose();
+                state.ReleaseSlots();
             }
 
             if (state.TryClaimSettlement())
@@ -134,7 +134,6 @@ internal sealed class RunExecutor(
 
     private async ValueTask InvokeAsync(RunState state, CancellationToken cancellationToken)
     {
-        AmbientRun.Enter();
         var delivery = state.Delivery;
         var services = new RunServices(scopes);
         try

@@ -1,3 +1,4 @@
+using AttrFanout.Runtime;
 using AttrFanout.Stores;
 
 namespace AttrFanout.Execution;
@@ -6,11 +7,15 @@ namespace AttrFanout.Execution;
 /// One delivery of a run while the engine executes its attempt, until the attempt is settled or the run abandoned at
 /// shutdown; queued to the thread pool as its own work item, so starting a run allocates nothing more.
 /// </summary>
-internal sealed class RunState(FunctionPlan plan, RunDelivery delivery, RunExecutor executor, IDisposable slots) : IThreadPoolWorkItem
+internal sealed class RunState(FunctionPlan plan, RunDelivery delivery, RunExecutor executor, SharedSlots? sharedSlots) : IThreadPoolWorkItem
 {
     private int _ended;
+    private int _slotsReleased;
 
-    public IDisposable Slots { get; } = slots;
+    /// <summary>Gets or sets the neighbours of this run in the list of runs executing (<see cref="RunTracker"/>).</summary>
+    internal RunState? Previous { get; set; }
+
+    internal RunState? Next { get; set; }
 
     public FunctionPlan Plan { get; } = plan;
 
@@ -27,5 +32,17 @@ internal sealed class RunState(FunctionPlan plan, RunDelivery delivery, RunExecu
     /// <summary>Claims the run for release at shutdown; false when its attempt was settled first.</summary>
     public bool TryAbandon() => Interlocked.Exchange(ref _ended, 1) == 0;
 
-    void IThreadPoolWorkItem.Execute() => _ = executor.ExecuteAsync(this);
+    /// <summary>Gives back the function's slot (and the shared one) the run holds; once, however often called.</summary>
+    public void ReleaseSlots()
+    {
+        if (Interlocked.Exchange(ref _slotsReleased, 1) == 0)
+        {
+            sharedSlots?.Release(Plan.Index);
+            Plan.Slots.Release();
+        }
+    }
+
+    void IThreadPoolWorkItem.Execute() => ExecutionContext.Run(AmbientRun.Context, static state => _ = ((RunState)state!).Execute(), this);
+
+    private ValueTask Execute() => executor.ExecuteAsync(this);
 }

@@ -1,12 +1,33 @@
+using System.Runtime.CompilerServices;
+
 namespace AttrFanout.Runtime;
 
 /// <summary>Tells a send whether it is made from inside an executing attempt, where waiting for queue room could wait on itself.</summary>
 internal static class AmbientRun
 {
     private static readonly AsyncLocal<bool> Inside = new();
+    private static ExecutionContext? s_context;
 
     public static bool IsInside => Inside.Value;
 
-    /// <summary>Marks the current asynchronous flow as inside an attempt; the mark ends with the async method that set it.</summary>
-    public static void Enter() => Inside.Value = true;
+    /// <summary>
+    /// Gets an execution context that holds only the mark, captured once: attempts run in it, so entering it allocates
+    /// nothing per run, and what an attempt sends (from any thread it continues on) is marked.
+    /// </summary>
+    public static ExecutionContext Context => s_context ??= CaptureMarkedContext();
+
+    private static ExecutionContext CaptureMarkedContext()
+    {
+        ExecutionContext? marked = null;
+        var thread = new Thread(static state =>
+        {
+            Inside.Value = true;
+            ((StrongBox<ExecutionContext?>)state!).Value = ExecutionContext.Capture();
+        });
+        var box = new StrongBox<ExecutionContext?>();
+        thread.UnsafeStart(box);
+        thread.Join();
+        marked = box.Value;
+        return marked ?? throw new InvalidOperationException("The execution context of attempts could not be captured.");
+    }
 }

@@ -25,6 +25,7 @@ internal sealed class FunctionWorker(
     {
         var functionId = plan.Function.Id;
         var failing = false;
+        plan.Slots.StopWaitingOn(stopping);
         while (!stopping.IsCancellationRequested)
         {
             try
@@ -34,7 +35,20 @@ internal sealed class FunctionWorker(
                     return;
                 }
 
-                var slots = await AcquireSlotsAsync(stopping).ConfigureAwait(false);
+                await plan.Slots.WaitAsync(stopping).ConfigureAwait(false);
+                if (sharedSlots is not null)
+                {
+                    try
+                    {
+                        await sharedSlots.AcquireAsync(plan.Index, stopping).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        plan.Slots.Release();
+                        throw;
+                    }
+                }
+
                 RunDelivery? delivery;
                 try
                 {
@@ -42,13 +56,13 @@ internal sealed class FunctionWorker(
                 }
                 catch
                 {
-                    slots.Dispose();
+                    ReleaseSlots();
                     throw;
                 }
 
                 if (delivery is null)
                 {
-                    slots.Dispose();
+                    ReleaseSlots();
                     continue;
                 }
 
@@ -58,7 +72,7 @@ internal sealed class FunctionWorker(
                     failures.Recovered(Where);
                 }
 
-                executor.Start(new RunState(plan, delivery, executor, slots));
+                executor.Start(new RunState(plan, delivery, executor, sharedSlots));
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -73,23 +87,10 @@ internal sealed class FunctionWorker(
         }
     }
 
-    private async Task<SlotLease> AcquireSlotsAsync(CancellationToken stopping)
+    private void ReleaseSlots()
     {
-        await plan.Slots.WaitAsync(stopping).ConfigureAwait(false);
-        if (sharedSlots is not null)
-        {
-            try
-            {
-                await sharedSlots.AcquireAsync(plan.Index, stopping).ConfigureAwait(false);
-            }
-            catch
-            {
-                plan.Slots.Release();
-                throw;
-            }
-        }
-
-        return new SlotLease(plan.Slots, sharedSlots, plan.Index);
+        sharedSlots?.Release(plan.Index);
+        plan.Slots.Release();
     }
 
     private async Task PauseAsync(CancellationToken stopping)

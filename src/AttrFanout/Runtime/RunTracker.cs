@@ -1,44 +1,100 @@
-using System.Collections.Concurrent;
 using AttrFanout.Execution;
 
 namespace AttrFanout.Runtime;
 
-/// <summary>Keeps the runs executing until their settlement is recorded, so shutdown can wait for them and hand back those that never end.</summary>
+/// <summary>
+/// Keeps the runs executing until their settlement is recorded, in a list threaded through the runs themselves (nothing
+/// allocated per run), so shutdown can wait for them and hand back those that never end.
+/// </summary>
 internal sealed class RunTracker
 {
-    private readonly ConcurrentDictionary<RunState, byte> _running = new();
+    private readonly Lock _gate = new();
+    private RunState? _head;
     private int _count;
     private TaskCompletionSource? _idle;
 
-    public int Count => Volatile.Read(ref _count);
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _count;
+            }
+        }
+    }
 
     public void Started(RunState run)
     {
-        Interlocked.Increment(ref _count);
-        _running.TryAdd(run, 0);
+        lock (_gate)
+        {
+            run.Next = _head;
+            if (_head is not null)
+            {
+                _head.Previous = run;
+            }
+
+            _head = run;
+            _count++;
+        }
     }
 
     public void Ended(RunState run)
     {
-        _running.TryRemove(run, out _);
-        if (Interlocked.Decrement(ref _count) == 0)
+        TaskCompletionSource? idle = null;
+        lock (_gate)
         {
-            Volatile.Read(ref _idle)?.TrySetResult();
+            if (run.Previous is null)
+            {
+                _head = run.Next;
+            }
+            else
+            {
+                run.Previous.Next = run.Next;
+            }
+
+            if (run.Next is not null)
+            {
+                run.Next.Previous = run.Previous;
+            }
+
+            run.Previous = run.Next = null;
+            if (--_count == 0)
+            {
+                idle = _idle;
+            }
         }
+
+        idle?.TrySetResult();
     }
 
     /// <summary>Completes once no run executes; call it when no run starts any more.</summary>
     public Task WhenIdleAsync()
     {
-        var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Volatile.Write(ref _idle, idle);
-        if (Count == 0)
+        lock (_gate)
         {
-            idle.TrySetResult();
-        }
+            _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_count == 0)
+            {
+                _idle.TrySetResult();
+            }
 
-        return idle.Task;
+            return _idle.Task;
+        }
     }
 
-    public RunState[] Snapshot() => [.. _running.Keys];
+    public RunState[] Snapshot()
+    {
+        lock (_gate)
+        {
+            var runs = new RunState[_count];
+            var next = _head;
+            for (var i = 0; next is not null; i++, next = next.Next)
+            {
+                runs[i] = next;
+            }
+
+            return runs;
+        }
+    }
 }

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Tracing;
+using AttrFanout.Benchmarks.Fanout;
+using AttrFanout.Benchmarks.Infrastructure;
+
+namespace AttrFanout.Benchmarks.Allocations;
+
+/// <summary>
+/// Where the in-memory fan-out allocates: sends 50,000 events of 5 no-op functions three times, prints the bytes
+/// allocated per event, and on the last round the runtime's sampled allocations by type. Not a benchmark: a guide.
+/// </summary>
+internal static class AllocationProbe
+{
+    public static async Task RunAsync()
+    {
+        await using var app = new AttrFanoutApp();
+        for (var round = 0; round < 3; round++)
+        {
+            using var listener = round == 2 ? new AllocListener() : null;
+            var done = FanoutFunctions.Calls.Reset(50_000 * 5);
+            var before = GC.GetTotalAllocatedBytes(true);
+            for (var i = 0; i < 50_000; i++)
+            {
+                await app.Sender.SendAsync(new FanoutTick(i));
+            }
+
+            await done;
+            var after = GC.GetTotalAllocatedBytes(true);
+            Console.WriteLine($"round {round}: {(after - before) / 50_000.0:F0} B/event");
+            if (listener is not null)
+            {
+                foreach (var (type, bytes) in listener.ByType.OrderByDescending(kv => kv.Value).Take(25))
+                {
+                    Console.WriteLine($"{bytes / 50_000.0,8:F0} B/event  {type}");
+                }
+            }
+        }
+    }
+
+    private sealed class AllocListener : EventListener
+    {
+        public ConcurrentDictionary<string, long> ByType { get; } = new();
+
+        protected override void OnEventSourceCreated(EventSource source)
+        {
+            if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            {
+                EnableEvents(source, EventLevel.Verbose, (EventKeywords)0x1);
+            }
+        }
+
+        protected override void OnEventWritten(EventWrittenEventArgs e)
+        {
+            if (e.EventName is "GCAllocationTick_V4" or "GCAllocationTick_V3" && e.Payload is { } p)
+            {
+                var name = e.PayloadNames!.IndexOf("TypeName") is var i and >= 0 ? p[i] as string ?? "?" : "?";
+                var amount = e.PayloadNames!.IndexOf("AllocationAmount64") is var j and >= 0 ? Convert.ToInt64(p[j]) : 100_000;
+                ByType.AddOrUpdate(name, amount, (_, v) => v + amount);
+            }
+        }
+    }
+}
