@@ -24,7 +24,8 @@ internal static class JsonResolverEmitter
     {
         var names = JsonNames.FactoryNames(model.Types);
         var writer = new SourceWriter().WriteFileHeader();
-        writer.WriteLine("#pragma warning disable CS0612, CS0618 // obsolete members are serialized like the others").WriteLine();
+        writer.WriteLine("#pragma warning disable CS0612, CS0618 // obsolete members are serialized like the others");
+        writer.WriteLine("#pragma warning disable CS8619, CS8620 // metadata is typed without the nullable annotations of type arguments, e.g. List<string> for List<string?>").WriteLine();
         writer.WriteLine($"namespace {model.Assembly.ModuleNamespace};").WriteLine();
         writer.WriteLine($"/// <summary>The JSON metadata of the event payloads of <c>{model.Assembly.AssemblyName}</c> and of every type they reach, built without reflection.</summary>");
         writer.WriteLine(GeneratedCode.Attribute);
