@@ -104,6 +104,7 @@ internal static class JsonObjectEmitter
     ///         Setter = static (obj, value) => ((Order)obj).Total = value!,
     ///     });
     ///     properties[0].IsRequired = true;
+    ///     properties[0].Order = 1;
     ///     return properties;
     /// },
     /// </code>
@@ -157,6 +158,11 @@ internal static class JsonObjectEmitter
             if (property.IsRequired)
             {
                 writer.WriteLine($"properties[{i}].IsRequired = true;");
+            }
+
+            if (property.Order != 0)
+            {
+                writer.WriteLine($"properties[{i}].Order = {property.Order};");
             }
         }
 

@@ -40,7 +40,7 @@ internal static class PayloadScenarios
             {
                 public Address() { City = ""; Zip = ""; }
                 public string City { get; set; }
-                public string Zip;
+                [JsonInclude] public string Zip;
                 public string Country { get; init; } = "UK";
             }
 

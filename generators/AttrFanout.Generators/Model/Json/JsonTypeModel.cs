@@ -21,7 +21,7 @@ internal sealed record JsonTypeModel(
 /// <summary>How an object is created and which members it reads and writes.</summary>
 /// <param name="IsValueType">Whether it is a struct, so setters write through the unboxed value.</param>
 /// <param name="UsesParameters">Whether it is created from an argument array (a parameterized constructor or <c>required</c> members).</param>
-/// <param name="Properties">The serialized members, in declaration order, base type members last.</param>
+/// <param name="Properties">The serialized members in System.Text.Json's order before <c>[JsonPropertyOrder]</c> sorts them: each type's properties then fields, the payload type first, base types after.</param>
 /// <param name="Parameters">The constructor parameters, then the member initializers.</param>
 internal sealed record JsonObjectModel(
     bool IsValueType,
@@ -39,6 +39,7 @@ internal sealed record JsonObjectModel(
 /// <param name="IgnoreCondition">A <c>JsonIgnoreCondition</c> member name from <c>[JsonIgnore(Condition = ...)]</c>, or null.</param>
 /// <param name="IsRequired">Whether it is <c>required</c> or <c>[JsonRequired]</c>: missing from the JSON, deserialization fails.</param>
 /// <param name="HasInitAccessor">Whether deserialization calls its <c>init</c> accessor through an <c>[UnsafeAccessor]</c>, so a member missing from the JSON keeps its initializer's value.</param>
+/// <param name="Order">Its <c>[JsonPropertyOrder]</c>, 0 without one; System.Text.Json sorts the members by it, stably, when any is not 0.</param>
 internal sealed record JsonPropertyModel(
     string Name,
     string TypeFqn,
@@ -48,7 +49,8 @@ internal sealed record JsonPropertyModel(
     bool HasSetter,
     string? IgnoreCondition,
     bool IsRequired,
-    bool HasInitAccessor);
+    bool HasInitAccessor,
+    int Order);
 
 /// <summary>One argument of an object's creator: a constructor parameter or a member initializer.</summary>
 /// <param name="Name">The parameter or member name.</param>

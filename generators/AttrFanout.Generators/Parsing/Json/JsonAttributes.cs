@@ -34,6 +34,10 @@ internal static class JsonAttributes
         converter.OriginalDefinition.ToDisplayString() is var name &&
         (name == JsonKnownTypes.StringEnumConverter || name.StartsWith(JsonKnownTypes.StringEnumConverter + "<", StringComparison.Ordinal));
 
+    /// <summary>The member's <c>[JsonPropertyOrder]</c>, or 0 (where System.Text.Json puts unordered members).</summary>
+    public static int Order(ISymbol member) =>
+        Find(member, JsonKnownTypes.JsonPropertyOrder) is { ConstructorArguments.Length: 1 } attribute && attribute.ConstructorArguments[0].Value is int order ? order : 0;
+
     public static string? PropertyName(ISymbol member) =>
         Find(member, JsonKnownTypes.JsonPropertyName) is { ConstructorArguments.Length: 1 } attribute ? attribute.ConstructorArguments[0].Value as string : null;
 

@@ -6,6 +6,7 @@ namespace AttrFanout.Generators.Parsing.Json;
 internal static class JsonKnownTypes
 {
     public const string JsonPropertyName = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
+    public const string JsonPropertyOrder = "System.Text.Json.Serialization.JsonPropertyOrderAttribute";
     public const string JsonIgnore = "System.Text.Json.Serialization.JsonIgnoreAttribute";
     public const string JsonRequired = "System.Text.Json.Serialization.JsonRequiredAttribute";
     public const string JsonInclude = "System.Text.Json.Serialization.JsonIncludeAttribute";

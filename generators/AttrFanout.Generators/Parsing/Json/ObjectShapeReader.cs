@@ -5,8 +5,9 @@ using Microsoft.CodeAnalysis;
 namespace AttrFanout.Generators.Parsing.Json;
 
 /// <summary>
-/// Reads how a class, record or struct is written and read back: its public instance properties and fields (base type members
-/// first, <c>[JsonIgnore]</c>d ones left out), the constructor and <c>required</c> member initializers that create it,
+/// Reads how a class, record or struct is written and read back: its public instance properties and <c>[JsonInclude]</c>d
+/// fields in System.Text.Json's order (the type's own properties, then its fields, then its base type's; <c>[JsonIgnore]</c>d
+/// ones left out), the constructor and <c>required</c> member initializers that create it,
 /// and the <c>init</c> accessors set after creation.
 /// </summary>
 internal static class ObjectShapeReader
@@ -61,7 +62,8 @@ internal static class ObjectShapeReader
                 m.IsSettable && !bound.Contains(m.Symbol.Name) && !initializers.Contains(m.Symbol.Name),
                 m.IgnoreCondition,
                 m.IsRequiredKeyword || JsonAttributes.Has(m.Symbol, JsonKnownTypes.JsonRequired),
-                m.IsInitOnly && !bound.Contains(m.Symbol.Name) && !initializers.Contains(m.Symbol.Name)))
+                m.IsInitOnly && !bound.Contains(m.Symbol.Name) && !initializers.Contains(m.Symbol.Name),
+                JsonAttributes.Order(m.Symbol)))
             .ToEquatableArray();
 
         var model = new JsonObjectModel(type.IsValueType, parameters.Count > 0, properties, parameters.ToEquatableArray());
@@ -76,7 +78,7 @@ internal static class ObjectShapeReader
         for (var current = type; current is { SpecialType: not (SpecialType.System_Object or SpecialType.System_ValueType) }; current = current.BaseType)
         {
             var level = new List<Member>();
-            foreach (var symbol in current.GetMembers())
+            foreach (var symbol in PropertiesThenFields(current))
             {
                 if (symbol.IsStatic || symbol is not (IPropertySymbol { IsIndexer: false } or IFieldSymbol { IsConst: false, AssociatedSymbol: null, IsImplicitlyDeclared: false }) || !names.Add(symbol.Name))
                 {
@@ -97,10 +99,17 @@ internal static class ObjectShapeReader
                 }
             }
 
-            levels.Insert(0, level);
+            levels.Add(level);
         }
 
         return levels.SelectMany(static l => l).ToList();
+    }
+
+    /// <summary>A type's own members as System.Text.Json orders them: properties in declaration order, then fields.</summary>
+    private static IEnumerable<ISymbol> PropertiesThenFields(INamedTypeSymbol type)
+    {
+        var members = type.GetMembers();
+        return members.Where(static m => m is IPropertySymbol).Concat(members.Where(static m => m is IFieldSymbol));
     }
 
     private static Member? Read(ISymbol symbol, List<JsonProblem> problems)
@@ -113,7 +122,7 @@ internal static class ObjectShapeReader
         };
 
         var (ignored, condition) = JsonAttributes.Ignore(symbol);
-        if (ignored)
+        if (ignored || symbol is IFieldSymbol && !JsonAttributes.Has(symbol, JsonKnownTypes.JsonInclude))
         {
             return null;
         }
