@@ -14,4 +14,5 @@ namespace AttrFanout.Serialization.Tests;
 [JsonSerializable(typeof(Enums))]
 [JsonSerializable(typeof(Nulls))]
 [JsonSerializable(typeof(NullableCollections))]
+[JsonSerializable(typeof(Measured))]
 internal sealed partial class ParityContext : JsonSerializerContext;

@@ -25,9 +25,26 @@ internal sealed class PayloadSerializer<TPayload>
         {
             return JsonSerializer.SerializeToUtf8Bytes(payload, typeInfo);
         }
-        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException)
+        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
-            throw Failure(exception.Message, exception);
+            throw Failure(exception.Message, exception, (exception as JsonException)?.Path ?? PathOfWriteFailure(payload, typeInfo));
+        }
+    }
+
+    /// <summary>Serializes again into a buffer it can read after the failure, to name the member whose value was refused.</summary>
+    private static string? PathOfWriteFailure(TPayload payload, JsonTypeInfo<TPayload> typeInfo)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using var writer = new Utf8JsonWriter(buffer);
+        try
+        {
+            JsonSerializer.Serialize(writer, payload, typeInfo);
+            return null;
+        }
+        catch (Exception)
+        {
+            writer.Flush();
+            return JsonWritePath.Of(buffer.WrittenSpan);
         }
     }
 
@@ -41,7 +58,7 @@ internal sealed class PayloadSerializer<TPayload>
         }
         catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException)
         {
-            throw Failure(exception.Message, exception);
+            throw Failure(exception.Message, exception, (exception as JsonException)?.Path);
         }
 
         return payload ?? throw Failure("the stored payload is JSON 'null'.");
@@ -72,6 +89,6 @@ internal sealed class PayloadSerializer<TPayload>
             ?? throw Failure($"the resolver '{_resolver.GetType().FullName}' has no JSON metadata for the payload type.");
     }
 
-    private PayloadSerializationException Failure(string problem, Exception? inner = null) =>
-        new(_eventName, typeof(TPayload), problem, inner);
+    private PayloadSerializationException Failure(string problem, Exception? inner = null, string? memberPath = null) =>
+        new(_eventName, typeof(TPayload), problem, memberPath, inner);
 }
