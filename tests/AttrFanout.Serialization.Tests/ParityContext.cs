@@ -15,4 +15,9 @@ namespace AttrFanout.Serialization.Tests;
 [JsonSerializable(typeof(Nulls))]
 [JsonSerializable(typeof(NullableCollections))]
 [JsonSerializable(typeof(Measured))]
+[JsonSerializable(typeof(Keyed))]
+[JsonSerializable(typeof(FrameworkCollections))]
+[JsonSerializable(typeof(Converted))]
+[JsonSerializable(typeof(Loose))]
+[JsonSerializable(typeof(Included))]
 internal sealed partial class ParityContext : JsonSerializerContext;

@@ -37,7 +37,17 @@ internal static class JsonObjectEmitter
 
         WriteProperties(writer, fqn, shape);
         writer.CloseBlock(";");
-        writer.WriteLine($"return {JsonNames.Services}.CreateObjectInfo(options, values);");
+        if (shape.NumberHandling is { } numberHandling)
+        {
+            writer.WriteLine($"var info = {JsonNames.Services}.CreateObjectInfo(options, values);");
+            writer.WriteLine($"info.NumberHandling = {numberHandling};");
+            writer.WriteLine("return info;");
+        }
+        else
+        {
+            writer.WriteLine($"return {JsonNames.Services}.CreateObjectInfo(options, values);");
+        }
+
         writer.CloseBlock();
     }
 
@@ -154,6 +164,11 @@ internal static class JsonObjectEmitter
                 writer.WriteLine($"IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.{condition},");
             }
 
+            if (property.Options is { } options)
+            {
+                WriteOptions(writer, property.TypeFqn, options);
+            }
+
             writer.CloseBlock(");");
             if (property.IsRequired)
             {
@@ -168,6 +183,32 @@ internal static class JsonObjectEmitter
 
         writer.WriteLine("return properties;");
         writer.CloseBlock(",");
+    }
+
+    /// <summary>
+    /// This emits, inside <c>new JsonPropertyInfoValues&lt;T&gt; { ... }</c>:
+    /// <code>
+    /// Converter = GeneratedJsonConverters.Create&lt;T&gt;(new MoneyConverter(), options),
+    /// NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.WriteAsString,
+    /// IsExtensionData = true,
+    /// </code>
+    /// </summary>
+    private static void WriteOptions(SourceWriter writer, string typeFqn, JsonMemberOptions options)
+    {
+        if (options.ConverterFqn is { } converter)
+        {
+            writer.WriteLine($"Converter = {JsonNames.CreateConverter(typeFqn, converter)},");
+        }
+
+        if (options.NumberHandling is { } numberHandling)
+        {
+            writer.WriteLine($"NumberHandling = {numberHandling},");
+        }
+
+        if (options.IsExtensionData)
+        {
+            writer.WriteLine("IsExtensionData = true,");
+        }
     }
 
     /// <summary>

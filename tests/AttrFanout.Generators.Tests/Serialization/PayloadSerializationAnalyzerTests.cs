@@ -50,11 +50,11 @@ public sealed class PayloadSerializationAnalyzerTests
         using AttrFanout;
 
         [Event("misc/untyped")]
-        public sealed partial record Untyped(object {|#0:Value|});
+        public sealed partial record Untyped(dynamic {|#0:Value|});
         """,
         new DiagnosticResult(Descriptors.PayloadNotSerializable)
             .WithLocation(0)
-            .WithArguments("The member 'Untyped.Value' of type 'object'", "misc/untyped", "'object' has no fixed shape to read back"));
+            .WithArguments("The member 'Untyped.Value' of type 'dynamic'", "misc/untyped", "'dynamic' has no fixed shape to read back; use object (read back as a JsonElement) or a concrete type"));
 
     [Fact]
     public Task Every_unsupported_member_is_reported_where_it_is_declared() => Verify("""
@@ -74,23 +74,37 @@ public sealed class PayloadSerializationAnalyzerTests
                 public override void Write(System.Text.Json.Utf8JsonWriter writer, int value, System.Text.Json.JsonSerializerOptions options) { }
             }
 
+            public sealed class NoDefault : JsonConverter<int>
+            {
+                public NoDefault(int scale) { }
+                public override int Read(ref System.Text.Json.Utf8JsonReader reader, System.Type typeToConvert, System.Text.Json.JsonSerializerOptions options) => 0;
+                public override void Write(System.Text.Json.Utf8JsonWriter writer, int value, System.Text.Json.JsonSerializerOptions options) { }
+            }
+            public sealed class PrivateCreator { [JsonConstructor] private PrivateCreator(int a) => A = a; public int A { get; } }
+
             [Event("shop/everything.wrong")]
             public sealed partial class EverythingWrong
             {
-                public object? {|AF0011:Anything|} { get; set; }
                 public IPricing? {|AF0011:Pricing|} { get; set; }
                 public Shape? {|AF0011:Outline|} { get; set; }
                 public int[,] {|AF0011:Grid|} { get; set; } = new int[0, 0];
-                public Dictionary<int, string> {|AF0011:ByNumber|} { get; set; } = new();
-                public Queue<string> {|AF0011:Pending|} { get; set; } = new();
+                public Dictionary<Inner, string> {|AF0011:ByObject|} { get; set; } = new();
+                public IReadOnlySet<string> {|AF0011:Seen|} { get; set; } = new HashSet<string>();
                 public NoCreator? {|AF0011:Creator|} { get; set; }
+                public PrivateCreator? {|AF0011:Hidden|} { get; set; }
                 public List<System.Action> {|AF0011:Callbacks|} { get; set; } = new();
                 public (int, string) {|AF0011:Pair|} { get; set; }
                 public System.IO.Stream? {|AF0011:Body|} { get; set; }
-                [JsonConverter(typeof(AsText))] public int {|AF0011:Converted|} { get; set; }
-                [JsonInclude] public string {|AF0011:Hidden|} { get; private set; } = "";
+                [JsonConverter(typeof(NoDefault))] public int {|AF0011:Scaled|} { get; set; }
+                [JsonConverter(typeof(AsText))] public int? {|AF0011:MaybeText|} { get; set; }
+                [JsonInclude] private string {|AF0011:Secret|} { get; set; } = "";
                 public Inner? Nested { get; set; }
-                [JsonIgnore] public object? Ignored { get; set; }
+                [JsonIgnore] public System.IO.Stream? Ignored { get; set; }
+                public object? Anything { get; set; }
+                public Dictionary<int, string> ByNumber { get; set; } = new();
+                public Queue<string> Pending { get; set; } = new();
+                [JsonConverter(typeof(AsText))] public int Converted { get; set; }
+                [JsonInclude] public string Included { get; private set; } = "";
             }
         }
         """);
@@ -110,7 +124,7 @@ public sealed class PayloadSerializationAnalyzerTests
     [Fact]
     public async Task A_member_declared_in_metadata_is_reported_at_the_event_type()
     {
-        var library = TestCompilation.ToReference(TestCompilation.Create("Lib", "namespace Lib { public class Base { public object? Extra { get; set; } } }"));
+        var library = TestCompilation.ToReference(TestCompilation.Create("Lib", "namespace Lib { public class Base { public System.IO.Stream? Extra { get; set; } } }"));
 
         await Verify(
             """

@@ -17,6 +17,18 @@ public sealed class ResolverSnapshotTests
     }
 
     [Fact]
+    public void Member_order_converters_number_handling_extension_data_included_members_and_framework_collections_generate_the_expected_resolver()
+    {
+        var input = TestCompilation.Create("MemberKinds", PayloadScenarios.MemberKinds);
+
+        var result = TestCompilation.CreateDriver().RunGenerators(input).GetRunResult();
+
+        Assert.Empty(result.Diagnostics);
+        SerializationHarness.Generate(input);
+        Snapshot.Match("MemberKinds", result);
+    }
+
+    [Fact]
     public void Only_events_without_a_json_context_and_without_unsupported_members_reach_the_resolver()
     {
         var input = TestCompilation.Create("Payloads", PayloadScenarios.Supported, PayloadScenarios.EscapeHatches);

@@ -12,11 +12,13 @@ namespace AttrFanout.Generators.Parsing.Json;
 /// </summary>
 internal static class ObjectShapeReader
 {
-    public static ObjectShape Read(INamedTypeSymbol type)
+    /// <summary>Reads <paramref name="type"/> as seen from <paramref name="assembly"/>, where the generated resolver lives.</summary>
+    public static ObjectShape Read(INamedTypeSymbol type, IAssemblySymbol assembly, Func<INamedTypeSymbol, bool> isAccessible)
     {
+        var context = new Context(assembly, isAccessible);
         var problems = new List<JsonProblem>();
-        var members = Members(type, problems);
-        var constructor = Constructor(type, out var constructorProblem);
+        var members = Members(type, context, problems);
+        var constructor = Constructor(type, context, out var constructorProblem);
         if (constructor is null)
         {
             return new ObjectShape(null, [], problems, constructorProblem);
@@ -63,14 +65,15 @@ internal static class ObjectShapeReader
                 m.IgnoreCondition,
                 m.IsRequiredKeyword || JsonAttributes.Has(m.Symbol, JsonKnownTypes.JsonRequired),
                 m.IsInitOnly && !bound.Contains(m.Symbol.Name) && !initializers.Contains(m.Symbol.Name),
-                JsonAttributes.Order(m.Symbol)))
+                JsonAttributes.Order(m.Symbol),
+                m.Options))
             .ToEquatableArray();
 
-        var model = new JsonObjectModel(type.IsValueType, parameters.Count > 0, properties, parameters.ToEquatableArray());
+        var model = new JsonObjectModel(type.IsValueType, parameters.Count > 0, properties, parameters.ToEquatableArray(), JsonAttributes.NumberHandling(type));
         return new ObjectShape(model, members.Select(static m => m.Symbol).ToArray(), problems, null);
     }
 
-    private static List<Member> Members(INamedTypeSymbol type, List<JsonProblem> problems)
+    private static List<Member> Members(INamedTypeSymbol type, Context context, List<JsonProblem> problems)
     {
         var levels = new List<List<Member>>();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -85,7 +88,7 @@ internal static class ObjectShapeReader
                     continue;
                 }
 
-                if (Read(symbol, problems) is { } member)
+                if (Read(symbol, context, problems) is { } member)
                 {
                     var jsonName = JsonAttributes.PropertyName(symbol) ?? symbol.Name;
                     if (jsonNames.TryGetValue(jsonName, out var other))
@@ -112,36 +115,38 @@ internal static class ObjectShapeReader
         return members.Where(static m => m is IPropertySymbol).Concat(members.Where(static m => m is IFieldSymbol));
     }
 
-    private static Member? Read(ISymbol symbol, List<JsonProblem> problems)
+    private static Member? Read(ISymbol symbol, Context context, List<JsonProblem> problems)
     {
-        var (memberType, readable, settable, initOnly, required) = symbol switch
-        {
-            IPropertySymbol p => (p.Type, IsPublic(p.GetMethod), IsPublic(p.SetMethod) && p.SetMethod!.IsInitOnly is false, IsPublic(p.SetMethod) && p.SetMethod!.IsInitOnly, p.IsRequired),
-            IFieldSymbol f => (f.Type, f.DeclaredAccessibility == Accessibility.Public, f.DeclaredAccessibility == Accessibility.Public && !f.IsReadOnly, false, f.IsRequired),
-            _ => throw new InvalidOperationException(symbol.Kind.ToString()),
-        };
-
+        var included = JsonAttributes.Has(symbol, JsonKnownTypes.JsonInclude);
         var (ignored, condition) = JsonAttributes.Ignore(symbol);
-        if (ignored || symbol is IFieldSymbol && !JsonAttributes.Has(symbol, JsonKnownTypes.JsonInclude))
+        if (ignored || symbol is IFieldSymbol && !included)
         {
             return null;
         }
 
-        if (!readable || symbol.DeclaredAccessibility != Accessibility.Public)
+        var (memberType, getter, setter, initOnly, required) = symbol switch
         {
-            if (JsonAttributes.Has(symbol, JsonKnownTypes.JsonInclude))
+            IPropertySymbol p => (p.Type, p.GetMethod, p.SetMethod, p.SetMethod is { IsInitOnly: true }, p.IsRequired),
+            IFieldSymbol f => (f.Type, (ISymbol?)f, f.IsReadOnly ? null : (ISymbol?)f, false, f.IsRequired),
+            _ => throw new InvalidOperationException(symbol.Kind.ToString()),
+        };
+
+        // System.Text.Json writes public members with a public getter, and [JsonInclude]d ones its generated code can read.
+        var readable = included ? context.CanAccess(symbol) && context.CanAccess(getter) : IsPublic(symbol) && IsPublic(getter);
+        if (!readable)
+        {
+            if (included)
             {
-                problems.Add(new JsonProblem(symbol, Subject(symbol, memberType), "[JsonInclude] on a member without a public getter is not supported"));
+                problems.Add(new JsonProblem(symbol, Subject(symbol, memberType), "[JsonInclude] on a member whose getter is private or protected is not supported (System.Text.Json cannot read it either); make it internal or public"));
             }
 
             return null;
         }
 
-        if (!settable && !initOnly && symbol is IPropertySymbol { SetMethod: not null } && JsonAttributes.Has(symbol, JsonKnownTypes.JsonInclude))
-        {
-            problems.Add(new JsonProblem(symbol, Subject(symbol, memberType), "[JsonInclude] on a property without a public setter is not supported"));
-            return null;
-        }
+        // A setter the generated code cannot call directly is called through an [UnsafeAccessor]: init accessors, and the
+        // non-public setters of [JsonInclude]d properties.
+        var settable = setter is not null && !initOnly && (included ? context.CanAccess(setter) : IsPublic(setter));
+        var accessorSet = setter is IMethodSymbol && !settable && (initOnly ? included || IsPublic(setter) : included);
 
         if (JsonAttributes.FirstUnsupported(symbol) is { } attribute)
         {
@@ -149,21 +154,42 @@ internal static class ObjectShapeReader
             return null;
         }
 
-        return new Member(symbol, memberType, settable, initOnly, required, condition);
+        string? converterFqn = null;
+        if (JsonAttributes.Converter(symbol) is { } converter)
+        {
+            if (JsonAttributes.ConverterProblem(converter, context.IsAccessible) is { } problem)
+            {
+                problems.Add(new JsonProblem(symbol, Subject(symbol, memberType), problem));
+                return null;
+            }
+
+            if (memberType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+            {
+                problems.Add(new JsonProblem(symbol, Subject(symbol, memberType), "a [JsonConverter] on a Nullable<T> member is not supported; put it on the type T, or make the member non-nullable"));
+                return null;
+            }
+
+            converterFqn = JsonAttributes.ConverterFor(converter, memberType);
+        }
+
+        var numberHandling = JsonAttributes.NumberHandling(symbol);
+        var extensionData = JsonAttributes.Has(symbol, JsonKnownTypes.JsonExtensionData);
+        var options = converterFqn is null && numberHandling is null && !extensionData ? null : new JsonMemberOptions(converterFqn, numberHandling, extensionData);
+        return new Member(symbol, memberType, settable, accessorSet, required, condition, options);
     }
 
-    private static IMethodSymbol? Constructor(INamedTypeSymbol type, out string? problem)
+    private static IMethodSymbol? Constructor(INamedTypeSymbol type, Context context, out string? problem)
     {
         problem = null;
         var marked = type.InstanceConstructors.Where(static c => JsonAttributes.Has(c, JsonKnownTypes.JsonConstructor)).ToList();
         if (marked.Count == 1)
         {
-            if (marked[0].DeclaredAccessibility == Accessibility.Public)
+            if (context.CanAccess(marked[0]))
             {
                 return marked[0];
             }
 
-            problem = "has a [JsonConstructor] that is not public";
+            problem = "has a [JsonConstructor] that is private or protected, which System.Text.Json cannot call either; make it internal or public";
             return null;
         }
 
@@ -181,12 +207,24 @@ internal static class ObjectShapeReader
         return chosen;
     }
 
-    private static bool IsPublic(IMethodSymbol? accessor) => accessor is { DeclaredAccessibility: Accessibility.Public };
+    private static bool IsPublic(ISymbol? symbol) => symbol is { DeclaredAccessibility: Accessibility.Public };
 
     private static string Subject(ISymbol member, ITypeSymbol type) =>
         $"The member '{member.ContainingType.ToDisplayString()}.{member.Name}' of type '{type.ToDisplayString()}'";
 
-    private sealed record Member(ISymbol Symbol, ITypeSymbol Type, bool IsSettable, bool IsInitOnly, bool IsRequiredKeyword, string? IgnoreCondition);
+    private sealed record Member(ISymbol Symbol, ITypeSymbol Type, bool IsSettable, bool IsInitOnly, bool IsRequiredKeyword, string? IgnoreCondition, JsonMemberOptions? Options);
+
+    /// <summary>What the generated resolver, compiled into <paramref name="Assembly"/>, can reach.</summary>
+    private sealed record Context(IAssemblySymbol Assembly, Func<INamedTypeSymbol, bool> IsAccessible)
+    {
+        public bool CanAccess(ISymbol? symbol) => symbol?.DeclaredAccessibility switch
+        {
+            Accessibility.Public => true,
+            Accessibility.Internal or Accessibility.ProtectedOrInternal =>
+                SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Assembly) || symbol.ContainingAssembly.GivesAccessTo(Assembly),
+            _ => false,
+        };
+    }
 }
 
 /// <summary>An object's members and creation, or why it cannot be created.</summary>

@@ -45,7 +45,7 @@ internal sealed class PayloadTypeWalker
 
     private string? Describe(ITypeSymbol type, Reach reach) => type switch
     {
-        { TypeKind: TypeKind.Dynamic } or { SpecialType: SpecialType.System_Object } => "has no fixed shape to read back",
+        { TypeKind: TypeKind.Dynamic } => "has no fixed shape to read back; use object (read back as a JsonElement) or a concrete type",
         ITypeParameterSymbol => "is a type parameter",
         IArrayTypeSymbol array => DescribeArray(array, reach),
         INamedTypeSymbol named => DescribeNamed(named, reach),
@@ -97,6 +97,17 @@ internal sealed class PayloadTypeWalker
             return null;
         }
 
+        if (JsonAttributes.Converter(type) is { } typeConverter)
+        {
+            if (JsonAttributes.ConverterProblem(typeConverter, IsAccessible) is { } converterProblem)
+            {
+                return converterProblem;
+            }
+
+            _types.Add(new JsonTypeModel(fqn, JsonTypeKind.Converted, SymbolNames.Fqn(typeConverter), null, null, null));
+            return null;
+        }
+
         if (JsonAttributes.FirstUnsupported(type) is { } attribute)
         {
             return $"has {attribute}, which the generated metadata does not apply";
@@ -119,12 +130,18 @@ internal sealed class PayloadTypeWalker
             return DescribeCollection(type, collection.Kind, collection.Creator, reach);
         }
 
+        if (type.IsGenericType && JsonKnownTypes.WriteOnlyCollections.TryGetValue(MetadataName(type.OriginalDefinition), out var instead))
+        {
+            return $"is written by System.Text.Json but cannot be read back (it has no type to create); use {instead}";
+        }
+
         return type switch
         {
             { TypeKind: TypeKind.Delegate } => "is a delegate",
             { TypeKind: TypeKind.Interface } => "is an interface; use a concrete type or one of " + JsonKnownTypes.SupportedCollections,
             { IsAbstract: true } => "is abstract, so reading it back has no type to create",
             { IsTupleType: true } => "is a tuple, whose elements have no names to write",
+            _ when MetadataName(type.OriginalDefinition) == JsonKnownTypes.KeyValuePair => DescribeObject(type),
             _ when type.AllInterfaces.Any(static i => i.SpecialType == SpecialType.System_Collections_IEnumerable) =>
                 "is a collection type the generated metadata does not handle; use " + JsonKnownTypes.SupportedCollections,
             _ when IsFrameworkType(type) => "is a framework type without built-in JSON metadata",
@@ -135,21 +152,30 @@ internal sealed class PayloadTypeWalker
     private string? DescribeCollection(INamedTypeSymbol type, JsonTypeKind kind, string? creator, Reach reach)
     {
         var arguments = type.TypeArguments;
-        if (arguments.Length == 2 && arguments[0].SpecialType != SpecialType.System_String)
+        var key = arguments.Length == 2 ? arguments[0] : null;
+        if (key is not null && !IsDictionaryKey(key))
         {
-            return $"is a dictionary with '{arguments[0].ToDisplayString()}' keys; only string keys are supported";
+            return $"is a dictionary with '{key.ToDisplayString()}' keys, which System.Text.Json cannot write as JSON property names; " +
+                   "use string, a number, Guid, a date or time, or an enum as the key";
         }
 
         var element = arguments[arguments.Length - 1];
-        var creatorFqn = creator is null ? null : $"{creator}<{string.Join(", ", arguments.Select(SymbolNames.Fqn))}>";
-        _types.Add(new JsonTypeModel(SymbolNames.Fqn(type), kind, null, SymbolNames.Fqn(element), creatorFqn, null));
+        var creatorFqn = creator is null || kind is JsonTypeKind.ImmutableEnumerable or JsonTypeKind.ImmutableDictionary
+            ? creator
+            : $"{creator}<{string.Join(", ", arguments.Select(SymbolNames.Fqn))}>";
+        _types.Add(new JsonTypeModel(SymbolNames.Fqn(type), kind, null, SymbolNames.Fqn(element), creatorFqn, null, key is null ? null : SymbolNames.Fqn(key)));
+        if (key is not null)
+        {
+            Visit(key, reach);
+        }
+
         Visit(element, reach);
         return null;
     }
 
     private string? DescribeObject(INamedTypeSymbol type)
     {
-        var shape = ObjectShapeReader.Read(type);
+        var shape = ObjectShapeReader.Read(type, _assembly, IsAccessible);
         _problems.AddRange(shape.Problems);
         if (shape.Model is null)
         {
@@ -171,6 +197,10 @@ internal sealed class PayloadTypeWalker
 
         return null;
     }
+
+    private static bool IsDictionaryKey(ITypeSymbol key) =>
+        key.TypeKind == TypeKind.Enum ||
+        key is INamedTypeSymbol { IsGenericType: false } named && JsonKnownTypes.DictionaryKeys.Contains(MetadataName(named));
 
     private bool IsAccessible(INamedTypeSymbol type)
     {
