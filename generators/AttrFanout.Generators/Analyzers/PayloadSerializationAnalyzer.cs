@@ -9,13 +9,13 @@ namespace AttrFanout.Generators.Analyzers;
 
 /// <summary>
 /// Reports AF0011 at every member of an <c>[Event]</c> payload's type graph that the generated JSON metadata cannot handle,
-/// using the same walker that decides what the generator emits. Events with a <c>JsonContext</c> are not analyzed.
+/// and AF0020 at every member written to JSON but never read back, using the same walker that decides what the generator emits. Events with a <c>JsonContext</c> are not analyzed.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PayloadSerializationAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.PayloadNotSerializable];
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.PayloadNotSerializable, Descriptors.PayloadMemberNotReadBack];
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -61,6 +61,14 @@ public sealed class PayloadSerializationAnalyzer : DiagnosticAnalyzer
         {
             var location = problem.Member?.Locations.FirstOrDefault(static l => l.IsInSource) ?? type.Locations.FirstOrDefault(static l => l.IsInSource);
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.PayloadNotSerializable, location, problem.Subject, eventName, problem.Reason));
+        }
+
+        foreach (var loss in graph.Losses)
+        {
+            if (loss.Member?.Locations.FirstOrDefault(static l => l.IsInSource) is { } location)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.PayloadMemberNotReadBack, location, loss.Subject, eventName, loss.Reason));
+            }
         }
     }
 }

@@ -89,6 +89,13 @@ internal static class Descriptors
         "{0} in the payload of event '{1}' cannot be serialized: {2}; supply a JsonSerializerContext with [Event(..., JsonContext = typeof(...))]",
         DiagnosticSeverity.Error);
 
+    /// <summary>AF0020: a member of an <c>[Event]</c> payload is written to JSON but reading the JSON back never sets it.</summary>
+    public static readonly DiagnosticDescriptor PayloadMemberNotReadBack = Create(
+        DiagnosticIds.PayloadMemberNotReadBack,
+        "Payload member is written but never read back",
+        "{0} in the payload of event '{1}' is written to JSON but never read back: {2}",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, bool compilationEnd = false) =>
         new(
             id,

@@ -14,4 +14,5 @@ internal static class DiagnosticIds
     public const string EventTypeNotPartial = "AF0009";
     public const string InvalidFunctionSetting = "AF0010";
     public const string PayloadNotSerializable = "AF0011";
+    public const string PayloadMemberNotReadBack = "AF0020";
 }

@@ -69,8 +69,14 @@ internal static class ObjectShapeReader
                 m.Options))
             .ToEquatableArray();
 
+        var losses = members
+            .Where(m => !m.IsSettable && !m.IsInitOnly && !bound.Contains(m.Symbol.Name) && !initializers.Contains(m.Symbol.Name))
+            .Select(m => ReadBackCheck.Loss(m.Symbol, m.Type) is { } loss ? new JsonProblem(m.Symbol, Subject(m.Symbol, m.Type), loss) : null)
+            .OfType<JsonProblem>()
+            .ToList();
+
         var model = new JsonObjectModel(type.IsValueType, parameters.Count > 0, properties, parameters.ToEquatableArray(), JsonAttributes.NumberHandling(type));
-        return new ObjectShape(model, members.Select(static m => m.Symbol).ToArray(), problems, null);
+        return new ObjectShape(model, members.Select(static m => m.Symbol).ToArray(), problems, null, losses);
     }
 
     private static List<Member> Members(INamedTypeSymbol type, Context context, List<JsonProblem> problems)
@@ -232,4 +238,5 @@ internal static class ObjectShapeReader
 /// <param name="Members">The serialized members, whose types are walked next.</param>
 /// <param name="Problems">Problems with single members, reported where they are declared.</param>
 /// <param name="Problem">A problem with the type itself, reported where the walk reached it.</param>
-internal sealed record ObjectShape(JsonObjectModel? Model, IReadOnlyList<ISymbol> Members, IReadOnlyList<JsonProblem> Problems, string? Problem);
+/// <param name="Losses">Members written but never read back (AF0020), with why and the fix.</param>
+internal sealed record ObjectShape(JsonObjectModel? Model, IReadOnlyList<ISymbol> Members, IReadOnlyList<JsonProblem> Problems, string? Problem, IReadOnlyList<JsonProblem>? Losses = null);

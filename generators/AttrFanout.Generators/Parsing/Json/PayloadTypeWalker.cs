@@ -14,6 +14,7 @@ internal sealed class PayloadTypeWalker
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly List<JsonTypeModel> _types = [];
     private readonly List<JsonProblem> _problems = [];
+    private readonly List<JsonProblem> _losses = [];
 
     private PayloadTypeWalker(IAssemblySymbol assembly, CancellationToken cancellationToken)
     {
@@ -26,7 +27,7 @@ internal sealed class PayloadTypeWalker
     {
         var walker = new PayloadTypeWalker(assembly, cancellationToken);
         walker.Visit(payload, new Reach(null, $"The type '{payload.ToDisplayString()}'"));
-        return new PayloadGraph(walker._types.OrderBy(static t => t.Fqn, StringComparer.Ordinal).ToArray(), walker._problems);
+        return new PayloadGraph(walker._types.OrderBy(static t => t.Fqn, StringComparer.Ordinal).ToArray(), walker._problems, walker._losses);
     }
 
     private void Visit(ITypeSymbol type, Reach reach)
@@ -177,6 +178,7 @@ internal sealed class PayloadTypeWalker
     {
         var shape = ObjectShapeReader.Read(type, _assembly, IsAccessible);
         _problems.AddRange(shape.Problems);
+        _losses.AddRange(shape.Losses ?? []);
         if (shape.Model is null)
         {
             return shape.Problem;
