@@ -20,4 +20,5 @@ namespace AttrFanout.Serialization.Tests;
 [JsonSerializable(typeof(Converted))]
 [JsonSerializable(typeof(Loose))]
 [JsonSerializable(typeof(Included))]
+[JsonSerializable(typeof(Drawn))]
 internal sealed partial class ParityContext : JsonSerializerContext;

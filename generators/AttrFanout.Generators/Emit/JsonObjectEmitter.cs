@@ -25,7 +25,11 @@ internal static class JsonObjectEmitter
         writer.OpenBlock($"private static {JsonNames.Metadata}.JsonTypeInfo<{fqn}> {factoryName}({JsonNames.Options} options)");
         writer.WriteLine($"var values = new {JsonNames.Metadata}.JsonObjectInfoValues<{fqn}>");
         writer.WriteLine("{").Indent();
-        if (shape.UsesParameters)
+        if (shape.IsAbstract)
+        {
+            writer.WriteLine("ObjectCreator = null,");
+        }
+        else if (shape.UsesParameters)
         {
             writer.WriteLine($"ObjectWithParameterizedConstructorCreator = static args => {Creation(fqn, shape)},");
             WriteParameters(writer, shape);

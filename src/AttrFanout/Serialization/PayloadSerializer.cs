@@ -27,8 +27,29 @@ internal sealed class PayloadSerializer<TPayload>
         }
         catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
-            throw Failure(exception.Message, exception, (exception as JsonException)?.Path ?? PathOfWriteFailure(payload, typeInfo));
+            throw Failure(exception.Message, exception, ReportedPath(exception) ?? PathOfWriteFailure(payload, typeInfo));
         }
+    }
+
+    /// <summary>The path System.Text.Json names: a <see cref="JsonException"/>'s, or the one it appends to a <see cref="NotSupportedException"/>'s message.</summary>
+    private static string? ReportedPath(Exception exception)
+    {
+        if (exception is JsonException { Path: { } path })
+        {
+            return path;
+        }
+
+        const string marker = " Path: ";
+        var message = exception.Message;
+        var start = message.LastIndexOf(marker, StringComparison.Ordinal);
+        if (exception is not NotSupportedException || start < 0)
+        {
+            return null;
+        }
+
+        start += marker.Length;
+        var end = message.IndexOf(' ', start);
+        return (end < 0 ? message[start..] : message[start..end]).TrimEnd('.');
     }
 
     /// <summary>Serializes again into a buffer it can read after the failure, to name the member whose value was refused.</summary>
@@ -58,7 +79,7 @@ internal sealed class PayloadSerializer<TPayload>
         }
         catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException)
         {
-            throw Failure(exception.Message, exception, (exception as JsonException)?.Path);
+            throw Failure(exception.Message, exception, ReportedPath(exception));
         }
 
         return payload ?? throw Failure("the stored payload is JSON 'null'.");

@@ -120,6 +120,18 @@ internal static class PayloadScenarios
                 public string Origin { get; set; } = "";
             }
 
+            [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+            [JsonDerivedType(typeof(Circle), "circle")]
+            public abstract class Shape
+            {
+                public string Name { get; set; } = "";
+            }
+
+            public sealed class Circle : Shape
+            {
+                public double Radius { get; set; }
+            }
+
             [Event("kinds/everything")]
             public sealed partial class Everything : Base
             {
@@ -137,6 +149,7 @@ internal static class PayloadScenarios
                 public Queue<int> Pending { get; set; } = new();
                 public KeyValuePair<string, int> Pair { get; set; }
                 public object? Anything { get; set; }
+                public Shape? Outline { get; set; }
                 [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
             }
         }

@@ -27,12 +27,14 @@ internal sealed record JsonTypeModel(
 /// <param name="Properties">The serialized members in System.Text.Json's order before <c>[JsonPropertyOrder]</c> sorts them: each type's properties then fields, the payload type first, base types after.</param>
 /// <param name="Parameters">The constructor parameters, then the member initializers.</param>
 /// <param name="NumberHandling">The type's <c>[JsonNumberHandling]</c> as a C# expression, or null.</param>
+/// <param name="IsAbstract">Whether it is an abstract <c>[JsonDerivedType]</c> base: no creator, its subtypes are read back instead.</param>
 internal sealed record JsonObjectModel(
     bool IsValueType,
     bool UsesParameters,
     EquatableArray<JsonPropertyModel> Properties,
     EquatableArray<JsonParameterModel> Parameters,
-    string? NumberHandling = null);
+    string? NumberHandling = null,
+    bool IsAbstract = false);
 
 /// <summary>One serialized property or field.</summary>
 /// <param name="Name">The member name in C#.</param>

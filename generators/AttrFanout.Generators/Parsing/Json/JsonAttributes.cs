@@ -108,6 +108,14 @@ internal static class JsonAttributes
         return false;
     }
 
+    /// <summary>The types named by the <c>[JsonDerivedType]</c> attributes of <paramref name="type"/>, in declaration order.</summary>
+    public static IReadOnlyList<ITypeSymbol> DerivedTypes(INamedTypeSymbol type) =>
+        type.GetAttributes()
+            .Where(static a => a.AttributeClass?.ToDisplayString() == JsonKnownTypes.JsonDerivedType && a.ConstructorArguments.Length > 0)
+            .Select(static a => a.ConstructorArguments[0].Value)
+            .OfType<ITypeSymbol>()
+            .ToList();
+
     public static string? PropertyName(ISymbol member) =>
         Find(member, JsonKnownTypes.JsonPropertyName) is { ConstructorArguments.Length: 1 } attribute ? attribute.ConstructorArguments[0].Value as string : null;
 

@@ -19,6 +19,8 @@ internal static class JsonKnownTypes
     /// <summary>Marks an enum model written as strings: <c>[JsonConverter(typeof(JsonStringEnumConverter))]</c> or its generic form on the enum.</summary>
     public const string StringEnum = "JsonStringEnumConverter";
 
+    public const string JsonDerivedType = "System.Text.Json.Serialization.JsonDerivedTypeAttribute";
+    public const string JsonPolymorphic = "System.Text.Json.Serialization.JsonPolymorphicAttribute";
     public const string JsonExtensionData = "System.Text.Json.Serialization.JsonExtensionDataAttribute";
     public const string JsonNumberHandling = "System.Text.Json.Serialization.JsonNumberHandlingAttribute";
     public const string JsonConverterType = "System.Text.Json.Serialization.JsonConverter";
@@ -27,8 +29,6 @@ internal static class JsonKnownTypes
     public static readonly IReadOnlyDictionary<string, string> UnsupportedAttributes = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [JsonConverter] = "a [JsonConverter] subclass",
-        ["System.Text.Json.Serialization.JsonPolymorphicAttribute"] = "[JsonPolymorphic]",
-        ["System.Text.Json.Serialization.JsonDerivedTypeAttribute"] = "[JsonDerivedType]",
         ["System.Text.Json.Serialization.JsonObjectCreationHandlingAttribute"] = "[JsonObjectCreationHandling]",
         ["System.Text.Json.Serialization.JsonUnmappedMemberHandlingAttribute"] = "[JsonUnmappedMemberHandling]",
     };

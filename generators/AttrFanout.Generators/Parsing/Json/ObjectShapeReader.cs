@@ -18,6 +18,14 @@ internal static class ObjectShapeReader
         var context = new Context(assembly, isAccessible);
         var problems = new List<JsonProblem>();
         var members = Members(type, context, problems);
+        if (type.IsAbstract)
+        {
+            // A polymorphic base: written through its subtypes' metadata, read back as the subtype its discriminator names.
+            var written = members.Select(static m => Property(m, m.IsSettable, m.IsInitOnly)).ToEquatableArray();
+            var abstractModel = new JsonObjectModel(false, false, written, EquatableArray<JsonParameterModel>.Empty, JsonAttributes.NumberHandling(type), IsAbstract: true);
+            return new ObjectShape(abstractModel, members.Select(static m => m.Symbol).ToArray(), problems, null);
+        }
+
         var constructor = Constructor(type, context, out var constructorProblem);
         if (constructor is null)
         {
@@ -55,18 +63,10 @@ internal static class ObjectShapeReader
         }
 
         var properties = members
-            .Select(m => new JsonPropertyModel(
-                m.Symbol.Name,
-                SymbolNames.Fqn(m.Type),
-                SymbolNames.Fqn(m.Symbol.ContainingType),
-                m.Symbol is IPropertySymbol,
-                JsonAttributes.PropertyName(m.Symbol),
+            .Select(m => Property(
+                m,
                 m.IsSettable && !bound.Contains(m.Symbol.Name) && !initializers.Contains(m.Symbol.Name),
-                m.IgnoreCondition,
-                m.IsRequiredKeyword || JsonAttributes.Has(m.Symbol, JsonKnownTypes.JsonRequired),
-                m.IsInitOnly && !bound.Contains(m.Symbol.Name) && !initializers.Contains(m.Symbol.Name),
-                JsonAttributes.Order(m.Symbol),
-                m.Options))
+                m.IsInitOnly && !bound.Contains(m.Symbol.Name) && !initializers.Contains(m.Symbol.Name)))
             .ToEquatableArray();
 
         var losses = members
@@ -78,6 +78,20 @@ internal static class ObjectShapeReader
         var model = new JsonObjectModel(type.IsValueType, parameters.Count > 0, properties, parameters.ToEquatableArray(), JsonAttributes.NumberHandling(type));
         return new ObjectShape(model, members.Select(static m => m.Symbol).ToArray(), problems, null, losses);
     }
+
+    private static JsonPropertyModel Property(Member m, bool settable, bool accessorSet) =>
+        new(
+            m.Symbol.Name,
+            SymbolNames.Fqn(m.Type),
+            SymbolNames.Fqn(m.Symbol.ContainingType),
+            m.Symbol is IPropertySymbol,
+            JsonAttributes.PropertyName(m.Symbol),
+            settable,
+            m.IgnoreCondition,
+            m.IsRequiredKeyword || JsonAttributes.Has(m.Symbol, JsonKnownTypes.JsonRequired),
+            accessorSet,
+            JsonAttributes.Order(m.Symbol),
+            m.Options);
 
     private static List<Member> Members(INamedTypeSymbol type, Context context, List<JsonProblem> problems)
     {
