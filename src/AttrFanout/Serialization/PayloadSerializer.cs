@@ -10,12 +10,14 @@ internal sealed class PayloadSerializer<TPayload>
 {
     private readonly string _eventName;
     private readonly IJsonTypeInfoResolver _resolver;
+    private readonly JsonNamingPolicy? _namingPolicy;
     private JsonTypeInfo<TPayload>? _typeInfo;
 
-    public PayloadSerializer(string eventName, IJsonTypeInfoResolver resolver)
+    public PayloadSerializer(string eventName, IJsonTypeInfoResolver resolver, JsonNamingPolicy? namingPolicy = null)
     {
         _eventName = eventName;
         _resolver = resolver;
+        _namingPolicy = namingPolicy;
     }
 
     public byte[] Serialize(TPayload payload)
@@ -94,7 +96,7 @@ internal sealed class PayloadSerializer<TPayload>
 
         var options = _resolver is JsonSerializerContext context
             ? context.Options
-            : new JsonSerializerOptions { TypeInfoResolver = _resolver };
+            : new JsonSerializerOptions { TypeInfoResolver = _resolver, PropertyNamingPolicy = _namingPolicy };
         JsonTypeInfo? typeInfo;
         try
         {
