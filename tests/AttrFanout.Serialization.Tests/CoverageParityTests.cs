@@ -19,6 +19,9 @@ public sealed class CoverageParityTests
             ByEnum = new() { [Shade.Dark] = "d", [(Shade)9] = "undefined" },
             Sorted = new() { [long.MaxValue] = "max", [1] = "one" },
             ByDay = new Dictionary<DateOnly, decimal> { [new DateOnly(2026, 12, 6)] = 1.5m },
+            ByFlag = new() { [true] = 'y', [false] = '"' },
+            ByLetter = new() { ['<'] = 0.5 },
+            ByMoment = new() { [new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(2))] = new Uri("https://example.com/?a=1&b=<") },
         });
     }
 
@@ -43,6 +46,13 @@ public sealed class CoverageParityTests
             Observable = ["o"],
             Pair = new("key", 5),
             Pairs = [new("a", Shade.Dark)],
+            Concurrent = new(new Dictionary<string, int> { ["c"] = 1 }),
+            SortedList = new() { ["z"] = 26, ["a"] = 1 },
+            Collection = [5, 6],
+            ImmutableQueue = ImmutableQueue.Create(1, 2),
+            ImmutableSortedSet = ["b", "a"],
+            ImmutableSetInterface = ImmutableHashSet.Create(9),
+            ImmutableDictionaryInterface = ImmutableDictionary<int, string>.Empty.Add(1, "one"),
         });
 
         Assert.Contains("\"Pair\":{\"Key\":\"key\",\"Value\":5}", json, StringComparison.Ordinal);

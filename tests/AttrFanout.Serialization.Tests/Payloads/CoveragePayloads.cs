@@ -15,6 +15,9 @@ public sealed partial class Keyed
     public Dictionary<Shade, string> ByEnum { get; set; } = [];
     public SortedDictionary<long, string> Sorted { get; set; } = [];
     public IReadOnlyDictionary<DateOnly, decimal> ByDay { get; set; } = new Dictionary<DateOnly, decimal>();
+    public Dictionary<bool, char> ByFlag { get; set; } = [];
+    public Dictionary<char, double> ByLetter { get; set; } = [];
+    public Dictionary<DateTimeOffset, Uri> ByMoment { get; set; } = [];
 }
 
 /// <summary>Framework collections beyond lists and dictionaries.</summary>
@@ -34,6 +37,13 @@ public sealed partial class FrameworkCollections
     public ObservableCollection<string> Observable { get; set; } = [];
     public KeyValuePair<string, int> Pair { get; set; }
     public List<KeyValuePair<string, Shade>> Pairs { get; set; } = [];
+    public System.Collections.Concurrent.ConcurrentDictionary<string, int> Concurrent { get; set; } = new();
+    public SortedList<string, int> SortedList { get; set; } = [];
+    public Collection<int> Collection { get; set; } = [];
+    public ImmutableQueue<int> ImmutableQueue { get; set; } = [];
+    public ImmutableSortedSet<string> ImmutableSortedSet { get; set; } = [];
+    public IImmutableSet<int> ImmutableSetInterface { get; set; } = ImmutableHashSet<int>.Empty;
+    public IImmutableDictionary<int, string> ImmutableDictionaryInterface { get; set; } = ImmutableDictionary<int, string>.Empty;
 }
 
 /// <summary>Writes an int as a JSON string.</summary>
