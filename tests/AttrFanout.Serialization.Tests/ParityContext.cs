@@ -21,4 +21,6 @@ namespace AttrFanout.Serialization.Tests;
 [JsonSerializable(typeof(Loose))]
 [JsonSerializable(typeof(Included))]
 [JsonSerializable(typeof(Drawn))]
+[JsonSerializable(typeof(Sample))]
+[JsonSerializable(typeof(Shapes))]
 internal sealed partial class ParityContext : JsonSerializerContext;
