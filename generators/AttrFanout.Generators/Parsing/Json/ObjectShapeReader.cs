@@ -7,15 +7,15 @@ namespace AttrFanout.Generators.Parsing.Json;
 /// <summary>
 /// Reads how a class, record or struct is written and read back: its public instance properties and <c>[JsonInclude]</c>d
 /// fields in System.Text.Json's order (the type's own properties, then its fields, then its base type's; <c>[JsonIgnore]</c>d
-/// ones left out), the constructor and <c>required</c> member initializers that create it,
-/// and the <c>init</c> accessors set after creation.
+/// ones left out; <see cref="MemberReader"/> reads each), the constructor and <c>required</c> member initializers that
+/// create it, the accessors that set the rest, and the members nothing sets (AF0020).
 /// </summary>
 internal static class ObjectShapeReader
 {
     /// <summary>Reads <paramref name="type"/> as seen from <paramref name="assembly"/>, where the generated resolver lives.</summary>
     public static ObjectShape Read(INamedTypeSymbol type, IAssemblySymbol assembly, Func<INamedTypeSymbol, bool> isAccessible)
     {
-        var context = new Context(assembly, isAccessible);
+        var context = new MemberContext(assembly, isAccessible);
         var problems = new List<JsonProblem>();
         var members = Members(type, context, problems);
         if (type.IsAbstract)
@@ -71,7 +71,7 @@ internal static class ObjectShapeReader
 
         var losses = members
             .Where(m => !m.IsSettable && !m.IsInitOnly && !bound.Contains(m.Symbol.Name) && !initializers.Contains(m.Symbol.Name))
-            .Select(m => ReadBackCheck.Loss(m.Symbol, m.Type) is { } loss ? new JsonProblem(m.Symbol, Subject(m.Symbol, m.Type), loss) : null)
+            .Select(m => ReadBackCheck.Loss(m.Symbol, m.Type) is { } loss ? new JsonProblem(m.Symbol, MemberReader.Subject(m.Symbol, m.Type), loss) : null)
             .OfType<JsonProblem>()
             .ToList();
 
@@ -79,7 +79,7 @@ internal static class ObjectShapeReader
         return new ObjectShape(model, members.Select(static m => m.Symbol).ToArray(), problems, null, losses);
     }
 
-    private static JsonPropertyModel Property(Member m, bool settable, bool accessorSet) =>
+    private static JsonPropertyModel Property(JsonMember m, bool settable, bool accessorSet) =>
         new(
             m.Symbol.Name,
             SymbolNames.Fqn(m.Type),
@@ -93,14 +93,14 @@ internal static class ObjectShapeReader
             JsonAttributes.Order(m.Symbol),
             m.Options);
 
-    private static List<Member> Members(INamedTypeSymbol type, Context context, List<JsonProblem> problems)
+    private static List<JsonMember> Members(INamedTypeSymbol type, MemberContext context, List<JsonProblem> problems)
     {
-        var levels = new List<List<Member>>();
+        var levels = new List<List<JsonMember>>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         var jsonNames = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var current = type; current is { SpecialType: not (SpecialType.System_Object or SpecialType.System_ValueType) }; current = current.BaseType)
         {
-            var level = new List<Member>();
+            var level = new List<JsonMember>();
             foreach (var symbol in PropertiesThenFields(current))
             {
                 if (symbol.IsStatic || symbol is not (IPropertySymbol { IsIndexer: false } or IFieldSymbol { IsConst: false, AssociatedSymbol: null, IsImplicitlyDeclared: false }) || !names.Add(symbol.Name))
@@ -108,12 +108,12 @@ internal static class ObjectShapeReader
                     continue;
                 }
 
-                if (Read(symbol, context, problems) is { } member)
+                if (MemberReader.Read(symbol, context, problems) is { } member)
                 {
                     var jsonName = JsonAttributes.PropertyName(symbol) ?? symbol.Name;
                     if (jsonNames.TryGetValue(jsonName, out var other))
                     {
-                        problems.Add(new JsonProblem(symbol, Subject(symbol, member.Type), $"its JSON name '{jsonName}' is also the name of '{other}'"));
+                        problems.Add(new JsonProblem(symbol, MemberReader.Subject(symbol, member.Type), $"its JSON name '{jsonName}' is also the name of '{other}'"));
                         continue;
                     }
 
@@ -135,70 +135,7 @@ internal static class ObjectShapeReader
         return members.Where(static m => m is IPropertySymbol).Concat(members.Where(static m => m is IFieldSymbol));
     }
 
-    private static Member? Read(ISymbol symbol, Context context, List<JsonProblem> problems)
-    {
-        var included = JsonAttributes.Has(symbol, JsonKnownTypes.JsonInclude);
-        var (ignored, condition) = JsonAttributes.Ignore(symbol);
-        if (ignored || symbol is IFieldSymbol && !included)
-        {
-            return null;
-        }
-
-        var (memberType, getter, setter, initOnly, required) = symbol switch
-        {
-            IPropertySymbol p => (p.Type, p.GetMethod, p.SetMethod, p.SetMethod is { IsInitOnly: true }, p.IsRequired),
-            IFieldSymbol f => (f.Type, (ISymbol?)f, f.IsReadOnly ? null : (ISymbol?)f, false, f.IsRequired),
-            _ => throw new InvalidOperationException(symbol.Kind.ToString()),
-        };
-
-        // System.Text.Json writes public members with a public getter, and [JsonInclude]d ones its generated code can read.
-        var readable = included ? context.CanAccess(symbol) && context.CanAccess(getter) : IsPublic(symbol) && IsPublic(getter);
-        if (!readable)
-        {
-            if (included)
-            {
-                problems.Add(new JsonProblem(symbol, Subject(symbol, memberType), "[JsonInclude] on a member whose getter is private or protected is not supported (System.Text.Json cannot read it either); make it internal or public"));
-            }
-
-            return null;
-        }
-
-        // A setter the generated code cannot call directly is called through an [UnsafeAccessor]: init accessors, and the
-        // non-public setters of [JsonInclude]d properties.
-        var settable = setter is not null && !initOnly && (included ? context.CanAccess(setter) : IsPublic(setter));
-        var accessorSet = setter is IMethodSymbol && !settable && (initOnly ? included || IsPublic(setter) : included);
-
-        if (JsonAttributes.FirstUnsupported(symbol) is { } attribute)
-        {
-            problems.Add(new JsonProblem(symbol, Subject(symbol, memberType), $"it has {attribute}, which the generated metadata does not apply"));
-            return null;
-        }
-
-        string? converterFqn = null;
-        if (JsonAttributes.Converter(symbol) is { } converter)
-        {
-            if (JsonAttributes.ConverterProblem(converter, context.IsAccessible) is { } problem)
-            {
-                problems.Add(new JsonProblem(symbol, Subject(symbol, memberType), problem));
-                return null;
-            }
-
-            if (memberType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
-            {
-                problems.Add(new JsonProblem(symbol, Subject(symbol, memberType), "a [JsonConverter] on a Nullable<T> member is not supported; put it on the type T, or make the member non-nullable"));
-                return null;
-            }
-
-            converterFqn = JsonAttributes.ConverterFor(converter, memberType);
-        }
-
-        var numberHandling = JsonAttributes.NumberHandling(symbol);
-        var extensionData = JsonAttributes.Has(symbol, JsonKnownTypes.JsonExtensionData);
-        var options = converterFqn is null && numberHandling is null && !extensionData ? null : new JsonMemberOptions(converterFqn, numberHandling, extensionData);
-        return new Member(symbol, memberType, settable, accessorSet, required, condition, options);
-    }
-
-    private static IMethodSymbol? Constructor(INamedTypeSymbol type, Context context, out string? problem)
+    private static IMethodSymbol? Constructor(INamedTypeSymbol type, MemberContext context, out string? problem)
     {
         problem = null;
         var marked = type.InstanceConstructors.Where(static c => JsonAttributes.Has(c, JsonKnownTypes.JsonConstructor)).ToList();
@@ -225,25 +162,6 @@ internal static class ObjectShapeReader
         }
 
         return chosen;
-    }
-
-    private static bool IsPublic(ISymbol? symbol) => symbol is { DeclaredAccessibility: Accessibility.Public };
-
-    private static string Subject(ISymbol member, ITypeSymbol type) =>
-        $"The member '{member.ContainingType.ToDisplayString()}.{member.Name}' of type '{type.ToDisplayString()}'";
-
-    private sealed record Member(ISymbol Symbol, ITypeSymbol Type, bool IsSettable, bool IsInitOnly, bool IsRequiredKeyword, string? IgnoreCondition, JsonMemberOptions? Options);
-
-    /// <summary>What the generated resolver, compiled into <paramref name="Assembly"/>, can reach.</summary>
-    private sealed record Context(IAssemblySymbol Assembly, Func<INamedTypeSymbol, bool> IsAccessible)
-    {
-        public bool CanAccess(ISymbol? symbol) => symbol?.DeclaredAccessibility switch
-        {
-            Accessibility.Public => true,
-            Accessibility.Internal or Accessibility.ProtectedOrInternal =>
-                SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Assembly) || symbol.ContainingAssembly.GivesAccessTo(Assembly),
-            _ => false,
-        };
     }
 }
 
