@@ -22,6 +22,15 @@ public sealed class PolymorphismParityTests
     }
 
     [Fact]
+    public void An_interface_with_derived_types_is_written_and_read_back_as_the_implementation()
+    {
+        var json = Parity.AssertSameJson(new Notified(new EmailChannel { Target = "a@b", Html = true }, [new SmsChannel("+1", 2)]));
+
+        Assert.Equal("""{"Primary":{"$type":"email","Target":"a@b","Html":true},"Fallbacks":[{"$type":"sms","Target":"\u002B1","Segments":2}]}""", json);
+        Assert.IsType<SmsChannel>(Parity.Descriptor<Notified>().Deserialize(System.Text.Encoding.UTF8.GetBytes(json)).Fallbacks[0]);
+    }
+
+    [Fact]
     public void Json_without_a_discriminator_for_an_abstract_base_fails_as_a_payload_serialization_error()
     {
         var error = Assert.Throws<PayloadSerializationException>(() =>

@@ -39,3 +39,26 @@ public sealed class Refund : Payment
 /// <summary>A payload whose members are polymorphic.</summary>
 [Event("parity/drawn")]
 public sealed partial record Drawn(Shape Main, List<Shape> Shapes, Payment Payment, List<Payment> Payments);
+
+/// <summary>An interface whose implementations are listed for polymorphism.</summary>
+[JsonDerivedType(typeof(EmailChannel), "email")]
+[JsonDerivedType(typeof(SmsChannel), "sms")]
+public interface IChannel
+{
+    string Target { get; }
+}
+
+/// <summary>An implementation of <see cref="IChannel"/>.</summary>
+public sealed class EmailChannel : IChannel
+{
+    public string Target { get; set; } = "";
+
+    public bool Html { get; set; }
+}
+
+/// <summary>Another implementation of <see cref="IChannel"/>.</summary>
+public sealed record SmsChannel(string Target, int Segments) : IChannel;
+
+/// <summary>A payload whose members are typed by an interface with subtypes.</summary>
+[Event("parity/notified")]
+public sealed partial record Notified(IChannel Primary, List<IChannel> Fallbacks);

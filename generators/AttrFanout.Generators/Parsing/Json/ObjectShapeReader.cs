@@ -98,7 +98,8 @@ internal static class ObjectShapeReader
         var levels = new List<List<JsonMember>>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         var jsonNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var current = type; current is { SpecialType: not (SpecialType.System_Object or SpecialType.System_ValueType) }; current = current.BaseType)
+        IEnumerable<INamedTypeSymbol> hierarchy = type.TypeKind == TypeKind.Interface ? [type, .. type.AllInterfaces] : BaseTypes(type);
+        foreach (var current in hierarchy)
         {
             var level = new List<JsonMember>();
             foreach (var symbol in PropertiesThenFields(current))
@@ -126,6 +127,14 @@ internal static class ObjectShapeReader
         }
 
         return levels.SelectMany(static l => l).ToList();
+    }
+
+    private static IEnumerable<INamedTypeSymbol> BaseTypes(INamedTypeSymbol type)
+    {
+        for (var current = type; current is { SpecialType: not (SpecialType.System_Object or SpecialType.System_ValueType) }; current = current.BaseType)
+        {
+            yield return current;
+        }
     }
 
     /// <summary>A type's own members as System.Text.Json orders them: properties in declaration order, then fields.</summary>

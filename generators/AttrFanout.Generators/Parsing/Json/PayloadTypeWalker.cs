@@ -136,20 +136,15 @@ internal sealed class PayloadTypeWalker
             return $"is written by System.Text.Json but cannot be read back (it has no type to create); use {instead}";
         }
 
-        if (type.TypeKind == TypeKind.Class && JsonAttributes.DerivedTypes(type) is { Count: > 0 } derivedTypes)
+        if (type.TypeKind is TypeKind.Class or TypeKind.Interface && JsonAttributes.DerivedTypes(type) is { Count: > 0 } derivedTypes)
         {
             return DescribePolymorphic(type, derivedTypes, reach);
-        }
-
-        if (type.TypeKind == TypeKind.Interface && JsonAttributes.Has(type, JsonKnownTypes.JsonDerivedType))
-        {
-            return "is an interface with [JsonDerivedType]; put [JsonDerivedType] on an abstract base class instead";
         }
 
         return type switch
         {
             { TypeKind: TypeKind.Delegate } => "is a delegate",
-            { TypeKind: TypeKind.Interface } => "is an interface; use a concrete type or one of " + JsonKnownTypes.SupportedCollections,
+            { TypeKind: TypeKind.Interface } => "is an interface; use a concrete type, list its implementations with [JsonDerivedType], or use one of " + JsonKnownTypes.SupportedCollections,
             { IsAbstract: true } => "is abstract, so reading it back has no type to create; list its subtypes with [JsonDerivedType]",
             { IsTupleType: true } => "is a tuple, whose elements have no names to write",
             _ when MetadataName(type.OriginalDefinition) == JsonKnownTypes.KeyValuePair => DescribeObject(type),
@@ -185,7 +180,8 @@ internal sealed class PayloadTypeWalker
     }
 
     /// <summary>
-    /// A base class with <c>[JsonDerivedType]</c>: its own metadata (no creator when abstract) and every listed subtype's.
+    /// A base class or interface with <c>[JsonDerivedType]</c>: its own metadata (no creator when abstract or an interface)
+    /// and every listed subtype's.
     /// System.Text.Json reads the polymorphism attributes from the type itself when the metadata is created.
     /// </summary>
     private string? DescribePolymorphic(INamedTypeSymbol type, IReadOnlyList<ITypeSymbol> derivedTypes, Reach reach)
