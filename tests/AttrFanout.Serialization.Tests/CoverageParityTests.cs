@@ -80,6 +80,14 @@ public sealed class CoverageParityTests
     }
 
     [Fact]
+    public void A_member_converter_stands_in_for_a_type_without_metadata_of_its_own()
+    {
+        var json = Parity.AssertSameJson(new Connected { Address = System.Net.IPAddress.Parse("10.0.0.1"), Gateway = null });
+
+        Assert.Equal("""{"Address":"10.0.0.1","Gateway":null}""", json);
+    }
+
+    [Fact]
     public void Object_json_element_json_node_and_extension_data()
     {
         Parity.AssertSameJson(new Loose

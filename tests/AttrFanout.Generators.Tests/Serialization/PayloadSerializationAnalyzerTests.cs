@@ -110,6 +110,33 @@ public sealed class PayloadSerializationAnalyzerTests
         """);
 
     [Fact]
+    public Task A_type_with_metadata_only_through_a_member_converter_is_reported_where_it_is_used_without_one() => Verify(
+        """
+        using System.Text.Json;
+        using System.Text.Json.Serialization;
+        using AttrFanout;
+
+        public sealed class IpConverter : JsonConverter<System.Net.IPAddress>
+        {
+            public override System.Net.IPAddress Read(ref Utf8JsonReader reader, System.Type typeToConvert, JsonSerializerOptions options) => System.Net.IPAddress.Any;
+            public override void Write(Utf8JsonWriter writer, System.Net.IPAddress value, JsonSerializerOptions options) { }
+        }
+
+        [Event("net/seen")]
+        public sealed partial class Seen
+        {
+            [JsonConverter(typeof(IpConverter))] public System.Net.IPAddress Address { get; set; } = System.Net.IPAddress.Any;
+            public System.Net.IPAddress? {|#0:Other|} { get; set; }
+        }
+        """,
+        new DiagnosticResult(Descriptors.PayloadNotSerializable)
+            .WithLocation(0)
+            .WithArguments(
+                "The member 'Seen.Other' of type 'System.Net.IPAddress?'",
+                "net/seen",
+                "'System.Net.IPAddress?' has JSON metadata only through a member's [JsonConverter]; add the converter here too, or to the type"));
+
+    [Fact]
     public Task A_constructor_parameter_without_a_matching_member_is_reported_at_the_parameter() => Verify("""
         using AttrFanout;
 

@@ -138,3 +138,22 @@ public sealed partial class Included
 
     public static Included Create(string id, decimal balance, int hidden, string label) => new(id) { Balance = balance, Internal = hidden, Label = label };
 }
+
+/// <summary>Writes an <see cref="System.Net.IPAddress"/> as its text.</summary>
+public sealed class IPAddressConverter : JsonConverter<System.Net.IPAddress>
+{
+    public override System.Net.IPAddress Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => System.Net.IPAddress.Parse(reader.GetString()!);
+
+    public override void Write(Utf8JsonWriter writer, System.Net.IPAddress value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+}
+
+/// <summary>A member whose type has no JSON metadata of its own, only the member's converter.</summary>
+[Event("parity/connected")]
+public sealed partial class Connected
+{
+    [JsonConverter(typeof(IPAddressConverter))]
+    public System.Net.IPAddress Address { get; set; } = System.Net.IPAddress.Loopback;
+
+    [JsonConverter(typeof(IPAddressConverter))]
+    public System.Net.IPAddress? Gateway { get; set; }
+}

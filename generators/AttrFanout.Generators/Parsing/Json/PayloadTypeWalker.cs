@@ -15,6 +15,7 @@ internal sealed class PayloadTypeWalker
     private readonly List<JsonTypeModel> _types = [];
     private readonly List<JsonProblem> _problems = [];
     private readonly List<JsonProblem> _losses = [];
+    private readonly HashSet<string> _convertedOnly = new(StringComparer.Ordinal);
 
     private PayloadTypeWalker(IAssemblySymbol assembly, CancellationToken cancellationToken)
     {
@@ -35,6 +36,11 @@ internal sealed class PayloadTypeWalker
         _cancellationToken.ThrowIfCancellationRequested();
         if (!_seen.Add(SymbolNames.Fqn(type)))
         {
+            if (_convertedOnly.Contains(SymbolNames.Fqn(type)))
+            {
+                _problems.Add(new JsonProblem(reach.Member, reach.Subject, $"'{type.ToDisplayString()}' has JSON metadata only through a member's [JsonConverter]; add the converter here too, or to the type"));
+            }
+
             return;
         }
 
@@ -214,11 +220,43 @@ internal sealed class PayloadTypeWalker
                 IFieldSymbol field => field.Type,
                 _ => throw new InvalidOperationException(member.Kind.ToString()),
             };
-            var subject = $"The member '{member.ContainingType.ToDisplayString()}.{member.Name}' of type '{memberType.ToDisplayString()}'";
-            Visit(memberType, new Reach(member, subject));
+            var reach = new Reach(member, MemberReader.Subject(member, memberType));
+            if (JsonAttributes.Converter(member) is { } converter)
+            {
+                VisitConverted(memberType, JsonAttributes.ConverterFor(converter, memberType), reach);
+            }
+            else
+            {
+                Visit(memberType, reach);
+            }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The type of a member with <c>[JsonConverter]</c>: its own metadata when it has one, else (e.g. <c>IPAddress</c>) metadata
+    /// built on the member's converter, so System.Text.Json finds metadata for the member's type as its generator provides.
+    /// </summary>
+    private void VisitConverted(ITypeSymbol type, string converterFqn, Reach reach)
+    {
+        var fqn = SymbolNames.Fqn(type);
+        if (_seen.Contains(fqn))
+        {
+            return;
+        }
+
+        var probe = new PayloadTypeWalker(_assembly, _cancellationToken);
+        probe.Visit(type, reach);
+        if (probe._problems.Count == 0)
+        {
+            Visit(type, reach);
+            return;
+        }
+
+        _seen.Add(fqn);
+        _convertedOnly.Add(fqn);
+        _types.Add(new JsonTypeModel(fqn, JsonTypeKind.Converted, converterFqn, null, null, null));
     }
 
     private static bool IsDictionaryKey(ITypeSymbol key) =>
