@@ -9,13 +9,14 @@ namespace AttrFanout.Generators.Analyzers;
 
 /// <summary>
 /// Reports AF0011 at every member of an <c>[Event]</c> payload's type graph that the generated JSON metadata cannot handle,
-/// and AF0020 at every member written to JSON but never read back, using the same walker that decides what the generator emits. Events with a <c>JsonContext</c> are not analyzed.
+/// and AF0020 at every member written to JSON but never read back, using the same walker that decides what the generator emits;
+/// AF0021 when <c>JsonNaming</c> is set beside a <c>JsonContext</c>, which decides the names itself. The members of events with a <c>JsonContext</c> are not analyzed.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PayloadSerializationAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.PayloadNotSerializable, Descriptors.PayloadMemberNotReadBack];
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.PayloadNotSerializable, Descriptors.PayloadMemberNotReadBack, Descriptors.JsonNamingIgnored];
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -43,12 +44,16 @@ public sealed class PayloadSerializationAnalyzer : DiagnosticAnalyzer
         var eventName = EventParser.EventName(attribute) ?? type.Name;
         if (EventJsonParser.JsonContext(attribute) is { } jsonContext)
         {
+            if (EventJsonParser.NamingPolicy(attribute) is { } naming)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.JsonNamingIgnored, AttributeLocation(context, attribute, type), eventName, naming, jsonContext.ToDisplayString()));
+            }
+
             if (!EventJsonParser.IsSerializerContext(jsonContext))
             {
-                var location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations.FirstOrDefault();
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.PayloadNotSerializable,
-                    location,
+                    AttributeLocation(context, attribute, type),
                     $"The JsonContext '{jsonContext.ToDisplayString()}'",
                     eventName,
                     "it does not derive from JsonSerializerContext"));
@@ -71,4 +76,7 @@ public sealed class PayloadSerializationAnalyzer : DiagnosticAnalyzer
             }
         }
     }
+
+    private static Location? AttributeLocation(SymbolAnalysisContext context, AttributeData attribute, INamedTypeSymbol type) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations.FirstOrDefault();
 }

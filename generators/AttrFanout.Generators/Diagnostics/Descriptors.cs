@@ -96,6 +96,13 @@ internal static class Descriptors
         "{0} in the payload of event '{1}' is written to JSON but never read back: {2}",
         DiagnosticSeverity.Warning);
 
+    /// <summary>AF0021: <c>[Event(JsonNaming = ...)]</c> together with <c>JsonContext</c>, whose own options decide the names.</summary>
+    public static readonly DiagnosticDescriptor JsonNamingIgnored = Create(
+        DiagnosticIds.JsonNamingIgnored,
+        "JsonNaming is ignored with a JsonContext",
+        "The event '{0}' sets both JsonNaming and JsonContext; the context's own options decide the names, so JsonNaming = {1} is ignored: remove it and set PropertyNamingPolicy = JsonKnownNamingPolicy.{1} in [JsonSourceGenerationOptions] on '{2}'",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, bool compilationEnd = false) =>
         new(
             id,

@@ -15,4 +15,5 @@ internal static class DiagnosticIds
     public const string InvalidFunctionSetting = "AF0010";
     public const string PayloadNotSerializable = "AF0011";
     public const string PayloadMemberNotReadBack = "AF0020";
+    public const string JsonNamingIgnored = "AF0021";
 }

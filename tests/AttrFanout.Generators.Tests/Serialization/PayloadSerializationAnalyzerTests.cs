@@ -45,6 +45,31 @@ public sealed class PayloadSerializationAnalyzerTests
             .WithArguments("The JsonContext 'NotAContext'", "legacy/imported", "it does not derive from JsonSerializerContext"));
 
     [Fact]
+    public Task A_naming_policy_beside_a_json_context_is_reported_as_ignored_with_where_to_set_it() => Verify(
+        """
+        using System;
+        using System.Text.Json;
+        using System.Text.Json.Serialization;
+        using System.Text.Json.Serialization.Metadata;
+        using AttrFanout;
+
+        [{|#0:Event("js/imported", JsonContext = typeof(ImportContext), JsonNaming = JsonKnownNamingPolicy.CamelCase)|}]
+        public sealed partial record Imported(string Name);
+
+        [Event("js/exported", JsonNaming = JsonKnownNamingPolicy.CamelCase)]
+        public sealed partial record Exported(string Name);
+
+        public sealed class ImportContext() : JsonSerializerContext(null)
+        {
+            protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
+            public override JsonTypeInfo? GetTypeInfo(Type type) => null;
+        }
+        """,
+        new DiagnosticResult(Descriptors.JsonNamingIgnored)
+            .WithLocation(0)
+            .WithArguments("js/imported", "CamelCase", "ImportContext"));
+
+    [Fact]
     public Task The_message_names_the_member_its_type_the_event_the_reason_and_the_escape_hatch() => Verify(
         """
         using AttrFanout;
