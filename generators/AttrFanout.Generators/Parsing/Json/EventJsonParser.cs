@@ -22,16 +22,31 @@ internal static class EventJsonParser
         var graph = PayloadTypeWalker.Walk(payload, assembly, cancellationToken);
         return graph.Problems.Count > 0
             ? EventJsonModel.Unsupported
-            : new EventJsonModel(null, true, graph.Types.ToEquatableArray(), NamingPolicy(attribute));
+            : new EventJsonModel(null, true, graph.Types.ToEquatableArray(), EffectiveNamingPolicy(attribute, assembly));
     }
 
     /// <summary>
     /// The <c>JsonKnownNamingPolicy</c> member named by <c>[Event(..., JsonNaming = ...)]</c>, e.g. <c>CamelCase</c>, which is
     /// also the name of the <c>JsonNamingPolicy</c> property that applies it; null when unspecified.
     /// </summary>
-    public static string? NamingPolicy(AttributeData attribute)
+    public static string? NamingPolicy(AttributeData attribute) =>
+        PolicyName(attribute.NamedArguments.FirstOrDefault(static a => a.Key == JsonNamingProperty).Value);
+
+    /// <summary>The event's own <c>JsonNaming</c> when it sets one (<c>Unspecified</c> included), else the assembly's <c>[EventJsonNaming]</c>.</summary>
+    public static string? EffectiveNamingPolicy(AttributeData attribute, IAssemblySymbol assembly)
     {
-        var naming = attribute.NamedArguments.FirstOrDefault(static a => a.Key == JsonNamingProperty).Value;
+        if (attribute.NamedArguments.Any(static a => a.Key == JsonNamingProperty))
+        {
+            return NamingPolicy(attribute);
+        }
+
+        return assembly.GetAttributes().FirstOrDefault(static a => a.AttributeClass?.ToDisplayString() == KnownNames.EventJsonNamingAttribute) is { ConstructorArguments.Length: 1 } assemblyDefault
+            ? PolicyName(assemblyDefault.ConstructorArguments[0])
+            : null;
+    }
+
+    private static string? PolicyName(TypedConstant naming)
+    {
         if (naming.Kind != TypedConstantKind.Enum || naming.Type is null)
         {
             return null;
