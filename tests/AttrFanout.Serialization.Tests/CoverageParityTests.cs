@@ -88,6 +88,21 @@ public sealed class CoverageParityTests
     }
 
     [Fact]
+    public void Get_only_collections_with_populate_are_filled_in_place()
+    {
+        var payload = new Populated();
+        payload.Tags.Add("t");
+        payload.Basket.Items.Add("i");
+        payload.Basket.Counts["c"] = 1;
+        Parity.AssertSameJson(payload);
+
+        var read = Parity.AssertSameRead<Populated>("""{"Tags":["a","b"],"Basket":{"Items":["x"],"Counts":{"k":2}}}""");
+
+        Assert.Equal(["a", "b"], read.Tags);
+        Assert.Equal(2, read.Basket.Counts["k"]);
+    }
+
+    [Fact]
     public void Object_json_element_json_node_and_extension_data()
     {
         Parity.AssertSameJson(new Loose

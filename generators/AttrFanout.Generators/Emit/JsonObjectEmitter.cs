@@ -41,10 +41,19 @@ internal static class JsonObjectEmitter
 
         WriteProperties(writer, fqn, shape);
         writer.CloseBlock(";");
-        if (shape.NumberHandling is { } numberHandling)
+        if (shape.NumberHandling is not null || shape.CreationHandling is not null)
         {
             writer.WriteLine($"var info = {JsonNames.Services}.CreateObjectInfo(options, values);");
-            writer.WriteLine($"info.NumberHandling = {numberHandling};");
+            if (shape.NumberHandling is { } numberHandling)
+            {
+                writer.WriteLine($"info.NumberHandling = {numberHandling};");
+            }
+
+            if (shape.CreationHandling is { } creationHandling)
+            {
+                writer.WriteLine($"info.PreferredPropertyObjectCreationHandling = {creationHandling};");
+            }
+
             writer.WriteLine("return info;");
         }
         else
@@ -182,6 +191,11 @@ internal static class JsonObjectEmitter
             if (property.Order != 0)
             {
                 writer.WriteLine($"properties[{i}].Order = {property.Order};");
+            }
+
+            if (property.Options?.CreationHandling is { } creationHandling)
+            {
+                writer.WriteLine($"properties[{i}].ObjectCreationHandling = {creationHandling};");
             }
         }
 

@@ -49,7 +49,7 @@ public sealed class PayloadReadBackAnalyzerTests
             .WithArguments(
                 "The member 'Cart.Items' of type 'System.Collections.Generic.List<string>'",
                 "shop/cart.saved",
-                "it has no setter and System.Text.Json does not fill a get-only collection, so reading the JSON back leaves it as created; add a setter (set or init) or a constructor parameter named 'items'"),
+                "it has no setter and System.Text.Json does not fill a get-only collection, so reading the JSON back leaves it as created; add a setter (set or init), a constructor parameter named 'items', or [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]"),
         new DiagnosticResult(Descriptors.PayloadMemberNotReadBack)
             .WithLocation(1)
             .WithArguments(
@@ -75,6 +75,7 @@ public sealed class PayloadReadBackAnalyzerTests
             public int OwnerCount => Owners.Count;
             public string Label { get; } = "account";
             [JsonIgnore] public decimal Hidden { get; private set; }
+            [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)] public List<string> Filled { get; } = new();
         }
         """);
 

@@ -150,6 +150,7 @@ internal static class PayloadScenarios
                 public KeyValuePair<string, int> Pair { get; set; }
                 public object? Anything { get; set; }
                 public Shape? Outline { get; set; }
+                [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)] public List<int> Filled { get; } = new();
                 [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
             }
         }

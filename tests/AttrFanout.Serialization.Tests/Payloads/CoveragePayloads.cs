@@ -157,3 +157,22 @@ public sealed partial class Connected
     [JsonConverter(typeof(IPAddressConverter))]
     public System.Net.IPAddress? Gateway { get; set; }
 }
+
+/// <summary>A type whose get-only collections System.Text.Json fills in place.</summary>
+[JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
+public sealed class Basket
+{
+    public List<string> Items { get; } = [];
+
+    public Dictionary<string, int> Counts { get; } = [];
+}
+
+/// <summary>Get-only collections read back by populating them.</summary>
+[Event("parity/populated")]
+public sealed partial class Populated
+{
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
+    public List<string> Tags { get; } = [];
+
+    public Basket Basket { get; set; } = new();
+}

@@ -28,13 +28,15 @@ internal sealed record JsonTypeModel(
 /// <param name="Parameters">The constructor parameters, then the member initializers.</param>
 /// <param name="NumberHandling">The type's <c>[JsonNumberHandling]</c> as a C# expression, or null.</param>
 /// <param name="IsAbstract">Whether it is an abstract <c>[JsonDerivedType]</c> base: no creator, its subtypes are read back instead.</param>
+/// <param name="CreationHandling">The type's <c>[JsonObjectCreationHandling]</c> as a C# expression, or null.</param>
 internal sealed record JsonObjectModel(
     bool IsValueType,
     bool UsesParameters,
     EquatableArray<JsonPropertyModel> Properties,
     EquatableArray<JsonParameterModel> Parameters,
     string? NumberHandling = null,
-    bool IsAbstract = false);
+    bool IsAbstract = false,
+    string? CreationHandling = null);
 
 /// <summary>One serialized property or field.</summary>
 /// <param name="Name">The member name in C#.</param>
@@ -65,7 +67,8 @@ internal sealed record JsonPropertyModel(
 /// <param name="ConverterFqn">The converter type from the member's <c>[JsonConverter]</c>, created directly, or null.</param>
 /// <param name="NumberHandling">The member's <c>[JsonNumberHandling]</c> as a C# expression, or null.</param>
 /// <param name="IsExtensionData">Whether it is the <c>[JsonExtensionData]</c> dictionary that collects unknown members.</param>
-internal sealed record JsonMemberOptions(string? ConverterFqn, string? NumberHandling, bool IsExtensionData);
+/// <param name="CreationHandling">The member's <c>[JsonObjectCreationHandling]</c> as a C# expression, e.g. <c>JsonObjectCreationHandling.Populate</c>, or null.</param>
+internal sealed record JsonMemberOptions(string? ConverterFqn, string? NumberHandling, bool IsExtensionData, string? CreationHandling = null);
 
 /// <summary>One argument of an object's creator: a constructor parameter or a member initializer.</summary>
 /// <param name="Name">The parameter or member name.</param>

@@ -95,6 +95,23 @@ internal static class JsonAttributes
         return names.Count == 0 ? "global::System.Text.Json.Serialization.JsonNumberHandling.Strict" : string.Join(" | ", names);
     }
 
+    /// <summary>The <c>[JsonObjectCreationHandling]</c> of <paramref name="symbol"/> as a C# expression, e.g. <c>JsonObjectCreationHandling.Populate</c>, or null.</summary>
+    public static string? CreationHandling(ISymbol symbol)
+    {
+        if (Find(symbol, JsonKnownTypes.JsonObjectCreationHandling) is not { ConstructorArguments.Length: 1 } attribute ||
+            attribute.ConstructorArguments[0] is not { Type: { } type, Value: { } value })
+        {
+            return null;
+        }
+
+        var name = type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name;
+        return name is null ? null : $"global::System.Text.Json.Serialization.JsonObjectCreationHandling.{name}";
+    }
+
+    /// <summary>Whether System.Text.Json fills <paramref name="member"/> in place when reading: <c>Populate</c> on it, or on its type without <c>Replace</c> on it.</summary>
+    public static bool IsPopulated(ISymbol member) =>
+        (CreationHandling(member) ?? CreationHandling(member.ContainingType))?.EndsWith(".Populate", StringComparison.Ordinal) == true;
+
     private static bool DerivesFrom(INamedTypeSymbol type, string baseName)
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)

@@ -21,6 +21,7 @@ internal static class JsonKnownTypes
 
     public const string JsonDerivedType = "System.Text.Json.Serialization.JsonDerivedTypeAttribute";
     public const string JsonPolymorphic = "System.Text.Json.Serialization.JsonPolymorphicAttribute";
+    public const string JsonObjectCreationHandling = "System.Text.Json.Serialization.JsonObjectCreationHandlingAttribute";
     public const string JsonExtensionData = "System.Text.Json.Serialization.JsonExtensionDataAttribute";
     public const string JsonNumberHandling = "System.Text.Json.Serialization.JsonNumberHandlingAttribute";
     public const string JsonConverterType = "System.Text.Json.Serialization.JsonConverter";
@@ -29,7 +30,6 @@ internal static class JsonKnownTypes
     public static readonly IReadOnlyDictionary<string, string> UnsupportedAttributes = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [JsonConverter] = "a [JsonConverter] subclass",
-        ["System.Text.Json.Serialization.JsonObjectCreationHandlingAttribute"] = "[JsonObjectCreationHandling]",
         ["System.Text.Json.Serialization.JsonUnmappedMemberHandlingAttribute"] = "[JsonUnmappedMemberHandling]",
     };
 

@@ -68,7 +68,10 @@ internal static class MemberReader
 
         var numberHandling = JsonAttributes.NumberHandling(symbol);
         var extensionData = JsonAttributes.Has(symbol, JsonKnownTypes.JsonExtensionData);
-        var options = converterFqn is null && numberHandling is null && !extensionData ? null : new JsonMemberOptions(converterFqn, numberHandling, extensionData);
+        var creationHandling = JsonAttributes.CreationHandling(symbol);
+        var options = converterFqn is null && numberHandling is null && !extensionData && creationHandling is null
+            ? null
+            : new JsonMemberOptions(converterFqn, numberHandling, extensionData, creationHandling);
         return new JsonMember(symbol, memberType, settable, accessorSet, required, condition, options);
     }
 

@@ -22,7 +22,7 @@ internal static class ObjectShapeReader
         {
             // A polymorphic base: written through its subtypes' metadata, read back as the subtype its discriminator names.
             var written = members.Select(static m => Property(m, m.IsSettable, m.IsInitOnly)).ToEquatableArray();
-            var abstractModel = new JsonObjectModel(false, false, written, EquatableArray<JsonParameterModel>.Empty, JsonAttributes.NumberHandling(type), IsAbstract: true);
+            var abstractModel = new JsonObjectModel(false, false, written, EquatableArray<JsonParameterModel>.Empty, JsonAttributes.NumberHandling(type), IsAbstract: true, JsonAttributes.CreationHandling(type));
             return new ObjectShape(abstractModel, members.Select(static m => m.Symbol).ToArray(), problems, null);
         }
 
@@ -75,7 +75,7 @@ internal static class ObjectShapeReader
             .OfType<JsonProblem>()
             .ToList();
 
-        var model = new JsonObjectModel(type.IsValueType, parameters.Count > 0, properties, parameters.ToEquatableArray(), JsonAttributes.NumberHandling(type));
+        var model = new JsonObjectModel(type.IsValueType, parameters.Count > 0, properties, parameters.ToEquatableArray(), JsonAttributes.NumberHandling(type), CreationHandling: JsonAttributes.CreationHandling(type));
         return new ObjectShape(model, members.Select(static m => m.Symbol).ToArray(), problems, null, losses);
     }
 

@@ -17,9 +17,9 @@ internal static class ReadBackCheck
             IPropertySymbol { SetMethod: { } setter } =>
                 $"its setter is {Accessibility(setter)} and no constructor parameter sets it, so reading the JSON back leaves it at its default; " +
                 $"add [JsonInclude] to the property, make the setter public or init, or add a constructor parameter named '{parameter}'",
-            IPropertySymbol property when IsCollection(type) && IsAutoProperty(property) =>
+            IPropertySymbol property when IsCollection(type) && IsAutoProperty(property) && !JsonAttributes.IsPopulated(property) =>
                 $"it has no setter and System.Text.Json does not fill a get-only collection, so reading the JSON back leaves it as created; " +
-                $"add a setter (set or init) or a constructor parameter named '{parameter}'",
+                $"add a setter (set or init), a constructor parameter named '{parameter}', or [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]",
             IFieldSymbol { IsReadOnly: true } =>
                 $"it is readonly and no constructor parameter sets it, so reading the JSON back leaves it at its default; " +
                 $"remove readonly or add a constructor parameter named '{parameter}'",
