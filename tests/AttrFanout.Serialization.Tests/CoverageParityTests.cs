@@ -103,6 +103,17 @@ public sealed class CoverageParityTests
     }
 
     [Fact]
+    public void Unmapped_member_handling_disallow_rejects_unknown_members_both_ways()
+    {
+        Parity.AssertSameJson(new Strict("n"));
+        var json = """{"Name":"n","Extra":1}"""u8.ToArray();
+
+        Assert.Throws<System.Text.Json.JsonException>(() => JsonSerializer.Deserialize(json, Parity.SystemTextJson<Strict>()));
+        var error = Assert.Throws<PayloadSerializationException>(() => Parity.Descriptor<Strict>().Deserialize(json));
+        Assert.Contains("Extra", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Object_json_element_json_node_and_extension_data()
     {
         Parity.AssertSameJson(new Loose

@@ -21,6 +21,7 @@ namespace AttrFanout.Serialization.Tests;
 [JsonSerializable(typeof(Loose))]
 [JsonSerializable(typeof(Included))]
 [JsonSerializable(typeof(Drawn))]
+[JsonSerializable(typeof(Strict))]
 [JsonSerializable(typeof(Populated))]
 [JsonSerializable(typeof(Connected))]
 [JsonSerializable(typeof(Notified))]

@@ -41,7 +41,7 @@ internal static class JsonObjectEmitter
 
         WriteProperties(writer, fqn, shape);
         writer.CloseBlock(";");
-        if (shape.NumberHandling is not null || shape.CreationHandling is not null)
+        if (shape.NumberHandling is not null || shape.CreationHandling is not null || shape.UnmappedMemberHandling is not null)
         {
             writer.WriteLine($"var info = {JsonNames.Services}.CreateObjectInfo(options, values);");
             if (shape.NumberHandling is { } numberHandling)
@@ -52,6 +52,11 @@ internal static class JsonObjectEmitter
             if (shape.CreationHandling is { } creationHandling)
             {
                 writer.WriteLine($"info.PreferredPropertyObjectCreationHandling = {creationHandling};");
+            }
+
+            if (shape.UnmappedMemberHandling is { } unmappedMemberHandling)
+            {
+                writer.WriteLine($"info.UnmappedMemberHandling = {unmappedMemberHandling};");
             }
 
             writer.WriteLine("return info;");

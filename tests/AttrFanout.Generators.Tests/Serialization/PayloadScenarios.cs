@@ -110,6 +110,7 @@ internal static class PayloadScenarios
             }
 
             [JsonNumberHandling(JsonNumberHandling.WriteAsString)]
+            [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
             public sealed class Quoted
             {
                 public int Count { get; set; }

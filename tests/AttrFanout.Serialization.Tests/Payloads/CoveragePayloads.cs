@@ -176,3 +176,8 @@ public sealed partial class Populated
 
     public Basket Basket { get; set; } = new();
 }
+
+/// <summary>A payload that refuses members it does not know.</summary>
+[Event("parity/strict")]
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed partial record Strict(string Name);

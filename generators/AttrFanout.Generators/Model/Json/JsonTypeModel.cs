@@ -29,6 +29,7 @@ internal sealed record JsonTypeModel(
 /// <param name="NumberHandling">The type's <c>[JsonNumberHandling]</c> as a C# expression, or null.</param>
 /// <param name="IsAbstract">Whether it is an abstract <c>[JsonDerivedType]</c> base: no creator, its subtypes are read back instead.</param>
 /// <param name="CreationHandling">The type's <c>[JsonObjectCreationHandling]</c> as a C# expression, or null.</param>
+/// <param name="UnmappedMemberHandling">The type's <c>[JsonUnmappedMemberHandling]</c> as a C# expression, or null.</param>
 internal sealed record JsonObjectModel(
     bool IsValueType,
     bool UsesParameters,
@@ -36,7 +37,8 @@ internal sealed record JsonObjectModel(
     EquatableArray<JsonParameterModel> Parameters,
     string? NumberHandling = null,
     bool IsAbstract = false,
-    string? CreationHandling = null);
+    string? CreationHandling = null,
+    string? UnmappedMemberHandling = null);
 
 /// <summary>One serialized property or field.</summary>
 /// <param name="Name">The member name in C#.</param>

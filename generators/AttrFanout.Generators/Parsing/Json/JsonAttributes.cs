@@ -96,16 +96,21 @@ internal static class JsonAttributes
     }
 
     /// <summary>The <c>[JsonObjectCreationHandling]</c> of <paramref name="symbol"/> as a C# expression, e.g. <c>JsonObjectCreationHandling.Populate</c>, or null.</summary>
-    public static string? CreationHandling(ISymbol symbol)
+    public static string? CreationHandling(ISymbol symbol) => EnumArgument(symbol, JsonKnownTypes.JsonObjectCreationHandling, "JsonObjectCreationHandling");
+
+    /// <summary>The <c>[JsonUnmappedMemberHandling]</c> of <paramref name="type"/> as a C# expression, e.g. <c>JsonUnmappedMemberHandling.Disallow</c>, or null.</summary>
+    public static string? UnmappedMemberHandling(ISymbol type) => EnumArgument(type, JsonKnownTypes.JsonUnmappedMemberHandling, "JsonUnmappedMemberHandling");
+
+    private static string? EnumArgument(ISymbol symbol, string attributeName, string enumName)
     {
-        if (Find(symbol, JsonKnownTypes.JsonObjectCreationHandling) is not { ConstructorArguments.Length: 1 } attribute ||
+        if (Find(symbol, attributeName) is not { ConstructorArguments.Length: 1 } attribute ||
             attribute.ConstructorArguments[0] is not { Type: { } type, Value: { } value })
         {
             return null;
         }
 
         var name = type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name;
-        return name is null ? null : $"global::System.Text.Json.Serialization.JsonObjectCreationHandling.{name}";
+        return name is null ? null : $"global::System.Text.Json.Serialization.{enumName}.{name}";
     }
 
     /// <summary>Whether System.Text.Json fills <paramref name="member"/> in place when reading: <c>Populate</c> on it, or on its type without <c>Replace</c> on it.</summary>

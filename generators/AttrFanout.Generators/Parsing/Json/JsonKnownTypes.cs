@@ -22,6 +22,7 @@ internal static class JsonKnownTypes
     public const string JsonDerivedType = "System.Text.Json.Serialization.JsonDerivedTypeAttribute";
     public const string JsonPolymorphic = "System.Text.Json.Serialization.JsonPolymorphicAttribute";
     public const string JsonObjectCreationHandling = "System.Text.Json.Serialization.JsonObjectCreationHandlingAttribute";
+    public const string JsonUnmappedMemberHandling = "System.Text.Json.Serialization.JsonUnmappedMemberHandlingAttribute";
     public const string JsonExtensionData = "System.Text.Json.Serialization.JsonExtensionDataAttribute";
     public const string JsonNumberHandling = "System.Text.Json.Serialization.JsonNumberHandlingAttribute";
     public const string JsonConverterType = "System.Text.Json.Serialization.JsonConverter";
@@ -30,7 +31,6 @@ internal static class JsonKnownTypes
     public static readonly IReadOnlyDictionary<string, string> UnsupportedAttributes = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [JsonConverter] = "a [JsonConverter] subclass",
-        ["System.Text.Json.Serialization.JsonUnmappedMemberHandlingAttribute"] = "[JsonUnmappedMemberHandling]",
     };
 
     /// <summary>Types with a built-in <c>JsonMetadataServices</c> converter, by full metadata name.</summary>

@@ -75,7 +75,7 @@ internal static class ObjectShapeReader
             .OfType<JsonProblem>()
             .ToList();
 
-        var model = new JsonObjectModel(type.IsValueType, parameters.Count > 0, properties, parameters.ToEquatableArray(), JsonAttributes.NumberHandling(type), CreationHandling: JsonAttributes.CreationHandling(type));
+        var model = new JsonObjectModel(type.IsValueType, parameters.Count > 0, properties, parameters.ToEquatableArray(), JsonAttributes.NumberHandling(type), CreationHandling: JsonAttributes.CreationHandling(type), UnmappedMemberHandling: JsonAttributes.UnmappedMemberHandling(type));
         return new ObjectShape(model, members.Select(static m => m.Symbol).ToArray(), problems, null, losses);
     }
 
