@@ -11,7 +11,8 @@ namespace AttrFanout.CodeFixes;
 
 /// <summary>
 /// AF0020: adds <c>[JsonInclude]</c> to a payload property whose setter is not public, so the generated metadata sets it
-/// when reading the JSON back; adds <c>using System.Text.Json.Serialization;</c> when the file lacks it.
+/// when reading the JSON back; AF0022: adds it to a public field, so it is stored. Adds
+/// <c>using System.Text.Json.Serialization;</c> when the file lacks it.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddJsonIncludeCodeFix))]
 [Shared]
@@ -21,7 +22,7 @@ public sealed class AddJsonIncludeCodeFix : CodeFixProvider
     private const string Namespace = "System.Text.Json.Serialization";
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [DiagnosticIds.PayloadMemberNotReadBack];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [DiagnosticIds.PayloadMemberNotReadBack, DiagnosticIds.PayloadFieldNotSerialized];
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -32,15 +33,24 @@ public sealed class AddJsonIncludeCodeFix : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            var property = root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<PropertyDeclarationSyntax>().FirstOrDefault();
-            if (property is null || !HasNonPublicSetter(property))
+            var node = root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent;
+            MemberDeclarationSyntax? member = node?.AncestorsAndSelf().OfType<PropertyDeclarationSyntax>().FirstOrDefault() is { } property && HasNonPublicSetter(property)
+                ? property
+                : node?.AncestorsAndSelf().OfType<FieldDeclarationSyntax>().FirstOrDefault();
+            var name = member switch
+            {
+                PropertyDeclarationSyntax p => p.Identifier.ValueText,
+                FieldDeclarationSyntax { Declaration.Variables.Count: 1 } f => f.Declaration.Variables[0].Identifier.ValueText,
+                _ => null,
+            };
+            if (member is null || name is null)
             {
                 continue;
             }
 
             var document = context.Document;
             context.RegisterCodeFix(
-                CodeAction.Create($"Add [JsonInclude] to '{property.Identifier.ValueText}'", ct => FixAsync(document, property, ct), EquivalenceKey),
+                CodeAction.Create($"Add [JsonInclude] to '{name}'", ct => FixAsync(document, member, ct), EquivalenceKey),
                 diagnostic);
         }
     }
@@ -48,7 +58,7 @@ public sealed class AddJsonIncludeCodeFix : CodeFixProvider
     private static bool HasNonPublicSetter(PropertyDeclarationSyntax property) =>
         property.AccessorList?.Accessors.Any(static a => a.IsKind(SyntaxKind.SetAccessorDeclaration) && a.Modifiers.Count > 0) == true;
 
-    private static async Task<Document> FixAsync(Document document, PropertyDeclarationSyntax property, CancellationToken cancellationToken)
+    private static async Task<Document> FixAsync(Document document, MemberDeclarationSyntax property, CancellationToken cancellationToken)
     {
         if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not CompilationUnitSyntax root)
         {

@@ -10,13 +10,13 @@ namespace AttrFanout.Generators.Analyzers;
 /// <summary>
 /// Reports AF0011 at every member of an <c>[Event]</c> payload's type graph that the generated JSON metadata cannot handle,
 /// and AF0020 at every member written to JSON but never read back, using the same walker that decides what the generator emits;
-/// AF0021 when <c>JsonNaming</c> is set beside a <c>JsonContext</c>, which decides the names itself. The members of events with a <c>JsonContext</c> are not analyzed.
+/// AF0022 at every public field left out for want of <c>[JsonInclude]</c>; AF0021 when <c>JsonNaming</c> is set beside a <c>JsonContext</c>, which decides the names itself. The members of events with a <c>JsonContext</c> are not analyzed.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PayloadSerializationAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.PayloadNotSerializable, Descriptors.PayloadMemberNotReadBack, Descriptors.JsonNamingIgnored];
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.PayloadNotSerializable, Descriptors.PayloadMemberNotReadBack, Descriptors.JsonNamingIgnored, Descriptors.PayloadFieldNotSerialized];
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -73,6 +73,14 @@ public sealed class PayloadSerializationAnalyzer : DiagnosticAnalyzer
             if (loss.Member?.Locations.FirstOrDefault(static l => l.IsInSource) is { } location)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.PayloadMemberNotReadBack, location, loss.Subject, eventName, loss.Reason));
+            }
+        }
+
+        foreach (var field in graph.SkippedFields)
+        {
+            if (field.Member?.Locations.FirstOrDefault(static l => l.IsInSource) is { } location)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.PayloadFieldNotSerialized, location, field.Subject, eventName, field.Reason));
             }
         }
     }

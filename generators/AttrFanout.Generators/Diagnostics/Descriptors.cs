@@ -103,6 +103,13 @@ internal static class Descriptors
         "The event '{0}' sets both JsonNaming and JsonContext; the context's own options decide the names, so JsonNaming = {1} is ignored: remove it and set PropertyNamingPolicy = JsonKnownNamingPolicy.{1} in [JsonSourceGenerationOptions] on '{2}'",
         DiagnosticSeverity.Warning);
 
+    /// <summary>AF0022: a public field of an <c>[Event]</c> payload is not serialized, for want of <c>[JsonInclude]</c>.</summary>
+    public static readonly DiagnosticDescriptor PayloadFieldNotSerialized = Create(
+        DiagnosticIds.PayloadFieldNotSerialized,
+        "Payload field is not serialized",
+        "{0} in the payload of event '{1}' is a public field that is not stored: {2}",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, bool compilationEnd = false) =>
         new(
             id,

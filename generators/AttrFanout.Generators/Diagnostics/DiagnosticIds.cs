@@ -16,4 +16,5 @@ internal static class DiagnosticIds
     public const string PayloadNotSerializable = "AF0011";
     public const string PayloadMemberNotReadBack = "AF0020";
     public const string JsonNamingIgnored = "AF0021";
+    public const string PayloadFieldNotSerialized = "AF0022";
 }

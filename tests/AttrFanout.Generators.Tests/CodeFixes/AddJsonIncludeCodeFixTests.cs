@@ -55,4 +55,31 @@ public sealed class AddJsonIncludeCodeFixTests
                 public List<string> {|AF0020:Items|} { get; } = new();
             }
             """);
+
+    [Fact]
+    public Task Adds_json_include_to_a_public_field() =>
+        FanoutVerifier.FixAsync<PayloadSerializationAnalyzer, AddJsonIncludeCodeFix>(
+            """
+            using System.Text.Json.Serialization;
+            using AttrFanout;
+
+            [Event("bank/opened")]
+            public sealed partial class Opened
+            {
+                public string Id { get; set; } = "";
+                public int {|AF0022:Version|};
+            }
+            """,
+            """
+            using System.Text.Json.Serialization;
+            using AttrFanout;
+
+            [Event("bank/opened")]
+            public sealed partial class Opened
+            {
+                public string Id { get; set; } = "";
+                [JsonInclude]
+                public int Version;
+            }
+            """);
 }

@@ -79,6 +79,42 @@ public sealed class PayloadReadBackAnalyzerTests
         }
         """);
 
+    [Fact]
+    public Task A_public_field_without_json_include_is_reported_and_included_or_ignored_ones_are_not() => Verify(
+        """
+        using System.Text.Json.Serialization;
+        using AttrFanout;
+
+        public class Base
+        {
+            public long {|#1:Sequence|};
+        }
+
+        [Event("bank/opened")]
+        public sealed partial class Opened : Base
+        {
+            public string Id { get; set; } = "";
+            public int {|#0:Version|};
+            [JsonInclude] public int Included;
+            [JsonIgnore] public int Ignored;
+            public const int Constant = 1;
+            public static int Shared;
+            internal int Internal;
+        }
+        """,
+        new DiagnosticResult(Descriptors.PayloadFieldNotSerialized)
+            .WithLocation(0)
+            .WithArguments(
+                "The member 'Opened.Version' of type 'int'",
+                "bank/opened",
+                "System.Text.Json does not serialize a field without [JsonInclude], so its value is not stored; add [JsonInclude] to store it, or [JsonIgnore] to say it is not meant to be"),
+        new DiagnosticResult(Descriptors.PayloadFieldNotSerialized)
+            .WithLocation(1)
+            .WithArguments(
+                "The member 'Base.Sequence' of type 'long'",
+                "bank/opened",
+                "System.Text.Json does not serialize a field without [JsonInclude], so its value is not stored; add [JsonInclude] to store it, or [JsonIgnore] to say it is not meant to be"));
+
     private static Task Verify(string source, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<PayloadSerializationAnalyzer, DefaultVerifier>

@@ -13,4 +13,5 @@ internal sealed record JsonProblem(ISymbol? Member, string Subject, string Reaso
 /// <param name="Types">The types whose metadata is generated.</param>
 /// <param name="Problems">What cannot be serialized (AF0011).</param>
 /// <param name="Losses">Members written but never read back (AF0020).</param>
-internal sealed record PayloadGraph(IReadOnlyList<JsonTypeModel> Types, IReadOnlyList<JsonProblem> Problems, IReadOnlyList<JsonProblem> Losses);
+/// <param name="SkippedFields">Public fields never written, for want of <c>[JsonInclude]</c> (AF0022).</param>
+internal sealed record PayloadGraph(IReadOnlyList<JsonTypeModel> Types, IReadOnlyList<JsonProblem> Problems, IReadOnlyList<JsonProblem> Losses, IReadOnlyList<JsonProblem> SkippedFields);

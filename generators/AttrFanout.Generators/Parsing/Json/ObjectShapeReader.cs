@@ -76,7 +76,7 @@ internal static class ObjectShapeReader
             .ToList();
 
         var model = new JsonObjectModel(type.IsValueType, parameters.Count > 0, properties, parameters.ToEquatableArray(), JsonAttributes.NumberHandling(type), CreationHandling: JsonAttributes.CreationHandling(type), UnmappedMemberHandling: JsonAttributes.UnmappedMemberHandling(type));
-        return new ObjectShape(model, members.Select(static m => m.Symbol).ToArray(), problems, null, losses);
+        return new ObjectShape(model, members.Select(static m => m.Symbol).ToArray(), problems, null, losses, SkippedFieldCheck.Find(type).ToList());
     }
 
     private static JsonPropertyModel Property(JsonMember m, bool settable, bool accessorSet) =>
@@ -180,4 +180,11 @@ internal static class ObjectShapeReader
 /// <param name="Problems">Problems with single members, reported where they are declared.</param>
 /// <param name="Problem">A problem with the type itself, reported where the walk reached it.</param>
 /// <param name="Losses">Members written but never read back (AF0020), with why and the fix.</param>
-internal sealed record ObjectShape(JsonObjectModel? Model, IReadOnlyList<ISymbol> Members, IReadOnlyList<JsonProblem> Problems, string? Problem, IReadOnlyList<JsonProblem>? Losses = null);
+/// <param name="SkippedFields">Public fields never written, for want of <c>[JsonInclude]</c> (AF0022).</param>
+internal sealed record ObjectShape(
+    JsonObjectModel? Model,
+    IReadOnlyList<ISymbol> Members,
+    IReadOnlyList<JsonProblem> Problems,
+    string? Problem,
+    IReadOnlyList<JsonProblem>? Losses = null,
+    IReadOnlyList<JsonProblem>? SkippedFields = null);

@@ -15,6 +15,7 @@ internal sealed class PayloadTypeWalker
     private readonly List<JsonTypeModel> _types = [];
     private readonly List<JsonProblem> _problems = [];
     private readonly List<JsonProblem> _losses = [];
+    private readonly List<JsonProblem> _skippedFields = [];
     private readonly HashSet<string> _convertedOnly = new(StringComparer.Ordinal);
 
     private PayloadTypeWalker(IAssemblySymbol assembly, CancellationToken cancellationToken)
@@ -28,7 +29,7 @@ internal sealed class PayloadTypeWalker
     {
         var walker = new PayloadTypeWalker(assembly, cancellationToken);
         walker.Visit(payload, new Reach(null, $"The type '{payload.ToDisplayString()}'"));
-        return new PayloadGraph(walker._types.OrderBy(static t => t.Fqn, StringComparer.Ordinal).ToArray(), walker._problems, walker._losses);
+        return new PayloadGraph(walker._types.OrderBy(static t => t.Fqn, StringComparer.Ordinal).ToArray(), walker._problems, walker._losses, walker._skippedFields);
     }
 
     private void Visit(ITypeSymbol type, Reach reach)
@@ -206,6 +207,7 @@ internal sealed class PayloadTypeWalker
         var shape = ObjectShapeReader.Read(type, _assembly, IsAccessible);
         _problems.AddRange(shape.Problems);
         _losses.AddRange(shape.Losses ?? []);
+        _skippedFields.AddRange(shape.SkippedFields ?? []);
         if (shape.Model is null)
         {
             return shape.Problem;
