@@ -10,8 +10,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace AttrFanout.CodeFixes;
 
 /// <summary>
-/// AF0020: adds <c>[JsonInclude]</c> to a payload property whose setter is not public, so the generated metadata sets it
-/// when reading the JSON back; AF0022: adds it to a public field, so it is stored. Adds
+/// AF0017: adds <c>[JsonInclude]</c> to a payload property whose setter is not public, so the generated metadata sets it
+/// when reading the JSON back; AF0019: adds it to a public field, so it is stored. Adds
 /// <c>using System.Text.Json.Serialization;</c> when the file lacks it.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddJsonIncludeCodeFix))]

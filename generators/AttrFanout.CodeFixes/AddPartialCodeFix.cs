@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AttrFanout.CodeFixes;
 
-/// <summary>AF0009: adds the <c>partial</c> modifier to an <c>[Event]</c> type and to each containing type that lacks it.</summary>
+/// <summary>AF0009: adds the <c>partial</c> modifier to an <c>[Event]</c> type and to each containing type that lacks it, when that is all that is missing.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddPartialCodeFix))]
 [Shared]
 public sealed class AddPartialCodeFix : CodeFixProvider
@@ -42,10 +42,14 @@ public sealed class AddPartialCodeFix : CodeFixProvider
         }
     }
 
+    /// <summary>Offered only when 'partial' is all that is missing: not for generic, file-local, static or ref struct payloads.</summary>
     private static bool CanFix(TypeDeclarationSyntax declaration)
     {
         var chain = Chain(declaration).ToArray();
-        return chain.All(static t => t.TypeParameterList is null) && chain.Any(static t => !IsPartial(t));
+        return chain.All(static t => t.TypeParameterList is null && !t.Modifiers.Any(SyntaxKind.FileKeyword)) &&
+            !declaration.Modifiers.Any(SyntaxKind.StaticKeyword) &&
+            !declaration.Modifiers.Any(SyntaxKind.RefKeyword) &&
+            chain.Any(static t => !IsPartial(t));
     }
 
     private static async Task<Document> FixAsync(Document document, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)
@@ -60,12 +64,14 @@ public sealed class AddPartialCodeFix : CodeFixProvider
         return document.WithSyntaxRoot(root.ReplaceNodes(targets, static (_, rewritten) => AddPartial(rewritten)));
     }
 
-    private static IEnumerable<TypeDeclarationSyntax> Chain(TypeDeclarationSyntax declaration) =>
+    /// <summary>The declaration and its containing type declarations, innermost first.</summary>
+    internal static IEnumerable<TypeDeclarationSyntax> Chain(TypeDeclarationSyntax declaration) =>
         declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>();
 
-    private static bool IsPartial(TypeDeclarationSyntax declaration) => declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
+    internal static bool IsPartial(TypeDeclarationSyntax declaration) => declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
 
-    private static TypeDeclarationSyntax AddPartial(TypeDeclarationSyntax declaration)
+    /// <summary>Adds <c>partial</c> after the other modifiers, or before the keyword, keeping the declaration's layout.</summary>
+    internal static TypeDeclarationSyntax AddPartial(TypeDeclarationSyntax declaration)
     {
         var partial = SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space);
         if (declaration.Modifiers.Count > 0)

@@ -5,9 +5,6 @@ using AttrFanout.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 
 namespace AttrFanout.CodeFixes;
 
@@ -34,24 +31,11 @@ public sealed class UseSuggestedEventNameCodeFix : CodeFixProvider
                 var document = context.Document;
                 var span = diagnostic.Location.SourceSpan;
                 context.RegisterCodeFix(
-                    CodeAction.Create($"Use the event '{suggestion}'", ct => ReplaceAsync(document, span, suggestion, ct), EquivalenceKey),
+                    CodeAction.Create($"Use the event '{suggestion}'", ct => LiteralReplacement.ReplaceAsync(document, span, suggestion, ct), EquivalenceKey),
                     diagnostic);
             }
         }
 
         return Task.CompletedTask;
-    }
-
-    private static async Task<Document> ReplaceAsync(Document document, TextSpan span, string suggestion, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root?.FindNode(span, getInnermostNodeForTie: true) is not ExpressionSyntax expression)
-        {
-            return document;
-        }
-
-        var literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(suggestion))
-            .WithTriviaFrom(expression);
-        return document.WithSyntaxRoot(root.ReplaceNode(expression, literal));
     }
 }

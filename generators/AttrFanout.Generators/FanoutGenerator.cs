@@ -1,3 +1,4 @@
+using AttrFanout.Generators.Diagnostics;
 using AttrFanout.Generators.Emit;
 using AttrFanout.Generators.Model;
 using AttrFanout.Generators.Model.Json;
@@ -17,22 +18,24 @@ public sealed class FanoutGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var functions = context.SyntaxProvider
+        var parsedFunctions = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.OnEventAttribute,
                 static (node, _) => node is MethodDeclarationSyntax,
-                static (ctx, ct) => FunctionParser.Parse(ctx, ct))
-            .Where(static f => f is not null)
-            .Select(static (f, _) => f!)
+                static (ctx, ct) => GeneratorGuard.Parse(ctx, ct, FunctionParser.Parse));
+        var functions = parsedFunctions
+            .Where(static f => f.Model is not null)
+            .Select(static (f, _) => f.Model!)
             .WithTrackingName(TrackingNames.Functions);
 
-        var events = context.SyntaxProvider
+        var parsedEvents = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.EventAttribute,
                 static (node, _) => node is TypeDeclarationSyntax,
-                static (ctx, ct) => EventParser.Parse(ctx, ct))
-            .Where(static e => e is not null)
-            .Select(static (e, _) => e!)
+                static (ctx, ct) => GeneratorGuard.Parse(ctx, ct, EventParser.Parse));
+        var events = parsedEvents
+            .Where(static e => e.Model is not null)
+            .Select(static (e, _) => e.Model!)
             .WithTrackingName(TrackingNames.Events);
 
         var assembly = context.CompilationProvider
@@ -50,9 +53,14 @@ public sealed class FanoutGenerator : IIncrementalGenerator
             .Select(static (input, _) => JsonResolverModel.From(input.Right, input.Left))
             .WithTrackingName(TrackingNames.JsonResolver);
 
-        context.RegisterSourceOutput(events, static (spc, model) => spc.AddSource(PayloadEmitter.HintName(model), PayloadEmitter.Emit(model)));
-        context.RegisterSourceOutput(dispatch, static (spc, model) => Emit(spc, model));
-        context.RegisterSourceOutput(jsonResolver, static (spc, model) => Emit(spc, model));
+        context.RegisterSourceOutput(parsedFunctions.Where(static f => f.Failure is not null), static (spc, f) => spc.ReportDiagnostic(f.Failure!.ToDiagnostic()));
+        context.RegisterSourceOutput(parsedEvents.Where(static e => e.Failure is not null), static (spc, e) => spc.ReportDiagnostic(e.Failure!.ToDiagnostic()));
+        context.RegisterSourceOutput(events.Collect(), static (spc, models) => PayloadEmitter.EmitAll(
+            models, spc.AddSource, (subject, emit) => GeneratorGuard.Emit(spc.ReportDiagnostic, subject, emit)));
+        context.RegisterSourceOutput(dispatch, static (spc, model) => GeneratorGuard.Emit(
+            spc.ReportDiagnostic, $"the dispatch table of {model.Assembly.AssemblyName}", () => Emit(spc, model)));
+        context.RegisterSourceOutput(jsonResolver, static (spc, model) => GeneratorGuard.Emit(
+            spc.ReportDiagnostic, $"the JSON metadata of {model.Assembly.AssemblyName}", () => Emit(spc, model)));
     }
 
     private static void Emit(SourceProductionContext context, JsonResolverModel model)

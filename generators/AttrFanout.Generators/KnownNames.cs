@@ -7,6 +7,7 @@ internal static class KnownNames
     public const string EventAttribute = "AttrFanout.EventAttribute";
     public const string EventJsonNamingAttribute = "AttrFanout.EventJsonNamingAttribute";
     public const string EventOfT = "AttrFanout.Event`1";
+    public const string EventPayloadInterface = "AttrFanout.IEventPayload";
     public const string FunctionContext = "AttrFanout.FunctionContext";
     public const string FanoutModuleAttribute = "AttrFanout.Generated.FanoutModuleAttribute";
     public const string FanoutEventAttribute = "AttrFanout.Generated.FanoutEventAttribute";

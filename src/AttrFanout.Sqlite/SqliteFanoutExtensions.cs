@@ -1,5 +1,6 @@
 using AttrFanout.Sqlite;
 using AttrFanout.Sqlite.Engine;
+using AttrFanout.Stores;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -34,7 +35,7 @@ public static class SqliteFanoutExtensions
             var time = services.GetRequiredService<TimeProvider>();
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("AttrFanout.Sqlite");
             var store = SqliteRunStore.Open(storeOptions, time);
-            var adapter = new SqliteFanoutStore(store, storeOptions, services.GetRequiredService<FunctionCatalog>(), fanout, time, logger);
+            var adapter = new SqliteFanoutStore(store, storeOptions, services.GetRequiredService<FunctionCatalog>(), fanout, time, logger, services.GetService<FailureThrottle>());
             SqliteStoreLog.Opened(logger, new SqliteConnectionStringBuilder(connectionString).DataSource, store.SchemaVersion, adapter.Owner);
             return adapter;
         });

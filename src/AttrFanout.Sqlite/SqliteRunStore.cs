@@ -107,17 +107,6 @@ internal sealed class SqliteRunStore : IAsyncDisposable
         return Writer.EnqueueAsync(new RecordOutcomeOperation(runId, owner, outcome, at));
     }
 
-    /// <summary>Records a failed attempt whose retry <paramref name="owner"/> waits for in process, keeping the lease until a lease duration past the retry's due time.</summary>
-    public Task<bool> HoldForRetryAsync(string runId, string owner, RunOutcome.RetryScheduled retry, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(runId);
-        ArgumentException.ThrowIfNullOrEmpty(owner);
-        ArgumentNullException.ThrowIfNull(retry);
-        ArgumentOutOfRangeException.ThrowIfLessThan(retry.NextAttempt, 1);
-        cancellationToken.ThrowIfCancellationRequested();
-        return Writer.EnqueueAsync(new HoldForRetryOperation(runId, owner, retry, leaseDuration));
-    }
-
     /// <summary>Hands one run leased by <paramref name="owner"/> back to pending at <paramref name="attempt"/>; false when it no longer holds it.</summary>
     public Task<bool> ReleaseRunAsync(string runId, string owner, int attempt, CancellationToken cancellationToken = default)
     {

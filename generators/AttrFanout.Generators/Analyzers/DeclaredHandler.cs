@@ -8,8 +8,9 @@ namespace AttrFanout.Generators.Analyzers;
 /// <summary>What the compilation-end checks need to know about one <c>[OnEvent]</c> method of this project.</summary>
 internal sealed class DeclaredHandler
 {
-    private DeclaredHandler(string handler, string? eventName, Location eventNameLocation, string id, Location idLocation, ITypeSymbol? payloadType, Location payloadLocation)
+    private DeclaredHandler(string handler, string? eventName, Location eventNameLocation, string id, Location idLocation, ITypeSymbol? payloadType, Location payloadLocation, bool hasSignatureProblem)
     {
+        HasSignatureProblem = hasSignatureProblem;
         Handler = handler;
         EventName = eventName;
         EventNameLocation = eventNameLocation;
@@ -36,6 +37,9 @@ internal sealed class DeclaredHandler
 
     public Location PayloadLocation { get; }
 
+    /// <summary>Whether AF0004 is reported for the signature, so its payload type is no basis for AF0003.</summary>
+    public bool HasSignatureProblem { get; }
+
     public static DeclaredHandler? From(IMethodSymbol method, FanoutSymbols symbols, CancellationToken cancellationToken)
     {
         if (symbols.OnEvent(method) is not { } attribute || method.Locations.Length == 0)
@@ -53,7 +57,8 @@ internal sealed class DeclaredHandler
             settings.ResolveId(method),
             AttributeLocations.NamedArgument(attribute, "Id", cancellationToken) ?? methodName,
             shape.PayloadType,
-            PayloadParameterType(method, shape, cancellationToken) ?? methodName);
+            PayloadParameterType(method, shape, cancellationToken) ?? methodName,
+            shape.SignatureProblem is not null);
     }
 
     private static Location? PayloadParameterType(IMethodSymbol method, HandlerShape shape, CancellationToken cancellationToken)

@@ -6,13 +6,13 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AttrFanout.Generators.Analyzers;
 
-/// <summary>Checks each <c>[Event]</c> type on its own: its event name (AF0005) and whether it can receive its generated plumbing (AF0009).</summary>
+/// <summary>Checks each <c>[Event]</c> type on its own: its event name (AF0005), whether it can receive its generated plumbing (AF0009) and be named by generated code (AF0014).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EventTypeAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        [Descriptors.InvalidEventName, Descriptors.EventTypeNotPartial];
+        [Descriptors.InvalidEventName, Descriptors.EventTypeNotPartial, Descriptors.EventTypeNotReachable];
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -47,6 +47,10 @@ public sealed class EventTypeAnalyzer : DiagnosticAnalyzer
         if (EventParser.PartialProblem(type) is { } problem)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.EventTypeNotPartial, typeName, type.ToDisplayString(), problem));
+        }
+        else if (Reachability.TypeNameProblem(type) is { } reachability)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.EventTypeNotReachable, typeName, type.ToDisplayString(), reachability));
         }
     }
 }

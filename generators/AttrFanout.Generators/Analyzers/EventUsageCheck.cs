@@ -25,6 +25,8 @@ internal static class EventUsageCheck
                 context.ReportDiagnostic(UnknownEvent(handler, name, catalog));
             }
             else if (catalog.SinglePayloadType(name) is { } expected &&
+                !IsGeneric(expected) &&
+                !handler.HasSignatureProblem &&
                 handler.PayloadType is { TypeKind: not TypeKind.Error } actual &&
                 !SymbolEqualityComparer.Default.Equals(actual, expected))
             {
@@ -37,6 +39,20 @@ internal static class EventUsageCheck
                     expected.ToDisplayString()));
             }
         }
+    }
+
+    /// <summary>A generic payload type is rejected on its own (AF0009); there is no one type to advise taking.</summary>
+    private static bool IsGeneric(ITypeSymbol type)
+    {
+        for (var current = type as INamedTypeSymbol; current is not null; current = current.ContainingType)
+        {
+            if (current.IsGenericType)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Diagnostic UnknownEvent(DeclaredHandler handler, string name, EventCatalog catalog)

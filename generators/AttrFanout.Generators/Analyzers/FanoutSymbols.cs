@@ -32,8 +32,20 @@ internal sealed class FanoutSymbols
             ? new FanoutSymbols(compilation, onEvent, @event)
             : null;
 
-    /// <summary>The well-formed <c>[OnEvent]</c> on <paramref name="symbol"/>, or null.</summary>
-    public AttributeData? OnEvent(ISymbol symbol) => Find(symbol, OnEventAttribute);
+    /// <summary>
+    /// The well-formed <c>[OnEvent]</c> on a handler method <paramref name="symbol"/>, or null. A partial method's two halves
+    /// are one handler: only its defining half answers, though the attribute may be written on either. Other targets
+    /// (operators, accessors, local functions, lambdas) answer null here and are reported by <see cref="HandlerTargetAnalyzer"/>.
+    /// </summary>
+    public AttributeData? OnEvent(ISymbol symbol) =>
+        symbol is IMethodSymbol { PartialDefinitionPart: null } method && IsHandlerTarget(method) ? Find(symbol, OnEventAttribute) : null;
+
+    /// <summary>The well-formed <c>[OnEvent]</c> on any symbol, handler target or not.</summary>
+    public AttributeData? OnEventOnAnyTarget(ISymbol symbol) => Find(symbol, OnEventAttribute);
+
+    /// <summary>Whether <paramref name="method"/> is of a kind that can be a handler: an ordinary method (or explicit interface implementation) of a type.</summary>
+    public static bool IsHandlerTarget(IMethodSymbol method) =>
+        method.MethodKind is MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation;
 
     /// <summary>The well-formed <c>[Event]</c> on <paramref name="symbol"/>, or null.</summary>
     public AttributeData? Event(ISymbol symbol) => Find(symbol, EventAttribute);

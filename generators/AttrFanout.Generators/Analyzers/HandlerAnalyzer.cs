@@ -8,11 +8,20 @@ namespace AttrFanout.Generators.Analyzers;
 
 /// <summary>
 /// Checks each <c>[OnEvent]</c> method on its own: its signature (AF0004), event name (AF0005), function Id (AF0006),
-/// reachability from generated code (AF0008) and numeric settings (AF0010).
+/// reachability from generated code (AF0008), numeric settings (AF0010) and whether its class can be created per run (AF0013).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HandlerAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>The key of the suggested Id in <see cref="Diagnostic.Properties"/> of AF0006, and of the fix in AF0004.</summary>
+    public const string SuggestionProperty = "Suggestion";
+
+    /// <summary>The <see cref="SuggestionProperty"/> of AF0004 when the handler is <c>async void</c> and should return <c>Task</c>.</summary>
+    public const string AsyncVoidSuggestion = "ReturnTask";
+
+    /// <summary>The key, in <see cref="Diagnostic.Properties"/> of AF0004, of an instance handler's parameter that looks like a service.</summary>
+    public const string ServiceParameterProperty = "ServiceParameter";
+
     private const string DerivedIdAdvice =
         "it is derived from the type and method names, which do not fit; set Id in [OnEvent] to " + FanoutNames.FunctionIdRule;
 
@@ -24,6 +33,7 @@ public sealed class HandlerAnalyzer : DiagnosticAnalyzer
         Descriptors.InvalidFunctionId,
         Descriptors.HandlerNotReachable,
         Descriptors.InvalidFunctionSetting,
+        Descriptors.HandlerClassNotCreatable,
     ];
 
     /// <inheritdoc />
@@ -66,12 +76,28 @@ public sealed class HandlerAnalyzer : DiagnosticAnalyzer
         var shape = HandlerShape.Of(method, symbols.Types);
         if (shape.SignatureProblem is { } signatureProblem)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidHandlerSignature, methodName, handler, signatureProblem));
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            if (method is { ReturnsVoid: true, IsAsync: true })
+            {
+                properties = properties.Add(SuggestionProperty, AsyncVoidSuggestion);
+            }
+
+            if (shape.ServiceParameter is { } service && !method.IsStatic)
+            {
+                properties = properties.Add(ServiceParameterProperty, service);
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidHandlerSignature, methodName, properties, handler, signatureProblem));
         }
 
         if (shape.ReachabilityProblem is { } reachabilityProblem)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.HandlerNotReachable, methodName, handler, reachabilityProblem));
+        }
+        else if (!method.IsStatic && ServiceFactoryParser.ConstructionProblem(method.ContainingType, symbols.Types) is { } constructionProblem)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.HandlerClassNotCreatable, methodName, handler, method.ContainingType.ToDisplayString(), constructionProblem));
         }
     }
 
@@ -83,14 +109,19 @@ public sealed class HandlerAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        var suggestion = IdSuggestion.For(settings.ExplicitId);
+        var properties = suggestion is null
+            ? ImmutableDictionary<string, string?>.Empty
+            : ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion);
         var diagnostic = settings.ExplicitId is null
             ? Diagnostic.Create(Descriptors.InvalidFunctionId, method.Locations[0], id, handler, DerivedIdAdvice)
             : Diagnostic.Create(
                 Descriptors.InvalidFunctionId,
                 AttributeLocations.NamedArgument(attribute, "Id", context.CancellationToken) ?? method.Locations[0],
+                properties,
                 id,
                 handler,
-                "use " + FanoutNames.FunctionIdRule);
+                suggestion is null ? "use " + FanoutNames.FunctionIdRule : $"did you mean '{suggestion}'? Use " + FanoutNames.FunctionIdRule);
         context.ReportDiagnostic(diagnostic);
     }
 }

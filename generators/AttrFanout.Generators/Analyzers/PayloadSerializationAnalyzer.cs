@@ -9,12 +9,16 @@ namespace AttrFanout.Generators.Analyzers;
 
 /// <summary>
 /// Reports AF0011 at every member of an <c>[Event]</c> payload's type graph that the generated JSON metadata cannot handle,
-/// and AF0020 at every member written to JSON but never read back, using the same walker that decides what the generator emits;
-/// AF0022 at every public field left out for want of <c>[JsonInclude]</c>; AF0021 when <c>JsonNaming</c> is set beside a <c>JsonContext</c>, which decides the names itself. The members of events with a <c>JsonContext</c> are not analyzed.
+/// and AF0017 at every member written to JSON but never read back, AF0019 at every public field left out for want of
+/// <c>[JsonInclude]</c>, using the same walker that decides what the generator emits. Events with a <c>JsonContext</c> are
+/// not walked; the context must derive from <c>JsonSerializerContext</c> and list the payload type, and <c>JsonNaming</c>
+/// beside it is reported as ignored (AF0018).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PayloadSerializationAnalyzer : DiagnosticAnalyzer
 {
+    private const string WalkerAdvice = "; supply a JsonSerializerContext with [Event(..., JsonContext = typeof(...))]";
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.PayloadNotSerializable, Descriptors.PayloadMemberNotReadBack, Descriptors.JsonNamingIgnored, Descriptors.PayloadFieldNotSerialized];
 
@@ -36,7 +40,8 @@ public sealed class PayloadSerializationAnalyzer : DiagnosticAnalyzer
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, eventAttribute));
-        if (attribute is null || type.IsGenericType)
+        // A type that cannot be a payload at all (AF0009) or be named by generated code (AF0014) is reported once, there.
+        if (attribute is null || EventParser.PartialProblem(type) is not null || Reachability.TypeNameProblem(type) is not null)
         {
             return;
         }
@@ -58,6 +63,16 @@ public sealed class PayloadSerializationAnalyzer : DiagnosticAnalyzer
                     eventName,
                     "it does not derive from JsonSerializerContext"));
             }
+            else if (!EventJsonParser.Lists(jsonContext, type))
+            {
+                var location = AttributeLocations.NamedArgument(attribute, EventJsonParser.JsonContextProperty, context.CancellationToken) ?? type.Locations.FirstOrDefault();
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.PayloadNotSerializable,
+                    location,
+                    $"The payload type '{type.ToDisplayString()}'",
+                    eventName,
+                    $"its JsonContext '{jsonContext.ToDisplayString()}' does not list it; add [JsonSerializable(typeof({type.ToDisplayString()}))] to '{jsonContext.ToDisplayString()}'"));
+            }
 
             return;
         }
@@ -65,7 +80,7 @@ public sealed class PayloadSerializationAnalyzer : DiagnosticAnalyzer
         foreach (var problem in graph.Problems)
         {
             var location = problem.Member?.Locations.FirstOrDefault(static l => l.IsInSource) ?? type.Locations.FirstOrDefault(static l => l.IsInSource);
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.PayloadNotSerializable, location, problem.Subject, eventName, problem.Reason));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.PayloadNotSerializable, location, problem.Subject, eventName, problem.Reason + WalkerAdvice));
         }
 
         foreach (var loss in graph.Losses)

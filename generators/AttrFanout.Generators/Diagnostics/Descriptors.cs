@@ -86,24 +86,59 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor PayloadNotSerializable = Create(
         DiagnosticIds.PayloadNotSerializable,
         "Event payload cannot be serialized",
-        "{0} in the payload of event '{1}' cannot be serialized: {2}; supply a JsonSerializerContext with [Event(..., JsonContext = typeof(...))]",
+        "{0} in the payload of event '{1}' cannot be serialized: {2}",
         DiagnosticSeverity.Error);
 
-    /// <summary>AF0020: a member of an <c>[Event]</c> payload is written to JSON but reading the JSON back never sets it.</summary>
+    /// <summary>AF0012: the generator met an exception on a symbol; it left the symbol out and generated the rest.</summary>
+    public static readonly DiagnosticDescriptor GeneratorFailed = Create(
+        DiagnosticIds.GeneratorFailed,
+        "Generator failed on a symbol",
+        "The AttrFanout generator failed on '{0}' and left it out of the generated code ({1}); please report this with the code that causes it",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0013: an instance handler's class cannot be created by the generated registration.</summary>
+    public static readonly DiagnosticDescriptor HandlerClassNotCreatable = Create(
+        DiagnosticIds.HandlerClassNotCreatable,
+        "Handler class cannot be created for each run",
+        "'{0}' is an instance handler, but the generated registration cannot create '{1}' for each run: {2}; give '{1}' a public constructor that takes its services, or register '{1}' in the service collection yourself",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>AF0014: the generated code cannot name the <c>[Event]</c> payload type.</summary>
+    public static readonly DiagnosticDescriptor EventTypeNotReachable = Create(
+        DiagnosticIds.EventTypeNotReachable,
+        "Event payload type not reachable from generated code",
+        "The event payload type '{0}' cannot be named by the generated dispatch table, so the event is not registered: {1}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0015: <c>[OnEvent]</c> on a local function, lambda or other target that is not a method of a type.</summary>
+    public static readonly DiagnosticDescriptor OnEventOnNonMethod = Create(
+        DiagnosticIds.OnEventOnNonMethod,
+        "[OnEvent] is ignored here",
+        "[OnEvent] on {0} is ignored: only a method of a class can handle events; move the handler to a method of a class",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0016: a send of a type that is not an <c>[Event]</c> payload.</summary>
+    public static readonly DiagnosticDescriptor SentTypeNotEvent = Create(
+        DiagnosticIds.SentTypeNotEvent,
+        "Sent type is not an event payload",
+        "'{0}' is not an event payload, so it cannot be sent; declare its event with [Event(\"...\")] on '{0}' and make it partial",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0017: a member of an <c>[Event]</c> payload is written to JSON but reading the JSON back never sets it.</summary>
     public static readonly DiagnosticDescriptor PayloadMemberNotReadBack = Create(
         DiagnosticIds.PayloadMemberNotReadBack,
         "Payload member is written but never read back",
         "{0} in the payload of event '{1}' is written to JSON but never read back: {2}",
         DiagnosticSeverity.Warning);
 
-    /// <summary>AF0021: <c>[Event(JsonNaming = ...)]</c> together with <c>JsonContext</c>, whose own options decide the names.</summary>
+    /// <summary>AF0018: <c>[Event(JsonNaming = ...)]</c> together with <c>JsonContext</c>, whose own options decide the names.</summary>
     public static readonly DiagnosticDescriptor JsonNamingIgnored = Create(
         DiagnosticIds.JsonNamingIgnored,
         "JsonNaming is ignored with a JsonContext",
         "The event '{0}' sets both JsonNaming and JsonContext; the context's own options decide the names, so JsonNaming = {1} is ignored: remove it and set PropertyNamingPolicy = JsonKnownNamingPolicy.{1} in [JsonSourceGenerationOptions] on '{2}'",
         DiagnosticSeverity.Warning);
 
-    /// <summary>AF0022: a public field of an <c>[Event]</c> payload is not serialized, for want of <c>[JsonInclude]</c>.</summary>
+    /// <summary>AF0019: a public field of an <c>[Event]</c> payload is not serialized, for want of <c>[JsonInclude]</c>.</summary>
     public static readonly DiagnosticDescriptor PayloadFieldNotSerialized = Create(
         DiagnosticIds.PayloadFieldNotSerialized,
         "Payload field is not serialized",

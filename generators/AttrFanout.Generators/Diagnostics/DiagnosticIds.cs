@@ -14,7 +14,12 @@ internal static class DiagnosticIds
     public const string EventTypeNotPartial = "AF0009";
     public const string InvalidFunctionSetting = "AF0010";
     public const string PayloadNotSerializable = "AF0011";
-    public const string PayloadMemberNotReadBack = "AF0020";
-    public const string JsonNamingIgnored = "AF0021";
-    public const string PayloadFieldNotSerialized = "AF0022";
+    public const string GeneratorFailed = "AF0012";
+    public const string HandlerClassNotCreatable = "AF0013";
+    public const string EventTypeNotReachable = "AF0014";
+    public const string OnEventOnNonMethod = "AF0015";
+    public const string SentTypeNotEvent = "AF0016";
+    public const string PayloadMemberNotReadBack = "AF0017";
+    public const string JsonNamingIgnored = "AF0018";
+    public const string PayloadFieldNotSerialized = "AF0019";
 }

@@ -36,7 +36,7 @@ internal static class ModuleEmitter
         var writer = new SourceWriter().WriteFileHeader();
         WriteMetadata(writer, model);
         writer.WriteLine($"namespace {model.Assembly.ModuleNamespace};").WriteLine();
-        writer.WriteLine($"/// <summary>The AttrFanout events and functions of <c>{model.Assembly.AssemblyName}</c>.</summary>");
+        writer.WriteLine($"/// <summary>The AttrFanout events and functions of <c>{GeneratedCode.XmlText(model.Assembly.AssemblyName)}</c>.</summary>");
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine(GeneratedCode.HiddenAttribute);
         writer.OpenBlock($"public sealed class {KnownNames.ModuleTypeName} : global::AttrFanout.Generated.IFanoutModule");
@@ -95,6 +95,12 @@ internal static class ModuleEmitter
     private static void WriteFunction(SourceWriter writer, FunctionModel function)
     {
         writer.WriteLine();
+        if (function.HasAnnotatedEnvelope)
+        {
+            // Event<T?> is already a warning at the user's parameter (T is notnull); passing Event<T> to it adds none here.
+            writer.WriteLine("#nullable disable warnings");
+        }
+
         writer.WriteLine($"builder.AddFunction(new global::AttrFanout.FunctionDescriptor<{function.PayloadTypeFqn}>(");
         writer.Indent();
         writer.WriteLine($"{GeneratedCode.Literal(function.Id)},");
@@ -124,6 +130,10 @@ internal static class ModuleEmitter
         }
 
         writer.CloseBlock(");");
+        if (function.HasAnnotatedEnvelope)
+        {
+            writer.WriteLine("#nullable enable warnings");
+        }
     }
 
     private static IEnumerable<ServiceFactoryModel> HandlerFactories(DispatchModel model) =>

@@ -11,6 +11,6 @@ internal sealed record DispatchModel(
     public static DispatchModel From(AssemblyModel assembly, IEnumerable<EventModel> events, IEnumerable<FunctionModel> functions) =>
         new(
             assembly,
-            events.OrderBy(static e => e.Name, StringComparer.Ordinal).ThenBy(static e => e.TypeFqn, StringComparer.Ordinal).ToEquatableArray(),
+            events.Where(static e => e.IsRegistered).OrderBy(static e => e.Name, StringComparer.Ordinal).ThenBy(static e => e.TypeFqn, StringComparer.Ordinal).ToEquatableArray(),
             functions.OrderBy(static f => f.EventName, StringComparer.Ordinal).ThenBy(static f => f.Id, StringComparer.Ordinal).ThenBy(static f => f.Handler, StringComparer.Ordinal).ToEquatableArray());
 }

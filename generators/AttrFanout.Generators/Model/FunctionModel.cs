@@ -1,6 +1,11 @@
 namespace AttrFanout.Generators.Model;
 
 /// <summary>One valid <c>[OnEvent]</c> handler, reduced to the strings and flags the emitter needs.</summary>
+/// <param name="MethodName">The method name as a C# identifier, keywords escaped.</param>
+/// <param name="HasAnnotatedEnvelope">
+/// Whether the envelope parameter's type argument carries a nullable annotation (<c>Event&lt;OrderPlaced?&gt;</c>), which the
+/// compiler warns about at the user's parameter; the generated call is then written without nullable warnings of its own.
+/// </param>
 internal sealed record FunctionModel(
     string EventName,
     string Id,
@@ -14,4 +19,5 @@ internal sealed record FunctionModel(
     int? Retries,
     int? TimeoutSeconds,
     int? Concurrency,
-    ServiceFactoryModel? Factory);
+    ServiceFactoryModel? Factory,
+    bool HasAnnotatedEnvelope = false);

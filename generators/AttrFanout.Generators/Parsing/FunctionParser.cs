@@ -6,6 +6,9 @@ namespace AttrFanout.Generators.Parsing;
 /// <summary>Reads one <c>[OnEvent]</c> method into a <see cref="FunctionModel"/>; invalid handlers yield null and are reported by the analyzers.</summary>
 internal static class FunctionParser
 {
+    private static readonly SymbolDisplayFormat AnnotatedFormat =
+        SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
     public static FunctionModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.Length == 0)
@@ -23,7 +26,8 @@ internal static class FunctionParser
 
         var types = KnownTypes.From(context.SemanticModel.Compilation);
         var shape = HandlerShape.Of(method, types);
-        if (!shape.IsValid || shape.PayloadType is null || shape.PayloadType.TypeKind == TypeKind.Error)
+        if (!shape.IsValid || shape.PayloadType is null || shape.PayloadType.TypeKind == TypeKind.Error ||
+            Reachability.TypeNameProblem(shape.PayloadType) is not null)
         {
             return null;
         }
@@ -33,7 +37,7 @@ internal static class FunctionParser
             id,
             SymbolNames.Handler(method),
             SymbolNames.Fqn(method.ContainingType),
-            method.Name,
+            SymbolNames.Identifier(method.Name),
             SymbolNames.Fqn(shape.PayloadType),
             method.IsStatic,
             shape.Parameters.ToEquatableArray(),
@@ -41,6 +45,13 @@ internal static class FunctionParser
             settings.Retries,
             settings.TimeoutSeconds,
             settings.Concurrency,
-            method.IsStatic ? null : ServiceFactoryParser.Parse(method.ContainingType, types, cancellationToken));
+            method.IsStatic ? null : ServiceFactoryParser.Parse(method.ContainingType, types, cancellationToken),
+            AnnotatedEnvelope(method, shape));
+    }
+
+    private static bool AnnotatedEnvelope(IMethodSymbol method, HandlerShape shape)
+    {
+        var index = shape.Parameters.IndexOf(HandlerParameterKind.Envelope);
+        return index >= 0 && method.Parameters[index].Type.ToDisplayString(AnnotatedFormat) != SymbolNames.Fqn(method.Parameters[index].Type);
     }
 }

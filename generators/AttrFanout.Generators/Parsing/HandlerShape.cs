@@ -37,6 +37,9 @@ internal sealed class HandlerShape
     /// <summary>Why generated code cannot call the method (AF0008), or null.</summary>
     public string? ReachabilityProblem { get; }
 
+    /// <summary>The name of a parameter that looks like a service (AF0004 points it to the constructor), or null.</summary>
+    public string? ServiceParameter { get; private set; }
+
     public bool IsValid => SignatureProblem is null && ReachabilityProblem is null;
 
     public static HandlerShape Of(IMethodSymbol method, KnownTypes types)
@@ -46,6 +49,8 @@ internal sealed class HandlerShape
 
         var kinds = ImmutableArray.CreateBuilder<HandlerParameterKind>(method.Parameters.Length);
         var payloadType = default(ITypeSymbol);
+        var payloadParameter = default(IParameterSymbol);
+        var service = default(IParameterSymbol);
         foreach (var parameter in method.Parameters)
         {
             var kind = ClassifyParameter(parameter, types, out var payload);
@@ -60,11 +65,16 @@ internal sealed class HandlerShape
                 {
                     HandlerParameterKind.Context => $"parameter '{parameter.Name}' is a second FunctionContext",
                     HandlerParameterKind.CancellationToken => $"parameter '{parameter.Name}' is a second CancellationToken",
-                    _ => $"parameter '{parameter.Name}' is a second payload; a handler takes one payload (or Event<T>), optionally a FunctionContext and a CancellationToken",
+                    _ => SecondPayloadProblem(method, payloadParameter!, parameter, out service),
                 };
             }
 
-            payloadType ??= payload;
+            if (payloadType is null && payload is not null)
+            {
+                payloadType = payload;
+                payloadParameter = parameter;
+            }
+
             kinds.Add(kind);
         }
 
@@ -73,8 +83,25 @@ internal sealed class HandlerShape
             problem ??= "it takes no payload; add a parameter of the event's payload type (or Event<T>)";
         }
 
-        return new HandlerShape(kinds.ToImmutable(), payloadType, returnKind, problem, FindReachabilityProblem(method));
+        return new HandlerShape(kinds.ToImmutable(), payloadType, returnKind, problem, Reachability.MethodProblem(method)) { ServiceParameter = service?.Name };
     }
+
+    /// <summary>A second payload that looks like a service (an interface or abstract class) is pointed to constructor injection.</summary>
+    private static string SecondPayloadProblem(IMethodSymbol method, IParameterSymbol first, IParameterSymbol second, out IParameterSymbol? service)
+    {
+        service = LooksLikeService(first.Type) && !LooksLikeService(second.Type) ? first : LooksLikeService(second.Type) ? second : null;
+        if (service is null)
+        {
+            return $"parameter '{second.Name}' is a second payload; a handler takes one payload (or Event<T>), optionally a FunctionContext and a CancellationToken";
+        }
+
+        var where = method.IsStatic
+            ? "make the handler an instance method and take the service in its class's constructor"
+            : $"take the service in the constructor of '{method.ContainingType.Name}'";
+        return $"parameter '{service.Name}' of type '{service.Type.ToDisplayString()}' looks like a service, but a handler receives only the payload, a FunctionContext and a CancellationToken; {where}, which dependency injection calls for each run";
+    }
+
+    private static bool LooksLikeService(ITypeSymbol type) => type.TypeKind == TypeKind.Interface || (type.IsAbstract && type.TypeKind == TypeKind.Class);
 
     private static HandlerReturnKind ClassifyReturn(IMethodSymbol method, KnownTypes types, ref string? problem)
     {
@@ -125,52 +152,4 @@ internal sealed class HandlerShape
         payload = type;
         return HandlerParameterKind.Payload;
     }
-
-    private static string? FindReachabilityProblem(IMethodSymbol method)
-    {
-        if (method.IsGenericMethod)
-        {
-            return "it is generic";
-        }
-
-        if (!IsReachable(method.DeclaredAccessibility))
-        {
-            return $"it is {Describe(method.DeclaredAccessibility)}; make it public or internal";
-        }
-
-        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            if (type.IsGenericType)
-            {
-                return $"its type '{type.ToDisplayString()}' is generic";
-            }
-
-            if (!IsReachable(type.DeclaredAccessibility))
-            {
-                return $"its type '{type.ToDisplayString()}' is {Describe(type.DeclaredAccessibility)}; make it public or internal";
-            }
-        }
-
-        if (!method.IsStatic)
-        {
-            var type = method.ContainingType!;
-            if (type.IsAbstract || type.TypeKind != TypeKind.Class)
-            {
-                return $"it is an instance method of '{type.ToDisplayString()}', which cannot be created per run; use a non-abstract class or make the method static";
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsReachable(Accessibility accessibility) =>
-        accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
-
-    private static string Describe(Accessibility accessibility) => accessibility switch
-    {
-        Accessibility.Private => "private",
-        Accessibility.Protected => "protected",
-        Accessibility.ProtectedAndInternal => "private protected",
-        _ => accessibility.ToString().ToLowerInvariant(),
-    };
 }

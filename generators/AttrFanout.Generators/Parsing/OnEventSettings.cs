@@ -58,7 +58,10 @@ internal sealed class OnEventSettings
         return new OnEventSettings(eventName, id, retries, timeout, concurrency);
     }
 
-    /// <summary>The Id the function gets: the explicit one, or the one derived from its type and method names.</summary>
+    /// <summary>
+    /// The Id the function gets: the explicit one, or the one derived from its type and method names (an explicit interface
+    /// implementation by the interface member's name, not <c>IReserve.Reserve</c>).
+    /// </summary>
     public string ResolveId(IMethodSymbol method) =>
-        ExplicitId ?? FanoutNames.DeriveFunctionId(method.ContainingType.Name, method.Name);
+        ExplicitId ?? FanoutNames.DeriveFunctionId(method.ContainingType.Name, method.ExplicitInterfaceImplementations.FirstOrDefault()?.Name ?? method.Name);
 }

@@ -7,10 +7,13 @@ namespace AttrFanout.Generators.Parsing;
 /// <summary>Picks the constructor a handler class is created with, as the DI container would, and reads its parameters.</summary>
 internal static class ServiceFactoryParser
 {
+    private const string SetsRequiredMembersAttribute = "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute";
+
+    /// <summary>The generated registration of <paramref name="type"/>, or null when it cannot create one (see <see cref="ConstructionProblem"/>).</summary>
     public static ServiceFactoryModel? Parse(INamedTypeSymbol type, KnownTypes types, CancellationToken cancellationToken)
     {
         var constructor = Choose(type, types);
-        if (constructor is null)
+        if (constructor is null || RequiredMemberProblem(type, constructor) is not null)
         {
             return null;
         }
@@ -19,7 +22,7 @@ internal static class ServiceFactoryParser
         foreach (var parameter in constructor.Parameters)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (parameter.RefKind != RefKind.None || parameter.Type.TypeKind == TypeKind.Error)
+            if (parameter.RefKind != RefKind.None || parameter.Type.TypeKind == TypeKind.Error || Reachability.TypeNameProblem(parameter.Type) is not null)
             {
                 return null;
             }
@@ -31,6 +34,52 @@ internal static class ServiceFactoryParser
         }
 
         return new ServiceFactoryModel(SymbolNames.Fqn(type), arguments.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Why the generated registration cannot create <paramref name="type"/> for each run (AF0013), or null: it has no public
+    /// constructor, the constructor takes a parameter by reference or of a type generated code cannot name, or leaves a
+    /// <c>required</c> member unset.
+    /// </summary>
+    public static string? ConstructionProblem(INamedTypeSymbol type, KnownTypes types)
+    {
+        if (Choose(type, types) is not { } constructor)
+        {
+            return "it has no public constructor";
+        }
+
+        if (constructor.Parameters.FirstOrDefault(static p => p.RefKind != RefKind.None) is { } byReference)
+        {
+            return $"its constructor takes '{byReference.Name}' by reference";
+        }
+
+        if (constructor.Parameters.FirstOrDefault(static p => Reachability.TypeNameProblem(p.Type) is not null) is { } hidden)
+        {
+            return $"its constructor takes '{hidden.Name}' of type '{hidden.Type.ToDisplayString()}', which generated code cannot name";
+        }
+
+        return RequiredMemberProblem(type, constructor);
+    }
+
+    private static string? RequiredMemberProblem(INamedTypeSymbol type, IMethodSymbol constructor)
+    {
+        if (constructor.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == SetsRequiredMembersAttribute))
+        {
+            return null;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true })
+                {
+                    return $"its required member '{member.Name}' is not set by its constructor, and dependency injection does not set members";
+                }
+            }
+        }
+
+        return null;
     }
 
     private static IMethodSymbol? Choose(INamedTypeSymbol type, KnownTypes types)

@@ -41,7 +41,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         _time = time;
         _logger = loggers.CreateLogger("AttrFanout.Nats");
         _rejections = new RunRejections(_codec, time, _logger);
-        _fetchBatch = Math.Clamp(fanout.MaxConcurrency, 1, MaxFetchBatch);
+        _fetchBatch = Math.Clamp(fanout.MaxConcurrency ?? fanout.DefaultConcurrency, 1, MaxFetchBatch);
         _deadLetterRuns = new DeadLetterRuns(_functions);
     }
 
@@ -50,8 +50,6 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     /// holds at most a few batches (see <see cref="ConsumerFeed.BatchesHeld"/>), each kept alive by the <see cref="ProgressClock"/>.
     /// </summary>
     private const int MaxFetchBatch = 64;
-
-    public bool RetriesInProcess => false;
 
     public bool IsDurable => true;
 
@@ -62,7 +60,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     {
         var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var envelope = submission.Event;
-        var wire = new WireEvent(envelope.Id, envelope.Name, envelope.Timestamp, _codec.Serialize(envelope), submission.TraceParent);
+        var wire = new WireEvent(envelope.Id, envelope.Name, envelope.Timestamp, submission.Payload ?? _codec.Serialize(envelope), submission.TraceParent);
         var published = await session.Publisher.PublishAsync(wire, cancellationToken).ConfigureAwait(false);
         var runIds = new string[submission.Runs.Count];
         for (var i = 0; i < runIds.Length; i++)

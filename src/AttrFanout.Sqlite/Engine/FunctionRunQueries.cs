@@ -5,12 +5,15 @@ using StoredStatus = AttrFanout.Sqlite.RunStatus;
 
 namespace AttrFanout.Sqlite.Engine;
 
-/// <summary>Reads runs as the engine's <see cref="FunctionRun"/>: one by Id, or the failed ones of a <see cref="FailedRunQuery"/>.</summary>
+/// <summary>
+/// Reads runs as the engine's <see cref="FunctionRun"/>: one by Id, or the failed ones of a <see cref="FailedRunQuery"/>.
+/// A run whose lease ended (its process died, or no process of its function is left to take it) shows as pending.
+/// </summary>
 internal static class FunctionRunQueries
 {
     private const string Select = """
         SELECT r.id, r.function_id, e.id, e.name, r.status, r.attempt, r.due_at, r.error_type, r.error_message,
-            r.created_at, r.updated_at, r.finished_at, r.replay_of, r.replayed_by
+            r.created_at, r.updated_at, r.finished_at, r.replay_of, r.replayed_by, r.lease_until
         FROM runs r JOIN events e ON e.seq = r.event_seq
         """;
 
@@ -72,7 +75,8 @@ internal static class FunctionRunQueries
             var dueAt = ToTime(reader.GetInt64OrNull(6));
             var errorType = reader.GetStringOrNull(7);
             var finished = stored is StoredStatus.Succeeded or StoredStatus.Failed;
-            var status = Status(stored, errorType is not null && dueAt is { } due && (stored == StoredStatus.Pending || due > now));
+            var leaseEnded = stored == StoredStatus.Leased && reader.GetInt64OrNull(14) is { } leaseUntil && leaseUntil <= UnixTime.ToStored(now);
+            var status = Status(leaseEnded ? StoredStatus.Pending : stored, errorType is not null && dueAt is { } due && (stored == StoredStatus.Pending || due > now));
             runs.Add(new FunctionRun
             {
                 RunId = reader.GetString(0),

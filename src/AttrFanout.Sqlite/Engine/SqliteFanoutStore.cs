@@ -7,9 +7,9 @@ using StoredOutcome = AttrFanout.Sqlite.RunOutcome;
 namespace AttrFanout.Sqlite.Engine;
 
 /// <summary>
-/// The engine's store over a SQLite file: payloads kept as JSON through the generated serializers, runs leased one at
-/// a time per function when the engine has capacity, leases renewed while runs execute or wait for a retry, retries
-/// persisted before their delay, leases released on shutdown, and the file pruned on a timer.
+/// The engine's store over a SQLite file: payloads kept as the JSON the engine serialized, runs leased per function when
+/// the engine has capacity, leases renewed while runs execute, a retry kept in the file as the run's due time (its lease
+/// ended, so it holds nothing while it waits) and woken by a timer, leases released on shutdown, and the file pruned on a timer.
 /// </summary>
 internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDisposable
 {
@@ -22,12 +22,16 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     private readonly FunctionWakeups _wakeups;
     private readonly LeaseRenewer _leases;
     private readonly RetentionPruner _pruner;
+    private readonly RetryWakeups _retries;
+    private readonly FailureThrottle _failures;
     private readonly ReadConnections _reads;
     private readonly ConcurrentDictionary<string, LocalRunQueue> _queues = new(StringComparer.Ordinal);
     private int _closed;
 
-    public SqliteFanoutStore(SqliteRunStore store, SqliteStoreOptions options, FunctionCatalog catalog, AttrFanoutOptions fanout, TimeProvider time, ILogger logger)
+    public SqliteFanoutStore(SqliteRunStore store, SqliteStoreOptions options, FunctionCatalog catalog, AttrFanoutOptions fanout, TimeProvider time, ILogger logger, FailureThrottle? failures = null)
     {
+        _failures = failures ?? new FailureThrottle(time, FailureThrottle.DefaultInterval);
+        DataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
         _store = store;
         _options = options;
         _time = time;
@@ -43,14 +47,25 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
 
         Owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
         _reads = new ReadConnections(store.OpenReadConnection);
-        _wakeups = new FunctionWakeups(_maxAttempts.Keys, _reads, time, options.PollInterval, MarkFileMayHoldDueRuns, e => SqliteStoreLog.BackgroundError(logger, "poll", e));
-        _leases = new LeaseRenewer(time, options.LeaseDuration, RenewAsync, runId => SqliteStoreLog.LeaseLost(logger, runId), e => SqliteStoreLog.BackgroundError(logger, "lease renewal", e));
-        _pruner = new RetentionPruner(time, options.PruneInterval, () => store.PruneAsync(), r => SqliteStoreLog.Pruned(logger, r.SucceededRuns, r.ExpiredFailedRuns, r.Events), e => SqliteStoreLog.BackgroundError(logger, "pruning", e));
+        foreach (var (functionId, runs) in _reads.Read(statements => OrphanedRuns.Find(statements, _maxAttempts.Keys.ToHashSet(StringComparer.Ordinal))))
+        {
+            SqliteStoreLog.OrphanedRuns(logger, DataSource, runs, functionId);
+        }
+
+        _wakeups = new FunctionWakeups(_maxAttempts.Keys, _reads, time, options.PollInterval, MarkFileMayHoldDueRuns, e => LogBackgroundError("poll", e));
+        _leases = new LeaseRenewer(time, options.LeaseDuration, RenewAsync, runId => SqliteStoreLog.LeaseLost(logger, runId), e => LogBackgroundError("lease renewal", e));
+        _retries = new RetryWakeups(time, functionId =>
+        {
+            MarkFileMayHoldDueRuns(functionId);
+            _wakeups.Wake(functionId);
+        });
+        _pruner = new RetentionPruner(time, options.PruneInterval, () => store.PruneAsync(), r => SqliteStoreLog.Pruned(logger, r.SucceededRuns, r.ExpiredFailedRuns, r.Events), e => LogBackgroundError("pruning", e));
     }
 
-    public bool RetriesInProcess => true;
-
     public bool IsDurable => true;
+
+    /// <summary>Gets the file, as the connection string names it.</summary>
+    public string DataSource { get; }
 
     /// <summary>Gets the lease owner name of this process.</summary>
     public string Owner { get; }
@@ -63,8 +78,20 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
 
     public async ValueTask<Stores.AcceptResult> AcceptAsync(EventSubmission submission, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await AcceptCoreAsync(submission, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException error)
+        {
+            throw new SqliteStoreException(DataSource, $"accept event '{submission.Event.Name}'", error);
+        }
+    }
+
+    private async ValueTask<Stores.AcceptResult> AcceptCoreAsync(EventSubmission submission, CancellationToken cancellationToken)
+    {
         var envelope = submission.Event;
-        var payload = _payloads.Serialize(envelope);
+        var payload = submission.Payload ?? _payloads.Serialize(envelope);
         var runs = new RunToCreate[submission.Runs.Count];
         for (var i = 0; i < runs.Length; i++)
         {
@@ -89,6 +116,18 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
 
     public async ValueTask<RunDelivery?> TryTakeRunAsync(string functionId, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await TryTakeCoreAsync(functionId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException error)
+        {
+            throw new SqliteStoreException(DataSource, $"lease runs of function '{functionId}'", error);
+        }
+    }
+
+    private async ValueTask<RunDelivery?> TryTakeCoreAsync(string functionId, CancellationToken cancellationToken)
+    {
         var queue = Queue(functionId);
         while (true)
         {
@@ -110,21 +149,18 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
             }
 
             _wakeups.Wake(functionId);
+            var dueSince = run.LeaseUntil - _options.LeaseDuration;
             if (run.AttemptLeases > _options.MaxLeasesPerAttempt)
             {
-                await FailUnstartedAsync(run, new RunAbandonedException(run.RunId, run.FunctionId, run.EventName, run.Attempt, run.AttemptLeases - 1)).ConfigureAwait(false);
-                _leases.TryRelease(run.RunId, out _);
-                continue;
+                return Poisoned(run, dueSince, new RunAbandonedException(run.RunId, run.FunctionId, run.EventName, run.Attempt, run.AttemptLeases - 1));
             }
 
             if (!_payloads.TryRead(run, out var envelope, out var error))
             {
-                await FailUnstartedAsync(run, error).ConfigureAwait(false);
-                _leases.TryRelease(run.RunId, out _);
-                continue;
+                return Poisoned(run, dueSince, error);
             }
 
-            return new RunDelivery(run.RunId, run.FunctionId, envelope, run.Attempt - 1, run.LeaseUntil - _options.LeaseDuration, run.TraceParent)
+            return new RunDelivery(run.RunId, run.FunctionId, envelope, run.Attempt - 1, dueSince, run.TraceParent)
             {
                 CreatedAt = run.CreatedAt,
                 ReplayOf = run.ReplayOf,
@@ -134,19 +170,38 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
 
     public async ValueTask ReportAsync(Stores.RunOutcome outcome, CancellationToken cancellationToken)
     {
+        try
+        {
+            await ReportCoreAsync(outcome, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException error)
+        {
+            throw new SqliteStoreException(DataSource, $"record the outcome of run '{outcome.RunId}'", error);
+        }
+    }
+
+    private async ValueTask ReportCoreAsync(Stores.RunOutcome outcome, CancellationToken cancellationToken)
+    {
         var recorded = outcome.Kind switch
         {
             RunOutcomeKind.Succeeded => await _store.RecordOutcomeAsync(outcome.RunId, Owner, StoredOutcome.Succeeded.Instance, outcome.At, cancellationToken).ConfigureAwait(false),
             RunOutcomeKind.Failed => await _store.RecordOutcomeAsync(outcome.RunId, Owner, new StoredOutcome.Failed(Error(outcome)), outcome.At, cancellationToken).ConfigureAwait(false),
-            RunOutcomeKind.RetryScheduled => await _store.HoldForRetryAsync(
-                outcome.RunId, Owner, new StoredOutcome.RetryScheduled(outcome.Attempts + 1, outcome.DueAt ?? outcome.At, Error(outcome)), _options.LeaseDuration, cancellationToken).ConfigureAwait(false),
+            RunOutcomeKind.RetryScheduled => await _store.RecordOutcomeAsync(
+                outcome.RunId, Owner, new StoredOutcome.RetryScheduled(outcome.Attempts + 1, outcome.DueAt ?? outcome.At, Error(outcome)), outcome.At, cancellationToken).ConfigureAwait(false),
             _ => await _store.ReleaseRunAsync(outcome.RunId, Owner, outcome.Attempts + 1, cancellationToken).ConfigureAwait(false),
         };
 
-        if (outcome.Kind != RunOutcomeKind.RetryScheduled && _leases.TryRelease(outcome.RunId, out var functionId) && outcome.Kind == RunOutcomeKind.Released)
+        if (_leases.TryRelease(outcome.RunId, out var functionId))
         {
-            MarkFileMayHoldDueRuns(functionId);
-            _wakeups.Wake(functionId);
+            if (outcome.Kind == RunOutcomeKind.Released)
+            {
+                MarkFileMayHoldDueRuns(functionId);
+                _wakeups.Wake(functionId);
+            }
+            else if (outcome is { Kind: RunOutcomeKind.RetryScheduled, DueAt: { } dueAt })
+            {
+                _retries.WakeAt(functionId, dueAt);
+            }
         }
 
         if (!recorded)
@@ -219,6 +274,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
 
     private void StopTimers()
     {
+        _retries.Dispose();
         _pruner.Dispose();
         _leases.Dispose();
         _wakeups.Dispose();
@@ -237,7 +293,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     /// stored pending and leased <see cref="SqliteStoreOptions.MaxRunsPerLease"/> at a time.
     /// </summary>
     internal static int QueueCapacity(FunctionSettings settings, AttrFanoutOptions fanout, SqliteStoreOptions options) =>
-        Math.Max(options.MaxRunsPerLease, Math.Min(settings.Concurrency ?? fanout.MaxConcurrency, fanout.MaxConcurrency));
+        Math.Max(options.MaxRunsPerLease, Math.Min(settings.Concurrency, fanout.MaxConcurrency ?? int.MaxValue));
 
     private void QueueAccepted(RunToCreate run, AcceptResult accepted, int index, EventEnvelope envelope, byte[] payload, string? traceParent)
     {
@@ -258,13 +314,28 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         _wakeups.Wake(run.FunctionId);
     }
 
+    private void LogBackgroundError(string task, Exception error)
+    {
+        if (!_failures.ShouldLog("sqlite " + task, error, out var repeated))
+        {
+            return;
+        }
+
+        var described = error is Microsoft.Data.Sqlite.SqliteException sqlite ? new SqliteStoreException(DataSource, "run its " + task, sqlite) : error;
+        if (repeated == 0)
+        {
+            SqliteStoreLog.BackgroundError(_logger, task, DataSource, described);
+        }
+        else
+        {
+            SqliteStoreLog.BackgroundErrorRepeated(_logger, task, DataSource, repeated, described.Message);
+        }
+    }
+
     private Task<bool> RenewAsync(string runId) => _store.RenewLeaseAsync(runId, Owner, _options.LeaseDuration);
 
-    private async Task FailUnstartedAsync(LeasedRun run, Exception error)
-    {
-        SqliteStoreLog.RunCannotStart(_logger, run.RunId, run.FunctionId, error);
-        await _store.RecordOutcomeAsync(run.RunId, Owner, new StoredOutcome.Failed(new RunError(error.GetType().FullName ?? error.GetType().Name, error.Message))).ConfigureAwait(false);
-    }
+    private static RunDelivery Poisoned(LeasedRun run, DateTimeOffset dueSince, Exception cause) =>
+        RunDelivery.Poisoned(run.RunId, run.FunctionId, run.EventId, run.EventName, run.EventTimestamp, run.Attempt - 1, dueSince, cause);
 
     private static RunError Error(Stores.RunOutcome outcome) => new(outcome.ErrorType ?? "", outcome.ErrorMessage ?? "");
 }

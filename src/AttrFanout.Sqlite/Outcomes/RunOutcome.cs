@@ -13,7 +13,7 @@ internal abstract record RunOutcome
         public static Succeeded Instance { get; } = new();
     }
 
-    /// <summary>The attempt failed and attempt <paramref name="NextAttempt"/> is due at <paramref name="DueAt"/>; written before the engine waits.</summary>
+    /// <summary>The attempt failed and attempt <paramref name="NextAttempt"/> is due at <paramref name="DueAt"/>: the lease ends and the run waits in the file.</summary>
     public sealed record RetryScheduled(int NextAttempt, DateTimeOffset DueAt, RunError Error) : RunOutcome;
 
     /// <summary>The run exhausted its attempts (or cannot succeed): it becomes a dead letter.</summary>

@@ -2,21 +2,16 @@ using AttrFanout.Stores;
 
 namespace AttrFanout.Execution;
 
-/// <summary>Builds the view of a run that just ended from what the engine saw, when that is the whole story.</summary>
+/// <summary>Builds the view of a run that just ended from what the engine saw.</summary>
 internal static class FinishedRun
 {
-    /// <summary>
-    /// Returns the run as the store now shows it, or <see langword="null"/> when the engine cannot tell without reading
-    /// it back: the store did not hand over its creation time, or attempts of earlier deliveries left their mark.
-    /// </summary>
-    public static FunctionRun? From(RunState state, RunOutcome outcome)
+    /// <summary>Gets whether the engine's view is the whole story: the store handed over the run's creation time and no earlier delivery left its mark.</summary>
+    public static bool IsComplete(RunState state) => state.Delivery is { CreatedAt: not null, Attempts: 0 };
+
+    /// <summary>Returns the run as the engine saw it end; when not <see cref="IsComplete"/>, the creation time falls back to the event's.</summary>
+    public static FunctionRun From(RunState state, RunOutcome outcome)
     {
         var delivery = state.Delivery;
-        if (delivery.CreatedAt is not { } createdAt || delivery.Attempts != 0)
-        {
-            return null;
-        }
-
         var failed = outcome.Kind == RunOutcomeKind.Failed;
         return new FunctionRun
         {
@@ -26,10 +21,10 @@ internal static class FinishedRun
             EventName = delivery.Event.Name,
             Status = failed ? RunStatus.Failed : RunStatus.Succeeded,
             Attempts = outcome.Attempts,
-            CreatedAt = createdAt,
+            CreatedAt = delivery.CreatedAt ?? delivery.Event.Timestamp,
             UpdatedAt = outcome.At,
-            ErrorType = failed ? outcome.ErrorType : state.LastError?.GetType().FullName,
-            ErrorMessage = failed ? outcome.ErrorMessage : state.LastError?.Message,
+            ErrorType = failed ? outcome.ErrorType : null,
+            ErrorMessage = failed ? outcome.ErrorMessage : null,
             FailedAt = failed ? outcome.At : null,
             ReplayOf = delivery.ReplayOf,
         };

@@ -1,43 +1,23 @@
 using Polly;
-using Polly.Retry;
 
 namespace AttrFanout.Execution;
 
 /// <summary>
-/// Builds the resilience pipeline of one function: retries with exponential backoff and jitter (when the store
-/// retries in process) around a per-attempt timeout.
+/// Builds the pipeline around each attempt of one function: its timeout. Retries are not part of it: a failed attempt
+/// is settled as a retry due later, so a run waiting for its retry holds no slot.
 /// </summary>
 internal static class FunctionPipelineFactory
 {
-    public static ResiliencePipeline Create(
-        string functionId,
-        FunctionSettings settings,
-        AttrFanoutOptions options,
-        bool retriesInProcess,
-        TimeProvider time,
-        Func<OnRetryArguments<object>, ValueTask> onRetry)
+    /// <returns>The pipeline, or <see langword="null"/> when the function's attempts have no timeout.</returns>
+    public static ResiliencePipeline? Create(string functionId, FunctionSettings settings, TimeProvider time)
     {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = time, Name = "AttrFanout", InstanceName = functionId };
-        if (retriesInProcess && settings.MaxAttempts > 1)
+        if (settings.Timeout is not { } timeout)
         {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = settings.MaxAttempts - 1,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.BaseRetryDelay,
-                MaxDelay = options.MaxRetryDelay,
-                ShouldHandle = static args => RetryClassifier.ShouldRetry(args.Context, args.Outcome.Exception),
-                DelayGenerator = static args => ValueTask.FromResult(RetryClassifier.RequestedDelay(args.Outcome.Exception)),
-                OnRetry = onRetry,
-            });
+            return null;
         }
 
-        if (settings.Timeout is { } timeout)
-        {
-            builder.AddTimeout(timeout);
-        }
-
-        return builder.Build();
+        return new ResiliencePipelineBuilder { TimeProvider = time, Name = "AttrFanout", InstanceName = functionId }
+            .AddTimeout(timeout)
+            .Build();
     }
 }

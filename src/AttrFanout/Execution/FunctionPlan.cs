@@ -2,15 +2,19 @@ using Polly;
 
 namespace AttrFanout.Execution;
 
-/// <summary>How one function executes: its descriptor, effective settings, resilience pipeline and concurrency slots.</summary>
-internal sealed class FunctionPlan(FunctionDescriptor function, FunctionSettings settings, ResiliencePipeline pipeline)
+/// <summary>How one function executes: its descriptor, effective settings, attempt pipeline and concurrency slots.</summary>
+internal sealed class FunctionPlan(int index, FunctionDescriptor function, FunctionSettings settings, ResiliencePipeline? pipeline)
 {
+    /// <summary>Gets the function's position in the catalog, which identifies it to the shared slots.</summary>
+    public int Index { get; } = index;
+
     public FunctionDescriptor Function { get; } = function;
 
     public FunctionSettings Settings { get; } = settings;
 
-    public ResiliencePipeline Pipeline { get; } = pipeline;
+    /// <summary>Gets the pipeline around each attempt (its timeout), or <see langword="null"/> when an attempt needs none.</summary>
+    public ResiliencePipeline? Pipeline { get; } = pipeline;
 
-    /// <summary>Gets the function's own concurrency slots, or <see langword="null"/> when only the global limit applies.</summary>
-    public SemaphoreSlim? Slots { get; } = settings.Concurrency is { } limit ? new SemaphoreSlim(limit, limit) : null;
+    /// <summary>Gets the function's own concurrency slots.</summary>
+    public SemaphoreSlim Slots { get; } = new(settings.Concurrency, settings.Concurrency);
 }

@@ -7,8 +7,8 @@ namespace AttrFanout.Execution;
 /// </summary>
 /// <param name="MaxAttempts">Attempts per run (retries + 1).</param>
 /// <param name="Timeout">The time limit of one attempt, or <see langword="null"/> for none.</param>
-/// <param name="Concurrency">Runs of the function at once, or <see langword="null"/> for only the global limit.</param>
-public sealed record FunctionSettings(int MaxAttempts, TimeSpan? Timeout, int? Concurrency)
+/// <param name="Concurrency">Attempts of the function executing at once in one process.</param>
+public sealed record FunctionSettings(int MaxAttempts, TimeSpan? Timeout, int Concurrency)
 {
     /// <summary>Resolves the effective settings of <paramref name="function"/> under <paramref name="options"/>.</summary>
     /// <param name="function">The function.</param>
@@ -19,7 +19,7 @@ public sealed record FunctionSettings(int MaxAttempts, TimeSpan? Timeout, int? C
         options.Functions.TryGetValue(function.Id, out var overrides);
         var retries = overrides?.Retries ?? function.Retries ?? options.DefaultRetries;
         var timeout = overrides?.Timeout ?? function.Timeout ?? options.DefaultTimeout;
-        var concurrency = overrides?.Concurrency ?? function.Concurrency;
+        var concurrency = overrides?.Concurrency ?? function.Concurrency ?? options.DefaultConcurrency;
         return new FunctionSettings(retries + 1, timeout, concurrency);
     }
 }

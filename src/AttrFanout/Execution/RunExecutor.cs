@@ -4,15 +4,16 @@ using AttrFanout.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.Retry;
 
 namespace AttrFanout.Execution;
 
 /// <summary>
-/// Executes one run through its function's pipeline and reports every outcome to the store. A handler's exception
-/// ends in the run's outcome, never in the caller.
+/// Executes one attempt of a delivered run and settles it: succeeded, retry at a due time, failed, or released at
+/// shutdown. It is the one place that decides a run's fate, whatever the store; a handler's exception ends in the
+/// settlement, never in the caller.
 /// </summary>
 internal sealed class RunExecutor(
+    RunTracker tracker,
     IServiceScopeFactory scopes,
     IFanoutStore store,
     TimeProvider time,
@@ -20,75 +21,134 @@ internal sealed class RunExecutor(
     EngineLifetime lifetime,
     AttrFanoutOptions options,
     RunCompletions completions,
+    FailureThrottle failures,
     Func<FunctionFailed, CancellationToken, ValueTask> publishFailure)
 {
-    public CancellationToken AbortToken => lifetime.Abort;
+    /// <summary>Starts the attempt of <paramref name="state"/> on the thread pool.</summary>
+    public void Start(RunState state)
+    {
+        tracker.Started(state);
+        ThreadPool.UnsafeQueueUserWorkItem(state, preferLocal: false);
+    }
 
     /// <summary>
-    /// Executes <paramref name="delivery"/>; disposes <paramref name="slots"/> as soon as its function no longer executes,
-    /// before the outcome is recorded, so a store's commit or acknowledgement latency does not hold a concurrency slot.
+    /// Executes the attempt of <paramref name="state"/>; disposes its slots as soon as the handler returns, before the
+    /// settlement is recorded, so a store's commit or acknowledgement latency does not hold a concurrency slot.
+    /// Allocates nothing of its own when the handler and the store complete synchronously.
     /// </summary>
-    public async Task ExecuteAsync(FunctionPlan plan, RunDelivery delivery, IDisposable slots)
+    public async ValueTask ExecuteAsync(RunState state)
     {
-        var state = new RunState(this, plan, delivery);
+        var delivery = state.Delivery;
         var startedAt = time.GetTimestamp();
-        FanoutMetrics.Add(FanoutMetrics.RunsStarted, FanoutTags.Function, delivery.FunctionId);
-        if (FanoutMetrics.QueueWait.Enabled)
-        {
-            FanoutMetrics.Record(FanoutMetrics.QueueWait, time.GetUtcNow() - delivery.DueAt, delivery.FunctionId);
-        }
         try
         {
-            var error = await RunPipelineAsync(state).ConfigureAwait(false);
-            slots.Dispose();
-            await RecordOutcomeAsync(state, error).ConfigureAwait(false);
+            if (delivery.Attempts == 0)
+            {
+                FanoutMetrics.Add(FanoutMetrics.RunsStarted, FanoutTags.Function, delivery.FunctionId);
+            }
+
+            if (FanoutMetrics.QueueWait.Enabled)
+            {
+                FanoutMetrics.Record(FanoutMetrics.QueueWait, time.GetUtcNow() - delivery.DueAt, delivery.FunctionId);
+            }
+
+            Exception? error;
+            try
+            {
+                error = delivery.Poison ?? await AttemptAsync(state).ConfigureAwait(false);
+            }
+            finally
+            {
+                state.Slots.Dispose();
+            }
+
+            if (state.TryClaimSettlement())
+            {
+                await SettleAsync(state, error).ConfigureAwait(false);
+            }
         }
         catch (Exception engineError)
         {
-            Log.EngineError(logger, delivery.FunctionId, engineError);
+            Log.EngineFailure(logger, failures, "store (recording outcomes)", delivery.FunctionId, engineError);
         }
         finally
         {
-            slots.Dispose();
-            FanoutMetrics.Record(FanoutMetrics.RunDuration, time.GetElapsedTime(startedAt), delivery.FunctionId);
+            if (FanoutMetrics.RunDuration.Enabled)
+            {
+                FanoutMetrics.Record(FanoutMetrics.RunDuration, time.GetElapsedTime(startedAt), delivery.FunctionId);
+            }
+
+            tracker.Ended(state);
         }
     }
 
-    public ValueTask OnRetryAsync(OnRetryArguments<object> args)
+    /// <summary>Hands back a run whose handler did not end after shutdown cancelled it, so another process can take it at once.</summary>
+    public ValueTask ReleaseAbandonedAsync(RunState state) =>
+        store.ReportAsync(RunOutcome.Released(state.Delivery.RunId, state.Attempt - 1, time.GetUtcNow()), CancellationToken.None);
+
+    private async ValueTask<Exception?> AttemptAsync(RunState state)
     {
-        if (!args.Context.Properties.TryGetValue(RunState.Key, out var state) || args.Outcome.Exception is not { } error)
+        if (lifetime.Stopping.IsCancellationRequested)
         {
-            return ValueTask.CompletedTask;
+            return new ShutdownInterruptedException();
         }
 
-        var delivery = state.Delivery;
-        Log.AttemptFailed(logger, delivery.FunctionId, state.Attempt, delivery.Event.Id, delivery.RunId, args.RetryDelay, error);
-        FanoutMetrics.Add(FanoutMetrics.RunsRetried, FanoutTags.Function, delivery.FunctionId);
-        var now = time.GetUtcNow();
-        state.LastError = error;
-        return ReportAsync(state, RunOutcome.RetryScheduled(delivery.RunId, state.Attempt, now, now + args.RetryDelay, error));
-    }
-
-    private async Task<Exception?> RunPipelineAsync(RunState state)
-    {
-        var context = ResilienceContextPool.Shared.Get(lifetime.Abort);
-        context.Properties.Set(RunState.Key, state);
+        lifetime.AttemptStarted();
+        var activity = FanoutActivities.StartAttempt(state.Delivery, state.Attempt);
+        var abort = lifetime.Abort;
         try
         {
-            await state.Plan.Pipeline.ExecuteAsync(static (ctx, s) => s.Executor.AttemptAsync(ctx, s), context, state).ConfigureAwait(false);
+            if (state.Plan.Pipeline is { } pipeline)
+            {
+                var context = ResilienceContextPool.Shared.Get(abort);
+                try
+                {
+                    await pipeline.ExecuteAsync(static (ctx, s) => s.Executor.InvokeAsync(s.State, ctx.CancellationToken), context, (Executor: this, State: state)).ConfigureAwait(false);
+                }
+                finally
+                {
+                    ResilienceContextPool.Shared.Return(context);
+                }
+            }
+            else
+            {
+                await InvokeAsync(state, abort).ConfigureAwait(false);
+            }
+
+            FanoutActivities.Finish(activity, "succeeded");
             return null;
         }
         catch (Exception error)
         {
+            var outcome = abort.IsCancellationRequested ? "cancelled"
+                : error is Polly.Timeout.TimeoutRejectedException ? "timeout"
+                : "failed";
+            FanoutActivities.Finish(activity, outcome, error);
             return error;
         }
         finally
         {
-            ResilienceContextPool.Shared.Return(context);
+            lifetime.AttemptEnded();
         }
     }
 
-    private async Task RecordOutcomeAsync(RunState state, Exception? error)
+    private async ValueTask InvokeAsync(RunState state, CancellationToken cancellationToken)
+    {
+        AmbientRun.Enter();
+        var delivery = state.Delivery;
+        var services = new RunServices(scopes);
+        try
+        {
+            var context = new FunctionContext(delivery.RunId, delivery.FunctionId, delivery.Event.Id, delivery.Event.Name, state.Attempt, state.Plan.Settings.MaxAttempts, services);
+            await state.Plan.Function.InvokeAsync(services, delivery.Event, context, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await services.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask SettleAsync(RunState state, Exception? error)
     {
         var delivery = state.Delivery;
         var now = time.GetUtcNow();
@@ -99,66 +159,24 @@ internal sealed class RunExecutor(
         }
         else if (error is ShutdownInterruptedException || lifetime.Abort.IsCancellationRequested)
         {
-            await ReportAsync(state, RunOutcome.Released(delivery.RunId, state.FinishedAttempts, now)).ConfigureAwait(false);
+            await ReportAsync(state, RunOutcome.Released(delivery.RunId, state.Attempt - 1, now)).ConfigureAwait(false);
         }
-        else if (!store.RetriesInProcess && RetryClassifier.ShouldRetry(error, state, lifetime.Abort))
+        else if (delivery.Poison is null && RetryClassifier.IsRetriable(error) && state.HasAttemptsLeft)
         {
-            var delay = RedeliveryBackoff.Next(state.Attempt, error, options);
+            var delay = RetryBackoff.Next(state.Attempt, error, options, Random.Shared.NextDouble());
             Log.AttemptFailed(logger, delivery.FunctionId, state.Attempt, delivery.Event.Id, delivery.RunId, delay, error);
             await ReportAsync(state, RunOutcome.RetryScheduled(delivery.RunId, state.Attempt, now, now + delay, error)).ConfigureAwait(false);
             FanoutMetrics.Add(FanoutMetrics.RunsRetried, FanoutTags.Function, delivery.FunctionId);
         }
         else
         {
-            await FailAsync(state, error).ConfigureAwait(false);
+            await FailAsync(state, error, now).ConfigureAwait(false);
         }
     }
 
-    private async ValueTask AttemptAsync(ResilienceContext context, RunState state)
-    {
-        if (lifetime.Stopping.IsCancellationRequested)
-        {
-            throw new ShutdownInterruptedException();
-        }
-
-        state.Attempt++;
-        state.AttemptFinished = false;
-        lifetime.AttemptStarted();
-        var delivery = state.Delivery;
-        var activity = FanoutActivities.StartAttempt(delivery, state.Attempt);
-        try
-        {
-            var scope = scopes.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
-            {
-                var services = scope.ServiceProvider;
-                var functionContext = new FunctionContext(
-                    delivery.RunId, delivery.FunctionId, delivery.Event.Id, delivery.Event.Name, state.Attempt, state.Plan.Settings.MaxAttempts, services);
-                await state.Plan.Function.InvokeAsync(services, delivery.Event, functionContext, context.CancellationToken).ConfigureAwait(false);
-            }
-
-            state.AttemptFinished = true;
-            FanoutActivities.Finish(activity, "succeeded");
-        }
-        catch (Exception error)
-        {
-            var outcome = lifetime.Abort.IsCancellationRequested ? "cancelled"
-                : context.CancellationToken.IsCancellationRequested ? "timeout"
-                : "failed";
-            state.AttemptFinished = !lifetime.Abort.IsCancellationRequested;
-            FanoutActivities.Finish(activity, outcome, error);
-            throw;
-        }
-        finally
-        {
-            lifetime.AttemptEnded();
-        }
-    }
-
-    private async Task FailAsync(RunState state, Exception error)
+    private async ValueTask FailAsync(RunState state, Exception error, DateTimeOffset failedAt)
     {
         var delivery = state.Delivery;
-        var failedAt = time.GetUtcNow();
         Log.RunFailed(logger, delivery.FunctionId, delivery.Event.Id, state.Attempt, delivery.RunId, error);
         FanoutMetrics.Add(FanoutMetrics.RunsFailed, FanoutTags.Function, delivery.FunctionId);
         await ReportAsync(state, RunOutcome.Failed(delivery.RunId, state.Attempt, failedAt, error)).ConfigureAwait(false);

@@ -1,29 +1,31 @@
 using AttrFanout.Stores;
-using Polly;
 
 namespace AttrFanout.Execution;
 
-/// <summary>What one run's attempts share while its pipeline executes.</summary>
-internal sealed class RunState(RunExecutor executor, FunctionPlan plan, RunDelivery delivery)
+/// <summary>
+/// One delivery of a run while the engine executes its attempt, until the attempt is settled or the run abandoned at
+/// shutdown; queued to the thread pool as its own work item, so starting a run allocates nothing more.
+/// </summary>
+internal sealed class RunState(FunctionPlan plan, RunDelivery delivery, RunExecutor executor, IDisposable slots) : IThreadPoolWorkItem
 {
-    public static readonly ResiliencePropertyKey<RunState> Key = new("AttrFanout.Run");
+    private int _ended;
 
-    public RunExecutor Executor { get; } = executor;
+    public IDisposable Slots { get; } = slots;
 
     public FunctionPlan Plan { get; } = plan;
 
     public RunDelivery Delivery { get; } = delivery;
 
-    /// <summary>Gets or sets the number of the latest attempt started.</summary>
-    public int Attempt { get; set; } = delivery.Attempts;
-
-    /// <summary>Gets or sets whether the latest attempt ran to its end (success or failure).</summary>
-    public bool AttemptFinished { get; set; } = true;
-
-    /// <summary>Gets or sets the error of the latest failed attempt, which a run that succeeds later still shows.</summary>
-    public Exception? LastError { get; set; }
-
-    public int FinishedAttempts => AttemptFinished ? Attempt : Attempt - 1;
+    /// <summary>Gets the number of this delivery's attempt (1-based).</summary>
+    public int Attempt { get; } = delivery.Attempts + 1;
 
     public bool HasAttemptsLeft => Attempt < Plan.Settings.MaxAttempts;
+
+    /// <summary>Claims the right to settle the attempt; false when shutdown abandoned the run first.</summary>
+    public bool TryClaimSettlement() => Interlocked.Exchange(ref _ended, 1) == 0;
+
+    /// <summary>Claims the run for release at shutdown; false when its attempt was settled first.</summary>
+    public bool TryAbandon() => Interlocked.Exchange(ref _ended, 1) == 0;
+
+    void IThreadPoolWorkItem.Execute() => _ = executor.ExecuteAsync(this);
 }

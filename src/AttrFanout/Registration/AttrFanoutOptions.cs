@@ -12,14 +12,29 @@ public sealed class AttrFanoutOptions
     /// <summary>The configuration section the options are bound from.</summary>
     public const string SectionName = "AttrFanout";
 
-    /// <summary>Gets or sets how many runs may execute at once in this process, across all functions.</summary>
+    /// <summary>
+    /// Gets or sets how many attempts may execute at once in this process across all functions, or <see langword="null"/>
+    /// for no process-wide limit (each function is still bounded by its own concurrency).
+    /// </summary>
+    /// <remarks>
+    /// The limit is shared fairly: every function executing nothing has one slot kept for it, so it can always start an
+    /// attempt at once however busy or slow its siblings are; and when several functions wait, a freed slot goes to the one
+    /// executing the fewest attempts. A function already executing can so use the limit less one slot per idle sibling:
+    /// keep the limit well above the number of functions.
+    /// </remarks>
+    /// <value>The default is <see langword="null"/>: functions never wait for each other's slots.</value>
+    [Range(1, 100_000)]
+    public int? MaxConcurrency { get; set; }
+
+    /// <summary>Gets or sets how many attempts of one function may execute at once in this process, when the function does not say.</summary>
     /// <value>The default is 64.</value>
     [Range(1, 100_000)]
-    public int MaxConcurrency { get; set; } = 64;
+    public int DefaultConcurrency { get; set; } = 64;
 
     /// <summary>
-    /// Gets or sets how many runs may wait to start. When the queue is full, a send waits until runs start
-    /// instead of growing memory without bound.
+    /// Gets or sets how many runs may wait to start in the in-memory store. When the queue is full, a send waits until
+    /// runs start instead of growing memory without bound. A send made from inside a function never waits for room: it
+    /// could wait for the very runs its function holds up.
     /// </summary>
     /// <value>The default is 10,000.</value>
     [Range(1, 10_000_000)]
@@ -47,9 +62,8 @@ public sealed class AttrFanoutOptions
     public TimeSpan IdempotencyWindow { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// Gets or sets the largest payload, in bytes of UTF-8 JSON, that a store which serializes payloads (SQLite, NATS)
-    /// accepts; a larger one is refused at send with <see cref="PayloadTooLargeException"/> and nothing is stored.
-    /// The in-memory store keeps payloads as objects and does not check it.
+    /// Gets or sets the largest payload, in bytes of UTF-8 JSON, that a send accepts, on every store; a larger one is
+    /// refused at send with <see cref="PayloadTooLargeException"/> and nothing is stored.
     /// </summary>
     /// <value>The default is 262,144 (256 KiB).</value>
     [Range(1, int.MaxValue)]

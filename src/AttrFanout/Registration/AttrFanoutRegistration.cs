@@ -52,6 +52,7 @@ public static class AttrFanoutRegistration
         AddOptions(services, catalog, configure);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(static sp => new FailureThrottle(sp.GetRequiredService<TimeProvider>(), FailureThrottle.DefaultInterval));
         services.TryAddSingleton(static sp =>
         {
             var options = sp.GetRequiredService<IOptions<AttrFanoutOptions>>().Value;
@@ -71,7 +72,8 @@ public static class AttrFanoutRegistration
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<IOptions<AttrFanoutOptions>>(),
-            sp.GetRequiredService<RunCompletions>()));
+            sp.GetRequiredService<RunCompletions>(),
+            sp.GetRequiredService<FailureThrottle>()));
         services.TryAddSingleton<IEventSender>(static sp => new EventSender(
             sp.GetRequiredService<FunctionCatalog>(),
             sp.GetRequiredService<EventAcceptor>(),

@@ -41,7 +41,7 @@ public sealed class FunctionCatalog
     /// <param name="context">The context passed to every function as is.</param>
     /// <param name="cancellationToken">Passed to every function.</param>
     /// <returns>A task completed once every function has; already completed, without allocation, when all completed synchronously.</returns>
-    public ValueTask InvokeInlineAsync(EventEnvelope envelope, IServiceProvider services, FunctionContext context, CancellationToken cancellationToken = default)
+    internal ValueTask InvokeInlineAsync(EventEnvelope envelope, IServiceProvider services, FunctionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         return _functionsByEvent.TryGetValue(envelope.Name, out var functions)

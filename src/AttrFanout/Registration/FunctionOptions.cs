@@ -15,7 +15,7 @@ public sealed class FunctionOptions
     public TimeSpan? Timeout { get; set; }
 
     /// <summary>Gets or sets how many runs of the function may execute at once in this process.</summary>
-    /// <value>The default is <see langword="null"/>: the attribute's <c>Concurrency</c>, else only the global limit.</value>
+    /// <value>The default is <see langword="null"/>: the attribute's <c>Concurrency</c>, else <see cref="AttrFanoutOptions.DefaultConcurrency"/>.</value>
     [Range(1, 100_000)]
     public int? Concurrency { get; set; }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace AttrFanout;
 
 /// <summary>Looks up runs, lists failed runs (dead letters) and replays them.</summary>
@@ -31,11 +33,13 @@ public interface IFunctionRuns
     /// <param name="cancellationToken">Cancels the replay.</param>
     /// <returns>The new run.</returns>
     /// <exception cref="ArgumentException">No failed run has that Id.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type; only the token is optional.")]
     ValueTask<FunctionRun> ReplayAsync(string runId, CancellationToken cancellationToken = default);
 
     /// <summary>Replays every failed run matching <paramref name="query"/>.</summary>
     /// <param name="query">Which failed runs to replay.</param>
     /// <param name="cancellationToken">Cancels the replay.</param>
     /// <returns>The new runs.</returns>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter's type; only the token is optional.")]
     ValueTask<IReadOnlyList<FunctionRun>> ReplayAsync(FailedRunQuery query, CancellationToken cancellationToken = default);
 }

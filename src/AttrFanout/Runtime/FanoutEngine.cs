@@ -9,12 +9,15 @@ using Microsoft.Extensions.Options;
 namespace AttrFanout.Runtime;
 
 /// <summary>
-/// Executes the due runs of the store on a bounded pool: one worker per function, a global and a per-function
-/// concurrency limit, a resilience pipeline per function.
+/// Executes the due runs of the store: one worker per function, each bounded by its function's concurrency and, when
+/// set, by a process-wide limit shared fairly between functions; each attempt through its function's pipeline.
 /// Started by the host, or on the first send when there is none; stopped by the host or by disposal.
 /// </summary>
 internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
 {
+    /// <summary>How long cancelled attempts may take to end after the shutdown timeout before their runs are handed back regardless.</summary>
+    public static readonly TimeSpan AbortGrace = TimeSpan.FromSeconds(1);
+
     private readonly IFanoutStore _store;
     private readonly EventAcceptor _acceptor;
     private readonly ILogger _logger;
@@ -23,6 +26,8 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
     private readonly EngineLifetime _lifetime = new();
     private readonly RunTracker _runs = new();
     private readonly FunctionWorker[] _workers;
+    private readonly RunExecutor _executor;
+    private readonly FailureThrottle _failures;
     private readonly Lock _gate = new();
     private Task[] _workerTasks = [];
     private Task? _stopTask;
@@ -36,22 +41,24 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         TimeProvider time,
         ILoggerFactory loggerFactory,
         IOptions<AttrFanoutOptions> options,
-        RunCompletions completions)
+        RunCompletions completions,
+        FailureThrottle failures)
     {
+        _failures = failures;
         _store = store;
         _acceptor = acceptor;
         _timeProvider = time;
         _logger = loggerFactory.CreateLogger("AttrFanout");
         _options = options.Value;
-        var executor = new RunExecutor(scopes, store, time, _logger, _lifetime, _options, completions, PublishFailureAsync);
-        var globalSlots = new SemaphoreSlim(_options.MaxConcurrency, _options.MaxConcurrency);
+        _executor = new RunExecutor(_runs, scopes, store, time, _logger, _lifetime, _options, completions, failures, PublishFailureAsync);
+        var sharedSlots = _options.MaxConcurrency is { } limit ? new SharedSlots(limit, catalog.Functions.Count) : null;
         _workers = new FunctionWorker[catalog.Functions.Count];
         for (var i = 0; i < _workers.Length; i++)
         {
             var function = catalog.Functions[i];
             var settings = FunctionSettings.Resolve(function, _options);
-            var pipeline = FunctionPipelineFactory.Create(function.Id, settings, _options, store.RetriesInProcess, time, executor.OnRetryAsync);
-            _workers[i] = new FunctionWorker(new FunctionPlan(function, settings, pipeline), store, globalSlots, executor, _runs, time, _logger);
+            var pipeline = FunctionPipelineFactory.Create(function.Id, settings, time);
+            _workers[i] = new FunctionWorker(new FunctionPlan(i, function, settings, pipeline), store, sharedSlots, _executor, time, _logger, failures);
         }
     }
 
@@ -85,7 +92,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
             }
         }
 
-        Log.EngineStarted(_logger, _workers.Length, _options.MaxConcurrency);
+        Log.EngineStarted(_logger, _workers.Length, _options.MaxConcurrency?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none");
         if (!_store.IsDurable)
         {
             Log.InMemoryStore(_logger);
@@ -94,7 +101,9 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Stops: no run or attempt starts any more; executing attempts get <see cref="AttrFanoutOptions.ShutdownTimeout"/>
-    /// to finish, then are cancelled and go back to pending. Runs not started stay pending in the store.
+    /// to finish, then are cancelled and go back to pending. A handler that ignores its cancellation gets
+    /// <see cref="AbortGrace"/> more; then its run is handed back to the store anyway, so the stop always ends.
+    /// Runs not started stay pending in the store.
     /// </summary>
     /// <param name="cancellationToken">Gives up waiting (the host's own shutdown limit).</param>
     public Task StopAsync(CancellationToken cancellationToken = default)
@@ -122,7 +131,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
     }
 
     private async ValueTask PublishFailureAsync(FunctionFailed failure, CancellationToken cancellationToken) =>
-        await _acceptor.AcceptAsync(new Event<FunctionFailed>(EventIds.New(), FunctionFailed.Name, failure.FailedAt, failure), idChosenBySender: false, cancellationToken).ConfigureAwait(false);
+        await _acceptor.AcceptAsync(new Event<FunctionFailed>(EventIds.New(), FunctionFailed.Name, failure.FailedAt, failure), idChosenBySender: false, cancellationToken, sentFromFunction: true).ConfigureAwait(false);
 
     private async Task StopCoreAsync()
     {
@@ -142,6 +151,42 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         }
 
         _lifetime.AbortInFlight();
-        await _runs.WhenAll().ConfigureAwait(false);
+        await ReleaseAbandonedRunsAsync().ConfigureAwait(false);
+    }
+
+    private async Task ReleaseAbandonedRunsAsync()
+    {
+        using (var graceTimeout = new CancellationTokenSource(AbortGrace, _timeProvider))
+        {
+            try
+            {
+                await _runs.WhenIdleAsync().WaitAsync(graceTimeout.Token).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        var abandoned = 0;
+        foreach (var run in _runs.Snapshot())
+        {
+            if (!run.TryAbandon())
+            {
+                continue;
+            }
+
+            abandoned++;
+            try
+            {
+                await _executor.ReleaseAbandonedAsync(run).ConfigureAwait(false);
+            }
+            catch (Exception error)
+            {
+                Log.EngineFailure(_logger, _failures, "store (handing back runs at stop)", run.Delivery.FunctionId, error);
+            }
+        }
+
+        Log.RunsAbandoned(_logger, abandoned, AbortGrace);
     }
 }

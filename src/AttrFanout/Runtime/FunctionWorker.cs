@@ -6,21 +6,25 @@ using Microsoft.Extensions.Logging;
 namespace AttrFanout.Runtime;
 
 /// <summary>
-/// Takes the due runs of one function from the store, one at a time and only when a global and a function slot are
-/// free, so runs not yet started stay in the store; each taken run executes on its own task.
+/// Takes the due runs of one function from the store, one at a time and only when the function has a free slot (and
+/// the process a shared one, when it has a limit), so runs not yet started stay in the store; each taken run executes
+/// on its own task.
 /// </summary>
 internal sealed class FunctionWorker(
     FunctionPlan plan,
     IFanoutStore store,
-    SemaphoreSlim globalSlots,
+    SharedSlots? sharedSlots,
     RunExecutor executor,
-    RunTracker tracker,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    FailureThrottle failures)
 {
+    private const string Where = "store (taking runs)";
+
     public async Task RunAsync(CancellationToken stopping)
     {
         var functionId = plan.Function.Id;
+        var failing = false;
         while (!stopping.IsCancellationRequested)
         {
             try
@@ -48,7 +52,13 @@ internal sealed class FunctionWorker(
                     continue;
                 }
 
-                tracker.Track(Task.Run(() => executor.ExecuteAsync(plan, delivery, slots), CancellationToken.None));
+                if (failing)
+                {
+                    failing = false;
+                    failures.Recovered(Where);
+                }
+
+                executor.Start(new RunState(plan, delivery, executor, slots));
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -56,7 +66,8 @@ internal sealed class FunctionWorker(
             }
             catch (Exception error)
             {
-                Log.EngineError(logger, functionId, error);
+                failing = true;
+                Log.EngineFailure(logger, failures, Where, functionId, error);
                 await PauseAsync(stopping).ConfigureAwait(false);
             }
         }
@@ -64,22 +75,21 @@ internal sealed class FunctionWorker(
 
     private async Task<SlotLease> AcquireSlotsAsync(CancellationToken stopping)
     {
-        if (plan.Slots is { } functionSlots)
+        await plan.Slots.WaitAsync(stopping).ConfigureAwait(false);
+        if (sharedSlots is not null)
         {
-            await functionSlots.WaitAsync(stopping).ConfigureAwait(false);
+            try
+            {
+                await sharedSlots.AcquireAsync(plan.Index, stopping).ConfigureAwait(false);
+            }
+            catch
+            {
+                plan.Slots.Release();
+                throw;
+            }
         }
 
-        try
-        {
-            await globalSlots.WaitAsync(stopping).ConfigureAwait(false);
-        }
-        catch
-        {
-            plan.Slots?.Release();
-            throw;
-        }
-
-        return new SlotLease(globalSlots, plan.Slots);
+        return new SlotLease(plan.Slots, sharedSlots, plan.Index);
     }
 
     private async Task PauseAsync(CancellationToken stopping)

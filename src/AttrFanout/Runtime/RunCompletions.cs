@@ -51,7 +51,8 @@ internal sealed class RunCompletions(IFanoutStore store)
 
     /// <summary>
     /// Completes the waiters of a run that just ended with <paramref name="outcome"/>: with the run as the engine saw it
-    /// when that is the whole story, otherwise as read from the store. Nothing is built or read when nobody waits.
+    /// when that is the whole story, otherwise as read from the store, and as the engine saw it when the store cannot
+    /// tell (a transport that keeps no succeeded runs). Nothing is built or read when nobody waits.
     /// </summary>
     public async ValueTask NotifyAsync(RunState state, RunOutcome outcome)
     {
@@ -62,11 +63,8 @@ internal sealed class RunCompletions(IFanoutStore store)
             return;
         }
 
-        var run = FinishedRun.From(state, outcome) ?? await store.GetRunAsync(runId, CancellationToken.None).ConfigureAwait(false);
-        if (run is not null)
-        {
-            waiter.TrySetResult(run);
-        }
+        var stored = FinishedRun.IsComplete(state) ? null : await store.GetRunAsync(runId, CancellationToken.None).ConfigureAwait(false);
+        waiter.TrySetResult(stored is { Status: RunStatus.Succeeded or RunStatus.Failed } ? stored : FinishedRun.From(state, outcome));
     }
 
     private static bool IsFinal(FunctionRun run) => run.Status is RunStatus.Succeeded or RunStatus.Failed;

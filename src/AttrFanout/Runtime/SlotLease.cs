@@ -1,7 +1,7 @@
 namespace AttrFanout.Runtime;
 
-/// <summary>A run's hold on the global and the function's concurrency slots; released once, however often disposed.</summary>
-internal sealed class SlotLease(SemaphoreSlim global, SemaphoreSlim? function) : IDisposable
+/// <summary>A run's hold on its function's concurrency slot and, when there is a process-wide limit, a shared slot; released once, however often disposed.</summary>
+internal sealed class SlotLease(SemaphoreSlim function, SharedSlots? shared, int functionIndex) : IDisposable
 {
     private int _released;
 
@@ -9,8 +9,8 @@ internal sealed class SlotLease(SemaphoreSlim global, SemaphoreSlim? function) :
     {
         if (Interlocked.Exchange(ref _released, 1) == 0)
         {
-            global.Release();
-            function?.Release();
+            shared?.Release(functionIndex);
+            function.Release();
         }
     }
 }

@@ -1,14 +1,21 @@
 using AttrFanout.Runtime;
 using AttrFanout.Stores;
+using AttrFanout.Stores.InMemory;
 using AttrFanout.Telemetry;
 
 namespace AttrFanout.Sending;
 
-/// <summary>Turns an event into one run per subscribed function and has the store accept them, traced and counted.</summary>
+/// <summary>
+/// Turns an event into one run per subscribed function and has the store accept them, traced and counted. The payload is
+/// serialized here, once, and refused over <see cref="AttrFanoutOptions.MaxPayloadBytes"/>, whatever the store.
+/// Runs are registered as expected (so waiting on them reads no store) except in memory, where reading is as cheap.
+/// </summary>
 internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store, AttrFanoutOptions options, RunCompletions completions)
 {
-    public async ValueTask<SendResult> AcceptAsync(EventEnvelope envelope, bool idChosenBySender, CancellationToken cancellationToken)
+    public async ValueTask<SendResult> AcceptAsync(EventEnvelope envelope, bool idChosenBySender, CancellationToken cancellationToken, bool sentFromFunction = false)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        var payload = Serialize(envelope);
         using var activity = FanoutActivities.StartSend(envelope.Name);
         var functions = catalog.GetFunctions(envelope.Name);
         var runs = new RunRequest[functions.Length];
@@ -17,9 +24,18 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
             runs[i] = new RunRequest(EventIds.New(), functions[i].Id);
         }
 
-        var submission = new EventSubmission(envelope, runs, envelope.Timestamp + options.IdempotencyWindow, activity?.Id) { IdChosenBySender = idChosenBySender };
+        var submission = new EventSubmission(envelope, runs, envelope.Timestamp + options.IdempotencyWindow, activity?.Id) {
+            IdChosenBySender = idChosenBySender,
+            Payload = payload,
+            SentFromFunction = sentFromFunction || AmbientRun.IsInside,
+        };
         var runIds = Array.ConvertAll(runs, static run => run.RunId);
-        completions.Expect(runIds);
+        var expect = store is not InMemoryFanoutStore;
+        if (expect)
+        {
+            completions.Expect(runIds);
+        }
+
         AcceptResult accepted;
         try
         {
@@ -27,11 +43,15 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
         }
         catch
         {
-            completions.Forget(runIds);
+            if (expect)
+            {
+                completions.Forget(runIds);
+            }
+
             throw;
         }
 
-        if (accepted.IsDuplicate || !accepted.RunIds.SequenceEqual(runIds, StringComparer.Ordinal))
+        if (expect && (accepted.IsDuplicate || !SameRuns(accepted.RunIds, runIds)))
         {
             completions.Forget(runIds);
         }
@@ -49,5 +69,34 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
         }
 
         return new SendResult(envelope.Id, accepted.RunIds, accepted.IsDuplicate);
+    }
+
+    private static bool SameRuns(IReadOnlyList<string> accepted, string[] requested)
+    {
+        if (accepted.Count != requested.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < requested.Length; i++)
+        {
+            if (!string.Equals(accepted[i], requested[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private byte[]? Serialize(EventEnvelope envelope)
+    {
+        if (!catalog.TryGetEvent(envelope.Name, out var descriptor) || !descriptor.CanSerializePayload)
+        {
+            return null;
+        }
+
+        var bytes = descriptor.SerializePayload(envelope.Payload);
+        return bytes.Length <= options.MaxPayloadBytes ? bytes : throw new PayloadTooLargeException(envelope.Name, bytes.Length, options.MaxPayloadBytes);
     }
 }

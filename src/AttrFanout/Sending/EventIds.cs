@@ -27,9 +27,10 @@ internal static class EventIds
 
     /// <summary>
     /// A new version 7 GUID (Unix milliseconds, then 74 random bits) in 32 hex digits: Ids sort by creation time, and
-    /// the random bits come from <see cref="RandomIdBytes"/> instead of a system call per Id.
+    /// the random bits come from <see cref="RandomIdBytes"/> instead of a system call per Id. The time prefix is the
+    /// machine's real time on purpose: it orders Ids, it decides nothing.
     /// </summary>
-    public static string New() => New(DateTimeOffset.UtcNow);
+    public static string New() => New(TimeProvider.System.GetUtcNow());
 
     internal static string New(DateTimeOffset createdAt)
     {

@@ -23,7 +23,7 @@ public sealed class PayloadSerializationException : Exception
     /// <param name="problem">What was wrong, e.g. the JSON writer's error.</param>
     /// <param name="memberPath">The JSON path of the member that failed, e.g. <c>$.Lines[1].Price</c>, or null when unknown.</param>
     /// <param name="innerException">The underlying error, if any.</param>
-    public PayloadSerializationException(string eventName, Type payloadType, string problem, string? memberPath, Exception? innerException)
+    internal PayloadSerializationException(string eventName, Type payloadType, string problem, string? memberPath, Exception? innerException)
         : base(Describe(eventName, payloadType, problem, memberPath), innerException)
     {
         EventName = eventName;

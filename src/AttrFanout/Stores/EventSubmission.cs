@@ -13,4 +13,17 @@ public sealed record EventSubmission(EventEnvelope Event, IReadOnlyList<RunReque
     /// </summary>
     /// <value>The default is <see langword="true"/>.</value>
     public bool IdChosenBySender { get; init; } = true;
+
+    /// <summary>
+    /// Gets the payload as UTF-8 JSON, serialized once by the engine and already checked against
+    /// <see cref="AttrFanoutOptions.MaxPayloadBytes"/>; <see langword="null"/> when the event was registered without a
+    /// serializer. Stores that keep or send payloads as bytes use these instead of serializing again.
+    /// </summary>
+    public byte[]? Payload { get; init; }
+
+    /// <summary>
+    /// Gets whether the event was sent from inside an executing function (or by the engine itself). A store with a
+    /// bounded queue accepts such an event without waiting for room: the room would come from the very runs the sender holds up.
+    /// </summary>
+    public bool SentFromFunction { get; init; }
 }

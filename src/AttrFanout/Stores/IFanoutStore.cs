@@ -10,17 +10,14 @@ namespace AttrFanout.Stores;
 /// execute them, and reports each attempt's outcome (<see cref="ReportAsync"/>).
 /// </para>
 /// <para>
-/// When <see cref="RetriesInProcess"/> is <see langword="true"/>, the engine retries a run in process and reports
-/// <see cref="RunOutcomeKind.RetryScheduled"/> before each delay, so a durable store can persist the schedule and
-/// deliver the run again when it is due after a crash. When it is <see langword="false"/> (a transport with
-/// server-side redelivery), the engine runs one attempt per delivery and the store redelivers the run when due.
+/// The engine decides, the store delivers: the engine runs one attempt per delivery and settles it. A
+/// <see cref="RunOutcomeKind.RetryScheduled"/> outcome asks the store to deliver the run again at its due time, holding
+/// nothing of the engine's meanwhile (a timer in memory, a due time in a file, a delayed redelivery on a transport).
+/// A delivery the store cannot decode is handed over as <see cref="RunDelivery.Poisoned"/>, and the engine fails it.
 /// </para>
 /// </remarks>
 public interface IFanoutStore
 {
-    /// <summary>Gets whether retries happen in process (with the delay awaited by the engine) or by redelivery from the store.</summary>
-    bool RetriesInProcess { get; }
-
     /// <summary>Gets whether accepted events and runs survive a restart of the process.</summary>
     bool IsDurable { get; }
 

@@ -17,4 +17,28 @@ public sealed record RunDelivery(string RunId, string FunctionId, EventEnvelope 
 
     /// <summary>Gets the Id of the failed run this run replays, when it is a replay and the store hands it over.</summary>
     public string? ReplayOf { get; init; }
+
+    /// <summary>
+    /// Gets why the run cannot execute, when the store could not decode its delivery (a payload that no longer
+    /// deserializes, an event this app does not declare, a run given up after repeated crashes): the engine fails the run
+    /// with this error through its one failure path (dead letter, <c>attrfanout/function.failed</c>, metric, log) without
+    /// calling the function.
+    /// </summary>
+    public Exception? Poison { get; init; }
+
+    /// <summary>Creates the delivery of a run the store cannot decode, which the engine fails with <paramref name="cause"/>.</summary>
+    /// <param name="runId">The run's Id.</param>
+    /// <param name="functionId">The function's Id.</param>
+    /// <param name="eventId">The event's Id.</param>
+    /// <param name="eventName">The event's name.</param>
+    /// <param name="eventTimestamp">When the event was accepted.</param>
+    /// <param name="attempts">How many attempts already finished.</param>
+    /// <param name="dueAt">Since when the run has been waiting.</param>
+    /// <param name="cause">Why the run cannot execute; its type and message become the run's error.</param>
+    /// <returns>A delivery whose <see cref="Poison"/> is <paramref name="cause"/>.</returns>
+    public static RunDelivery Poisoned(string runId, string functionId, string eventId, string eventName, DateTimeOffset eventTimestamp, int attempts, DateTimeOffset dueAt, Exception cause)
+    {
+        ArgumentNullException.ThrowIfNull(cause);
+        return new RunDelivery(runId, functionId, new UndecodedEvent(eventId, eventName, eventTimestamp, cause), attempts, dueAt, TraceParent: null) { Poison = cause };
+    }
 }

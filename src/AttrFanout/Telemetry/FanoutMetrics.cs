@@ -9,7 +9,7 @@ internal static class FanoutMetrics
         "attrfanout.events.sent", "{event}", "Events accepted (duplicates excluded).");
 
     public static readonly Counter<long> RunsStarted = FanoutDiagnostics.Meter.CreateCounter<long>(
-        "attrfanout.runs.started", "{run}", "Runs taken from the queue by a worker.");
+        "attrfanout.runs.started", "{run}", "Runs whose first attempt started.");
 
     public static readonly Counter<long> RunsSucceeded = FanoutDiagnostics.Meter.CreateCounter<long>(
         "attrfanout.runs.succeeded", "{run}", "Runs that succeeded.");
@@ -21,10 +21,10 @@ internal static class FanoutMetrics
         "attrfanout.runs.failed", "{run}", "Runs that failed for good.");
 
     public static readonly Histogram<double> RunDuration = FanoutDiagnostics.Meter.CreateHistogram<double>(
-        "attrfanout.run.duration", "s", "Time from a run's start to its end, retry delays included.");
+        "attrfanout.run.duration", "s", "Time one attempt of a run executed, from its start to its settlement.");
 
     public static readonly Histogram<double> QueueWait = FanoutDiagnostics.Meter.CreateHistogram<double>(
-        "attrfanout.run.queue_wait", "s", "Time a due run waited for a worker.");
+        "attrfanout.run.queue_wait", "s", "Time a due run (or a due retry) waited for a slot.");
 
     public static void Add(Counter<long> counter, string tagName, string tagValue)
     {

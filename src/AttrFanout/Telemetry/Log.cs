@@ -1,3 +1,4 @@
+using AttrFanout.Stores;
 using Microsoft.Extensions.Logging;
 
 namespace AttrFanout.Telemetry;
@@ -6,8 +7,8 @@ namespace AttrFanout.Telemetry;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1, EventName = "EngineStarted", Level = LogLevel.Debug,
-        Message = "AttrFanout started with {FunctionCount} functions, max concurrency {MaxConcurrency}.")]
-    public static partial void EngineStarted(ILogger logger, int functionCount, int maxConcurrency);
+        Message = "AttrFanout started with {FunctionCount} functions, process-wide concurrency limit {MaxConcurrency}.")]
+    public static partial void EngineStarted(ILogger logger, int functionCount, string maxConcurrency);
 
     [LoggerMessage(EventId = 2, EventName = "InMemoryStore", Level = LogLevel.Warning,
         Message = "AttrFanout keeps events and runs in memory: pending and failed runs do not survive a restart. Use a durable store for production.")]
@@ -22,18 +23,44 @@ internal static partial class Log
     public static partial void RunFailed(ILogger logger, string functionId, string eventId, int attempts, string runId, Exception exception);
 
     [LoggerMessage(EventId = 5, EventName = "EngineError", Level = LogLevel.Error,
-        Message = "AttrFanout worker of function '{FunctionId}' hit an unexpected error and continues.")]
-    public static partial void EngineError(ILogger logger, string functionId, Exception exception);
+        Message = "AttrFanout's {Where} failed for function '{FunctionId}' and carries on; the same failure is logged again at most once a minute.")]
+    public static partial void EngineError(ILogger logger, string where, string functionId, Exception exception);
+
+    [LoggerMessage(EventId = 10, EventName = "EngineErrorRepeated", Level = LogLevel.Warning,
+        Message = "AttrFanout's {Where} still fails ({Repeated} times since it was last logged): {ErrorType}: {ErrorMessage}")]
+    public static partial void EngineErrorRepeated(ILogger logger, string where, int repeated, string errorType, string errorMessage);
 
     [LoggerMessage(EventId = 6, EventName = "Stopping", Level = LogLevel.Information,
         Message = "AttrFanout is stopping: {InFlight} runs in flight get {DrainTimeout} to finish.")]
     public static partial void Stopping(ILogger logger, int inFlight, TimeSpan drainTimeout);
 
     [LoggerMessage(EventId = 7, EventName = "DrainTimedOut", Level = LogLevel.Warning,
-        Message = "AttrFanout cancelled {InFlight} runs still in flight after the shutdown timeout; they stay pending.")]
+        Message = "AttrFanout cancelled {InFlight} attempts still in flight after the shutdown timeout; their runs go back to pending.")]
     public static partial void DrainTimedOut(ILogger logger, int inFlight);
 
     [LoggerMessage(EventId = 8, EventName = "FailureEventNotSent", Level = LogLevel.Error,
         Message = "The event 'attrfanout/function.failed' for run '{RunId}' of function '{FunctionId}' could not be sent.")]
     public static partial void FailureEventNotSent(ILogger logger, string runId, string functionId, Exception exception);
+
+    [LoggerMessage(EventId = 9, EventName = "RunsAbandoned", Level = LogLevel.Warning,
+        Message = "AttrFanout handed back {Count} runs whose handlers ignored cancellation for {Grace} after the shutdown timeout; another process may run them while those handlers still execute here.")]
+    public static partial void RunsAbandoned(ILogger logger, int count, TimeSpan grace);
+
+    /// <summary>Logs an engine failure in full the first time, then as a short reminder at a throttled rate.</summary>
+    public static void EngineFailure(ILogger logger, FailureThrottle throttle, string where, string functionId, Exception error)
+    {
+        if (!throttle.ShouldLog(where, error, out var repeated))
+        {
+            return;
+        }
+
+        if (repeated == 0)
+        {
+            EngineError(logger, where, functionId, error);
+        }
+        else
+        {
+            EngineErrorRepeated(logger, where, repeated, error.GetType().FullName ?? error.GetType().Name, error.Message);
+        }
+    }
 }

@@ -24,6 +24,31 @@ public sealed class EventTypeTests
             [FanoutVerifier.Diagnostic(Descriptors.EventTypeNotPartial, 0).WithArguments("Envelope<T>", "it is generic")]);
 
     [Fact]
+    public Task A_handler_of_a_generic_event_type_gets_no_AF0003_advising_the_open_type() =>
+        FanoutVerifier.AnalyzeAsync("""
+            using AttrFanout;
+            [Event("box/packed")] public sealed partial record {|AF0009:Box|}<T>(T Value);
+            public static class Handlers
+            {
+                [OnEvent("box/packed")] public static void Pack(Box<int> box) { }
+            }
+            """);
+
+    [Fact]
+    public Task Fires_for_a_static_class_and_a_ref_struct() =>
+        FanoutVerifier.AnalyzeAsync("""
+            using AttrFanout;
+            [Event("odd/static")] public static partial class {|#0:Settings|} { }
+            [Event("odd/ref")] public ref partial struct {|#1:Buffer|} { }
+            """,
+            [
+                FanoutVerifier.Diagnostic(Descriptors.EventTypeNotPartial, 0).WithArguments(
+                    "Settings", "it is static, but a payload is an instance that is sent and stored; remove 'static'"),
+                FanoutVerifier.Diagnostic(Descriptors.EventTypeNotPartial, 1).WithArguments(
+                    "Buffer", "it is a ref struct, which cannot be stored or passed to generic code; remove 'ref'"),
+            ]);
+
+    [Fact]
     public Task Fires_for_a_containing_type_that_is_not_partial() =>
         FanoutVerifier.AnalyzeAsync("""
             using AttrFanout;

@@ -36,6 +36,28 @@ public sealed class HandlerSignatureTests
             """);
 
     [Fact]
+    public Task Points_a_service_parameter_to_constructor_injection() =>
+        FanoutVerifier.AnalyzeAsync(Prelude + """
+            public interface IMailer { }
+            public static class Handlers
+            {
+                [OnEvent("user/signup")] public static void {|#0:Track|}(UserSignedUp signup, IMailer mailer) { }
+            }
+            public sealed class Welcome
+            {
+                [OnEvent("user/signup")] public void {|#1:Send|}(IMailer mailer, UserSignedUp signup) { }
+            }
+            """,
+            [
+                FanoutVerifier.Diagnostic(Descriptors.InvalidHandlerSignature, 0).WithArguments(
+                    "Handlers.Track",
+                    "parameter 'mailer' of type 'IMailer' looks like a service, but a handler receives only the payload, a FunctionContext and a CancellationToken; make the handler an instance method and take the service in its class's constructor, which dependency injection calls for each run"),
+                FanoutVerifier.Diagnostic(Descriptors.InvalidHandlerSignature, 1).WithArguments(
+                    "Welcome.Send",
+                    "parameter 'mailer' of type 'IMailer' looks like a service, but a handler receives only the payload, a FunctionContext and a CancellationToken; take the service in the constructor of 'Welcome', which dependency injection calls for each run"),
+            ]);
+
+    [Fact]
     public Task Fires_for_a_second_token_or_context() =>
         FanoutVerifier.AnalyzeAsync(Prelude + """
             public static class Handlers

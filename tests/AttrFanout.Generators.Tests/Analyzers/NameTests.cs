@@ -59,7 +59,7 @@ public sealed class NameTests
                 [OnEvent("user/signup", Id = {|AF0006:""|})] public static void Count(UserSignedUp signup) { }
             }
             """,
-            [FanoutVerifier.Diagnostic(Descriptors.InvalidFunctionId, 0).WithArguments("Send Welcome", "Handlers.Track", "use " + FunctionIdRule)]);
+            [FanoutVerifier.Diagnostic(Descriptors.InvalidFunctionId, 0).WithArguments("Send Welcome", "Handlers.Track", "did you mean 'send-welcome'? Use " + FunctionIdRule)]);
 
     [Fact]
     public Task AF0006_fires_at_the_method_when_the_derived_Id_does_not_fit() =>

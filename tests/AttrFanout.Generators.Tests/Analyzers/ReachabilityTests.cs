@@ -77,4 +77,28 @@ public sealed class ReachabilityTests
                 [OnEvent("user/signup")] public static void Count(UserSignedUp signup) { }
             }
             """);
+
+    [Fact]
+    public Task Fires_for_a_method_of_a_file_local_type() =>
+        FanoutVerifier.AnalyzeAsync(Prelude + """
+            file static class Handlers
+            {
+                [OnEvent("user/signup")] public static void {|#0:Track|}(UserSignedUp signup) { }
+            }
+            """,
+            [FanoutVerifier.Diagnostic(Descriptors.HandlerNotReachable, 0).WithArguments(
+                "Handlers.Track", "its type 'Handlers' is file-local ('file'), and generated code lives in another file; make it internal instead")]);
+
+    [Fact]
+    public Task Does_not_advise_public_for_an_explicit_interface_implementation() =>
+        FanoutVerifier.AnalyzeAsync(Prelude + """
+            public interface ITrack { void Track(UserSignedUp signup); }
+            public sealed class Handlers : ITrack
+            {
+                [OnEvent("user/signup")] void ITrack.{|#0:Track|}(UserSignedUp signup) { }
+            }
+            """,
+            [FanoutVerifier.Diagnostic(Descriptors.HandlerNotReachable, 0).WithArguments(
+                "Handlers.ITrack.Track",
+                "it is an explicit implementation of 'ITrack.Track(UserSignedUp)', which cannot be called by its name; put [OnEvent] on a public or internal method that calls it")]);
 }

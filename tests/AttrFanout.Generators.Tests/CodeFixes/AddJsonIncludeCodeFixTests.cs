@@ -15,7 +15,7 @@ public sealed class AddJsonIncludeCodeFixTests
             [Event("bank/deposited")]
             public sealed partial class Deposited
             {
-                public decimal {|AF0020:Balance|} { get; private set; }
+                public decimal {|AF0017:Balance|} { get; private set; }
             }
             """,
             """
@@ -41,7 +41,7 @@ public sealed class AddJsonIncludeCodeFixTests
             [Event("shop/cart.saved")]
             public sealed partial class CartSaved
             {
-                public List<string> {|AF0020:Items|} { get; } = new();
+                public List<string> {|AF0017:Items|} { get; } = new();
             }
             """,
             """
@@ -52,7 +52,7 @@ public sealed class AddJsonIncludeCodeFixTests
             [Event("shop/cart.saved")]
             public sealed partial class CartSaved
             {
-                public List<string> {|AF0020:Items|} { get; } = new();
+                public List<string> {|AF0017:Items|} { get; } = new();
             }
             """);
 
@@ -67,7 +67,7 @@ public sealed class AddJsonIncludeCodeFixTests
             public sealed partial class Opened
             {
                 public string Id { get; set; } = "";
-                public int {|AF0022:Version|};
+                public int {|AF0019:Version|};
             }
             """,
             """

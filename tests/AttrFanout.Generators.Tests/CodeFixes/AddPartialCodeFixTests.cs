@@ -73,4 +73,20 @@ public sealed class AddPartialCodeFixTests
             using AttrFanout;
             [Event("user/signup")] public sealed record {|AF0009:Envelope|}<T>(T Value);
             """);
+
+    [Fact]
+    public Task Is_not_offered_when_partial_would_not_be_enough() =>
+        FanoutVerifier.FixAsync<EventTypeAnalyzer, AddPartialCodeFix>(
+            """
+            using AttrFanout;
+            [Event("odd/static")] public static class {|AF0009:Settings|} { }
+            [Event("odd/ref")] public ref struct {|AF0009:Buffer|} { }
+            [Event("odd/file")] file sealed record {|AF0009:Local|}(int Value);
+            """,
+            """
+            using AttrFanout;
+            [Event("odd/static")] public static class {|AF0009:Settings|} { }
+            [Event("odd/ref")] public ref struct {|AF0009:Buffer|} { }
+            [Event("odd/file")] file sealed record {|AF0009:Local|}(int Value);
+            """);
 }

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace AttrFanout.Generators.Tests.Serialization;
 
-/// <summary>AF0020: members written to JSON that reading it back never sets.</summary>
+/// <summary>AF0017: members written to JSON that reading it back never sets.</summary>
 public sealed class PayloadReadBackAnalyzerTests
 {
     [Fact]

@@ -20,6 +20,7 @@ public sealed class PayloadSerializationAnalyzerTests
         using System.Text.Json.Serialization.Metadata;
         using AttrFanout;
 
+        [JsonSerializable(typeof(LegacyImported))]
         public sealed class LegacyContext() : JsonSerializerContext(null)
         {
             protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
@@ -59,6 +60,7 @@ public sealed class PayloadSerializationAnalyzerTests
         [Event("js/exported", JsonNaming = JsonKnownNamingPolicy.CamelCase)]
         public sealed partial record Exported(string Name);
 
+        [JsonSerializable(typeof(Imported))]
         public sealed class ImportContext() : JsonSerializerContext(null)
         {
             protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
@@ -70,6 +72,42 @@ public sealed class PayloadSerializationAnalyzerTests
             .WithArguments("js/imported", "CamelCase", "ImportContext"));
 
     [Fact]
+    public Task A_json_context_that_does_not_list_the_payload_is_reported_at_the_argument() => Verify(
+        """
+        using System;
+        using System.Text.Json;
+        using System.Text.Json.Serialization;
+        using System.Text.Json.Serialization.Metadata;
+        using AttrFanout;
+
+        [JsonSerializable(typeof(int))]
+        public sealed class LegacyJsonContext() : JsonSerializerContext(null)
+        {
+            protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
+            public override JsonTypeInfo? GetTypeInfo(Type type) => null;
+        }
+
+        [Event("legacy/imported", JsonContext = {|#0:typeof(LegacyJsonContext)|})]
+        public sealed partial record LegacyImported(object Anything);
+
+        [Event("legacy/listed", JsonContext = typeof(ListedJsonContext))]
+        public sealed partial record LegacyListed(object Anything);
+
+        [JsonSerializable(typeof(LegacyListed))]
+        public sealed class ListedJsonContext() : JsonSerializerContext(null)
+        {
+            protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
+            public override JsonTypeInfo? GetTypeInfo(Type type) => null;
+        }
+        """,
+        new DiagnosticResult(Descriptors.PayloadNotSerializable)
+            .WithLocation(0)
+            .WithArguments(
+                "The payload type 'LegacyImported'",
+                "legacy/imported",
+                "its JsonContext 'LegacyJsonContext' does not list it; add [JsonSerializable(typeof(LegacyImported))] to 'LegacyJsonContext'"));
+
+    [Fact]
     public Task The_message_names_the_member_its_type_the_event_the_reason_and_the_escape_hatch() => Verify(
         """
         using AttrFanout;
@@ -79,7 +117,10 @@ public sealed class PayloadSerializationAnalyzerTests
         """,
         new DiagnosticResult(Descriptors.PayloadNotSerializable)
             .WithLocation(0)
-            .WithArguments("The member 'Untyped.Value' of type 'dynamic'", "misc/untyped", "'dynamic' has no fixed shape to read back; use object (read back as a JsonElement) or a concrete type"));
+            .WithArguments(
+                "The member 'Untyped.Value' of type 'dynamic'",
+                "misc/untyped",
+                "'dynamic' has no fixed shape to read back; use object (read back as a JsonElement) or a concrete type; supply a JsonSerializerContext with [Event(..., JsonContext = typeof(...))]"));
 
     [Fact]
     public Task Every_unsupported_member_is_reported_where_it_is_declared() => Verify("""
@@ -159,7 +200,7 @@ public sealed class PayloadSerializationAnalyzerTests
             .WithArguments(
                 "The member 'Seen.Other' of type 'System.Net.IPAddress?'",
                 "net/seen",
-                "'System.Net.IPAddress?' has JSON metadata only through a member's [JsonConverter]; add the converter here too, or to the type"));
+                "'System.Net.IPAddress?' has JSON metadata only through a member's [JsonConverter]; add the converter here too, or to the type; supply a JsonSerializerContext with [Event(..., JsonContext = typeof(...))]"));
 
     [Fact]
     public Task A_constructor_parameter_without_a_matching_member_is_reported_at_the_parameter() => Verify("""

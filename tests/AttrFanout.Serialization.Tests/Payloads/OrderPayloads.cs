@@ -46,9 +46,9 @@ public sealed partial class WithFields
     [JsonInclude]
     public int IncludedField;
 
-#pragma warning disable AF0022 // the point: System.Text.Json skips this field, and so does AttrFanout
+#pragma warning disable AF0019 // the point: System.Text.Json skips this field, and so does AttrFanout
     public int PlainField;
-#pragma warning restore AF0022
+#pragma warning restore AF0019
 
     public string Name { get; set; } = "";
 

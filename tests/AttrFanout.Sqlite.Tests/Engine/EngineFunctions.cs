@@ -20,6 +20,9 @@ public sealed partial record BigPayload(string Text);
 [Event("sqle/serial")]
 public sealed partial record SerialWanted(string Key);
 
+[Event("sqle/webhook")]
+public sealed partial record WebhookWanted(string Key, bool EndpointDown);
+
 /// <summary>Which functions executed for which test key, across the apps of one test.</summary>
 public static class Executions
 {
@@ -104,4 +107,17 @@ public static class EngineFunctions
     public static void BigSink(BigPayload e)
     {
     }
+
+    [OnEvent("sqle/webhook", Id = "webhook", Concurrency = 2)]
+    public static void Webhook(WebhookWanted e)
+    {
+        Executions.Record(e.Key, e.EndpointDown ? "webhook-down" : "webhook-healthy");
+        if (e.EndpointDown)
+        {
+            throw new RetryAfterException(TimeSpan.FromMinutes(10));
+        }
+    }
+
+    [OnEvent("attrfanout/function.failed", Id = "failure-inbox")]
+    public static void FailureInbox(FunctionFailed failure) => Executions.Record(failure.RunId, "failure-inbox");
 }

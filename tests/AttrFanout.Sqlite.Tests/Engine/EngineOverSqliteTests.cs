@@ -193,6 +193,8 @@ public sealed class EngineOverSqliteTests
         Assert.Contains("'fanout-a'", failed.ErrorMessage);
         Assert.Contains("'bad-run'", failed.ErrorMessage);
         Assert.Equal(["fanout-a"], Executions.Of(key));
+        await Until.HoldsAsync(() => Task.FromResult(Executions.Count("bad-run", "failure-inbox") == 1), "the failure event of the corrupt run is handled");
+        Assert.Single(await app.Runs.ListFailedAsync(new FailedRunQuery { FunctionId = "fanout-a" }), r => r.RunId == "bad-run");
     }
 
     [Fact]
@@ -217,5 +219,87 @@ public sealed class EngineOverSqliteTests
         Assert.Contains("taken 2 times for attempt 1", failed.ErrorMessage);
         Assert.Contains("'fanout-a'", failed.ErrorMessage);
         Assert.Empty(Executions.Of(key));
+        await Until.HoldsAsync(() => Task.FromResult(Executions.Count("doomed-run", "failure-inbox") == 1), "the failure event of the given-up run is handled");
+    }
+
+    [Fact]
+    public async Task Runs_waiting_for_a_retry_wait_in_the_file_so_the_functions_due_runs_start_at_once()
+    {
+        await using var db = new TestDatabase();
+        var key = Guid.NewGuid().ToString("N");
+        await using var app = await EngineApp.StartAsync(db);
+        const int waiting = 40;
+        for (var i = 0; i < waiting; i++)
+        {
+            await app.Sender.SendAsync(new WebhookWanted(key, EndpointDown: true));
+        }
+
+        await Until.HoldsAsync(() => Task.FromResult(Executions.Count(key, "webhook-down") == waiting), "every first attempt against the down endpoint happens");
+        var healthy = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            healthy.Add((await app.Sender.SendAsync(new WebhookWanted(key, EndpointDown: false))).RunIds[0]);
+        }
+
+        foreach (var runId in healthy)
+        {
+            Assert.Equal(RunStatus.Succeeded, (await app.Runs.WaitForCompletionAsync(runId).WaitAsync(Until.Timeout)).Status);
+        }
+
+        Assert.Equal(waiting, Executions.Count(key, "webhook-down"));
+        Assert.True(db.Time.GetUtcNow() < db.Time.Start + TimeSpan.FromMinutes(10), "no retry came due");
+        using var connection = db.OpenRaw();
+        using var leased = connection.CreateCommand();
+        leased.CommandText = "SELECT COUNT(*) FROM runs WHERE function_id = 'webhook' AND lease_owner IS NOT NULL";
+        Assert.Equal(0L, leased.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task A_file_another_program_keeps_locked_fails_the_send_with_an_error_that_names_the_file_and_what_to_do()
+    {
+        await using var db = new TestDatabase();
+        await using var app = await EngineApp.StartAsync(db, store: s => s.BusyTimeout = TimeSpan.FromMilliseconds(100));
+        using var other = db.OpenRaw();
+        using (var lockFile = other.CreateCommand())
+        {
+            lockFile.CommandText = "BEGIN EXCLUSIVE";
+            lockFile.ExecuteNonQuery();
+        }
+
+        var error = await Assert.ThrowsAsync<SqliteStoreException>(async () => await app.Sender.SendAsync(new FanOutHappened(Guid.NewGuid().ToString("N"))));
+
+        Assert.Equal(db.Path, error.DataSource);
+        Assert.Contains($"'{db.Path}'", error.Message);
+        Assert.Contains("accept event 'sqle/fanout'", error.Message);
+        Assert.Contains("lock", error.Message);
+        Assert.IsType<Microsoft.Data.Sqlite.SqliteException>(error.InnerException);
+        using (var unlock = other.CreateCommand())
+        {
+            unlock.CommandText = "ROLLBACK";
+            unlock.ExecuteNonQuery();
+        }
+
+        var accepted = await app.Sender.SendAsync(new FanOutHappened(Guid.NewGuid().ToString("N")));
+        Assert.Equal(3, accepted.RunIds.Count);
+    }
+
+    [Fact]
+    public async Task Runs_of_a_function_the_app_no_longer_declares_are_named_in_a_warning_and_shown_pending_once_their_lease_ended()
+    {
+        await using var db = new TestDatabase();
+        await using (var raw = db.Open())
+        {
+            await raw.AcceptAsync(new EventToAccept("old-1", "sqle/fanout", db.Time.GetUtcNow(), Encoding.UTF8.GetBytes("{\"Key\":\"k\"}"), [new RunToCreate("renamed-away", 5, "orphan-1"), new RunToCreate("fanout-a", 5, "kept-1")]));
+            await raw.AcceptAsync(new EventToAccept("old-2", "sqle/fanout", db.Time.GetUtcNow(), Encoding.UTF8.GetBytes("{\"Key\":\"k\"}"), [new RunToCreate("renamed-away", 5, "orphan-2")]));
+            Assert.Single(await raw.LeaseDueAsync("vanished-process", 1, TimeSpan.FromSeconds(5), "renamed-away"));
+        }
+
+        db.Time.Advance(TimeSpan.FromSeconds(10));
+        await using var app = await EngineApp.StartAsync(db);
+
+        Assert.Contains($"'{db.Path}' holds 2 unfinished runs of function 'renamed-away'", db.Logs.ToString());
+        Assert.DoesNotContain("function 'fanout-a', which", db.Logs.ToString());
+        var orphans = new[] { (await app.Runs.GetAsync("orphan-1"))!, (await app.Runs.GetAsync("orphan-2"))! };
+        Assert.All(orphans, r => Assert.Equal(RunStatus.Pending, r.Status));
     }
 }

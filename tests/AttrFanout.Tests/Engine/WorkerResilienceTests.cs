@@ -34,8 +34,6 @@ internal sealed class StoreThatFailsOnce(InMemoryFanoutStore inner, bool onTake)
 {
     private int _failures = 1;
 
-    public bool RetriesInProcess => inner.RetriesInProcess;
-
     public bool IsDurable => inner.IsDurable;
 
     public ValueTask<AcceptResult> AcceptAsync(EventSubmission submission, CancellationToken cancellationToken) => inner.AcceptAsync(submission, cancellationToken);

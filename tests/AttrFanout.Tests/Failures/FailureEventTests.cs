@@ -81,6 +81,7 @@ public sealed class FailureEventTests
 
         await app.Sender.SendAsync(new DoomedJob("disk full"));
         await app.Clock.AdvanceUntilAsync(inbox.FailingSubscriberRan.Task);
+        await app.Clock.AdvanceUntilAsync(inbox.FirstReceived.Task);
         var brokenRun = await app.CompletionOf(Assert.Single(inbox.FailingSubscriberRuns));
         await app.Engine.StopAsync().Safe();
 

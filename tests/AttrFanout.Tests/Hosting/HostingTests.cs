@@ -172,8 +172,6 @@ public sealed class HostingTests
 
         public int Accepted => _accepted;
 
-        public bool RetriesInProcess => true;
-
         public bool IsDurable => true;
 
         public ValueTask<AcceptResult> AcceptAsync(EventSubmission submission, CancellationToken cancellationToken)

@@ -118,7 +118,7 @@ public sealed class ShutdownTests
     }
 
     [Fact]
-    public async Task A_run_waiting_for_its_retry_goes_back_to_pending_at_once_with_its_attempts_kept()
+    public async Task A_run_waiting_for_its_retry_holds_up_nothing_at_stop_and_keeps_its_attempts_and_due_time()
     {
         await using var app = TestApp.Create(
             o =>
@@ -135,10 +135,11 @@ public sealed class ShutdownTests
         await app.Engine.StopAsync().Safe();
 
         var run = await app.GetRunAsync(result, "retry-flaky");
-        Assert.Equal(RunStatus.Pending, run.Status);
+        Assert.Equal(RunStatus.RetryScheduled, run.Status);
         Assert.Equal(1, run.Attempts);
+        Assert.True(run.NextAttemptAt > app.Clock.GetUtcNow(), $"due {run.NextAttemptAt}");
         Assert.Equal(1, app.Get<AttemptLog>().CountOf("retry-flaky"));
-        Assert.Equal(1, app.Store.QueuedCount);
+        Assert.Equal(0, app.Store.QueuedCount);
     }
 
     [Fact]

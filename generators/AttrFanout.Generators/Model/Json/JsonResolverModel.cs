@@ -7,7 +7,7 @@ internal sealed record JsonResolverModel(AssemblyModel Assembly, EquatableArray<
         new(
             assembly,
             events
-                .Where(static e => e.Json.UsesGeneratedResolver)
+                .Where(static e => e.IsRegistered && e.Json.UsesGeneratedResolver)
                 .SelectMany(static e => e.Json.Types)
                 .GroupBy(static t => t.Fqn, StringComparer.Ordinal)
                 .Select(static g => g.First())

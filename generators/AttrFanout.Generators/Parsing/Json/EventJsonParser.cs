@@ -9,6 +9,7 @@ internal static class EventJsonParser
 {
     public const string JsonContextProperty = "JsonContext";
     public const string JsonNamingProperty = "JsonNaming";
+    private const string JsonSerializableAttribute = "System.Text.Json.Serialization.JsonSerializableAttribute";
 
     public static EventJsonModel Parse(INamedTypeSymbol payload, AttributeData attribute, IAssemblySymbol assembly, CancellationToken cancellationToken)
     {
@@ -61,6 +62,14 @@ internal static class EventJsonParser
     /// <summary>The type named by <c>[Event(..., JsonContext = typeof(...))]</c>, or null.</summary>
     public static INamedTypeSymbol? JsonContext(AttributeData attribute) =>
         attribute.NamedArguments.FirstOrDefault(static a => a.Key == JsonContextProperty).Value.Value as INamedTypeSymbol;
+
+    /// <summary>Whether <paramref name="context"/> lists <paramref name="payload"/> in a <c>[JsonSerializable(typeof(...))]</c>, so its <c>Default</c> can serialize it.</summary>
+    public static bool Lists(INamedTypeSymbol context, ITypeSymbol payload) =>
+        context.GetAttributes().Any(a =>
+            a.AttributeClass?.ToDisplayString() == JsonSerializableAttribute &&
+            a.ConstructorArguments.Length == 1 &&
+            a.ConstructorArguments[0].Value is ITypeSymbol listed &&
+            SymbolEqualityComparer.Default.Equals(listed, payload));
 
     /// <summary>Whether <paramref name="context"/> derives from <c>JsonSerializerContext</c>, so its generated <c>Default</c> can be used.</summary>
     public static bool IsSerializerContext(INamedTypeSymbol context)

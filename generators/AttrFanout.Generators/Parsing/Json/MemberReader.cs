@@ -75,7 +75,7 @@ internal static class MemberReader
         return new JsonMember(symbol, memberType, settable, accessorSet, required, condition, options);
     }
 
-    /// <summary>How AF0011 and AF0020 name a member, e.g. <c>The member 'Shop.Order.Total' of type 'decimal'</c>.</summary>
+    /// <summary>How AF0011 and AF0017 name a member, e.g. <c>The member 'Shop.Order.Total' of type 'decimal'</c>.</summary>
     public static string Subject(ISymbol member, ITypeSymbol type) =>
         $"The member '{member.ContainingType.ToDisplayString()}.{member.Name}' of type '{type.ToDisplayString()}'";
 

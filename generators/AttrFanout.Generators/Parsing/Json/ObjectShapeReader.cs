@@ -8,7 +8,7 @@ namespace AttrFanout.Generators.Parsing.Json;
 /// Reads how a class, record or struct is written and read back: its public instance properties and <c>[JsonInclude]</c>d
 /// fields in System.Text.Json's order (the type's own properties, then its fields, then its base type's; <c>[JsonIgnore]</c>d
 /// ones left out; <see cref="MemberReader"/> reads each), the constructor and <c>required</c> member initializers that
-/// create it, the accessors that set the rest, and the members nothing sets (AF0020).
+/// create it, the accessors that set the rest, and the members nothing sets (AF0017).
 /// </summary>
 internal static class ObjectShapeReader
 {
@@ -179,8 +179,8 @@ internal static class ObjectShapeReader
 /// <param name="Members">The serialized members, whose types are walked next.</param>
 /// <param name="Problems">Problems with single members, reported where they are declared.</param>
 /// <param name="Problem">A problem with the type itself, reported where the walk reached it.</param>
-/// <param name="Losses">Members written but never read back (AF0020), with why and the fix.</param>
-/// <param name="SkippedFields">Public fields never written, for want of <c>[JsonInclude]</c> (AF0022).</param>
+/// <param name="Losses">Members written but never read back (AF0017), with why and the fix.</param>
+/// <param name="SkippedFields">Public fields never written, for want of <c>[JsonInclude]</c> (AF0019).</param>
 internal sealed record ObjectShape(
     JsonObjectModel? Model,
     IReadOnlyList<ISymbol> Members,

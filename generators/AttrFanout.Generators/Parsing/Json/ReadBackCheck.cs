@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace AttrFanout.Generators.Parsing.Json;
 
 /// <summary>
-/// Finds members that are written to JSON but never read back (AF0020): System.Text.Json writes them, and reading the
+/// Finds members that are written to JSON but never read back (AF0017): System.Text.Json writes them, and reading the
 /// JSON back leaves them at their default, silently.
 /// </summary>
 internal static class ReadBackCheck

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace AttrFanout.Generators.Parsing.Json;
 
 /// <summary>
-/// Finds public fields of a payload type that are never written (AF0022): System.Text.Json serializes fields only with
+/// Finds public fields of a payload type that are never written (AF0019): System.Text.Json serializes fields only with
 /// <c>[JsonInclude]</c>, so their values are silently not stored.
 /// </summary>
 internal static class SkippedFieldCheck

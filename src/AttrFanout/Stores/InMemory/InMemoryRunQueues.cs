@@ -1,64 +1,70 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 
 namespace AttrFanout.Stores.InMemory;
 
 /// <summary>
-/// The runs waiting to be taken, one queue per function, with their total count for backpressure.
-/// Not thread-safe, except <see cref="Reader"/>: the store calls the rest under its lock.
+/// The runs waiting to be taken, one queue per function, with their total count for backpressure. Thread-safe: a
+/// function's queue is a single-reader channel, the count an interlocked number, and room is signalled to waiting
+/// senders each time runs are taken while one waits.
 /// </summary>
 internal sealed class InMemoryRunQueues
 {
-    private readonly ConcurrentDictionary<string, Channel<RunDelivery>> _queues = new(StringComparer.Ordinal);
-    private TaskCompletionSource _spaceFreed = NewSignal();
-    private bool _spaceAwaited;
+    private readonly ConcurrentDictionary<string, Channel<InMemoryRun>> _queues = new(StringComparer.Ordinal);
+    private readonly Lock _signalGate = new();
+    private TaskCompletionSource? _spaceFreed;
+    private int _count;
 
     /// <summary>Gets how many runs wait, across functions.</summary>
-    public int Count { get; private set; }
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Returns whether <paramref name="runs"/> more fit; an event with more runs than the capacity fits an empty queue.</summary>
+    public bool HasRoomFor(int runs, int capacity)
+    {
+        var count = Count;
+        return count == 0 || count + runs <= capacity;
+    }
 
     /// <summary>Gets a task completed the next time a run is taken.</summary>
-    public Task SpaceFreed
+    public Task SpaceFreed()
     {
-        get
+        lock (_signalGate)
         {
-            _spaceAwaited = true;
-            return _spaceFreed.Task;
+            return (_spaceFreed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
         }
     }
 
-    /// <summary>Returns whether <paramref name="runs"/> more fit; an event with more runs than the capacity fits an empty queue.</summary>
-    public bool HasRoomFor(int runs, int capacity) => Count == 0 || Count + runs <= capacity;
+    public ChannelReader<InMemoryRun> Reader(string functionId) => Get(functionId).Reader;
 
-    public ChannelReader<RunDelivery> Reader(string functionId) => Get(functionId).Reader;
-
-    public void Add(RunDelivery delivery)
+    public void Add(InMemoryRun run)
     {
-        Get(delivery.FunctionId).Writer.TryWrite(delivery);
-        Count++;
+        Interlocked.Increment(ref _count);
+        Get(run.FunctionId).Writer.TryWrite(run);
     }
 
-    public bool TryTake(string functionId, [NotNullWhen(true)] out RunDelivery? delivery)
+    public bool TryTake(string functionId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out InMemoryRun? run)
     {
-        if (!Get(functionId).Reader.TryRead(out delivery))
+        if (!Get(functionId).Reader.TryRead(out run))
         {
             return false;
         }
 
-        Count--;
-        if (_spaceAwaited)
+        Interlocked.Decrement(ref _count);
+        if (Volatile.Read(ref _spaceFreed) is not null)
         {
-            _spaceAwaited = false;
-            var freed = _spaceFreed;
-            _spaceFreed = NewSignal();
-            freed.TrySetResult();
+            TaskCompletionSource? freed;
+            lock (_signalGate)
+            {
+                freed = _spaceFreed;
+                _spaceFreed = null;
+            }
+
+            freed?.TrySetResult();
         }
 
         return true;
     }
 
-    private Channel<RunDelivery> Get(string functionId) =>
-        _queues.TryGetValue(functionId, out var queue) ? queue : _queues.GetOrAdd(functionId, static _ => Channel.CreateUnbounded<RunDelivery>(new UnboundedChannelOptions { SingleReader = true }));
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Channel<InMemoryRun> Get(string functionId) =>
+        _queues.TryGetValue(functionId, out var queue) ? queue : _queues.GetOrAdd(functionId, static _ => Channel.CreateUnbounded<InMemoryRun>(new UnboundedChannelOptions { SingleReader = true }));
 }

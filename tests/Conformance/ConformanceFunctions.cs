@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+
+namespace AttrFanout.Conformance;
+
+[Event("conformance/order")]
+public sealed partial record ConformanceOrder(string Key, int FailFirst = 0, bool NonRetriable = false, bool Block = false);
+
+[Event("conformance/blob")]
+public sealed partial record ConformanceBlob(string Content);
+
+/// <summary>Which conformance functions ran for which test key, with their attempt numbers, across the apps of one test.</summary>
+public static class ConformanceLog
+{
+    private static readonly ConcurrentDictionary<string, ConcurrentQueue<(string Function, int Attempt)>> ByKey = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, TaskCompletionSource> Gates = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, bool> Fixed = new(StringComparer.Ordinal);
+
+    public static void Record(string key, string function, int attempt) =>
+        ByKey.GetOrAdd(key, static _ => new ConcurrentQueue<(string, int)>()).Enqueue((function, attempt));
+
+    public static int[] AttemptsOf(string key, string function) =>
+        ByKey.TryGetValue(key, out var log) ? [.. log.Where(e => e.Function == function).Select(e => e.Attempt)] : [];
+
+    public static Task Gate(string key) => Gates.GetOrAdd(key, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    public static void Open(string key) => Gates.GetOrAdd(key, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    public static void Fix(string key) => Fixed[key] = true;
+
+    public static bool IsFixed(string key) => Fixed.ContainsKey(key);
+}
+
+public static class ConformanceFunctions
+{
+    public const string Charge = "conformance-charge";
+    public const string Receipt = "conformance-receipt";
+    public const string Failures = "conformance-failures";
+
+    [OnEvent("conformance/order", Id = Charge, Retries = 2)]
+    public static async Task ChargeAsync(ConformanceOrder order, FunctionContext context, CancellationToken cancellationToken)
+    {
+        ConformanceLog.Record(order.Key, Charge, context.Attempt);
+        if (order.Block)
+        {
+            await ConformanceLog.Gate(order.Key).WaitAsync(cancellationToken);
+        }
+
+        if (context.Attempt <= order.FailFirst && !ConformanceLog.IsFixed(order.Key))
+        {
+            throw order.NonRetriable
+                ? new NonRetriableException($"order {order.Key} is invalid")
+                : new InvalidOperationException($"attempt {context.Attempt} of {order.Key} fails");
+        }
+    }
+
+    [OnEvent("conformance/order", Id = Receipt)]
+    public static void SendReceipt(ConformanceOrder order, FunctionContext context) => ConformanceLog.Record(order.Key, Receipt, context.Attempt);
+
+    [OnEvent("conformance/blob", Id = "conformance-blob")]
+    public static void KeepBlob(ConformanceBlob blob)
+    {
+    }
+
+    [OnEvent("attrfanout/function.failed", Id = Failures)]
+    public static void RecordFailure(FunctionFailed failure) => ConformanceLog.Record(failure.EventId, Failures + "/" + failure.FunctionId, failure.Attempts);
+}
