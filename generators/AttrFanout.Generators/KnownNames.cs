@@ -5,6 +5,7 @@ internal static class KnownNames
 {
     public const string OnEventAttribute = "AttrFanout.OnEventAttribute";
     public const string EventAttribute = "AttrFanout.EventAttribute";
+    public const string EventJsonNamingAttribute = "AttrFanout.EventJsonNamingAttribute";
     public const string EventOfT = "AttrFanout.Event`1";
     public const string EventPayloadInterface = "AttrFanout.IEventPayload";
     public const string FunctionContext = "AttrFanout.FunctionContext";

@@ -124,6 +124,27 @@ internal static class Descriptors
         "'{0}' is not an event payload, so it cannot be sent; declare its event with [Event(\"...\")] on '{0}' and make it partial",
         DiagnosticSeverity.Error);
 
+    /// <summary>AF0017: a member of an <c>[Event]</c> payload is written to JSON but reading the JSON back never sets it.</summary>
+    public static readonly DiagnosticDescriptor PayloadMemberNotReadBack = Create(
+        DiagnosticIds.PayloadMemberNotReadBack,
+        "Payload member is written but never read back",
+        "{0} in the payload of event '{1}' is written to JSON but never read back: {2}",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>AF0018: <c>[Event(JsonNaming = ...)]</c> together with <c>JsonContext</c>, whose own options decide the names.</summary>
+    public static readonly DiagnosticDescriptor JsonNamingIgnored = Create(
+        DiagnosticIds.JsonNamingIgnored,
+        "JsonNaming is ignored with a JsonContext",
+        "The event '{0}' sets both JsonNaming and JsonContext; the context's own options decide the names, so JsonNaming = {1} is ignored: remove it and set PropertyNamingPolicy = JsonKnownNamingPolicy.{1} in [JsonSourceGenerationOptions] on '{2}'",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>AF0019: a public field of an <c>[Event]</c> payload is not serialized, for want of <c>[JsonInclude]</c>.</summary>
+    public static readonly DiagnosticDescriptor PayloadFieldNotSerialized = Create(
+        DiagnosticIds.PayloadFieldNotSerialized,
+        "Payload field is not serialized",
+        "{0} in the payload of event '{1}' is a public field that is not stored: {2}",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, bool compilationEnd = false) =>
         new(
             id,

@@ -19,4 +19,7 @@ internal static class DiagnosticIds
     public const string EventTypeNotReachable = "AF0014";
     public const string OnEventOnNonMethod = "AF0015";
     public const string SentTypeNotEvent = "AF0016";
+    public const string PayloadMemberNotReadBack = "AF0017";
+    public const string JsonNamingIgnored = "AF0018";
+    public const string PayloadFieldNotSerialized = "AF0019";
 }

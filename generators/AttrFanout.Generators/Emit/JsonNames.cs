@@ -13,6 +13,11 @@ internal static class JsonNames
     public const string Services = Metadata + ".JsonMetadataServices";
     public const string Options = "global::System.Text.Json.JsonSerializerOptions";
 
+    public const string Converters = "global::AttrFanout.Generated.GeneratedJsonConverters";
+
+    /// <summary>A converter created directly from a <c>[JsonConverter]</c> type, e.g. <c>GeneratedJsonConverters.Create&lt;Money&gt;(new MoneyConverter(), options)</c>.</summary>
+    public static string CreateConverter(string typeFqn, string converterFqn) => $"{Converters}.Create<{typeFqn}>(new {converterFqn}(), options)";
+
     public static string ResolverFqn(string moduleNamespace) => $"global::{moduleNamespace}.{ResolverTypeName}";
 
     /// <summary>Gives every type a readable, unique factory method name, e.g. <c>Create_System_Collections_Generic_List_string</c>.</summary>

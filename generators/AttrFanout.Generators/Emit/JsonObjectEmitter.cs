@@ -25,7 +25,11 @@ internal static class JsonObjectEmitter
         writer.OpenBlock($"private static {JsonNames.Metadata}.JsonTypeInfo<{fqn}> {factoryName}({JsonNames.Options} options)");
         writer.WriteLine($"var values = new {JsonNames.Metadata}.JsonObjectInfoValues<{fqn}>");
         writer.WriteLine("{").Indent();
-        if (shape.UsesParameters)
+        if (shape.IsAbstract)
+        {
+            writer.WriteLine("ObjectCreator = null,");
+        }
+        else if (shape.UsesParameters)
         {
             writer.WriteLine($"ObjectWithParameterizedConstructorCreator = static args => {Creation(fqn, shape)},");
             WriteParameters(writer, shape);
@@ -37,7 +41,31 @@ internal static class JsonObjectEmitter
 
         WriteProperties(writer, fqn, shape);
         writer.CloseBlock(";");
-        writer.WriteLine($"return {JsonNames.Services}.CreateObjectInfo(options, values);");
+        if (shape.NumberHandling is not null || shape.CreationHandling is not null || shape.UnmappedMemberHandling is not null)
+        {
+            writer.WriteLine($"var info = {JsonNames.Services}.CreateObjectInfo(options, values);");
+            if (shape.NumberHandling is { } numberHandling)
+            {
+                writer.WriteLine($"info.NumberHandling = {numberHandling};");
+            }
+
+            if (shape.CreationHandling is { } creationHandling)
+            {
+                writer.WriteLine($"info.PreferredPropertyObjectCreationHandling = {creationHandling};");
+            }
+
+            if (shape.UnmappedMemberHandling is { } unmappedMemberHandling)
+            {
+                writer.WriteLine($"info.UnmappedMemberHandling = {unmappedMemberHandling};");
+            }
+
+            writer.WriteLine("return info;");
+        }
+        else
+        {
+            writer.WriteLine($"return {JsonNames.Services}.CreateObjectInfo(options, values);");
+        }
+
         writer.CloseBlock();
     }
 
@@ -104,6 +132,7 @@ internal static class JsonObjectEmitter
     ///         Setter = static (obj, value) => ((Order)obj).Total = value!,
     ///     });
     ///     properties[0].IsRequired = true;
+    ///     properties[0].Order = 1;
     ///     return properties;
     /// },
     /// </code>
@@ -153,15 +182,56 @@ internal static class JsonObjectEmitter
                 writer.WriteLine($"IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.{condition},");
             }
 
+            if (property.Options is { } options)
+            {
+                WriteOptions(writer, property.TypeFqn, options);
+            }
+
             writer.CloseBlock(");");
             if (property.IsRequired)
             {
                 writer.WriteLine($"properties[{i}].IsRequired = true;");
             }
+
+            if (property.Order != 0)
+            {
+                writer.WriteLine($"properties[{i}].Order = {property.Order};");
+            }
+
+            if (property.Options?.CreationHandling is { } creationHandling)
+            {
+                writer.WriteLine($"properties[{i}].ObjectCreationHandling = {creationHandling};");
+            }
         }
 
         writer.WriteLine("return properties;");
         writer.CloseBlock(",");
+    }
+
+    /// <summary>
+    /// This emits, inside <c>new JsonPropertyInfoValues&lt;T&gt; { ... }</c>:
+    /// <code>
+    /// Converter = GeneratedJsonConverters.Create&lt;T&gt;(new MoneyConverter(), options),
+    /// NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.WriteAsString,
+    /// IsExtensionData = true,
+    /// </code>
+    /// </summary>
+    private static void WriteOptions(SourceWriter writer, string typeFqn, JsonMemberOptions options)
+    {
+        if (options.ConverterFqn is { } converter)
+        {
+            writer.WriteLine($"Converter = {JsonNames.CreateConverter(typeFqn, converter)},");
+        }
+
+        if (options.NumberHandling is { } numberHandling)
+        {
+            writer.WriteLine($"NumberHandling = {numberHandling},");
+        }
+
+        if (options.IsExtensionData)
+        {
+            writer.WriteLine("IsExtensionData = true,");
+        }
     }
 
     /// <summary>

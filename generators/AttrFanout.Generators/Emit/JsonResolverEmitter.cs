@@ -24,7 +24,8 @@ internal static class JsonResolverEmitter
     {
         var names = JsonNames.FactoryNames(model.Types);
         var writer = new SourceWriter().WriteFileHeader();
-        writer.WriteLine("#pragma warning disable CS0612, CS0618 // obsolete members are serialized like the others").WriteLine();
+        writer.WriteLine("#pragma warning disable CS0612, CS0618 // obsolete members are serialized like the others");
+        writer.WriteLine("#pragma warning disable CS8619, CS8620 // metadata is typed without the nullable annotations of type arguments, e.g. List<string> for List<string?>").WriteLine();
         writer.WriteLine($"namespace {model.Assembly.ModuleNamespace};").WriteLine();
         writer.WriteLine($"/// <summary>The JSON metadata of the event payloads of <c>{model.Assembly.AssemblyName}</c> and of every type they reach, built without reflection.</summary>");
         writer.WriteLine(GeneratedCode.Attribute);
@@ -90,6 +91,7 @@ internal static class JsonResolverEmitter
     /// ... CreateValueInfo&lt;Status&gt;(options, new JsonStringEnumConverter&lt;Status&gt;().CreateConverter(typeof(Status), options)!);
     /// ... CreateValueInfo&lt;int?&gt;(options, JsonMetadataServices.GetNullableConverter&lt;int&gt;(Create_int(options)));
     /// ... CreateListInfo&lt;List&lt;string&gt;, string&gt;(options, new JsonCollectionInfoValues&lt;List&lt;string&gt;&gt; { ObjectCreator = static () => new List&lt;string&gt;() });
+    /// ... CreateValueInfo&lt;Money&gt;(options, GeneratedJsonConverters.Create&lt;Money&gt;(new MoneyConverter(), options)); // [JsonConverter] on the type
     /// </code>
     /// </summary>
     private static void WriteFactory(SourceWriter writer, JsonTypeModel type, IReadOnlyDictionary<string, string> names)
@@ -113,6 +115,9 @@ internal static class JsonResolverEmitter
             case JsonTypeKind.Enum:
                 writer.WriteLine($"{JsonNames.Services}.CreateValueInfo<{type.Fqn}>(options, {JsonNames.Services}.GetEnumConverter<{type.Fqn}>(options));");
                 break;
+            case JsonTypeKind.Converted:
+                writer.WriteLine($"{JsonNames.Services}.CreateValueInfo<{type.Fqn}>(options, {JsonNames.CreateConverter(type.Fqn, type.Converter!)});");
+                break;
             case JsonTypeKind.Nullable:
                 writer.WriteLine($"{JsonNames.Services}.CreateValueInfo<{type.Fqn}>(options, {JsonNames.Services}.GetNullableConverter<{type.ElementFqn}>({names[type.ElementFqn!]}(options)));");
                 break;
@@ -133,6 +138,10 @@ internal static class JsonResolverEmitter
     ///     {
     ///         ObjectCreator = static () => new Dictionary&lt;string, int&gt;(),
     ///     });
+    /// JsonMetadataServices.CreateImmutableEnumerableInfo&lt;ImmutableArray&lt;int&gt;, int&gt;(
+    ///     options,
+    ///     new JsonCollectionInfoValues&lt;ImmutableArray&lt;int&gt;&gt; { ObjectCreator = null, },
+    ///     createRangeFunc: ImmutableArray.CreateRange);
     /// </code>
     /// </summary>
     private static void WriteCollection(SourceWriter writer, JsonTypeModel type)
@@ -145,19 +154,33 @@ internal static class JsonResolverEmitter
             JsonTypeKind.ICollection => ("CreateICollectionInfo", $"{type.Fqn}, {type.ElementFqn}"),
             JsonTypeKind.IEnumerable => ("CreateIEnumerableInfo", $"{type.Fqn}, {type.ElementFqn}"),
             JsonTypeKind.Set => ("CreateISetInfo", $"{type.Fqn}, {type.ElementFqn}"),
-            JsonTypeKind.Dictionary => ("CreateDictionaryInfo", $"{type.Fqn}, string, {type.ElementFqn}"),
-            JsonTypeKind.IDictionary => ("CreateIDictionaryInfo", $"{type.Fqn}, string, {type.ElementFqn}"),
-            JsonTypeKind.IReadOnlyDictionary => ("CreateIReadOnlyDictionaryInfo", $"{type.Fqn}, string, {type.ElementFqn}"),
+            JsonTypeKind.Queue => ("CreateQueueInfo", $"{type.Fqn}, {type.ElementFqn}"),
+            JsonTypeKind.Stack => ("CreateStackInfo", $"{type.Fqn}, {type.ElementFqn}"),
+            JsonTypeKind.ImmutableEnumerable => ("CreateImmutableEnumerableInfo", $"{type.Fqn}, {type.ElementFqn}"),
+            JsonTypeKind.Dictionary => ("CreateDictionaryInfo", $"{type.Fqn}, {type.KeyFqn}, {type.ElementFqn}"),
+            JsonTypeKind.IDictionary => ("CreateIDictionaryInfo", $"{type.Fqn}, {type.KeyFqn}, {type.ElementFqn}"),
+            JsonTypeKind.IReadOnlyDictionary => ("CreateIReadOnlyDictionaryInfo", $"{type.Fqn}, {type.KeyFqn}, {type.ElementFqn}"),
+            JsonTypeKind.ImmutableDictionary => ("CreateImmutableDictionaryInfo", $"{type.Fqn}, {type.KeyFqn}, {type.ElementFqn}"),
             _ => throw new InvalidOperationException($"Unexpected JSON type kind {type.Kind}."),
         };
 
+        var immutable = type.Kind is JsonTypeKind.ImmutableEnumerable or JsonTypeKind.ImmutableDictionary;
         writer.WriteLine($"{JsonNames.Services}.{factory}<{arguments}>(");
         writer.Indent();
         writer.WriteLine("options,");
         writer.WriteLine($"new {JsonNames.Metadata}.JsonCollectionInfoValues<{type.Fqn}>");
         writer.WriteLine("{").Indent();
-        writer.WriteLine(type.CreatorFqn is null ? "ObjectCreator = null," : $"ObjectCreator = static () => new {type.CreatorFqn}(),");
-        writer.CloseBlock(");");
+        writer.WriteLine(type.CreatorFqn is null || immutable ? "ObjectCreator = null," : $"ObjectCreator = static () => new {type.CreatorFqn}(),");
+        if (immutable)
+        {
+            writer.CloseBlock(",");
+            writer.WriteLine($"createRangeFunc: {type.CreatorFqn});");
+        }
+        else
+        {
+            writer.CloseBlock(");");
+        }
+
         writer.Unindent();
     }
 }

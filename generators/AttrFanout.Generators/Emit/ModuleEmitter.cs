@@ -67,10 +67,11 @@ internal static class ModuleEmitter
         return writer.ToString();
     }
 
-    /// <summary>The payload's JSON metadata resolver: its <c>JsonContext</c>, the generated resolver, or none when AF0011 reported it unsupported.</summary>
+    /// <summary>The payload's JSON metadata resolver: its <c>JsonContext</c>, the generated resolver (with the naming policy from <c>JsonNaming</c>), or none when AF0011 reported it unsupported.</summary>
     private static string? Resolver(EventModel @event, AssemblyModel assembly) => @event.Json switch
     {
         { ContextFqn: { } context } => context + ".Default",
+        { IsSupported: true, NamingPolicy: { } naming } => $"{JsonNames.ResolverFqn(assembly.ModuleNamespace)}.Instance, global::System.Text.Json.JsonNamingPolicy.{naming}",
         { IsSupported: true } => JsonNames.ResolverFqn(assembly.ModuleNamespace) + ".Instance",
         _ => null,
     };

@@ -29,4 +29,15 @@ public sealed class EventAttribute : Attribute
     /// unsupported (AF0011), or to control naming and converters yourself.
     /// </value>
     public Type? JsonContext { get; set; }
+
+    /// <summary>
+    /// Gets or sets the naming policy of the payload's JSON member names, as System.Text.Json applies it under
+    /// <see cref="System.Text.Json.JsonSerializerOptions.PropertyNamingPolicy"/>, e.g. camelCase for payloads shared with
+    /// JavaScript producers. <c>[JsonPropertyName]</c> still wins; dictionary keys and enum names are not renamed.
+    /// </summary>
+    /// <value>
+    /// <see cref="System.Text.Json.Serialization.JsonKnownNamingPolicy.Unspecified"/> (the default): member names as written
+    /// in C#. Ignored with <see cref="JsonContext"/>, whose own options decide.
+    /// </value>
+    public System.Text.Json.Serialization.JsonKnownNamingPolicy JsonNaming { get; set; }
 }

@@ -53,10 +53,22 @@ public sealed class EventDescriptor<TPayload> : EventDescriptor
     /// (whose own options are then used).
     /// </param>
     public EventDescriptor(string name, IJsonTypeInfoResolver resolver)
+        : this(name, resolver, namingPolicy: null)
+    {
+    }
+
+    /// <summary>Creates a descriptor whose payloads are serialized with the JSON metadata of <paramref name="resolver"/>, member names converted by <paramref name="namingPolicy"/>.</summary>
+    /// <param name="name">The event name.</param>
+    /// <param name="resolver">Gives the JSON metadata of <typeparamref name="TPayload"/>; a <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> brings its own options and naming.</param>
+    /// <param name="namingPolicy">
+    /// The naming policy of member names without <c>[JsonPropertyName]</c>, e.g. <see cref="System.Text.Json.JsonNamingPolicy.CamelCase"/>;
+    /// the generator passes the one from <see cref="EventAttribute.JsonNaming"/>.
+    /// </param>
+    public EventDescriptor(string name, IJsonTypeInfoResolver resolver, System.Text.Json.JsonNamingPolicy? namingPolicy)
         : base(name)
     {
         ArgumentNullException.ThrowIfNull(resolver);
-        _serializer = new PayloadSerializer<TPayload>(name, resolver);
+        _serializer = new PayloadSerializer<TPayload>(name, resolver, namingPolicy);
     }
 
     /// <inheritdoc />

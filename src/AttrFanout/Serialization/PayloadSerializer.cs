@@ -10,12 +10,14 @@ internal sealed class PayloadSerializer<TPayload>
 {
     private readonly string _eventName;
     private readonly IJsonTypeInfoResolver _resolver;
+    private readonly JsonNamingPolicy? _namingPolicy;
     private JsonTypeInfo<TPayload>? _typeInfo;
 
-    public PayloadSerializer(string eventName, IJsonTypeInfoResolver resolver)
+    public PayloadSerializer(string eventName, IJsonTypeInfoResolver resolver, JsonNamingPolicy? namingPolicy = null)
     {
         _eventName = eventName;
         _resolver = resolver;
+        _namingPolicy = namingPolicy;
     }
 
     public byte[] Serialize(TPayload payload)
@@ -25,9 +27,47 @@ internal sealed class PayloadSerializer<TPayload>
         {
             return JsonSerializer.SerializeToUtf8Bytes(payload, typeInfo);
         }
-        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException)
+        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
-            throw Failure(exception.Message, exception);
+            throw Failure(exception.Message, exception, ReportedPath(exception) ?? PathOfWriteFailure(payload, typeInfo));
+        }
+    }
+
+    /// <summary>The path System.Text.Json names: a <see cref="JsonException"/>'s, or the one it appends to a <see cref="NotSupportedException"/>'s message.</summary>
+    private static string? ReportedPath(Exception exception)
+    {
+        if (exception is JsonException { Path: { } path })
+        {
+            return path;
+        }
+
+        const string marker = " Path: ";
+        var message = exception.Message;
+        var start = message.LastIndexOf(marker, StringComparison.Ordinal);
+        if (exception is not NotSupportedException || start < 0)
+        {
+            return null;
+        }
+
+        start += marker.Length;
+        var end = message.IndexOf(' ', start);
+        return (end < 0 ? message[start..] : message[start..end]).TrimEnd('.');
+    }
+
+    /// <summary>Serializes again into a buffer it can read after the failure, to name the member whose value was refused.</summary>
+    private static string? PathOfWriteFailure(TPayload payload, JsonTypeInfo<TPayload> typeInfo)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using var writer = new Utf8JsonWriter(buffer);
+        try
+        {
+            JsonSerializer.Serialize(writer, payload, typeInfo);
+            return null;
+        }
+        catch (Exception)
+        {
+            writer.Flush();
+            return JsonWritePath.Of(buffer.WrittenSpan);
         }
     }
 
@@ -41,7 +81,7 @@ internal sealed class PayloadSerializer<TPayload>
         }
         catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException)
         {
-            throw Failure(exception.Message, exception);
+            throw Failure(exception.Message, exception, ReportedPath(exception));
         }
 
         return payload ?? throw Failure("the stored payload is JSON 'null'.");
@@ -56,7 +96,7 @@ internal sealed class PayloadSerializer<TPayload>
 
         var options = _resolver is JsonSerializerContext context
             ? context.Options
-            : new JsonSerializerOptions { TypeInfoResolver = _resolver };
+            : new JsonSerializerOptions { TypeInfoResolver = _resolver, PropertyNamingPolicy = _namingPolicy };
         JsonTypeInfo? typeInfo;
         try
         {
@@ -72,6 +112,6 @@ internal sealed class PayloadSerializer<TPayload>
             ?? throw Failure($"the resolver '{_resolver.GetType().FullName}' has no JSON metadata for the payload type.");
     }
 
-    private PayloadSerializationException Failure(string problem, Exception? inner = null) =>
-        new(_eventName, typeof(TPayload), problem, inner);
+    private PayloadSerializationException Failure(string problem, Exception? inner = null, string? memberPath = null) =>
+        new(_eventName, typeof(TPayload), problem, memberPath, inner);
 }

@@ -131,6 +131,21 @@ public sealed class IncrementalCacheTests
             Serialization.PayloadScenarios.EscapeHatches,
             "public static class Audit { [AttrFanout.OnEvent(\"shop/order.placed\", Id = \"audit\")] public static void Record(Payloads.OrderPlaced order) { } }"));
 
+    [Fact]
+    public void Every_json_member_kind_is_cached_when_run_twice_and_holds_no_roslyn_object()
+    {
+        var compilation = TestCompilation.Create(
+            "MemberKinds",
+            Serialization.PayloadScenarios.MemberKinds,
+            "public static class Audit { [AttrFanout.OnEvent(\"kinds/everything\", Id = \"audit\")] public static void Record(Kinds.Everything payload) { } }");
+        var driver = TestCompilation.CreateDriver(trackSteps: true).RunGenerators(compilation);
+
+        driver = driver.RunGenerators(compilation.Clone());
+
+        AssertAllCachedOrUnchanged(driver.GetRunResult());
+        AssertNoRoslynObjectsInSteps(compilation);
+    }
+
     private static void AssertNoRoslynObjectsInSteps(Compilation compilation)
     {
         var result = TestCompilation.CreateDriver(trackSteps: true).RunGenerators(compilation).GetRunResult().Results.Single();

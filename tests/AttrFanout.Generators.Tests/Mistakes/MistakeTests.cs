@@ -162,7 +162,7 @@ public sealed class MistakeTests
     public Task A_payload_that_cannot_be_serialized() =>
         MistakeBuild.AssertAsync("""
             using AttrFanout;
-            [Event("shop/order.placed")] public sealed partial record OrderPlaced(object Anything); // expect: AF0011
+            [Event("shop/order.placed")] public sealed partial record OrderPlaced(System.IO.Stream Body); // expect: AF0011
             """);
 
     [Fact]

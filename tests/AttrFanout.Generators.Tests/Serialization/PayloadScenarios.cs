@@ -40,7 +40,7 @@ internal static class PayloadScenarios
             {
                 public Address() { City = ""; Zip = ""; }
                 public string City { get; set; }
-                public string Zip;
+                [JsonInclude] public string Zip;
                 public string Country { get; init; } = "UK";
             }
 
@@ -82,6 +82,81 @@ internal static class PayloadScenarios
         }
         """;
 
+    public const string MemberKinds = """
+        using System;
+        using System.Collections.Generic;
+        using System.Collections.Immutable;
+        using System.Text.Json;
+        using System.Text.Json.Serialization;
+        using AttrFanout;
+
+        namespace Kinds
+        {
+            public enum Shade { Light, Dark }
+
+            public sealed class CentsConverter : JsonConverter<long>
+            {
+                public override long Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetInt64() * 100;
+                public override void Write(Utf8JsonWriter writer, long value, JsonSerializerOptions options) => writer.WriteNumberValue(value / 100);
+            }
+
+            [JsonConverter(typeof(SkuConverter))]
+            public readonly record struct Sku(string Value);
+
+            public sealed class SkuConverter : JsonConverter<Sku>
+            {
+                public override Sku Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => new(reader.GetString()!);
+                public override void Write(Utf8JsonWriter writer, Sku value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+            }
+
+            [JsonNumberHandling(JsonNumberHandling.WriteAsString)]
+            [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+            public sealed class Quoted
+            {
+                public int Count { get; set; }
+            }
+
+            public class Base
+            {
+                public string Origin { get; set; } = "";
+            }
+
+            [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+            [JsonDerivedType(typeof(Circle), "circle")]
+            public abstract class Shape
+            {
+                public string Name { get; set; } = "";
+            }
+
+            public sealed class Circle : Shape
+            {
+                public double Radius { get; set; }
+            }
+
+            [Event("kinds/everything")]
+            public sealed partial class Everything : Base
+            {
+                [JsonInclude] public int Field;
+                [JsonPropertyOrder(-1)] public string First { get; set; } = "";
+                [JsonInclude] public decimal Balance { get; private set; }
+                [JsonConverter(typeof(JsonStringEnumConverter))] public Shade Shade { get; set; }
+                [JsonConverter(typeof(CentsConverter))] public long Cents { get; set; }
+                [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] public int Lenient { get; set; }
+                public Sku Sku { get; set; }
+                public Quoted Quoted { get; set; } = new();
+                public Dictionary<Guid, int> ByGuid { get; set; } = new();
+                public ImmutableArray<string> Names { get; set; } = ImmutableArray<string>.Empty;
+                public ImmutableDictionary<Shade, int> ByShade { get; set; } = ImmutableDictionary<Shade, int>.Empty;
+                public Queue<int> Pending { get; set; } = new();
+                public KeyValuePair<string, int> Pair { get; set; }
+                public object? Anything { get; set; }
+                public Shape? Outline { get; set; }
+                [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)] public List<int> Filled { get; } = new();
+                [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+            }
+        }
+        """;
+
     public const string EscapeHatches = """
         using System.Text.Json.Serialization;
         using AttrFanout;
@@ -97,7 +172,7 @@ internal static class PayloadScenarios
             public partial class LegacyJsonContext : JsonSerializerContext;
 
             [Event("misc/untyped")]
-            public sealed partial record Untyped(object Value);
+            public sealed partial record Untyped(System.IO.Stream Value);
         }
         """;
 
@@ -194,7 +269,7 @@ internal static class PayloadScenarios
                 "shop/order.placed" => Order(),
                 "catalog/updated" => Catalog_(),
                 "legacy/imported" => new LegacyImported(42),
-                "misc/untyped" => new Untyped(1),
+                "misc/untyped" => new Untyped(System.IO.Stream.Null),
                 _ => throw new ArgumentOutOfRangeException(eventName),
             };
 

@@ -46,6 +46,32 @@ public sealed class PayloadSerializationAnalyzerTests
             .WithArguments("The JsonContext 'NotAContext'", "legacy/imported", "it does not derive from JsonSerializerContext"));
 
     [Fact]
+    public Task A_naming_policy_beside_a_json_context_is_reported_as_ignored_with_where_to_set_it() => Verify(
+        """
+        using System;
+        using System.Text.Json;
+        using System.Text.Json.Serialization;
+        using System.Text.Json.Serialization.Metadata;
+        using AttrFanout;
+
+        [{|#0:Event("js/imported", JsonContext = typeof(ImportContext), JsonNaming = JsonKnownNamingPolicy.CamelCase)|}]
+        public sealed partial record Imported(string Name);
+
+        [Event("js/exported", JsonNaming = JsonKnownNamingPolicy.CamelCase)]
+        public sealed partial record Exported(string Name);
+
+        [JsonSerializable(typeof(Imported))]
+        public sealed class ImportContext() : JsonSerializerContext(null)
+        {
+            protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
+            public override JsonTypeInfo? GetTypeInfo(Type type) => null;
+        }
+        """,
+        new DiagnosticResult(Descriptors.JsonNamingIgnored)
+            .WithLocation(0)
+            .WithArguments("js/imported", "CamelCase", "ImportContext"));
+
+    [Fact]
     public Task A_json_context_that_does_not_list_the_payload_is_reported_at_the_argument() => Verify(
         """
         using System;
@@ -87,14 +113,14 @@ public sealed class PayloadSerializationAnalyzerTests
         using AttrFanout;
 
         [Event("misc/untyped")]
-        public sealed partial record Untyped(object {|#0:Value|});
+        public sealed partial record Untyped(dynamic {|#0:Value|});
         """,
         new DiagnosticResult(Descriptors.PayloadNotSerializable)
             .WithLocation(0)
             .WithArguments(
-                "The member 'Untyped.Value' of type 'object'",
+                "The member 'Untyped.Value' of type 'dynamic'",
                 "misc/untyped",
-                "'object' has no fixed shape to read back; supply a JsonSerializerContext with [Event(..., JsonContext = typeof(...))]"));
+                "'dynamic' has no fixed shape to read back; use object (read back as a JsonElement) or a concrete type; supply a JsonSerializerContext with [Event(..., JsonContext = typeof(...))]"));
 
     [Fact]
     public Task Every_unsupported_member_is_reported_where_it_is_declared() => Verify("""
@@ -114,26 +140,67 @@ public sealed class PayloadSerializationAnalyzerTests
                 public override void Write(System.Text.Json.Utf8JsonWriter writer, int value, System.Text.Json.JsonSerializerOptions options) { }
             }
 
+            public sealed class NoDefault : JsonConverter<int>
+            {
+                public NoDefault(int scale) { }
+                public override int Read(ref System.Text.Json.Utf8JsonReader reader, System.Type typeToConvert, System.Text.Json.JsonSerializerOptions options) => 0;
+                public override void Write(System.Text.Json.Utf8JsonWriter writer, int value, System.Text.Json.JsonSerializerOptions options) { }
+            }
+            public sealed class PrivateCreator { [JsonConstructor] private PrivateCreator(int a) => A = a; public int A { get; } }
+
             [Event("shop/everything.wrong")]
             public sealed partial class EverythingWrong
             {
-                public object? {|AF0011:Anything|} { get; set; }
                 public IPricing? {|AF0011:Pricing|} { get; set; }
                 public Shape? {|AF0011:Outline|} { get; set; }
                 public int[,] {|AF0011:Grid|} { get; set; } = new int[0, 0];
-                public Dictionary<int, string> {|AF0011:ByNumber|} { get; set; } = new();
-                public Queue<string> {|AF0011:Pending|} { get; set; } = new();
+                public Dictionary<Inner, string> {|AF0011:ByObject|} { get; set; } = new();
+                public IReadOnlySet<string> {|AF0011:Seen|} { get; set; } = new HashSet<string>();
                 public NoCreator? {|AF0011:Creator|} { get; set; }
+                public PrivateCreator? {|AF0011:Hidden|} { get; set; }
                 public List<System.Action> {|AF0011:Callbacks|} { get; set; } = new();
                 public (int, string) {|AF0011:Pair|} { get; set; }
                 public System.IO.Stream? {|AF0011:Body|} { get; set; }
-                [JsonConverter(typeof(AsText))] public int {|AF0011:Converted|} { get; set; }
-                [JsonInclude] public string {|AF0011:Hidden|} { get; private set; } = "";
+                [JsonConverter(typeof(NoDefault))] public int {|AF0011:Scaled|} { get; set; }
+                [JsonConverter(typeof(AsText))] public int? {|AF0011:MaybeText|} { get; set; }
+                [JsonInclude] private string {|AF0011:Secret|} { get; set; } = "";
                 public Inner? Nested { get; set; }
-                [JsonIgnore] public object? Ignored { get; set; }
+                [JsonIgnore] public System.IO.Stream? Ignored { get; set; }
+                public object? Anything { get; set; }
+                public Dictionary<int, string> ByNumber { get; set; } = new();
+                public Queue<string> Pending { get; set; } = new();
+                [JsonConverter(typeof(AsText))] public int Converted { get; set; }
+                [JsonInclude] public string Included { get; private set; } = "";
             }
         }
         """);
+
+    [Fact]
+    public Task A_type_with_metadata_only_through_a_member_converter_is_reported_where_it_is_used_without_one() => Verify(
+        """
+        using System.Text.Json;
+        using System.Text.Json.Serialization;
+        using AttrFanout;
+
+        public sealed class IpConverter : JsonConverter<System.Net.IPAddress>
+        {
+            public override System.Net.IPAddress Read(ref Utf8JsonReader reader, System.Type typeToConvert, JsonSerializerOptions options) => System.Net.IPAddress.Any;
+            public override void Write(Utf8JsonWriter writer, System.Net.IPAddress value, JsonSerializerOptions options) { }
+        }
+
+        [Event("net/seen")]
+        public sealed partial class Seen
+        {
+            [JsonConverter(typeof(IpConverter))] public System.Net.IPAddress Address { get; set; } = System.Net.IPAddress.Any;
+            public System.Net.IPAddress? {|#0:Other|} { get; set; }
+        }
+        """,
+        new DiagnosticResult(Descriptors.PayloadNotSerializable)
+            .WithLocation(0)
+            .WithArguments(
+                "The member 'Seen.Other' of type 'System.Net.IPAddress?'",
+                "net/seen",
+                "'System.Net.IPAddress?' has JSON metadata only through a member's [JsonConverter]; add the converter here too, or to the type; supply a JsonSerializerContext with [Event(..., JsonContext = typeof(...))]"));
 
     [Fact]
     public Task A_constructor_parameter_without_a_matching_member_is_reported_at_the_parameter() => Verify("""
@@ -150,7 +217,7 @@ public sealed class PayloadSerializationAnalyzerTests
     [Fact]
     public async Task A_member_declared_in_metadata_is_reported_at_the_event_type()
     {
-        var library = TestCompilation.ToReference(TestCompilation.Create("Lib", "namespace Lib { public class Base { public object? Extra { get; set; } } }"));
+        var library = TestCompilation.ToReference(TestCompilation.Create("Lib", "namespace Lib { public class Base { public System.IO.Stream? Extra { get; set; } } }"));
 
         await Verify(
             """

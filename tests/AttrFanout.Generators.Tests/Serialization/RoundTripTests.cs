@@ -13,7 +13,7 @@ public sealed class RoundTripTests : IClassFixture<RoundTripTests.Fixture>
     public void A_record_with_nested_types_collections_nullable_enum_and_attributes_round_trips_to_the_expected_json()
     {
         Assert.Equal(
-            """{"OrderId":"6f9619ff-8b86-d011-b42d-00cf4fc964ff","PlacedAt":"2026-11-28T04:30:00+01:00","Total":19.99,"Customer":{"Name":"Ada","Email":null,"Address":{"City":"London","Zip":"N1","Country":"FR"},"Roles":["admin","buyer"]},"Lines":[{"Sku":"sku-1","Quantity":1,"Price":9.99},{"Sku":"sku-2","Quantity":2,"Price":5}],"Priority":0,"Coupon":7,"Tags":{"source":"web"},"note_text":"leave at the door"}""",
+            """{"OrderId":"6f9619ff-8b86-d011-b42d-00cf4fc964ff","PlacedAt":"2026-11-28T04:30:00+01:00","Total":19.99,"Customer":{"Name":"Ada","Email":null,"Address":{"City":"London","Country":"FR","Zip":"N1"},"Roles":["admin","buyer"]},"Lines":[{"Sku":"sku-1","Quantity":1,"Price":9.99},{"Sku":"sku-2","Quantity":2,"Price":5}],"Priority":0,"Coupon":7,"Tags":{"source":"web"},"note_text":"leave at the door"}""",
             _payloads.Probe("RoundTrip", "shop/order.placed"));
     }
 
@@ -57,8 +57,13 @@ public sealed class RoundTripTests : IClassFixture<RoundTripTests.Fixture>
 
         Assert.Equal("shop/order.placed", error.EventName);
         Assert.Equal("Payloads.OrderPlaced", error.PayloadType.FullName);
-        Assert.StartsWith("The payload of event 'shop/order.placed' (Payloads.OrderPlaced) cannot be serialized or deserialized: ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The payload of event 'shop/order.placed' (Payloads.OrderPlaced) cannot be serialized or deserialized", error.Message, StringComparison.Ordinal);
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        if (problem.StartsWith("$.", StringComparison.Ordinal))
+        {
+            Assert.Equal(problem, error.MemberPath);
+        }
+
         if (json != "null")
         {
             Assert.NotNull(error.InnerException);

@@ -30,15 +30,30 @@ internal enum JsonTypeKind
     /// <summary><c>HashSet&lt;T&gt;</c>, <c>ISet&lt;T&gt;</c>: <c>CreateISetInfo</c>, filled as a <c>HashSet&lt;T&gt;</c>.</summary>
     Set,
 
-    /// <summary><c>Dictionary&lt;string, T&gt;</c>: <c>CreateDictionaryInfo</c>.</summary>
+    /// <summary><c>Dictionary&lt;TKey, TValue&gt;</c>: <c>CreateDictionaryInfo</c>.</summary>
     Dictionary,
 
-    /// <summary><c>IDictionary&lt;string, T&gt;</c>: <c>CreateIDictionaryInfo</c>, filled as a <c>Dictionary&lt;string, T&gt;</c>.</summary>
+    /// <summary><c>IDictionary&lt;TKey, TValue&gt;</c>, <c>SortedDictionary</c>, <c>SortedList</c>: <c>CreateIDictionaryInfo</c>, filled as the creator type.</summary>
     IDictionary,
 
-    /// <summary><c>IReadOnlyDictionary&lt;string, T&gt;</c>: <c>CreateIReadOnlyDictionaryInfo</c>.</summary>
+    /// <summary><c>IReadOnlyDictionary&lt;TKey, TValue&gt;</c>: <c>CreateIReadOnlyDictionaryInfo</c>.</summary>
     IReadOnlyDictionary,
 
     /// <summary>A class, record or struct: <c>CreateObjectInfo</c> with its properties and constructor.</summary>
     Object,
+
+    /// <summary><c>Queue&lt;T&gt;</c>: <c>CreateQueueInfo</c>.</summary>
+    Queue,
+
+    /// <summary><c>Stack&lt;T&gt;</c>: <c>CreateStackInfo</c> (written top first, as System.Text.Json does).</summary>
+    Stack,
+
+    /// <summary><c>ImmutableArray&lt;T&gt;</c>, <c>ImmutableList&lt;T&gt;</c> and the other immutable sequences: <c>CreateImmutableEnumerableInfo</c> with their <c>CreateRange</c>.</summary>
+    ImmutableEnumerable,
+
+    /// <summary><c>ImmutableDictionary&lt;TKey, TValue&gt;</c> and <c>ImmutableSortedDictionary</c>: <c>CreateImmutableDictionaryInfo</c> with their <c>CreateRange</c>.</summary>
+    ImmutableDictionary,
+
+    /// <summary>A type carrying <c>[JsonConverter(typeof(X))]</c>: <c>CreateValueInfo</c> with a new <c>X</c>, expanded when it is a factory.</summary>
+    Converted,
 }

@@ -5,29 +5,40 @@ namespace AttrFanout.Generators.Model.Json;
 /// <param name="Kind">Which metadata factory builds it.</param>
 /// <param name="Converter">
 /// For <see cref="JsonTypeKind.Value"/>: the <c>JsonMetadataServices</c> converter property, e.g. <c>Int32Converter</c>;
-/// for <see cref="JsonTypeKind.Enum"/>: <c>JsonStringEnumConverter</c> when the enum is written as strings, else null.
+/// for <see cref="JsonTypeKind.Enum"/>: <c>JsonStringEnumConverter</c> when the enum is written as strings, else null;
+/// for <see cref="JsonTypeKind.Converted"/>: the converter type from <c>[JsonConverter]</c>.
 /// </param>
 /// <param name="ElementFqn">The element, dictionary value or nullable underlying type.</param>
-/// <param name="CreatorFqn">The concrete collection to instantiate, or null when the converter creates it.</param>
+/// <param name="CreatorFqn">The concrete collection to instantiate, or null when the converter creates it; for immutable collections, the <c>CreateRange</c> method.</param>
 /// <param name="Object">For <see cref="JsonTypeKind.Object"/>: its members and constructor.</param>
+/// <param name="KeyFqn">For dictionaries: the key type.</param>
 internal sealed record JsonTypeModel(
     string Fqn,
     JsonTypeKind Kind,
     string? Converter,
     string? ElementFqn,
     string? CreatorFqn,
-    JsonObjectModel? Object);
+    JsonObjectModel? Object,
+    string? KeyFqn = null);
 
 /// <summary>How an object is created and which members it reads and writes.</summary>
 /// <param name="IsValueType">Whether it is a struct, so setters write through the unboxed value.</param>
 /// <param name="UsesParameters">Whether it is created from an argument array (a parameterized constructor or <c>required</c> members).</param>
-/// <param name="Properties">The serialized members, in declaration order, base type members last.</param>
+/// <param name="Properties">The serialized members in System.Text.Json's order before <c>[JsonPropertyOrder]</c> sorts them: each type's properties then fields, the payload type first, base types after.</param>
 /// <param name="Parameters">The constructor parameters, then the member initializers.</param>
+/// <param name="NumberHandling">The type's <c>[JsonNumberHandling]</c> as a C# expression, or null.</param>
+/// <param name="IsAbstract">Whether it is an abstract <c>[JsonDerivedType]</c> base: no creator, its subtypes are read back instead.</param>
+/// <param name="CreationHandling">The type's <c>[JsonObjectCreationHandling]</c> as a C# expression, or null.</param>
+/// <param name="UnmappedMemberHandling">The type's <c>[JsonUnmappedMemberHandling]</c> as a C# expression, or null.</param>
 internal sealed record JsonObjectModel(
     bool IsValueType,
     bool UsesParameters,
     EquatableArray<JsonPropertyModel> Properties,
-    EquatableArray<JsonParameterModel> Parameters);
+    EquatableArray<JsonParameterModel> Parameters,
+    string? NumberHandling = null,
+    bool IsAbstract = false,
+    string? CreationHandling = null,
+    string? UnmappedMemberHandling = null);
 
 /// <summary>One serialized property or field.</summary>
 /// <param name="Name">The member name in C#.</param>
@@ -38,7 +49,9 @@ internal sealed record JsonObjectModel(
 /// <param name="HasSetter">Whether deserialization assigns it after construction.</param>
 /// <param name="IgnoreCondition">A <c>JsonIgnoreCondition</c> member name from <c>[JsonIgnore(Condition = ...)]</c>, or null.</param>
 /// <param name="IsRequired">Whether it is <c>required</c> or <c>[JsonRequired]</c>: missing from the JSON, deserialization fails.</param>
-/// <param name="HasInitAccessor">Whether deserialization calls its <c>init</c> accessor through an <c>[UnsafeAccessor]</c>, so a member missing from the JSON keeps its initializer's value.</param>
+/// <param name="HasInitAccessor">Whether deserialization calls its <c>init</c> or non-public (<c>[JsonInclude]</c>) setter through an <c>[UnsafeAccessor]</c>, so a member missing from the JSON keeps its initializer's value.</param>
+/// <param name="Order">Its <c>[JsonPropertyOrder]</c>, 0 without one; System.Text.Json sorts the members by it, stably, when any is not 0.</param>
+/// <param name="Options">Its converter, number handling and extension data, or null when it has none of them.</param>
 internal sealed record JsonPropertyModel(
     string Name,
     string TypeFqn,
@@ -48,7 +61,16 @@ internal sealed record JsonPropertyModel(
     bool HasSetter,
     string? IgnoreCondition,
     bool IsRequired,
-    bool HasInitAccessor);
+    bool HasInitAccessor,
+    int Order,
+    JsonMemberOptions? Options = null);
+
+/// <summary>What a member's less common System.Text.Json attributes change; null on a member without any.</summary>
+/// <param name="ConverterFqn">The converter type from the member's <c>[JsonConverter]</c>, created directly, or null.</param>
+/// <param name="NumberHandling">The member's <c>[JsonNumberHandling]</c> as a C# expression, or null.</param>
+/// <param name="IsExtensionData">Whether it is the <c>[JsonExtensionData]</c> dictionary that collects unknown members.</param>
+/// <param name="CreationHandling">The member's <c>[JsonObjectCreationHandling]</c> as a C# expression, e.g. <c>JsonObjectCreationHandling.Populate</c>, or null.</param>
+internal sealed record JsonMemberOptions(string? ConverterFqn, string? NumberHandling, bool IsExtensionData, string? CreationHandling = null);
 
 /// <summary>One argument of an object's creator: a constructor parameter or a member initializer.</summary>
 /// <param name="Name">The parameter or member name.</param>

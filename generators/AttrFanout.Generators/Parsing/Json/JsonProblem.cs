@@ -10,4 +10,8 @@ namespace AttrFanout.Generators.Parsing.Json;
 internal sealed record JsonProblem(ISymbol? Member, string Subject, string Reason);
 
 /// <summary>The outcome of walking a payload's type graph; lives only inside a transform or an analyzer action.</summary>
-internal sealed record PayloadGraph(IReadOnlyList<JsonTypeModel> Types, IReadOnlyList<JsonProblem> Problems);
+/// <param name="Types">The types whose metadata is generated.</param>
+/// <param name="Problems">What cannot be serialized (AF0011).</param>
+/// <param name="Losses">Members written but never read back (AF0017).</param>
+/// <param name="SkippedFields">Public fields never written, for want of <c>[JsonInclude]</c> (AF0019).</param>
+internal sealed record PayloadGraph(IReadOnlyList<JsonTypeModel> Types, IReadOnlyList<JsonProblem> Problems, IReadOnlyList<JsonProblem> Losses, IReadOnlyList<JsonProblem> SkippedFields);

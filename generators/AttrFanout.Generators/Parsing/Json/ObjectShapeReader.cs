@@ -5,17 +5,28 @@ using Microsoft.CodeAnalysis;
 namespace AttrFanout.Generators.Parsing.Json;
 
 /// <summary>
-/// Reads how a class, record or struct is written and read back: its public instance properties and fields (base type members
-/// first, <c>[JsonIgnore]</c>d ones left out), the constructor and <c>required</c> member initializers that create it,
-/// and the <c>init</c> accessors set after creation.
+/// Reads how a class, record or struct is written and read back: its public instance properties and <c>[JsonInclude]</c>d
+/// fields in System.Text.Json's order (the type's own properties, then its fields, then its base type's; <c>[JsonIgnore]</c>d
+/// ones left out; <see cref="MemberReader"/> reads each), the constructor and <c>required</c> member initializers that
+/// create it, the accessors that set the rest, and the members nothing sets (AF0017).
 /// </summary>
 internal static class ObjectShapeReader
 {
-    public static ObjectShape Read(INamedTypeSymbol type)
+    /// <summary>Reads <paramref name="type"/> as seen from <paramref name="assembly"/>, where the generated resolver lives.</summary>
+    public static ObjectShape Read(INamedTypeSymbol type, IAssemblySymbol assembly, Func<INamedTypeSymbol, bool> isAccessible)
     {
+        var context = new MemberContext(assembly, isAccessible);
         var problems = new List<JsonProblem>();
-        var members = Members(type, problems);
-        var constructor = Constructor(type, out var constructorProblem);
+        var members = Members(type, context, problems);
+        if (type.IsAbstract)
+        {
+            // A polymorphic base: written through its subtypes' metadata, read back as the subtype its discriminator names.
+            var written = members.Select(static m => Property(m, m.IsSettable, m.IsInitOnly)).ToEquatableArray();
+            var abstractModel = new JsonObjectModel(false, false, written, EquatableArray<JsonParameterModel>.Empty, JsonAttributes.NumberHandling(type), IsAbstract: true, JsonAttributes.CreationHandling(type));
+            return new ObjectShape(abstractModel, members.Select(static m => m.Symbol).ToArray(), problems, null);
+        }
+
+        var constructor = Constructor(type, context, out var constructorProblem);
         if (constructor is null)
         {
             return new ObjectShape(null, [], problems, constructorProblem);
@@ -52,43 +63,58 @@ internal static class ObjectShapeReader
         }
 
         var properties = members
-            .Select(m => new JsonPropertyModel(
-                m.Symbol.Name,
-                SymbolNames.Fqn(m.Type),
-                SymbolNames.Fqn(m.Symbol.ContainingType),
-                m.Symbol is IPropertySymbol,
-                JsonAttributes.PropertyName(m.Symbol),
+            .Select(m => Property(
+                m,
                 m.IsSettable && !bound.Contains(m.Symbol.Name) && !initializers.Contains(m.Symbol.Name),
-                m.IgnoreCondition,
-                m.IsRequiredKeyword || JsonAttributes.Has(m.Symbol, JsonKnownTypes.JsonRequired),
                 m.IsInitOnly && !bound.Contains(m.Symbol.Name) && !initializers.Contains(m.Symbol.Name)))
             .ToEquatableArray();
 
-        var model = new JsonObjectModel(type.IsValueType, parameters.Count > 0, properties, parameters.ToEquatableArray());
-        return new ObjectShape(model, members.Select(static m => m.Symbol).ToArray(), problems, null);
+        var losses = members
+            .Where(m => !m.IsSettable && !m.IsInitOnly && !bound.Contains(m.Symbol.Name) && !initializers.Contains(m.Symbol.Name))
+            .Select(m => ReadBackCheck.Loss(m.Symbol, m.Type) is { } loss ? new JsonProblem(m.Symbol, MemberReader.Subject(m.Symbol, m.Type), loss) : null)
+            .OfType<JsonProblem>()
+            .ToList();
+
+        var model = new JsonObjectModel(type.IsValueType, parameters.Count > 0, properties, parameters.ToEquatableArray(), JsonAttributes.NumberHandling(type), CreationHandling: JsonAttributes.CreationHandling(type), UnmappedMemberHandling: JsonAttributes.UnmappedMemberHandling(type));
+        return new ObjectShape(model, members.Select(static m => m.Symbol).ToArray(), problems, null, losses, SkippedFieldCheck.Find(type).ToList());
     }
 
-    private static List<Member> Members(INamedTypeSymbol type, List<JsonProblem> problems)
+    private static JsonPropertyModel Property(JsonMember m, bool settable, bool accessorSet) =>
+        new(
+            m.Symbol.Name,
+            SymbolNames.Fqn(m.Type),
+            SymbolNames.Fqn(m.Symbol.ContainingType),
+            m.Symbol is IPropertySymbol,
+            JsonAttributes.PropertyName(m.Symbol),
+            settable,
+            m.IgnoreCondition,
+            m.IsRequiredKeyword || JsonAttributes.Has(m.Symbol, JsonKnownTypes.JsonRequired),
+            accessorSet,
+            JsonAttributes.Order(m.Symbol),
+            m.Options);
+
+    private static List<JsonMember> Members(INamedTypeSymbol type, MemberContext context, List<JsonProblem> problems)
     {
-        var levels = new List<List<Member>>();
+        var levels = new List<List<JsonMember>>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         var jsonNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var current = type; current is { SpecialType: not (SpecialType.System_Object or SpecialType.System_ValueType) }; current = current.BaseType)
+        IEnumerable<INamedTypeSymbol> hierarchy = type.TypeKind == TypeKind.Interface ? [type, .. type.AllInterfaces] : BaseTypes(type);
+        foreach (var current in hierarchy)
         {
-            var level = new List<Member>();
-            foreach (var symbol in current.GetMembers())
+            var level = new List<JsonMember>();
+            foreach (var symbol in PropertiesThenFields(current))
             {
                 if (symbol.IsStatic || symbol is not (IPropertySymbol { IsIndexer: false } or IFieldSymbol { IsConst: false, AssociatedSymbol: null, IsImplicitlyDeclared: false }) || !names.Add(symbol.Name))
                 {
                     continue;
                 }
 
-                if (Read(symbol, problems) is { } member)
+                if (MemberReader.Read(symbol, context, problems) is { } member)
                 {
                     var jsonName = JsonAttributes.PropertyName(symbol) ?? symbol.Name;
                     if (jsonNames.TryGetValue(jsonName, out var other))
                     {
-                        problems.Add(new JsonProblem(symbol, Subject(symbol, member.Type), $"its JSON name '{jsonName}' is also the name of '{other}'"));
+                        problems.Add(new JsonProblem(symbol, MemberReader.Subject(symbol, member.Type), $"its JSON name '{jsonName}' is also the name of '{other}'"));
                         continue;
                     }
 
@@ -97,64 +123,39 @@ internal static class ObjectShapeReader
                 }
             }
 
-            levels.Insert(0, level);
+            levels.Add(level);
         }
 
         return levels.SelectMany(static l => l).ToList();
     }
 
-    private static Member? Read(ISymbol symbol, List<JsonProblem> problems)
+    private static IEnumerable<INamedTypeSymbol> BaseTypes(INamedTypeSymbol type)
     {
-        var (memberType, readable, settable, initOnly, required) = symbol switch
+        for (var current = type; current is { SpecialType: not (SpecialType.System_Object or SpecialType.System_ValueType) }; current = current.BaseType)
         {
-            IPropertySymbol p => (p.Type, IsPublic(p.GetMethod), IsPublic(p.SetMethod) && p.SetMethod!.IsInitOnly is false, IsPublic(p.SetMethod) && p.SetMethod!.IsInitOnly, p.IsRequired),
-            IFieldSymbol f => (f.Type, f.DeclaredAccessibility == Accessibility.Public, f.DeclaredAccessibility == Accessibility.Public && !f.IsReadOnly, false, f.IsRequired),
-            _ => throw new InvalidOperationException(symbol.Kind.ToString()),
-        };
-
-        var (ignored, condition) = JsonAttributes.Ignore(symbol);
-        if (ignored)
-        {
-            return null;
+            yield return current;
         }
-
-        if (!readable || symbol.DeclaredAccessibility != Accessibility.Public)
-        {
-            if (JsonAttributes.Has(symbol, JsonKnownTypes.JsonInclude))
-            {
-                problems.Add(new JsonProblem(symbol, Subject(symbol, memberType), "[JsonInclude] on a member without a public getter is not supported"));
-            }
-
-            return null;
-        }
-
-        if (!settable && !initOnly && symbol is IPropertySymbol { SetMethod: not null } && JsonAttributes.Has(symbol, JsonKnownTypes.JsonInclude))
-        {
-            problems.Add(new JsonProblem(symbol, Subject(symbol, memberType), "[JsonInclude] on a property without a public setter is not supported"));
-            return null;
-        }
-
-        if (JsonAttributes.FirstUnsupported(symbol) is { } attribute)
-        {
-            problems.Add(new JsonProblem(symbol, Subject(symbol, memberType), $"it has {attribute}, which the generated metadata does not apply"));
-            return null;
-        }
-
-        return new Member(symbol, memberType, settable, initOnly, required, condition);
     }
 
-    private static IMethodSymbol? Constructor(INamedTypeSymbol type, out string? problem)
+    /// <summary>A type's own members as System.Text.Json orders them: properties in declaration order, then fields.</summary>
+    private static IEnumerable<ISymbol> PropertiesThenFields(INamedTypeSymbol type)
+    {
+        var members = type.GetMembers();
+        return members.Where(static m => m is IPropertySymbol).Concat(members.Where(static m => m is IFieldSymbol));
+    }
+
+    private static IMethodSymbol? Constructor(INamedTypeSymbol type, MemberContext context, out string? problem)
     {
         problem = null;
         var marked = type.InstanceConstructors.Where(static c => JsonAttributes.Has(c, JsonKnownTypes.JsonConstructor)).ToList();
         if (marked.Count == 1)
         {
-            if (marked[0].DeclaredAccessibility == Accessibility.Public)
+            if (context.CanAccess(marked[0]))
             {
                 return marked[0];
             }
 
-            problem = "has a [JsonConstructor] that is not public";
+            problem = "has a [JsonConstructor] that is private or protected, which System.Text.Json cannot call either; make it internal or public";
             return null;
         }
 
@@ -171,13 +172,6 @@ internal static class ObjectShapeReader
 
         return chosen;
     }
-
-    private static bool IsPublic(IMethodSymbol? accessor) => accessor is { DeclaredAccessibility: Accessibility.Public };
-
-    private static string Subject(ISymbol member, ITypeSymbol type) =>
-        $"The member '{member.ContainingType.ToDisplayString()}.{member.Name}' of type '{type.ToDisplayString()}'";
-
-    private sealed record Member(ISymbol Symbol, ITypeSymbol Type, bool IsSettable, bool IsInitOnly, bool IsRequiredKeyword, string? IgnoreCondition);
 }
 
 /// <summary>An object's members and creation, or why it cannot be created.</summary>
@@ -185,4 +179,12 @@ internal static class ObjectShapeReader
 /// <param name="Members">The serialized members, whose types are walked next.</param>
 /// <param name="Problems">Problems with single members, reported where they are declared.</param>
 /// <param name="Problem">A problem with the type itself, reported where the walk reached it.</param>
-internal sealed record ObjectShape(JsonObjectModel? Model, IReadOnlyList<ISymbol> Members, IReadOnlyList<JsonProblem> Problems, string? Problem);
+/// <param name="Losses">Members written but never read back (AF0017), with why and the fix.</param>
+/// <param name="SkippedFields">Public fields never written, for want of <c>[JsonInclude]</c> (AF0019).</param>
+internal sealed record ObjectShape(
+    JsonObjectModel? Model,
+    IReadOnlyList<ISymbol> Members,
+    IReadOnlyList<JsonProblem> Problems,
+    string? Problem,
+    IReadOnlyList<JsonProblem>? Losses = null,
+    IReadOnlyList<JsonProblem>? SkippedFields = null);

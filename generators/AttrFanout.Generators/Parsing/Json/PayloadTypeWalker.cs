@@ -14,6 +14,9 @@ internal sealed class PayloadTypeWalker
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly List<JsonTypeModel> _types = [];
     private readonly List<JsonProblem> _problems = [];
+    private readonly List<JsonProblem> _losses = [];
+    private readonly List<JsonProblem> _skippedFields = [];
+    private readonly HashSet<string> _convertedOnly = new(StringComparer.Ordinal);
 
     private PayloadTypeWalker(IAssemblySymbol assembly, CancellationToken cancellationToken)
     {
@@ -26,7 +29,7 @@ internal sealed class PayloadTypeWalker
     {
         var walker = new PayloadTypeWalker(assembly, cancellationToken);
         walker.Visit(payload, new Reach(null, $"The type '{payload.ToDisplayString()}'"));
-        return new PayloadGraph(walker._types.OrderBy(static t => t.Fqn, StringComparer.Ordinal).ToArray(), walker._problems);
+        return new PayloadGraph(walker._types.OrderBy(static t => t.Fqn, StringComparer.Ordinal).ToArray(), walker._problems, walker._losses, walker._skippedFields);
     }
 
     private void Visit(ITypeSymbol type, Reach reach)
@@ -34,6 +37,11 @@ internal sealed class PayloadTypeWalker
         _cancellationToken.ThrowIfCancellationRequested();
         if (!_seen.Add(SymbolNames.Fqn(type)))
         {
+            if (_convertedOnly.Contains(SymbolNames.Fqn(type)))
+            {
+                _problems.Add(new JsonProblem(reach.Member, reach.Subject, $"'{type.ToDisplayString()}' has JSON metadata only through a member's [JsonConverter]; add the converter here too, or to the type"));
+            }
+
             return;
         }
 
@@ -45,7 +53,7 @@ internal sealed class PayloadTypeWalker
 
     private string? Describe(ITypeSymbol type, Reach reach) => type switch
     {
-        { TypeKind: TypeKind.Dynamic } or { SpecialType: SpecialType.System_Object } => "has no fixed shape to read back",
+        { TypeKind: TypeKind.Dynamic } => "has no fixed shape to read back; use object (read back as a JsonElement) or a concrete type",
         ITypeParameterSymbol => "is a type parameter",
         IArrayTypeSymbol array => DescribeArray(array, reach),
         INamedTypeSymbol named => DescribeNamed(named, reach),
@@ -97,6 +105,17 @@ internal sealed class PayloadTypeWalker
             return null;
         }
 
+        if (JsonAttributes.Converter(type) is { } typeConverter)
+        {
+            if (JsonAttributes.ConverterProblem(typeConverter, IsAccessible) is { } converterProblem)
+            {
+                return converterProblem;
+            }
+
+            _types.Add(new JsonTypeModel(fqn, JsonTypeKind.Converted, SymbolNames.Fqn(typeConverter), null, null, null));
+            return null;
+        }
+
         if (JsonAttributes.FirstUnsupported(type) is { } attribute)
         {
             return $"has {attribute}, which the generated metadata does not apply";
@@ -119,12 +138,23 @@ internal sealed class PayloadTypeWalker
             return DescribeCollection(type, collection.Kind, collection.Creator, reach);
         }
 
+        if (type.IsGenericType && JsonKnownTypes.WriteOnlyCollections.TryGetValue(MetadataName(type.OriginalDefinition), out var instead))
+        {
+            return $"is written by System.Text.Json but cannot be read back (it has no type to create); use {instead}";
+        }
+
+        if (type.TypeKind is TypeKind.Class or TypeKind.Interface && JsonAttributes.DerivedTypes(type) is { Count: > 0 } derivedTypes)
+        {
+            return DescribePolymorphic(type, derivedTypes, reach);
+        }
+
         return type switch
         {
             { TypeKind: TypeKind.Delegate } => "is a delegate",
-            { TypeKind: TypeKind.Interface } => "is an interface; use a concrete type or one of " + JsonKnownTypes.SupportedCollections,
-            { IsAbstract: true } => "is abstract, so reading it back has no type to create",
+            { TypeKind: TypeKind.Interface } => "is an interface; use a concrete type, list its implementations with [JsonDerivedType], or use one of " + JsonKnownTypes.SupportedCollections,
+            { IsAbstract: true } => "is abstract, so reading it back has no type to create; list its subtypes with [JsonDerivedType]",
             { IsTupleType: true } => "is a tuple, whose elements have no names to write",
+            _ when MetadataName(type.OriginalDefinition) == JsonKnownTypes.KeyValuePair => DescribeObject(type),
             _ when type.AllInterfaces.Any(static i => i.SpecialType == SpecialType.System_Collections_IEnumerable) =>
                 "is a collection type the generated metadata does not handle; use " + JsonKnownTypes.SupportedCollections,
             _ when IsFrameworkType(type) => "is a framework type without built-in JSON metadata",
@@ -135,22 +165,49 @@ internal sealed class PayloadTypeWalker
     private string? DescribeCollection(INamedTypeSymbol type, JsonTypeKind kind, string? creator, Reach reach)
     {
         var arguments = type.TypeArguments;
-        if (arguments.Length == 2 && arguments[0].SpecialType != SpecialType.System_String)
+        var key = arguments.Length == 2 ? arguments[0] : null;
+        if (key is not null && !IsDictionaryKey(key))
         {
-            return $"is a dictionary with '{arguments[0].ToDisplayString()}' keys; only string keys are supported";
+            return $"is a dictionary with '{key.ToDisplayString()}' keys, which System.Text.Json cannot write as JSON property names; " +
+                   "use string, a number, Guid, a date or time, or an enum as the key";
         }
 
         var element = arguments[arguments.Length - 1];
-        var creatorFqn = creator is null ? null : $"{creator}<{string.Join(", ", arguments.Select(SymbolNames.Fqn))}>";
-        _types.Add(new JsonTypeModel(SymbolNames.Fqn(type), kind, null, SymbolNames.Fqn(element), creatorFqn, null));
+        var creatorFqn = creator is null || kind is JsonTypeKind.ImmutableEnumerable or JsonTypeKind.ImmutableDictionary
+            ? creator
+            : $"{creator}<{string.Join(", ", arguments.Select(SymbolNames.Fqn))}>";
+        _types.Add(new JsonTypeModel(SymbolNames.Fqn(type), kind, null, SymbolNames.Fqn(element), creatorFqn, null, key is null ? null : SymbolNames.Fqn(key)));
+        if (key is not null)
+        {
+            Visit(key, reach);
+        }
+
         Visit(element, reach);
         return null;
     }
 
+    /// <summary>
+    /// A base class or interface with <c>[JsonDerivedType]</c>: its own metadata (no creator when abstract or an interface)
+    /// and every listed subtype's.
+    /// System.Text.Json reads the polymorphism attributes from the type itself when the metadata is created.
+    /// </summary>
+    private string? DescribePolymorphic(INamedTypeSymbol type, IReadOnlyList<ITypeSymbol> derivedTypes, Reach reach)
+    {
+        var problem = DescribeObject(type);
+        foreach (var derived in derivedTypes)
+        {
+            Visit(derived, reach);
+        }
+
+        return problem;
+    }
+
     private string? DescribeObject(INamedTypeSymbol type)
     {
-        var shape = ObjectShapeReader.Read(type);
+        var shape = ObjectShapeReader.Read(type, _assembly, IsAccessible);
         _problems.AddRange(shape.Problems);
+        _losses.AddRange(shape.Losses ?? []);
+        _skippedFields.AddRange(shape.SkippedFields ?? []);
         if (shape.Model is null)
         {
             return shape.Problem;
@@ -165,12 +222,48 @@ internal sealed class PayloadTypeWalker
                 IFieldSymbol field => field.Type,
                 _ => throw new InvalidOperationException(member.Kind.ToString()),
             };
-            var subject = $"The member '{member.ContainingType.ToDisplayString()}.{member.Name}' of type '{memberType.ToDisplayString()}'";
-            Visit(memberType, new Reach(member, subject));
+            var reach = new Reach(member, MemberReader.Subject(member, memberType));
+            if (JsonAttributes.Converter(member) is { } converter)
+            {
+                VisitConverted(memberType, JsonAttributes.ConverterFor(converter, memberType), reach);
+            }
+            else
+            {
+                Visit(memberType, reach);
+            }
         }
 
         return null;
     }
+
+    /// <summary>
+    /// The type of a member with <c>[JsonConverter]</c>: its own metadata when it has one, else (e.g. <c>IPAddress</c>) metadata
+    /// built on the member's converter, so System.Text.Json finds metadata for the member's type as its generator provides.
+    /// </summary>
+    private void VisitConverted(ITypeSymbol type, string converterFqn, Reach reach)
+    {
+        var fqn = SymbolNames.Fqn(type);
+        if (_seen.Contains(fqn))
+        {
+            return;
+        }
+
+        var probe = new PayloadTypeWalker(_assembly, _cancellationToken);
+        probe.Visit(type, reach);
+        if (probe._problems.Count == 0)
+        {
+            Visit(type, reach);
+            return;
+        }
+
+        _seen.Add(fqn);
+        _convertedOnly.Add(fqn);
+        _types.Add(new JsonTypeModel(fqn, JsonTypeKind.Converted, converterFqn, null, null, null));
+    }
+
+    private static bool IsDictionaryKey(ITypeSymbol key) =>
+        key.TypeKind == TypeKind.Enum ||
+        key is INamedTypeSymbol { IsGenericType: false } named && JsonKnownTypes.DictionaryKeys.Contains(MetadataName(named));
 
     private bool IsAccessible(INamedTypeSymbol type)
     {
