@@ -22,4 +22,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "A pull request to consumer '{Consumer}' ended with {Code} {Text}; asking again in a second")]
     public static partial void PullFailed(ILogger logger, string consumer, int code, string? text);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Watching the retry bucket '{Bucket}' failed ({Error}); watching again in a second")]
+    public static partial void RetryWatchFailed(ILogger logger, string bucket, string error);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Could not replay the waiting run '{Key}' ({Error}); trying again in a second")]
+    public static partial void RetryReplayFailed(ILogger logger, string key, string error);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Error, Message = "The waiting run '{Key}' in bucket '{Bucket}' is unreadable and was removed")]
+    public static partial void RetryUnreadable(ILogger logger, string key, string bucket);
 }

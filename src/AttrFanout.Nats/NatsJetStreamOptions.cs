@@ -52,6 +52,9 @@ public sealed class NatsJetStreamOptions
     /// <value>Defaults to <see langword="true"/>.</value>
     public bool DeadLetterUnroutable { get; set; } = true;
 
+    /// <summary>Gets or sets the clock of the timer that replays runs waiting for a retry; tests set a fake one.</summary>
+    internal TimeProvider? RetryClock { get; set; }
+
     internal void Validate()
     {
         static void Fail(string message) => throw new AttrFanoutConfigurationException("NATS JetStream: " + message);

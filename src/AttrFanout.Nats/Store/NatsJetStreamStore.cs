@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using AttrFanout.Nats.Consuming;
 using AttrFanout.Nats.DeadLetters;
 using AttrFanout.Nats.Provisioning;
+using AttrFanout.Nats.Retries;
 using AttrFanout.Nats.Wire;
 using AttrFanout.Stores;
 using Microsoft.Extensions.Logging;
@@ -156,8 +157,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
                     await message.AckAsync(cancellationToken).ConfigureAwait(false);
                     break;
                 case RunOutcomeKind.RetryScheduled:
-                    var delay = (outcome.DueAt ?? outcome.At) - outcome.At;
-                    await message.RetryAsync(delay, cancellationToken).ConfigureAwait(false);
+                    await ScheduleRetryAsync(run, outcome, cancellationToken).ConfigureAwait(false);
                     break;
                 case RunOutcomeKind.Failed:
                     var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -249,6 +249,21 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
 
         var message = run.Message;
         await session.Publisher.PublishHandBackAsync(run.FunctionId, run.Event, run.RunId, attemptsMade, HeldRun.HandBackId(message), cancellationToken).ConfigureAwait(false);
+        await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Keeps a run waiting for its next attempt out of the function consumer's pending set (where a delayed negative
+    /// acknowledgement would hold one of its <c>MaxAckPending</c> places until due): the run is recorded in the retry
+    /// bucket, and only once the server stored it does this delivery end; the <see cref="RetryTimer"/> of any instance
+    /// replays it when due, with its attempts.
+    /// </summary>
+    private async ValueTask ScheduleRetryAsync(InFlightRun run, RunOutcome outcome, CancellationToken cancellationToken)
+    {
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var message = run.Message;
+        var key = RetryKey.For(outcome.DueAt ?? outcome.At, message.StreamSequence, message.DeliveryCount);
+        await session.Retries.RecordAsync(key, new WaitingRun(run.FunctionId, run.RunId, outcome.Attempts, run.Event), cancellationToken).ConfigureAwait(false);
         await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
     }
 
