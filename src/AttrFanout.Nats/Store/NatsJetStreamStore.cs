@@ -22,7 +22,6 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     private readonly Dictionary<string, FunctionSubscription> _functions;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly RunRejections _rejections;
     private readonly int _fetchBatch;
     private readonly DeadLetterRuns _deadLetterRuns;
     private readonly ConcurrentDictionary<string, InFlightRun> _inFlight = new(StringComparer.Ordinal);
@@ -41,7 +40,6 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         _functions = catalog.Functions.ToDictionary(f => f.Id, f => FunctionSubscriptions.For(f, fanout, options), StringComparer.Ordinal);
         _time = time;
         _logger = loggers.CreateLogger("AttrFanout.Nats");
-        _rejections = new RunRejections(_codec, time, _logger);
         _fetchBatch = Math.Clamp(fanout.MaxConcurrency ?? fanout.DefaultConcurrency, 1, MaxFetchBatch);
         _deadLetterRuns = new DeadLetterRuns(_functions);
     }
@@ -105,40 +103,49 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         }
 
         var function = _functions[functionId];
-        while (feed.TryTake(out var message))
+        if (!feed.TryTake(out var message))
         {
-            var attemptsMade = HeldRun.AttemptsMade(session.Subjects, message, out var isReplay);
-            if (!session.Reader.TryRead(message.Subject, message.Headers, message.Body, out var wire, out var invalid))
-            {
-                await _rejections.RejectAsync(session, function, message, null, RunIds.For(message.StreamSequence, functionId), "AttrFanout.Nats.InvalidMessage", invalid, attemptsMade).ConfigureAwait(false);
-                continue;
-            }
-
-            var runId = HeldRun.RunId(message, functionId, isReplay);
-            if (attemptsMade >= function.Attempts)
-            {
-                var error = $"The run got no outcome in its {function.Attempts} attempt(s): each delivery's process ended or stopped answering for longer than the ack wait ({function.AckWait}).";
-                await _rejections.RejectAsync(session, function, message, wire, runId, typeof(TimeoutException).FullName!, error, attemptsMade).ConfigureAwait(false);
-                continue;
-            }
-
-            EventEnvelope envelope;
-            try
-            {
-                envelope = _codec.Deserialize(wire.Name, wire.Id, wire.Timestamp, wire.Payload.Span);
-            }
-            catch (Exception error) when (error is PayloadSerializationException or UnknownEventException)
-            {
-                await _rejections.RejectAsync(session, function, message, wire, runId, error.GetType().FullName!, error.Message, attemptsMade).ConfigureAwait(false);
-                continue;
-            }
-
-            _inFlight[runId] = new InFlightRun(functionId, runId, message, wire, ProgressClock.ProgressInterval(feed.AckWait, _time));
-            var dueAt = attemptsMade == 0 ? message.StoredAt : _time.GetUtcNow();
-            return new RunDelivery(runId, functionId, envelope, attemptsMade, dueAt, wire.TraceParent);
+            return null;
         }
 
-        return null;
+        var attemptsMade = HeldRun.AttemptsMade(session.Subjects, message, out var isReplay);
+        var runId = HeldRun.RunId(message, functionId, isReplay);
+        var progress = ProgressClock.ProgressInterval(feed.AckWait, _time);
+        if (!session.Reader.TryRead(message.Subject, message.Headers, message.Body, out var wire, out var invalid))
+        {
+            return Poisoned(functionId, runId, message, PoisonedDeliveries.WhatIsKnown(session.Subjects, message), attemptsMade, progress, new InvalidMessageException(invalid));
+        }
+
+        if (attemptsMade >= function.Attempts)
+        {
+            var error = $"The run got no outcome in its {function.Attempts} attempt(s): each delivery's process ended or stopped answering for longer than the ack wait ({function.AckWait}).";
+            // The engine counts this delivery as the next attempt; none of the earlier ones ended, so the last one is this.
+            return Poisoned(functionId, runId, message, wire, attemptsMade - 1, progress, new TimeoutException(error));
+        }
+
+        EventEnvelope envelope;
+        try
+        {
+            envelope = _codec.Deserialize(wire.Name, wire.Id, wire.Timestamp, wire.Payload.Span);
+        }
+        catch (Exception error) when (error is PayloadSerializationException or UnknownEventException)
+        {
+            return Poisoned(functionId, runId, message, wire, attemptsMade, progress, error);
+        }
+
+        _inFlight[runId] = new InFlightRun(functionId, runId, message, wire, progress);
+        var dueAt = attemptsMade == 0 ? message.StoredAt : _time.GetUtcNow();
+        return new RunDelivery(runId, functionId, envelope, attemptsMade, dueAt, wire.TraceParent);
+    }
+
+    /// <summary>
+    /// Hands a delivery that cannot run to the engine, which fails it through its one path: its outcome dead-letters it
+    /// with the cause and ends its deliveries (<see cref="ReportAsync"/>).
+    /// </summary>
+    private RunDelivery Poisoned(string functionId, string runId, DeliveredMessage message, WireEvent known, int attemptsMade, long progress, Exception cause)
+    {
+        _inFlight[runId] = new InFlightRun(functionId, runId, message, known, progress, Undecodable: true);
+        return RunDelivery.Poisoned(runId, functionId, known.Id, known.Name, known.Timestamp, attemptsMade, _time.GetUtcNow(), cause);
     }
 
     public async ValueTask ReportAsync(RunOutcome outcome, CancellationToken cancellationToken)
@@ -248,6 +255,13 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         }
 
         var message = run.Message;
+        if (run.Undecodable)
+        {
+            // Not a run that can go on as a replay: delivered again, for the next receiver to fail.
+            await message.RetryAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         await session.Publisher.PublishHandBackAsync(run.FunctionId, run.Event, run.RunId, attemptsMade, HeldRun.HandBackId(message), cancellationToken).ConfigureAwait(false);
         await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -305,8 +319,8 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         return new DeadLetter(
             run.FunctionId,
             outcome.RunId,
-            run.Event.Id,
-            run.Event.Name,
+            run.Event.Id is { Length: > 0 } eventId ? eventId : null,
+            run.Event.Name is { Length: > 0 } eventName ? eventName : null,
             run.Event.Timestamp,
             run.Event.Payload,
             outcome.ErrorType ?? "",
