@@ -118,7 +118,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
             }
 
             session._retryTimer = new RetryTimer(session.Retries, session.Publisher, options.RetryClock ?? time, logger);
-            Log.Provisioned(logger, options.StreamName, functions.Count, options.Url);
+            Log.Provisioned(logger, options.StreamName, functions.Count, ServerNames.Of(options.Url));
             return session;
         }
         catch

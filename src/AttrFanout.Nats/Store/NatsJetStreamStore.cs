@@ -28,6 +28,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     private readonly SemaphoreSlim _openGate = new(1, 1);
     private JetStreamSession? _session;
     private ProgressClock? _clock;
+    private readonly UnreachableServerLog _unreachable;
     private volatile bool _disposed;
 
     public NatsJetStreamStore(NatsJetStreamOptions options, AttrFanoutOptions fanout, FunctionCatalog catalog, TimeProvider time, ILoggerFactory loggers)
@@ -42,7 +43,11 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         _logger = loggers.CreateLogger("AttrFanout.Nats");
         _fetchBatch = Math.Clamp(fanout.MaxConcurrency ?? fanout.DefaultConcurrency, 1, MaxFetchBatch);
         _deadLetterRuns = new DeadLetterRuns(_functions);
+        _unreachable = new UnreachableServerLog(options.Url, time, _logger);
     }
+
+    /// <summary>How long a worker waits before it tries an unreachable server again.</summary>
+    internal static readonly TimeSpan ReconnectPause = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// The most messages one pull takes for a function (and never more than the process runs at once); a function
@@ -77,8 +82,8 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
             return false;
         }
 
-        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        if (!session.Feeds.TryGetValue(functionId, out var feed))
+        var session = await OpenWhenReachableAsync(cancellationToken).ConfigureAwait(false);
+        if (session is null || !session.Feeds.TryGetValue(functionId, out var feed))
         {
             return false;
         }
@@ -283,6 +288,34 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
 
     /// <summary>For containers disposed synchronously: hands buffered runs back and closes the connection.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Opens the session for a worker, waiting while the server cannot be reached: the failure is logged once, with the
+    /// server and what to do, then at a throttled rate (<see cref="UnreachableServerLog"/>), instead of each worker of
+    /// each function failing with a stack trace every second. <see langword="null"/> once the store is disposed.
+    /// </summary>
+    private async ValueTask<JetStreamSession?> OpenWhenReachableAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+                _unreachable.Reached();
+                return session;
+            }
+            catch (ObjectDisposedException) when (_disposed)
+            {
+                return null;
+            }
+            catch (Exception error) when (error is not (OperationCanceledException or AttrFanoutConfigurationException) && !_disposed)
+            {
+                _unreachable.Failed(error, ReconnectPause);
+            }
+
+            await Task.Delay(ReconnectPause, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Connects and provisions on first use; a failed attempt is retried by the next call.</summary>
     internal async ValueTask<JetStreamSession> OpenAsync(CancellationToken cancellationToken)
