@@ -40,4 +40,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3012, Level = LogLevel.Information, Message = "Reached the NATS server at {Servers} again")]
     public static partial void ServerReachable(ILogger logger, string servers);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Warning, Message = "Consumer '{Consumer}' on stream '{Stream}' is for the function '{FunctionId}' of this app ('{App}'), which it no longer declares (removed or renamed); the stream keeps every later event of its subject for it ({Pending} waiting now). Remove it with 'nats consumer rm {Stream} {Consumer}' once no instance of an older version runs, or set NatsJetStreamOptions.DeleteOrphanedConsumers")]
+    public static partial void OrphanedConsumer(ILogger logger, string consumer, string stream, string functionId, string app, ulong pending);
+
+    [LoggerMessage(EventId = 3014, Level = LogLevel.Information, Message = "Deleted consumer '{Consumer}' on stream '{Stream}': this app no longer declares the function '{FunctionId}' ({Pending} messages were waiting for it)")]
+    public static partial void OrphanedConsumerDeleted(ILogger logger, string consumer, string stream, string functionId, ulong pending);
+
+    [LoggerMessage(EventId = 3015, Level = LogLevel.Warning, Message = "Consumer '{Consumer}' on stream '{Stream}' is for a function '{FunctionId}' that this app does not declare, and names no app (made by a build before apps were recorded) ({Pending} messages waiting for it). If no app sharing the stream declares '{FunctionId}' any more, remove it with 'nats consumer rm {Stream} {Consumer}'")]
+    public static partial void UnownedConsumer(ILogger logger, string consumer, string stream, string functionId, ulong pending);
+
+    [LoggerMessage(EventId = 3016, Level = LogLevel.Critical, Message = "AttrFanout on NATS JetStream does not start this app's functions: {Error}")]
+    public static partial void Refused(ILogger logger, string error);
 }

@@ -99,6 +99,8 @@ internal sealed class JetStreamSession : IAsyncDisposable
                 session.Feeds.Add(function.FunctionId, feed);
             }
 
+            await new OrphanedConsumers(session.Js, options, session.Topology.App, logger)
+                .HandleAsync([.. functions.Select(static f => f.FunctionId)], cancellationToken).ConfigureAwait(false);
             if (routable is not null)
             {
                 await provisioner.EnsureIntakeAsync(cancellationToken).ConfigureAwait(false);

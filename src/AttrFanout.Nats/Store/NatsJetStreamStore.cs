@@ -30,11 +30,14 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     private ProgressClock? _clock;
     private readonly UnreachableServerLog _unreachable;
     private volatile bool _disposed;
+    private AttrFanoutConfigurationException? _refused;
+    private int _refusalLogged;
 
     public NatsJetStreamStore(NatsJetStreamOptions options, AttrFanoutOptions fanout, FunctionCatalog catalog, TimeProvider time, ILoggerFactory loggers)
     {
         options.Validate();
         options.DuplicateWindow ??= fanout.IdempotencyWindow;
+        options.AppName ??= catalog.AppName;
         _options = options;
         _catalog = catalog;
         _codec = new PayloadCodec(catalog);
@@ -308,6 +311,15 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
             {
                 return null;
             }
+            catch (AttrFanoutConfigurationException error)
+            {
+                if (Interlocked.Exchange(ref _refusalLogged, 1) == 0)
+                {
+                    Log.Refused(_logger, error.Message);
+                }
+
+                return null;
+            }
             catch (Exception error) when (error is not (OperationCanceledException or AttrFanoutConfigurationException) && !_disposed)
             {
                 _unreachable.Failed(error, ReconnectPause);
@@ -329,9 +341,25 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_refused is not null)
+            {
+                throw _refused;
+            }
+
             if (_session is null)
             {
-                var session = await JetStreamSession.OpenAsync(_options, [.. _functions.Values], _fetchBatch, IsDeclared, _time, _logger, cancellationToken).ConfigureAwait(false);
+                JetStreamSession session;
+                try
+                {
+                    session = await JetStreamSession.OpenAsync(_options, [.. _functions.Values], _fetchBatch, IsDeclared, _time, _logger, cancellationToken).ConfigureAwait(false);
+                }
+                catch (AttrFanoutConfigurationException refused)
+                {
+                    // Not retried: the server's state refuses this app (a function Id another app owns) until someone acts.
+                    _refused = refused;
+                    throw;
+                }
+
                 _clock = new ProgressClock(session.AllFeeds, _inFlight, _time);
                 _session = session;
             }
