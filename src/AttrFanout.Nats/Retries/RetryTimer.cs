@@ -104,7 +104,7 @@ internal sealed class RetryTimer : IAsyncDisposable
                     }
                 }
             }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            catch (Exception) when (stopping.IsCancellationRequested)
             {
                 return;
             }
@@ -270,9 +270,9 @@ internal sealed class RetryTimer : IAsyncDisposable
                 }
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception)
         {
-            // Stopping: the entry stays, for the next instance.
+            // Stopping: the entry stays, for the next instance (or, if its replay was published, is dropped as a duplicate there).
         }
     }
 }
