@@ -26,7 +26,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Watching the retry bucket '{Bucket}' failed ({Error}); watching again in a second")]
     public static partial void RetryWatchFailed(ILogger logger, string bucket, string error);
 
-    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Could not replay the waiting run '{Key}' ({Error}); trying again in a second")]
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Could not replay the waiting run '{Key}' ({Error}); each due run is tried again every second, and this is said again at most once a minute")]
     public static partial void RetryReplayFailed(ILogger logger, string key, string error);
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Error, Message = "The waiting run '{Key}' in bucket '{Bucket}' is unreadable and was removed")]

@@ -22,6 +22,12 @@ internal sealed class RetryTimer : IAsyncDisposable
     private const int Batch = 128;
     private static readonly TimeSpan ErrorPause = TimeSpan.FromSeconds(1);
 
+    /// <summary>The longest the timer is set for (a timer takes at most ~49 days); it is set again when it fires early.</summary>
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
+    /// <summary>The least time between two lines about replays that failed (every due run fails alike while the server is away).</summary>
+    private static readonly TimeSpan FailureLogInterval = TimeSpan.FromMinutes(1);
+
     private readonly RetryBucket _bucket;
     private readonly EventPublisher _publisher;
     private readonly TimeProvider _time;
@@ -34,6 +40,7 @@ internal sealed class RetryTimer : IAsyncDisposable
     private readonly Task _watching;
     private Task _firing = Task.CompletedTask;
     private int _fireRunning;
+    private long _failureLoggedAt = long.MinValue;
 
     public RetryTimer(RetryBucket bucket, EventPublisher publisher, TimeProvider time, ILogger logger)
     {
@@ -169,7 +176,7 @@ internal sealed class RetryTimer : IAsyncDisposable
 
         try
         {
-            _timer.Change(wait, Timeout.InfiniteTimeSpan);
+            _timer.Change(wait < MaxWait ? wait : MaxWait, Timeout.InfiniteTimeSpan);
         }
         catch (ObjectDisposedException)
         {
@@ -261,7 +268,14 @@ internal sealed class RetryTimer : IAsyncDisposable
         }
         catch (Exception error) when (!stopping.IsCancellationRequested)
         {
-            Log.RetryReplayFailed(_logger, key, error.Message);
+            var now = _time.GetTimestamp();
+            var loggedAt = Interlocked.Read(ref _failureLoggedAt);
+            if ((loggedAt == long.MinValue || _time.GetElapsedTime(loggedAt, now) >= FailureLogInterval)
+                && Interlocked.CompareExchange(ref _failureLoggedAt, now, loggedAt) == loggedAt)
+            {
+                Log.RetryReplayFailed(_logger, key, error.Message);
+            }
+
             lock (_gate)
             {
                 if (_waiting.TryAdd(key, revision))
