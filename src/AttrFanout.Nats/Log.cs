@@ -22,4 +22,34 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "A pull request to consumer '{Consumer}' ended with {Code} {Text}; asking again in a second")]
     public static partial void PullFailed(ILogger logger, string consumer, int code, string? text);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Watching the retry bucket '{Bucket}' failed ({Error}); watching again in a second")]
+    public static partial void RetryWatchFailed(ILogger logger, string bucket, string error);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Could not replay the waiting run '{Key}' ({Error}); each due run is tried again every second, and this is said again at most once a minute")]
+    public static partial void RetryReplayFailed(ILogger logger, string key, string error);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Error, Message = "The waiting run '{Key}' in bucket '{Bucket}' is unreadable and was removed")]
+    public static partial void RetryUnreadable(ILogger logger, string key, string bucket);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "Cannot reach the NATS server at {Servers} ({Error}). Start it with JetStream enabled (nats-server -js), or fix the URL given to UseNatsJetStream; AttrFanout tries again every {RetryIn} and says so again at most every {Interval}")]
+    public static partial void ServerUnreachable(ILogger logger, string servers, string error, TimeSpan retryIn, TimeSpan interval);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "The NATS server at {Servers} is still unreachable after {Down} ({Failures} tries): {Error}")]
+    public static partial void ServerStillUnreachable(ILogger logger, string servers, TimeSpan down, int failures, string error);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Information, Message = "Reached the NATS server at {Servers} again")]
+    public static partial void ServerReachable(ILogger logger, string servers);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Warning, Message = "Consumer '{Consumer}' on stream '{Stream}' is for the function '{FunctionId}' of this app ('{App}'), which it no longer declares (removed or renamed); the stream keeps every later event of its subject for it ({Pending} waiting now). Remove it with 'nats consumer rm {Stream} {Consumer}' once no instance of an older version runs, or set NatsJetStreamOptions.DeleteOrphanedConsumers")]
+    public static partial void OrphanedConsumer(ILogger logger, string consumer, string stream, string functionId, string app, ulong pending);
+
+    [LoggerMessage(EventId = 3014, Level = LogLevel.Information, Message = "Deleted consumer '{Consumer}' on stream '{Stream}': this app no longer declares the function '{FunctionId}' ({Pending} messages were waiting for it)")]
+    public static partial void OrphanedConsumerDeleted(ILogger logger, string consumer, string stream, string functionId, ulong pending);
+
+    [LoggerMessage(EventId = 3015, Level = LogLevel.Warning, Message = "Consumer '{Consumer}' on stream '{Stream}' is for a function '{FunctionId}' that this app does not declare, and names no app (made by a build before apps were recorded) ({Pending} messages waiting for it). If no app sharing the stream declares '{FunctionId}' any more, remove it with 'nats consumer rm {Stream} {Consumer}'")]
+    public static partial void UnownedConsumer(ILogger logger, string consumer, string stream, string functionId, ulong pending);
+
+    [LoggerMessage(EventId = 3016, Level = LogLevel.Critical, Message = "AttrFanout on NATS JetStream does not start this app's functions: {Error}")]
+    public static partial void Refused(ILogger logger, string error);
 }

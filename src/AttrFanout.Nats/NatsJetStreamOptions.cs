@@ -52,6 +52,25 @@ public sealed class NatsJetStreamOptions
     /// <value>Defaults to <see langword="true"/>.</value>
     public bool DeadLetterUnroutable { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets the app's name on the server. It is written into the app's function consumers, so two separately
+    /// built apps that each declare a function with the same Id on one stream never silently share its runs: the app
+    /// that finds the Id taken by another does not start its functions, with an error naming the Id and both apps.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>: the app's assembly name, from its generated registration.</value>
+    public string? AppName { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether the app deletes, at start, the consumers it made for functions it no longer declares (removed
+    /// or renamed), which otherwise keep every later event of their subject in the stream. Consumers of other apps are
+    /// never touched. Set it only once no instance of an older version of the app (which still runs the function) is running.
+    /// </summary>
+    /// <value>Defaults to <see langword="false"/>: such consumers are named in a warning at start.</value>
+    public bool DeleteOrphanedConsumers { get; set; }
+
+    /// <summary>Gets or sets the clock of the timer that replays runs waiting for a retry; tests set a fake one.</summary>
+    internal TimeProvider? RetryClock { get; set; }
+
     internal void Validate()
     {
         static void Fail(string message) => throw new AttrFanoutConfigurationException("NATS JetStream: " + message);
@@ -74,6 +93,11 @@ public sealed class NatsJetStreamOptions
         if (DuplicateWindow <= TimeSpan.Zero || AckWait < TimeSpan.FromSeconds(1) || FetchExpiry < TimeSpan.FromSeconds(2))
         {
             Fail("DuplicateWindow must be positive, AckWait at least 1 second and FetchExpiry at least 2 seconds.");
+        }
+
+        if (AppName is not null && (AppName.Length == 0 || AppName.Contains('\'', StringComparison.Ordinal)))
+        {
+            Fail($"AppName '{AppName}' must be non-empty and contain no quote.");
         }
 
         try

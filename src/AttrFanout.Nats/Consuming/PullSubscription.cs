@@ -57,7 +57,10 @@ internal sealed class PullSubscription : IAsyncDisposable
     /// <param name="expires">How long a pull request waits on the server for messages.</param>
     /// <param name="time">The clock.</param>
     /// <param name="onError">Called with the consumer, status code and text when a pull request ends with an error.</param>
-    /// <param name="cancellationToken">Cancels the subscription.</param>
+    /// <param name="cancellationToken">
+    /// Checked before subscribing. Not given to the client: it would end the subscription when cancelled, and the caller's
+    /// token (a worker's, a send's) ends long before the session does — on a host stop, before the session's own stop.
+    /// </param>
     public static async ValueTask<PullSubscription> OpenAsync(
         INatsJSContext js,
         string stream,
@@ -68,12 +71,13 @@ internal sealed class PullSubscription : IAsyncDisposable
         Action<string, int, string?> onError,
         CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var inbox = "_INBOX.AF" + Guid.NewGuid().ToString("N");
         var sub = await js.Connection.SubscribeCoreAsync(
             inbox + ".>",
             serializer: NatsRawSerializer<byte[]>.Default,
             opts: new NatsSubOpts { ChannelOpts = new NatsSubChannelOpts { Capacity = capacity, FullMode = BoundedChannelFullMode.DropNewest } },
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+            cancellationToken: CancellationToken.None).ConfigureAwait(false);
         return new PullSubscription(js.Connection, sub, inbox, js.Opts.Prefix, stream, consumers, expires, time, onError);
     }
 

@@ -21,7 +21,11 @@ internal sealed class JetStreamProvisioner(INatsJSContext js, JetStreamTopology 
     public ValueTask EnsureIntakeAsync(CancellationToken cancellationToken) =>
         EnsureConsumerAsync(topology.IntakeConsumer(), cancellationToken);
 
-    /// <summary>Creates the consumer, updates it when a setting changed, and recreates it when its subject changed (which a server cannot update).</summary>
+    /// <summary>
+    /// Creates the consumer, updates it when a setting changed, and recreates it when its subject changed (which a server
+    /// cannot update). A function's consumer that another app owns is never taken over: two apps never share a function's
+    /// runs (see <see cref="FunctionIdTaken"/>); one that names no app (an older build's) is claimed by this app.
+    /// </summary>
     private async ValueTask EnsureConsumerAsync(ConsumerConfig config, CancellationToken cancellationToken)
     {
         var name = config.Name!;
@@ -29,6 +33,13 @@ internal sealed class JetStreamProvisioner(INatsJSContext js, JetStreamTopology 
         try
         {
             var existing = await js.GetConsumerAsync(stream, name, cancellationToken).ConfigureAwait(false);
+            if (ConsumerOwners.FunctionOf(name) is { } functionId
+                && ConsumerOwners.AppOf(existing.Info.Config.Description) is { } owner
+                && owner != topology.App)
+            {
+                throw FunctionIdTaken.Error(functionId, topology.App, owner, stream, name);
+            }
+
             if (existing.Info.Config.FilterSubject != config.FilterSubject)
             {
                 await js.DeleteConsumerAsync(stream, name, cancellationToken).ConfigureAwait(false);

@@ -16,6 +16,9 @@ namespace AttrFanout.Nats.Provisioning;
 /// </remarks>
 internal sealed class JetStreamTopology(NatsJetStreamOptions options, SubjectLayout subjects)
 {
+    /// <summary>Gets the app whose consumers these are: the option, else the app's assembly name (set by the store).</summary>
+    public string App => options.AppName ?? "app";
+
     private static readonly TimeSpan DeadLetterDuplicateWindow = TimeSpan.FromMinutes(2);
 
     public SubjectLayout Subjects => subjects;
@@ -45,7 +48,7 @@ internal sealed class JetStreamTopology(NatsJetStreamOptions options, SubjectLay
 
     public ConsumerConfig FunctionConsumer(FunctionSubscription function) => new(ConsumerNames.Function(function.FunctionId))
     {
-        Description = $"AttrFanout function '{function.FunctionId}' on event '{function.EventName}'",
+        Description = $"AttrFanout function '{function.FunctionId}'{ConsumerOwners.Phrase(App)} on event '{function.EventName}'",
         FilterSubject = subjects.Routed(function.EventName),
         DeliverPolicy = ConsumerConfigDeliverPolicy.New,
         AckPolicy = ConsumerConfigAckPolicy.Explicit,
@@ -56,7 +59,7 @@ internal sealed class JetStreamTopology(NatsJetStreamOptions options, SubjectLay
 
     public ConsumerConfig ReplayConsumer(FunctionSubscription function) => new(ConsumerNames.Replay(function.FunctionId))
     {
-        Description = $"AttrFanout replays of function '{function.FunctionId}'",
+        Description = $"AttrFanout replays of function '{function.FunctionId}'{ConsumerOwners.Phrase(App)}",
         FilterSubject = subjects.Replay(function.FunctionId),
         DeliverPolicy = ConsumerConfigDeliverPolicy.All,
         AckPolicy = ConsumerConfigAckPolicy.Explicit,

@@ -50,15 +50,19 @@ internal sealed class JetStreamPublisher : IAsyncDisposable
     /// <param name="connection">The connection to publish on.</param>
     /// <param name="timeout">How long a publish waits for its acknowledgement.</param>
     /// <param name="time">The clock.</param>
-    /// <param name="cancellationToken">Cancels the subscription.</param>
+    /// <param name="cancellationToken">
+    /// Checked before subscribing; not given to the client, which would end the subscription when the caller's token is
+    /// cancelled (see <see cref="Consuming.PullSubscription.OpenAsync"/>).
+    /// </param>
     public static async ValueTask<JetStreamPublisher> OpenAsync(INatsConnection connection, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var inbox = "_INBOX.AF" + Guid.NewGuid().ToString("N");
         var replies = await connection.SubscribeCoreAsync(
             inbox + ".*",
             serializer: NatsRawSerializer<byte[]>.Default,
             opts: new NatsSubOpts { ChannelOpts = new NatsSubChannelOpts { Capacity = 4096, FullMode = BoundedChannelFullMode.Wait } },
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+            cancellationToken: CancellationToken.None).ConfigureAwait(false);
         return new JetStreamPublisher(connection, replies, inbox + ".", timeout, time);
     }
 

@@ -7,6 +7,7 @@ namespace AttrFanout.Nats.Store;
 /// <param name="FunctionId">The function.</param>
 /// <param name="RunId">The run.</param>
 /// <param name="Message">The delivery the outcome acknowledges.</param>
-/// <param name="Event">The event as read from the message.</param>
+/// <param name="Event">The event as read from the message (for an undecodable one: what its headers and subject say).</param>
 /// <param name="ProgressInterval">How long (timestamp units) the delivery may go without an in-progress ack while it runs.</param>
-internal sealed record InFlightRun(string FunctionId, string RunId, DeliveredMessage Message, WireEvent Event, long ProgressInterval);
+/// <param name="Undecodable">Whether the delivery was handed over poisoned: its event is only what could be read of it.</param>
+internal sealed record InFlightRun(string FunctionId, string RunId, DeliveredMessage Message, WireEvent Event, long ProgressInterval, bool Undecodable = false);

@@ -3,6 +3,7 @@ using AttrFanout.Nats.DeadLetters;
 using AttrFanout.Nats.Intake;
 using AttrFanout.Nats.Provisioning;
 using AttrFanout.Nats.Publishing;
+using AttrFanout.Nats.Retries;
 using AttrFanout.Nats.Subjects;
 using AttrFanout.Nats.Wire;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Task _intake = Task.CompletedTask;
     private JetStreamPublisher? _publisher;
+    private RetryTimer? _retryTimer;
 
     private JetStreamSession(NatsJetStreamOptions options, NatsConnection connection)
     {
@@ -48,6 +50,12 @@ internal sealed class JetStreamSession : IAsyncDisposable
 
     public WireEventReader Reader { get; }
 
+    /// <summary>Gets the bucket of runs waiting for their next attempt.</summary>
+    public RetryBucket Retries { get; private set; } = null!;
+
+    /// <summary>Gets the timer that replays waiting runs when due.</summary>
+    public RetryTimer RetryTimer => _retryTimer!;
+
     public Dictionary<string, ConsumerFeed> Feeds { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Gets every feed of the session: the functions' and the intake's.</summary>
@@ -75,6 +83,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
             session.Publisher = new EventPublisher(session._publisher, session.Subjects, routes);
             var provisioner = new JetStreamProvisioner(session.Js, session.Topology);
             await provisioner.EnsureStreamsAsync(cancellationToken).ConfigureAwait(false);
+            session.Retries = await RetryBucket.OpenAsync(session.Js, options, cancellationToken).ConfigureAwait(false);
             foreach (var function in functions)
             {
                 await provisioner.EnsureFunctionAsync(function, cancellationToken).ConfigureAwait(false);
@@ -90,6 +99,8 @@ internal sealed class JetStreamSession : IAsyncDisposable
                 session.Feeds.Add(function.FunctionId, feed);
             }
 
+            await new OrphanedConsumers(session.Js, options, session.Topology.App, logger)
+                .HandleAsync([.. functions.Select(static f => f.FunctionId)], cancellationToken).ConfigureAwait(false);
             if (routable is not null)
             {
                 await provisioner.EnsureIntakeAsync(cancellationToken).ConfigureAwait(false);
@@ -108,7 +119,8 @@ internal sealed class JetStreamSession : IAsyncDisposable
                 session._intake = Task.Run(() => sweeper.RunAsync(stopping), CancellationToken.None);
             }
 
-            Log.Provisioned(logger, options.StreamName, functions.Count, options.Url);
+            session._retryTimer = new RetryTimer(session.Retries, session.Publisher, options.RetryClock ?? time, logger);
+            Log.Provisioned(logger, options.StreamName, functions.Count, ServerNames.Of(options.Url));
             return session;
         }
         catch
@@ -174,6 +186,11 @@ internal sealed class JetStreamSession : IAsyncDisposable
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _intake.ConfigureAwait(false);
+        if (_retryTimer is not null)
+        {
+            await _retryTimer.DisposeAsync().ConfigureAwait(false);
+        }
+
         // Together: each release waits for the server to confirm its unsubscribe (up to the client's drain timeout when
         // the server is gone) and for its hand-backs.
         await Task.WhenAll(AllFeeds.Select(static feed => feed.ReleaseAllAsync())).ConfigureAwait(false);

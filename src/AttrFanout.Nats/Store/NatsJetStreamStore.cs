@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using AttrFanout.Nats.Consuming;
 using AttrFanout.Nats.DeadLetters;
 using AttrFanout.Nats.Provisioning;
+using AttrFanout.Nats.Retries;
 using AttrFanout.Nats.Wire;
 using AttrFanout.Stores;
 using Microsoft.Extensions.Logging;
@@ -21,29 +22,35 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     private readonly Dictionary<string, FunctionSubscription> _functions;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly RunRejections _rejections;
     private readonly int _fetchBatch;
     private readonly DeadLetterRuns _deadLetterRuns;
     private readonly ConcurrentDictionary<string, InFlightRun> _inFlight = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _openGate = new(1, 1);
     private JetStreamSession? _session;
     private ProgressClock? _clock;
+    private readonly UnreachableServerLog _unreachable;
     private volatile bool _disposed;
+    private AttrFanoutConfigurationException? _refused;
+    private int _refusalLogged;
 
     public NatsJetStreamStore(NatsJetStreamOptions options, AttrFanoutOptions fanout, FunctionCatalog catalog, TimeProvider time, ILoggerFactory loggers)
     {
         options.Validate();
         options.DuplicateWindow ??= fanout.IdempotencyWindow;
+        options.AppName ??= catalog.AppName;
         _options = options;
         _catalog = catalog;
         _codec = new PayloadCodec(catalog);
         _functions = catalog.Functions.ToDictionary(f => f.Id, f => FunctionSubscriptions.For(f, fanout, options), StringComparer.Ordinal);
         _time = time;
         _logger = loggers.CreateLogger("AttrFanout.Nats");
-        _rejections = new RunRejections(_codec, time, _logger);
         _fetchBatch = Math.Clamp(fanout.MaxConcurrency ?? fanout.DefaultConcurrency, 1, MaxFetchBatch);
         _deadLetterRuns = new DeadLetterRuns(_functions);
+        _unreachable = new UnreachableServerLog(options.Url, time, _logger);
     }
+
+    /// <summary>How long a worker waits before it tries an unreachable server again.</summary>
+    internal static readonly TimeSpan ReconnectPause = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// The most messages one pull takes for a function (and never more than the process runs at once); a function
@@ -78,8 +85,8 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
             return false;
         }
 
-        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        if (!session.Feeds.TryGetValue(functionId, out var feed))
+        var session = await OpenWhenReachableAsync(cancellationToken).ConfigureAwait(false);
+        if (session is null || !session.Feeds.TryGetValue(functionId, out var feed))
         {
             return false;
         }
@@ -104,40 +111,49 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         }
 
         var function = _functions[functionId];
-        while (feed.TryTake(out var message))
+        if (!feed.TryTake(out var message))
         {
-            var attemptsMade = HeldRun.AttemptsMade(session.Subjects, message, out var isReplay);
-            if (!session.Reader.TryRead(message.Subject, message.Headers, message.Body, out var wire, out var invalid))
-            {
-                await _rejections.RejectAsync(session, function, message, null, RunIds.For(message.StreamSequence, functionId), "AttrFanout.Nats.InvalidMessage", invalid, attemptsMade).ConfigureAwait(false);
-                continue;
-            }
-
-            var runId = HeldRun.RunId(message, functionId, isReplay);
-            if (attemptsMade >= function.Attempts)
-            {
-                var error = $"The run got no outcome in its {function.Attempts} attempt(s): each delivery's process ended or stopped answering for longer than the ack wait ({function.AckWait}).";
-                await _rejections.RejectAsync(session, function, message, wire, runId, typeof(TimeoutException).FullName!, error, attemptsMade).ConfigureAwait(false);
-                continue;
-            }
-
-            EventEnvelope envelope;
-            try
-            {
-                envelope = _codec.Deserialize(wire.Name, wire.Id, wire.Timestamp, wire.Payload.Span);
-            }
-            catch (Exception error) when (error is PayloadSerializationException or UnknownEventException)
-            {
-                await _rejections.RejectAsync(session, function, message, wire, runId, error.GetType().FullName!, error.Message, attemptsMade).ConfigureAwait(false);
-                continue;
-            }
-
-            _inFlight[runId] = new InFlightRun(functionId, runId, message, wire, ProgressClock.ProgressInterval(feed.AckWait, _time));
-            var dueAt = attemptsMade == 0 ? message.StoredAt : _time.GetUtcNow();
-            return new RunDelivery(runId, functionId, envelope, attemptsMade, dueAt, wire.TraceParent);
+            return null;
         }
 
-        return null;
+        var attemptsMade = HeldRun.AttemptsMade(session.Subjects, message, out var isReplay);
+        var runId = HeldRun.RunId(message, functionId, isReplay);
+        var progress = ProgressClock.ProgressInterval(feed.AckWait, _time);
+        if (!session.Reader.TryRead(message.Subject, message.Headers, message.Body, out var wire, out var invalid))
+        {
+            return Poisoned(functionId, runId, message, PoisonedDeliveries.WhatIsKnown(session.Subjects, message), attemptsMade, progress, new InvalidMessageException(invalid));
+        }
+
+        if (attemptsMade >= function.Attempts)
+        {
+            var error = $"The run got no outcome in its {function.Attempts} attempt(s): each delivery's process ended or stopped answering for longer than the ack wait ({function.AckWait}).";
+            // The engine counts this delivery as the next attempt; none of the earlier ones ended, so the last one is this.
+            return Poisoned(functionId, runId, message, wire, attemptsMade - 1, progress, new TimeoutException(error));
+        }
+
+        EventEnvelope envelope;
+        try
+        {
+            envelope = _codec.Deserialize(wire.Name, wire.Id, wire.Timestamp, wire.Payload.Span);
+        }
+        catch (Exception error) when (error is PayloadSerializationException or UnknownEventException)
+        {
+            return Poisoned(functionId, runId, message, wire, attemptsMade, progress, error);
+        }
+
+        _inFlight[runId] = new InFlightRun(functionId, runId, message, wire, progress);
+        var dueAt = attemptsMade == 0 ? message.StoredAt : _time.GetUtcNow();
+        return new RunDelivery(runId, functionId, envelope, attemptsMade, dueAt, wire.TraceParent);
+    }
+
+    /// <summary>
+    /// Hands a delivery that cannot run to the engine, which fails it through its one path: its outcome dead-letters it
+    /// with the cause and ends its deliveries (<see cref="ReportAsync"/>).
+    /// </summary>
+    private RunDelivery Poisoned(string functionId, string runId, DeliveredMessage message, WireEvent known, int attemptsMade, long progress, Exception cause)
+    {
+        _inFlight[runId] = new InFlightRun(functionId, runId, message, known, progress, Undecodable: true);
+        return RunDelivery.Poisoned(runId, functionId, known.Id, known.Name, known.Timestamp, attemptsMade, _time.GetUtcNow(), cause);
     }
 
     public async ValueTask ReportAsync(RunOutcome outcome, CancellationToken cancellationToken)
@@ -156,8 +172,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
                     await message.AckAsync(cancellationToken).ConfigureAwait(false);
                     break;
                 case RunOutcomeKind.RetryScheduled:
-                    var delay = (outcome.DueAt ?? outcome.At) - outcome.At;
-                    await message.RetryAsync(delay, cancellationToken).ConfigureAwait(false);
+                    await ScheduleRetryAsync(run, outcome, cancellationToken).ConfigureAwait(false);
                     break;
                 case RunOutcomeKind.Failed:
                     var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -248,12 +263,71 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         }
 
         var message = run.Message;
+        if (run.Undecodable)
+        {
+            // Not a run that can go on as a replay: delivered again, for the next receiver to fail.
+            await message.RetryAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         await session.Publisher.PublishHandBackAsync(run.FunctionId, run.Event, run.RunId, attemptsMade, HeldRun.HandBackId(message), cancellationToken).ConfigureAwait(false);
+        await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Keeps a run waiting for its next attempt out of the function consumer's pending set (where a delayed negative
+    /// acknowledgement would hold one of its <c>MaxAckPending</c> places until due): the run is recorded in the retry
+    /// bucket, and only once the server stored it does this delivery end; the <see cref="RetryTimer"/> of any instance
+    /// replays it when due, with its attempts.
+    /// </summary>
+    private async ValueTask ScheduleRetryAsync(InFlightRun run, RunOutcome outcome, CancellationToken cancellationToken)
+    {
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var message = run.Message;
+        var key = RetryKey.For(outcome.DueAt ?? outcome.At, message.StreamSequence, message.DeliveryCount);
+        await session.Retries.RecordAsync(key, new WaitingRun(run.FunctionId, run.RunId, outcome.Attempts, run.Event), cancellationToken).ConfigureAwait(false);
         await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>For containers disposed synchronously: hands buffered runs back and closes the connection.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Opens the session for a worker, waiting while the server cannot be reached: the failure is logged once, with the
+    /// server and what to do, then at a throttled rate (<see cref="UnreachableServerLog"/>), instead of each worker of
+    /// each function failing with a stack trace every second. <see langword="null"/> once the store is disposed.
+    /// </summary>
+    private async ValueTask<JetStreamSession?> OpenWhenReachableAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+                _unreachable.Reached();
+                return session;
+            }
+            catch (ObjectDisposedException) when (_disposed)
+            {
+                return null;
+            }
+            catch (AttrFanoutConfigurationException error)
+            {
+                if (Interlocked.Exchange(ref _refusalLogged, 1) == 0)
+                {
+                    Log.Refused(_logger, error.Message);
+                }
+
+                return null;
+            }
+            catch (Exception error) when (error is not (OperationCanceledException or AttrFanoutConfigurationException) && !_disposed)
+            {
+                _unreachable.Failed(error, ReconnectPause);
+            }
+
+            await Task.Delay(ReconnectPause, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Connects and provisions on first use; a failed attempt is retried by the next call.</summary>
     internal async ValueTask<JetStreamSession> OpenAsync(CancellationToken cancellationToken)
@@ -267,9 +341,25 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_refused is not null)
+            {
+                throw _refused;
+            }
+
             if (_session is null)
             {
-                var session = await JetStreamSession.OpenAsync(_options, [.. _functions.Values], _fetchBatch, IsDeclared, _time, _logger, cancellationToken).ConfigureAwait(false);
+                JetStreamSession session;
+                try
+                {
+                    session = await JetStreamSession.OpenAsync(_options, [.. _functions.Values], _fetchBatch, IsDeclared, _time, _logger, cancellationToken).ConfigureAwait(false);
+                }
+                catch (AttrFanoutConfigurationException refused)
+                {
+                    // Not retried: the server's state refuses this app (a function Id another app owns) until someone acts.
+                    _refused = refused;
+                    throw;
+                }
+
                 _clock = new ProgressClock(session.AllFeeds, _inFlight, _time);
                 _session = session;
             }
@@ -290,8 +380,8 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         return new DeadLetter(
             run.FunctionId,
             outcome.RunId,
-            run.Event.Id,
-            run.Event.Name,
+            run.Event.Id is { Length: > 0 } eventId ? eventId : null,
+            run.Event.Name is { Length: > 0 } eventName ? eventName : null,
             run.Event.Timestamp,
             run.Event.Payload,
             outcome.ErrorType ?? "",

@@ -47,6 +47,7 @@ public static class AttrFanoutRegistration
         }
 
         var catalog = FunctionCatalog.Create(builder);
+        catalog.AppName = modules.Length > 0 ? modules[0].AssemblyName : null;
         services.AddSingleton(catalog);
         services.AddLogging();
         AddOptions(services, catalog, configure);

@@ -27,6 +27,13 @@ public sealed class FunctionCatalog
     /// <summary>Gets every declared event, in registration order.</summary>
     public IReadOnlyList<EventDescriptor> Events { get; }
 
+    /// <summary>
+    /// Gets the name of the app's assembly, from its generated registration (the module registered first); shared stores
+    /// use it to tell one app's functions from another's that has a function with the same Id.
+    /// </summary>
+    /// <value><see langword="null"/> when the catalog was built without the app's module.</value>
+    public string? AppName { get; internal set; }
+
     /// <summary>Gets the functions subscribed to <paramref name="eventName"/>; empty when none is.</summary>
     /// <param name="eventName">The event name.</param>
     public ReadOnlySpan<FunctionDescriptor> GetFunctions(string eventName) =>

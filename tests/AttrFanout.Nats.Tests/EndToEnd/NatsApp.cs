@@ -23,12 +23,17 @@ internal sealed class NatsApp : IAsyncDisposable
 
     public Journal Journal => Provider.GetRequiredService<Journal>();
 
-    public static NatsApp Create(NatsServerFixture server, Action<AttrFanoutOptions>? configure = null, Action<NatsJetStreamOptions>? configureNats = null)
+    public static NatsApp Create(NatsServerFixture server, Action<AttrFanoutOptions>? configure = null, Action<NatsJetStreamOptions>? configureNats = null, ILoggerProvider? logs = null)
     {
         var nats = server.NewOptions();
         var services = new ServiceCollection()
-            .AddLogging(static logging =>
+            .AddLogging(logging =>
             {
+                if (logs is not null)
+                {
+                    logging.AddProvider(logs);
+                }
+
                 if (Environment.GetEnvironmentVariable("NATS_TEST_LOGS") == "1")
                 {
                     logging.AddConsole();

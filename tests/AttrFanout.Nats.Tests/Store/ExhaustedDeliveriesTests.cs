@@ -3,6 +3,7 @@ using AttrFanout.Nats.Provisioning;
 using AttrFanout.Nats.Store;
 using AttrFanout.Nats.Tests.Infrastructure;
 using AttrFanout.Nats.Wire;
+using AttrFanout.Stores;
 
 namespace AttrFanout.Nats.Tests.Store;
 
@@ -28,8 +29,13 @@ public sealed class ExhaustedDeliveriesTests(NatsServerFixture server)
             Assert.Equal(delivery, unanswered.DeliveryCount);
         }
 
+        // The store hands the run to the engine poisoned; the engine's outcome dead-letters it.
         Assert.True(await store.WaitForRunAsync("reserve-stock", CancellationToken.None));
-        Assert.Null(await store.TryTakeRunAsync("reserve-stock", CancellationToken.None));
+        var poisoned = await store.TryTakeRunAsync("reserve-stock", CancellationToken.None);
+        Assert.NotNull(poisoned);
+        var cause = Assert.IsType<TimeoutException>(poisoned.Poison);
+        Assert.Equal(2, poisoned.Attempts);
+        await store.ReportAsync(RunOutcome.Failed(poisoned.RunId, poisoned.Attempts + 1, DateTimeOffset.UtcNow, cause), CancellationToken.None);
 
         var failed = Assert.Single(await store.ListFailedAsync(new FailedRunQuery { FunctionId = "reserve-stock" }, CancellationToken.None));
         Assert.Equal(RunIds.For(published.Sequence, "reserve-stock"), failed.RunId);

@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace AttrFanout.Nats.Retries;
+
+/// <summary>
+/// A waiting run's key in the retry bucket: <c>{due, Unix ms}.{stream sequence}-{delivery}</c>. The due time in the key
+/// lets every instance schedule the bucket's runs from their keys alone; the delivery it ends names the wait, so each
+/// delivery records at most one.
+/// </summary>
+internal static class RetryKey
+{
+    public static string For(DateTimeOffset dueAt, ulong streamSequence, int deliveryCount) =>
+        string.Create(CultureInfo.InvariantCulture, $"{dueAt.ToUnixTimeMilliseconds()}.{streamSequence}-{deliveryCount}");
+
+    public static bool TryGetDue(string key, out DateTimeOffset dueAt)
+    {
+        dueAt = default;
+        var dot = key.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0 || !long.TryParse(key.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
+        {
+            return false;
+        }
+
+        dueAt = DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        return true;
+    }
+
+    /// <summary>The message Id of the wait's replay: the server drops a second publish of it (another instance's, or one repeated after a crash).</summary>
+    public static string ReplayMessageId(string key) => "retry-" + key;
+}

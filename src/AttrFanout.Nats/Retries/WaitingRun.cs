@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using AttrFanout.Nats.Wire;
+
+namespace AttrFanout.Nats.Retries;
+
+/// <summary>A run waiting for its next attempt, as kept in the retry bucket until it is due.</summary>
+/// <param name="FunctionId">The function.</param>
+/// <param name="RunId">The run.</param>
+/// <param name="AttemptsMade">The attempts finished so far; the replay carries them on.</param>
+/// <param name="Event">The event, with its payload.</param>
+internal sealed record WaitingRun(string FunctionId, string RunId, int AttemptsMade, WireEvent Event)
+{
+    /// <summary>
+    /// Writes the run as one line of JSON (its identity and the event's) followed by the payload's bytes as they are:
+    /// a JSON line written without indentation holds no raw line break, so the first one ends it.
+    /// </summary>
+    public byte[] Encode()
+    {
+        var buffer = new ArrayBufferWriter<byte>(256 + Event.Payload.Length);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("f", FunctionId);
+            json.WriteString("r", RunId);
+            json.WriteNumber("a", AttemptsMade);
+            json.WriteString("i", Event.Id);
+            json.WriteString("n", Event.Name);
+            json.WriteString("t", HeaderText.Time(Event.Timestamp));
+            if (Event.TraceParent is { } traceParent)
+            {
+                json.WriteString("p", traceParent);
+            }
+
+            json.WriteEndObject();
+        }
+
+        buffer.Write("\n"u8);
+        buffer.Write(Event.Payload.Span);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Reads what <see cref="Encode"/> wrote; <see langword="null"/> for anything else.</summary>
+    public static WaitingRun? Decode(byte[]? value)
+    {
+        var end = value is null ? -1 : Array.IndexOf(value, (byte)'\n');
+        if (value is null || end < 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(value.AsSpan(0, end));
+            string? functionId = null, runId = null, eventId = null, name = null, time = null, traceParent = null;
+            var attempts = 0;
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonTokenType.PropertyName)
+                {
+                    continue;
+                }
+
+                var property = reader.GetString();
+                reader.Read();
+                switch (property)
+                {
+                    case "f": functionId = reader.GetString(); break;
+                    case "r": runId = reader.GetString(); break;
+                    case "a": attempts = reader.GetInt32(); break;
+                    case "i": eventId = reader.GetString(); break;
+                    case "n": name = reader.GetString(); break;
+                    case "t": time = reader.GetString(); break;
+                    case "p": traceParent = reader.GetString(); break;
+                }
+            }
+
+            if (functionId is null || runId is null || eventId is null || name is null
+                || !DateTimeOffset.TryParseExact(time, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var timestamp))
+            {
+                return null;
+            }
+
+            return new WaitingRun(functionId, runId, attempts, new WireEvent(eventId, name, timestamp, value.AsMemory(end + 1), traceParent));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text;
+using AttrFanout.Nats.Retries;
+using AttrFanout.Nats.Wire;
+
+namespace AttrFanout.Nats.Tests.Retries;
+
+public sealed class WaitingRunTests
+{
+    [Fact]
+    public void A_waiting_run_reads_back_as_written_with_its_payload_bytes_as_they_were()
+    {
+        var payload = Encoding.UTF8.GetBytes("{\"Note\":\"two\nlines\"}\n\u0001");
+        var run = new WaitingRun("call-webhook", "42-call-webhook", 3, new WireEvent("evt-1", "hooks/call", DateTimeOffset.Parse("2026-12-06T08:00:00.1234567+00:00"), payload, "00-abc-def-01"));
+
+        var read = WaitingRun.Decode(run.Encode());
+
+        Assert.NotNull(read);
+        Assert.Equal(run with { Event = read.Event }, read);
+        Assert.Equal(run.Event with { Payload = default }, read.Event with { Payload = default });
+        Assert.Equal(payload, read.Event.Payload.ToArray());
+        Assert.Null(WaitingRun.Decode(Encoding.UTF8.GetBytes("not a waiting run")));
+    }
+
+    [Fact]
+    public void A_key_carries_the_due_time_and_names_one_delivery()
+    {
+        var due = DateTimeOffset.FromUnixTimeMilliseconds(1_765_000_000_123);
+        var key = RetryKey.For(due, 42, 3);
+
+        Assert.Equal("1765000000123.42-3", key);
+        Assert.True(RetryKey.TryGetDue(key, out var read));
+        Assert.Equal(due, read);
+        Assert.Equal("retry-1765000000123.42-3", RetryKey.ReplayMessageId(key));
+    }
+}
