@@ -9,6 +9,9 @@ public abstract class ConformanceStore : IAsyncDisposable
     /// <summary>Gets whether events and runs survive a restart of the app.</summary>
     public abstract bool IsDurable { get; }
 
+    /// <summary>Gets whether the store finds a run by its Id once it succeeded, as its <see cref="Stores.IFanoutStore.KeepsSucceededRuns"/> says.</summary>
+    public virtual bool KeepsSucceededRuns => true;
+
     /// <summary>Builds an app over this store's storage with the conformance options; the caller starts it.</summary>
     protected abstract ServiceProvider Build(Action<AttrFanoutOptions> configure);
 

@@ -60,6 +60,9 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
 
     public bool IsDurable => true;
 
+    /// <summary>Gets <see langword="false"/>: under interest retention a succeeded run leaves the stream.</summary>
+    public bool KeepsSucceededRuns => false;
+
     /// <summary>Gets the open session, or <see langword="null"/> before the first use.</summary>
     internal JetStreamSession? Session => _session;
 

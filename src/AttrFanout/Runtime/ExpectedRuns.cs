@@ -33,5 +33,6 @@ internal sealed class ExpectedRuns(int limit = 8_192)
 
     public bool Contains(string runId) => _runs.ContainsKey(runId);
 
-    public void Remove(string runId) => _runs.TryRemove(runId, out _);
+    /// <returns>Whether the run was expected.</returns>
+    public bool Remove(string runId) => _runs.TryRemove(runId, out _);
 }

@@ -102,7 +102,8 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
     /// <summary>
     /// Stops: no run or attempt starts any more; executing attempts get <see cref="AttrFanoutOptions.ShutdownTimeout"/>
     /// to finish, then are cancelled and go back to pending. A handler that ignores its cancellation gets
-    /// <see cref="AbortGrace"/> more; then its run is handed back to the store anyway, so the stop always ends.
+    /// <see cref="AbortGrace"/> more; then its run is handed back to the store anyway, and settlements still on their
+    /// way to the store get <see cref="AbortGrace"/> again, so the stop always ends within the timeout and two graces.
     /// Runs not started stay pending in the store.
     /// </summary>
     /// <param name="cancellationToken">Gives up waiting (the host's own shutdown limit).</param>
@@ -156,16 +157,9 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
 
     private async Task ReleaseAbandonedRunsAsync()
     {
-        using (var graceTimeout = new CancellationTokenSource(AbortGrace, _timeProvider))
+        if (await IdleWithinGraceAsync(left: 0).ConfigureAwait(false))
         {
-            try
-            {
-                await _runs.WhenIdleAsync().WaitAsync(graceTimeout.Token).ConfigureAwait(false);
-                return;
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            return;
         }
 
         var abandoned = 0;
@@ -188,5 +182,21 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         }
 
         Log.RunsAbandoned(_logger, abandoned, AbortGrace);
+        await IdleWithinGraceAsync(left: abandoned).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits up to <see cref="AbortGrace"/> for the runs still executing to be at most <paramref name="left"/> (the abandoned ones): settlements in flight get to reach the store.</summary>
+    private async Task<bool> IdleWithinGraceAsync(int left)
+    {
+        using var graceTimeout = new CancellationTokenSource(AbortGrace, _timeProvider);
+        try
+        {
+            await _runs.WhenIdleAsync(left).WaitAsync(graceTimeout.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 }

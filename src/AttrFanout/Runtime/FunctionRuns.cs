@@ -24,7 +24,7 @@ internal sealed class FunctionRuns(IFanoutStore store, RunCompletions completion
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
         engine.Start();
-        return await store.ReplayAsync(runId, EventIds.New(), time.GetUtcNow(), cancellationToken).ConfigureAwait(false)
+        return await ReplayOneAsync(runId, cancellationToken).ConfigureAwait(false)
             ?? throw new ArgumentException($"No failed run has Id '{runId}', or it was already replayed. List the failed runs with ListFailedAsync.", nameof(runId));
     }
 
@@ -36,12 +36,34 @@ internal sealed class FunctionRuns(IFanoutStore store, RunCompletions completion
         var replays = new List<FunctionRun>(failed.Count);
         foreach (var run in failed)
         {
-            if (await store.ReplayAsync(run.RunId, EventIds.New(), time.GetUtcNow(), cancellationToken).ConfigureAwait(false) is { } replay)
+            if (await ReplayOneAsync(run.RunId, cancellationToken).ConfigureAwait(false) is { } replay)
             {
                 replays.Add(replay);
             }
         }
 
         return replays;
+    }
+
+    /// <summary>Replays one failed run under a new Id, expected before the store can start it so waiting on it needs no read.</summary>
+    private async ValueTask<FunctionRun?> ReplayOneAsync(string runId, CancellationToken cancellationToken)
+    {
+        string[] replayId = [EventIds.New()];
+        completions.Expect(replayId);
+        try
+        {
+            var replay = await store.ReplayAsync(runId, replayId[0], time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (replay is null || replay.RunId != replayId[0])
+            {
+                completions.Forget(replayId);
+            }
+
+            return replay;
+        }
+        catch
+        {
+            completions.Forget(replayId);
+            throw;
+        }
     }
 }

@@ -4,11 +4,22 @@ using AttrFanout.Stores;
 
 namespace AttrFanout.Runtime;
 
-/// <summary>Lets callers await the end of a run executed by this process.</summary>
+/// <summary>
+/// Lets callers await the end of a run executed by this process. Runs are expected before the store can start them,
+/// under the Ids the engine gives them, or once accepted under the Ids a store gives them. A store that does not keep
+/// succeeded runs (<see cref="IFanoutStore.KeepsSucceededRuns"/>) cannot tell how a run ended, so the runs that end here
+/// unawaited are remembered for a while (<see cref="RecentlyEndedKept"/>).
+/// </summary>
 internal sealed class RunCompletions(IFanoutStore store)
 {
+    /// <summary>How many runs that ended unawaited are remembered, once the store gives runs its own Ids.</summary>
+    public const int RecentlyEndedKept = 4_096;
+
     private readonly ConcurrentDictionary<string, TaskCompletionSource<FunctionRun>> _waiters = new(StringComparer.Ordinal);
     private readonly ExpectedRuns _expected = new();
+    private readonly ConcurrentDictionary<string, FunctionRun> _recentlyEnded = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _recentlyEndedOrder = new();
+    private readonly bool _rememberEnded = !store.KeepsSucceededRuns;
 
     /// <summary>
     /// Records runs this process is about to accept, before the store can start them, so waiting on them needs no read
@@ -25,9 +36,18 @@ internal sealed class RunCompletions(IFanoutStore store)
         }
     }
 
+    /// <summary>Expects runs under the Ids the store gave them, which may already have ended.</summary>
+    public void ExpectGivenByStore(IReadOnlyList<string> runIds) => _expected.Add(runIds);
+
     public async Task<FunctionRun> WaitAsync(string runId, CancellationToken cancellationToken)
     {
         var waiter = _waiters.GetOrAdd(runId, static _ => new TaskCompletionSource<FunctionRun>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (_recentlyEnded.TryGetValue(runId, out var ended))
+        {
+            _waiters.TryRemove(runId, out _);
+            return ended;
+        }
+
         if (_expected.Contains(runId))
         {
             return await waiter.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -60,12 +80,32 @@ internal sealed class RunCompletions(IFanoutStore store)
         _expected.Remove(runId);
         if (!_waiters.TryRemove(runId, out var waiter))
         {
+            if (_rememberEnded)
+            {
+                Remember(FinishedRun.From(state, outcome));
+            }
+
             return;
         }
 
         var stored = FinishedRun.IsComplete(state) ? null : await store.GetRunAsync(runId, CancellationToken.None).ConfigureAwait(false);
-        waiter.TrySetResult(stored is { Status: RunStatus.Succeeded or RunStatus.Failed } ? stored : FinishedRun.From(state, outcome));
+        var knowsIt = stored is { Status: RunStatus.Succeeded or RunStatus.Failed } && stored.EventId == state.Delivery.Event.Id && stored.Attempts == outcome.Attempts;
+        waiter.TrySetResult(knowsIt ? stored! : FinishedRun.From(state, outcome));
     }
 
     private static bool IsFinal(FunctionRun run) => run.Status is RunStatus.Succeeded or RunStatus.Failed;
+
+    private void Remember(FunctionRun run)
+    {
+        if (!_recentlyEnded.TryAdd(run.RunId, run))
+        {
+            return;
+        }
+
+        _recentlyEndedOrder.Enqueue(run.RunId);
+        while (_recentlyEnded.Count > RecentlyEndedKept && _recentlyEndedOrder.TryDequeue(out var oldest))
+        {
+            _recentlyEnded.TryRemove(oldest, out _);
+        }
+    }
 }

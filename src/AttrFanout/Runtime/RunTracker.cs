@@ -12,6 +12,7 @@ internal sealed class RunTracker
     private RunState? _head;
     private int _count;
     private TaskCompletionSource? _idle;
+    private int _idleAt;
 
     public int Count
     {
@@ -59,7 +60,7 @@ internal sealed class RunTracker
             }
 
             run.Previous = run.Next = null;
-            if (--_count == 0)
+            if (--_count <= _idleAt)
             {
                 idle = _idle;
             }
@@ -68,13 +69,14 @@ internal sealed class RunTracker
         idle?.TrySetResult();
     }
 
-    /// <summary>Completes once no run executes; call it when no run starts any more.</summary>
-    public Task WhenIdleAsync()
+    /// <summary>Completes once at most <paramref name="left"/> runs execute; call it when no run starts any more.</summary>
+    public Task WhenIdleAsync(int left = 0)
     {
         lock (_gate)
         {
+            _idleAt = left;
             _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (_count == 0)
+            if (_count <= left)
             {
                 _idle.TrySetResult();
             }

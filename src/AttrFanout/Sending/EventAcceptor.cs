@@ -54,6 +54,10 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
         if (expect && (accepted.IsDuplicate || !SameRuns(accepted.RunIds, runIds)))
         {
             completions.Forget(runIds);
+            if (!accepted.IsDuplicate)
+            {
+                completions.ExpectGivenByStore(accepted.RunIds);
+            }
         }
 
         if (!accepted.IsDuplicate)

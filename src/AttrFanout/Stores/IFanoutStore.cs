@@ -22,6 +22,15 @@ public interface IFanoutStore
     bool IsDurable { get; }
 
     /// <summary>
+    /// Gets whether <see cref="GetRunAsync"/> still finds a run once it succeeded. A transport that keeps only unfinished
+    /// and failed runs (JetStream under interest retention) says <see langword="false"/>: the engine then remembers the
+    /// runs that ended here for a while, so awaiting one of them works, and <see cref="IFunctionRuns.GetAsync"/> may
+    /// not find a succeeded run.
+    /// </summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    bool KeepsSucceededRuns => true;
+
+    /// <summary>
     /// Accepts an event and its runs, atomically and idempotently by event Id: an Id accepted before, still inside its
     /// idempotency window, returns the first acceptance as a duplicate. Waits while the store has no capacity for the runs.
     /// </summary>
