@@ -27,4 +27,7 @@ namespace AttrFanout.Serialization.Tests;
 [JsonSerializable(typeof(Notified))]
 [JsonSerializable(typeof(Sample))]
 [JsonSerializable(typeof(Shapes))]
+[JsonSerializable(typeof(DefaultsClass))]
+[JsonSerializable(typeof(DefaultsRecord))]
+[JsonSerializable(typeof(DefaultsRequired))]
 internal sealed partial class ParityContext : JsonSerializerContext;
