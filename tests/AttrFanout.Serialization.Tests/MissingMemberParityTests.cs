@@ -59,6 +59,17 @@ public sealed class MissingMemberParityTests
         Parity.AssertSameJson(new DefaultsRequired { Id = "x", Retries = 5, Attempts = 6 });
     }
 
+    [Fact]
+    public void An_included_private_init_is_read_back_and_keeps_its_initializer_when_missing_where_System_Text_Json_generated_code_throws_on_it()
+    {
+        var payload = DefaultsIncluded.Create("x", 5);
+        Assert.Equal(JsonSerializer.Serialize(payload, Parity.SystemTextJson<DefaultsIncluded>()), Encoding.UTF8.GetString(Parity.Descriptor<DefaultsIncluded>().Serialize(payload)));
+
+        Assert.Equal(5, Parity.Descriptor<DefaultsIncluded>().Deserialize("""{"Id":"x","Level":5}"""u8).Level);
+        Assert.Equal(2, Parity.Descriptor<DefaultsIncluded>().Deserialize("""{"Id":"x"}"""u8).Level);
+        Assert.Throws<InvalidOperationException>(() => JsonSerializer.Deserialize("""{"Id":"x","Level":5}"""u8, Parity.SystemTextJson<DefaultsIncluded>()));
+    }
+
     private static (T Ours, T Theirs) ReadBoth<T>(string json)
         where T : notnull, IEventPayload
     {

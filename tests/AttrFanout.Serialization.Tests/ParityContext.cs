@@ -30,4 +30,5 @@ namespace AttrFanout.Serialization.Tests;
 [JsonSerializable(typeof(DefaultsClass))]
 [JsonSerializable(typeof(DefaultsRecord))]
 [JsonSerializable(typeof(DefaultsRequired))]
+[JsonSerializable(typeof(DefaultsIncluded))]
 internal sealed partial class ParityContext : JsonSerializerContext;

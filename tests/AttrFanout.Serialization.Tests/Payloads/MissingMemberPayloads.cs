@@ -36,3 +36,15 @@ public sealed partial class DefaultsRequired
 
     public int Attempts { get; set; } = 3;
 }
+
+/// <summary>An included member with a private <c>init</c> accessor, which System.Text.Json's generator cannot set (SYSLIB1038).</summary>
+[Event("parity/defaults-included")]
+public sealed partial class DefaultsIncluded
+{
+    public string Id { get; set; } = "";
+
+    [System.Text.Json.Serialization.JsonInclude]
+    public int Level { get; private init; } = 2;
+
+    public static DefaultsIncluded Create(string id, int level) => new() { Id = id, Level = level };
+}
