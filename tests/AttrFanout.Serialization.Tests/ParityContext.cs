@@ -27,4 +27,8 @@ namespace AttrFanout.Serialization.Tests;
 [JsonSerializable(typeof(Notified))]
 [JsonSerializable(typeof(Sample))]
 [JsonSerializable(typeof(Shapes))]
+[JsonSerializable(typeof(DefaultsClass))]
+[JsonSerializable(typeof(DefaultsRecord))]
+[JsonSerializable(typeof(DefaultsRequired))]
+[JsonSerializable(typeof(DefaultsIncluded))]
 internal sealed partial class ParityContext : JsonSerializerContext;

@@ -237,9 +237,11 @@ internal static class JsonObjectEmitter
     /// <summary>
     /// This emits:
     /// <code>
-    /// [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Priority")]
-    /// private static extern void SetInit_Shop_Order_Priority(global::Shop.Order target, global::Shop.Priority value);
+    /// [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Level")]
+    /// private static extern void SetInit_Shop_Order_Level(global::Shop.Order target, int value);
     /// </code>
+    /// for a <c>[JsonInclude]</c>d member whose <c>init</c> accessor or setter is <c>private</c> or <c>protected</c>
+    /// (a public <c>init</c> member is set in the object initializer instead).
     /// </summary>
     public static void WriteInitAccessor(SourceWriter writer, JsonPropertyModel property, bool isValueType)
     {

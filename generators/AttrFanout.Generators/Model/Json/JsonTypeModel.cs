@@ -23,7 +23,7 @@ internal sealed record JsonTypeModel(
 
 /// <summary>How an object is created and which members it reads and writes.</summary>
 /// <param name="IsValueType">Whether it is a struct, so setters write through the unboxed value.</param>
-/// <param name="UsesParameters">Whether it is created from an argument array (a parameterized constructor or <c>required</c> members).</param>
+/// <param name="UsesParameters">Whether it is created from an argument array (a parameterized constructor, <c>required</c> members or <c>init</c> members).</param>
 /// <param name="Properties">The serialized members in System.Text.Json's order before <c>[JsonPropertyOrder]</c> sorts them: each type's properties then fields, the payload type first, base types after.</param>
 /// <param name="Parameters">The constructor parameters, then the member initializers.</param>
 /// <param name="NumberHandling">The type's <c>[JsonNumberHandling]</c> as a C# expression, or null.</param>
@@ -49,7 +49,7 @@ internal sealed record JsonObjectModel(
 /// <param name="HasSetter">Whether deserialization assigns it after construction.</param>
 /// <param name="IgnoreCondition">A <c>JsonIgnoreCondition</c> member name from <c>[JsonIgnore(Condition = ...)]</c>, or null.</param>
 /// <param name="IsRequired">Whether it is <c>required</c> or <c>[JsonRequired]</c>: missing from the JSON, deserialization fails.</param>
-/// <param name="HasInitAccessor">Whether deserialization calls its <c>init</c> or non-public (<c>[JsonInclude]</c>) setter through an <c>[UnsafeAccessor]</c>, so a member missing from the JSON keeps its initializer's value.</param>
+/// <param name="HasInitAccessor">Whether deserialization calls its non-public <c>init</c> or setter (<c>[JsonInclude]</c>) through an <c>[UnsafeAccessor]</c>, so a member missing from the JSON keeps its initializer's value (System.Text.Json's generator cannot set such a member at all).</param>
 /// <param name="Order">Its <c>[JsonPropertyOrder]</c>, 0 without one; System.Text.Json sorts the members by it, stably, when any is not 0.</param>
 /// <param name="Options">Its converter, number handling and extension data, or null when it has none of them.</param>
 internal sealed record JsonPropertyModel(
@@ -75,7 +75,7 @@ internal sealed record JsonMemberOptions(string? ConverterFqn, string? NumberHan
 /// <summary>One argument of an object's creator: a constructor parameter or a member initializer.</summary>
 /// <param name="Name">The parameter or member name.</param>
 /// <param name="TypeFqn">Its type.</param>
-/// <param name="IsMemberInitializer">Whether it sets a <c>required</c> member in the object initializer.</param>
+/// <param name="IsMemberInitializer">Whether it sets a <c>required</c> or <c>init</c> member in the object initializer (to default when the member is missing from the JSON).</param>
 /// <param name="DefaultValue">The parameter's default value as a C# expression, or null when it has none.</param>
 internal sealed record JsonParameterModel(
     string Name,

@@ -42,6 +42,10 @@ internal static class MemberReader
         var settable = setter is not null && !initOnly && (included ? context.CanAccess(setter) : IsPublic(setter));
         var accessorSet = setter is IMethodSymbol && !settable && (initOnly ? included || IsPublic(setter) : included);
 
+        // An init accessor the generated code can call is called in the object initializer, as System.Text.Json's
+        // generator does: a member missing from the JSON is then set to default, not left at its initializer's value.
+        var initializable = initOnly && accessorSet && (included ? context.CanAccess(setter) : IsPublic(setter));
+
         if (JsonAttributes.FirstUnsupported(symbol) is { } attribute)
         {
             problems.Add(new JsonProblem(symbol, Subject(symbol, memberType), $"it has {attribute}, which the generated metadata does not apply"));
@@ -72,7 +76,7 @@ internal static class MemberReader
         var options = converterFqn is null && numberHandling is null && !extensionData && creationHandling is null
             ? null
             : new JsonMemberOptions(converterFqn, numberHandling, extensionData, creationHandling);
-        return new JsonMember(symbol, memberType, settable, accessorSet, required, condition, options);
+        return new JsonMember(symbol, memberType, settable, accessorSet, required, condition, options, initializable);
     }
 
     /// <summary>How AF0011 and AF0017 name a member, e.g. <c>The member 'Shop.Order.Total' of type 'decimal'</c>.</summary>
@@ -84,7 +88,8 @@ internal static class MemberReader
 
 /// <summary>A member that is written, and how it is read back.</summary>
 /// <param name="IsInitOnly">Whether it is set through an <c>[UnsafeAccessor]</c>: an <c>init</c> accessor or a non-public <c>[JsonInclude]</c>d setter.</param>
-internal sealed record JsonMember(ISymbol Symbol, ITypeSymbol Type, bool IsSettable, bool IsInitOnly, bool IsRequiredKeyword, string? IgnoreCondition, JsonMemberOptions? Options);
+/// <param name="IsInitializable">Whether it has an <c>init</c> accessor the generated code can call, so it is set in the object initializer (like a <c>required</c> member) unless a constructor parameter binds it.</param>
+internal sealed record JsonMember(ISymbol Symbol, ITypeSymbol Type, bool IsSettable, bool IsInitOnly, bool IsRequiredKeyword, string? IgnoreCondition, JsonMemberOptions? Options, bool IsInitializable = false);
 
 /// <summary>What the generated resolver, compiled into <paramref name="Assembly"/>, can reach.</summary>
 internal sealed record MemberContext(IAssemblySymbol Assembly, Func<INamedTypeSymbol, bool> IsAccessible)

@@ -7,8 +7,9 @@ namespace AttrFanout.Generators.Parsing.Json;
 /// <summary>
 /// Reads how a class, record or struct is written and read back: its public instance properties and <c>[JsonInclude]</c>d
 /// fields in System.Text.Json's order (the type's own properties, then its fields, then its base type's; <c>[JsonIgnore]</c>d
-/// ones left out; <see cref="MemberReader"/> reads each), the constructor and <c>required</c> member initializers that
-/// create it, the accessors that set the rest, and the members nothing sets (AF0017).
+/// ones left out; <see cref="MemberReader"/> reads each), the constructor and the object initializer that create it
+/// (<c>required</c> members, and <c>init</c> members the generated code can set, as System.Text.Json's generator does: one
+/// missing from the JSON is set to default), the accessors that set the rest, and the members nothing sets (AF0017).
 /// </summary>
 internal static class ObjectShapeReader
 {
@@ -54,7 +55,7 @@ internal static class ObjectShapeReader
 
         var setsRequired = JsonAttributes.Has(constructor, JsonKnownTypes.SetsRequiredMembers);
         var initializers = members
-            .Where(m => !bound.Contains(m.Symbol.Name) && m.IsRequiredKeyword && !setsRequired)
+            .Where(m => !bound.Contains(m.Symbol.Name) && ((m.IsRequiredKeyword && !setsRequired) || m.IsInitializable))
             .Select(static m => m.Symbol.Name)
             .ToList();
         foreach (var member in members.Where(m => initializers.Contains(m.Symbol.Name)))
