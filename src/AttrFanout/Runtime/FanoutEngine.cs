@@ -18,6 +18,12 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
     /// <summary>How long cancelled attempts may take to end after the shutdown timeout before their runs are handed back regardless.</summary>
     public static readonly TimeSpan AbortGrace = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long settlements already on their way to the store (a JetStream hand-back waits for the server to confirm the
+    /// function's feed stopped) may take at stop, once no handler is left to wait for.
+    /// </summary>
+    public static readonly TimeSpan SettleGrace = TimeSpan.FromSeconds(10);
+
     private readonly IFanoutStore _store;
     private readonly EventAcceptor _acceptor;
     private readonly ILogger _logger;
@@ -103,7 +109,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
     /// Stops: no run or attempt starts any more; executing attempts get <see cref="AttrFanoutOptions.ShutdownTimeout"/>
     /// to finish, then are cancelled and go back to pending. A handler that ignores its cancellation gets
     /// <see cref="AbortGrace"/> more; then its run is handed back to the store anyway, and settlements still on their
-    /// way to the store get <see cref="AbortGrace"/> again, so the stop always ends within the timeout and two graces.
+    /// way to the store get up to <see cref="SettleGrace"/>, so the stop always ends within the timeout and both graces.
     /// Runs not started stay pending in the store.
     /// </summary>
     /// <param name="cancellationToken">Gives up waiting (the host's own shutdown limit).</param>
@@ -181,14 +187,18 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
             }
         }
 
-        Log.RunsAbandoned(_logger, abandoned, AbortGrace);
-        await IdleWithinGraceAsync(left: abandoned).ConfigureAwait(false);
+        if (abandoned > 0)
+        {
+            Log.RunsAbandoned(_logger, abandoned, AbortGrace);
+        }
+
+        await IdleWithinGraceAsync(left: abandoned, SettleGrace).ConfigureAwait(false);
     }
 
-    /// <summary>Waits up to <see cref="AbortGrace"/> for the runs still executing to be at most <paramref name="left"/> (the abandoned ones): settlements in flight get to reach the store.</summary>
-    private async Task<bool> IdleWithinGraceAsync(int left)
+    /// <summary>Waits up to <paramref name="grace"/> (else <see cref="AbortGrace"/>) for the runs still executing to be at most <paramref name="left"/>.</summary>
+    private async Task<bool> IdleWithinGraceAsync(int left, TimeSpan? grace = null)
     {
-        using var graceTimeout = new CancellationTokenSource(AbortGrace, _timeProvider);
+        using var graceTimeout = new CancellationTokenSource(grace ?? AbortGrace, _timeProvider);
         try
         {
             await _runs.WhenIdleAsync(left).WaitAsync(graceTimeout.Token).ConfigureAwait(false);
