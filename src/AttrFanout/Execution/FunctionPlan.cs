@@ -18,4 +18,11 @@ internal sealed class FunctionPlan(int index, FunctionDescriptor function, Funct
 
     /// <summary>Gets the function's own concurrency slots.</summary>
     public FunctionSlots Slots { get; } = new(settings.Concurrency);
+
+    /// <summary>Gives back one of the function's slots and, when there is a process-wide limit, its shared slot.</summary>
+    public void ReleaseSlots(SharedSlots? shared)
+    {
+        shared?.Release(Index);
+        Slots.Release();
+    }
 }

@@ -37,8 +37,7 @@ internal sealed class RunState(FunctionPlan plan, RunDelivery delivery, RunExecu
     {
         if (Interlocked.Exchange(ref _slotsReleased, 1) == 0)
         {
-            sharedSlots?.Release(Plan.Index);
-            Plan.Slots.Release();
+            Plan.ReleaseSlots(sharedSlots);
         }
     }
 

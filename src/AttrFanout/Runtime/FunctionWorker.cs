@@ -87,11 +87,7 @@ internal sealed class FunctionWorker(
         }
     }
 
-    private void ReleaseSlots()
-    {
-        sharedSlots?.Release(plan.Index);
-        plan.Slots.Release();
-    }
+    private void ReleaseSlots() => plan.ReleaseSlots(sharedSlots);
 
     private async Task PauseAsync(CancellationToken stopping)
     {
