@@ -3,14 +3,15 @@ using System.Globalization;
 namespace AttrFanout.Nats.Retries;
 
 /// <summary>
-/// A waiting run's key in the retry bucket: <c>{due, Unix ms}.{stream sequence}-{delivery}</c>. The due time in the key
-/// lets every instance schedule the bucket's runs from their keys alone; the delivery it ends names the wait, so each
-/// delivery records at most one.
+/// A waiting run's key in the retry bucket: <c>{due, Unix ms}.{function Id}.{stream sequence}-{delivery}</c>. The due
+/// time in the key lets every instance schedule the bucket's runs from their keys alone; the function's delivery it ends
+/// names the wait, so each delivery records at most one (every function of an event consumes the same stream message, so
+/// the function is part of the name).
 /// </summary>
 internal static class RetryKey
 {
-    public static string For(DateTimeOffset dueAt, ulong streamSequence, int deliveryCount) =>
-        string.Create(CultureInfo.InvariantCulture, $"{dueAt.ToUnixTimeMilliseconds()}.{streamSequence}-{deliveryCount}");
+    public static string For(DateTimeOffset dueAt, string functionId, ulong streamSequence, int deliveryCount) =>
+        string.Create(CultureInfo.InvariantCulture, $"{dueAt.ToUnixTimeMilliseconds()}.{functionId}.{streamSequence}-{deliveryCount}");
 
     public static bool TryGetDue(string key, out DateTimeOffset dueAt)
     {

@@ -23,6 +23,11 @@ internal static class HeldRun
             ? replayRunId
             : RunIds.For(message.StreamSequence, functionId);
 
-    /// <summary>Names one hand-back of one delivery, so a publish repeated after a lost acknowledgement is a duplicate.</summary>
-    public static string HandBackId(DeliveredMessage message) => $"handback-{message.StreamSequence}-{message.DeliveryCount}";
+    /// <summary>
+    /// Names one hand-back of one function's delivery, so a publish repeated after a lost acknowledgement is a duplicate.
+    /// Every function of an event consumes the same stream message, so the function is part of the name: the sibling
+    /// runs of one event handed back at the same stop are different messages.
+    /// </summary>
+    public static string HandBackId(string functionId, DeliveredMessage message) =>
+        $"handback-{functionId}-{message.StreamSequence}-{message.DeliveryCount}";
 }

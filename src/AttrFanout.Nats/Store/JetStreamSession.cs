@@ -171,7 +171,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
         var runId = HeldRun.RunId(message, functionId, isReplay);
         try
         {
-            await Publisher.PublishHandBackAsync(functionId, wire, runId, attemptsMade, HeldRun.HandBackId(message), CancellationToken.None).ConfigureAwait(false);
+            await Publisher.PublishHandBackAsync(functionId, wire, runId, attemptsMade, HeldRun.HandBackId(functionId, message), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception)
         {

@@ -273,7 +273,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
             return;
         }
 
-        await session.Publisher.PublishHandBackAsync(run.FunctionId, run.Event, run.RunId, attemptsMade, HeldRun.HandBackId(message), cancellationToken).ConfigureAwait(false);
+        await session.Publisher.PublishHandBackAsync(run.FunctionId, run.Event, run.RunId, attemptsMade, HeldRun.HandBackId(run.FunctionId, message), cancellationToken).ConfigureAwait(false);
         await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -287,7 +287,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     {
         var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var message = run.Message;
-        var key = RetryKey.For(outcome.DueAt ?? outcome.At, message.StreamSequence, message.DeliveryCount);
+        var key = RetryKey.For(outcome.DueAt ?? outcome.At, run.FunctionId, message.StreamSequence, message.DeliveryCount);
         await session.Retries.RecordAsync(key, new WaitingRun(run.FunctionId, run.RunId, outcome.Attempts, run.Event), cancellationToken).ConfigureAwait(false);
         await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -30,4 +30,35 @@ public sealed class ShutdownTests(NatsServerFixture server)
         Assert.Equal(1, resumed.Number);
         Assert.Empty(firstJournal.Of("send-receipt", "o-s1"));
     }
+
+    [Fact]
+    public async Task Every_function_of_an_event_interrupted_by_one_stop_resumes_in_another_app()
+    {
+        var first = NatsApp.Create(server, o => o.ShutdownTimeout = TimeSpan.FromMilliseconds(200));
+        foreach (var function in NatsApp.OrderFunctions)
+        {
+            first.Journal.Work[function] = TimeSpan.FromMinutes(5);
+        }
+
+        await first.Sender.SendAsync(new OrderPlaced("o-s2", 1));
+        await first.Journal.WaitUntilAsync(() => NatsApp.OrderFunctions.All(f => first.Journal.Started.Any(s => s.FunctionId == f && s.Subject == "o-s2")), "every long attempt to start");
+        var runIds = NatsApp.OrderFunctions.ToDictionary(f => f, f => first.Journal.Started.Single(s => s.FunctionId == f && s.Subject == "o-s2").RunId);
+
+        await first.DisposeAsync();
+
+        await using var second = NatsApp.Create(server, configureNats: n =>
+        {
+            n.StreamName = first.Nats.StreamName;
+            n.DeadLetterStreamName = first.Nats.DeadLetterStreamName;
+            n.SubjectPrefix = first.Nats.SubjectPrefix;
+        });
+        await second.StartAsync();
+        await second.Journal.WaitUntilAsync(() => NatsApp.OrderFunctions.All(f => second.Journal.Of(f, "o-s2").Any(a => a.Succeeded)), "every run to resume");
+        foreach (var function in NatsApp.OrderFunctions)
+        {
+            var resumed = Assert.Single(second.Journal.Of(function, "o-s2"));
+            Assert.Equal(runIds[function], resumed.RunId);
+            Assert.Equal(1, resumed.Number);
+        }
+    }
 }

@@ -22,14 +22,22 @@ public sealed class WaitingRunTests
     }
 
     [Fact]
-    public void A_key_carries_the_due_time_and_names_one_delivery()
+    public void A_key_carries_the_due_time_and_names_one_function_s_delivery()
     {
         var due = DateTimeOffset.FromUnixTimeMilliseconds(1_765_000_000_123);
-        var key = RetryKey.For(due, 42, 3);
+        var key = RetryKey.For(due, "call-webhook", 42, 3);
 
-        Assert.Equal("1765000000123.42-3", key);
+        Assert.Equal("1765000000123.call-webhook.42-3", key);
         Assert.True(RetryKey.TryGetDue(key, out var read));
         Assert.Equal(due, read);
-        Assert.Equal("retry-1765000000123.42-3", RetryKey.ReplayMessageId(key));
+        Assert.Equal("retry-1765000000123.call-webhook.42-3", RetryKey.ReplayMessageId(key));
+    }
+
+    [Fact]
+    public void Sibling_functions_of_one_event_waiting_until_the_same_moment_get_their_own_keys()
+    {
+        var due = DateTimeOffset.FromUnixTimeMilliseconds(1_765_000_000_123);
+
+        Assert.NotEqual(RetryKey.For(due, "charge-card", 42, 1), RetryKey.For(due, "send-receipt", 42, 1));
     }
 }
