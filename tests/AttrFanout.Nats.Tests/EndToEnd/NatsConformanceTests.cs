@@ -8,14 +8,13 @@ namespace AttrFanout.Nats.Tests.EndToEnd;
 [Collection(NatsCollection.Name)]
 public sealed class NatsConformanceTests(NatsServerFixture server) : StoreConformanceTests
 {
-    /// <summary>Under interest retention a succeeded run leaves the stream: the store knows unfinished and failed runs only.</summary>
-    protected override bool KeepsSucceededRuns => false;
-
     protected override ConformanceStore CreateStore() => new NatsConformanceStore(server.NewOptions());
 
     private sealed class NatsConformanceStore(NatsJetStreamOptions nats) : ConformanceStore
     {
         public override bool IsDurable => true;
+
+        public override bool KeepsSucceededRuns => false;
 
         protected override ServiceProvider Build(Action<AttrFanoutOptions> configure) =>
             new ServiceCollection()
