@@ -1,3 +1,5 @@
+using AttrFanout.Stores;
+
 namespace AttrFanout.Conformance;
 
 /// <summary>
@@ -35,6 +37,29 @@ public abstract class StoreConformanceTests
         });
         Assert.Equal([1], ConformanceLog.AttemptsOf(key, ConformanceFunctions.Charge));
         Assert.Equal([1], ConformanceLog.AttemptsOf(key, ConformanceFunctions.Receipt));
+    }
+
+    [Fact]
+    public async Task The_runs_of_an_event_are_named_by_its_sequence_in_the_store_and_their_function()
+    {
+        await using var store = CreateStore();
+        await using var app = await store.StartAsync();
+
+        var first = await app.Sender.SendAsync(new ConformanceOrder(NewKey()));
+        var second = await app.Sender.SendAsync(new ConformanceOrder(NewKey()));
+
+        var firstRuns = first.RunIds.Select(Parse).ToArray();
+        var secondRuns = second.RunIds.Select(Parse).ToArray();
+        Assert.Single(firstRuns.Select(r => r.Sequence).Distinct());
+        Assert.Single(secondRuns.Select(r => r.Sequence).Distinct());
+        Assert.True(secondRuns[0].Sequence > firstRuns[0].Sequence);
+        Assert.Equal([ConformanceFunctions.Charge, ConformanceFunctions.Receipt], firstRuns.Select(r => r.FunctionId).Order());
+        var runs = await Task.WhenAll(first.RunIds.Select(id => CompletedAsync(store, app, id)));
+        Assert.All(runs, r => Assert.Equal(Parse(r.RunId).FunctionId, r.FunctionId));
+        await Task.WhenAll(second.RunIds.Select(id => CompletedAsync(store, app, id)));
+
+        static (ulong Sequence, string FunctionId) Parse(string runId) =>
+            RunIds.TryParse(runId, out var sequence, out var functionId) ? (sequence, functionId) : throw new Xunit.Sdk.XunitException($"'{runId}' is not named by RunIds.");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using AttrFanout.Nats.DeadLetters;
 using AttrFanout.Nats.Provisioning;
 using AttrFanout.Nats.Wire;
+using AttrFanout.Stores;
 
 namespace AttrFanout.Nats.Store;
 

@@ -1,6 +1,7 @@
 using AttrFanout.Nats.Consuming;
 using AttrFanout.Nats.Subjects;
 using AttrFanout.Nats.Wire;
+using AttrFanout.Stores;
 
 namespace AttrFanout.Nats.Store;
 

@@ -97,7 +97,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         {
             var request = submission.Runs[i];
             var leaseOwner = Queue(request.FunctionId).CanLeaseOnAccept ? Owner : null;
-            runs[i] = new RunToCreate(request.FunctionId, _maxAttempts.GetValueOrDefault(request.FunctionId, 1), request.RunId, leaseOwner);
+            runs[i] = new RunToCreate(request.FunctionId, _maxAttempts.GetValueOrDefault(request.FunctionId, 1), LeaseOwner: leaseOwner);
         }
 
         var accepted = await _store.AcceptAsync(new EventToAccept(envelope.Id, envelope.Name, envelope.Timestamp, payload, runs, submission.TraceParent, submission.IdChosenBySender), cancellationToken).ConfigureAwait(false);

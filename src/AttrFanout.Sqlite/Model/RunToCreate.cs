@@ -3,6 +3,6 @@ namespace AttrFanout.Sqlite;
 /// <summary>A run to create for a subscribed function.</summary>
 /// <param name="FunctionId">The function's Id.</param>
 /// <param name="MaxAttempts">How many attempts the function gets (retries + 1); kept for the record.</param>
-/// <param name="RunId">The run's Id; <see langword="null"/> lets the store make one.</param>
+/// <param name="RunId">The run's Id; <see langword="null"/> names it by the one rule (<c>{event seq}-{function Id}</c>, <see cref="Stores.RunIds"/>).</param>
 /// <param name="LeaseOwner">Stores the run already leased to this owner; <see langword="null"/> stores it pending.</param>
 internal readonly record struct RunToCreate(string FunctionId, int MaxAttempts, string? RunId = null, string? LeaseOwner = null);

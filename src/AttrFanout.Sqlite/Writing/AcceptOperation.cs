@@ -69,7 +69,7 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
             for (var i = 0; i < count; i++)
             {
                 var run = @event.Runs[first + i];
-                var runId = runIds[first + i] = run.RunId ?? Guid.CreateVersion7(context.Now).ToString("N");
+                var runId = runIds[first + i] = run.RunId ?? Stores.RunIds.For((ulong)seq, run.FunctionId);
                 insert.Bind(3 + (4 * i), runId).Bind(4 + (4 * i), run.FunctionId).Bind(5 + (4 * i), run.MaxAttempts).Bind(6 + (4 * i), run.LeaseOwner);
             }
 

@@ -9,6 +9,7 @@ public sealed class FunctionCatalog
     private readonly FrozenDictionary<string, FunctionDescriptor[]> _functionsByEvent;
     private readonly FrozenDictionary<string, EventDescriptor> _eventsByName;
     private readonly FrozenDictionary<string, FunctionDescriptor> _functionsById;
+    private readonly FrozenDictionary<string, Stores.RunRequest[]> _runsByEvent;
 
     private FunctionCatalog(IReadOnlyList<FunctionDescriptor> functions, IReadOnlyList<EventDescriptor> events)
     {
@@ -19,6 +20,10 @@ public sealed class FunctionCatalog
             .ToFrozenDictionary(static g => g.Key, static g => g.ToArray(), StringComparer.Ordinal);
         _eventsByName = events.ToFrozenDictionary(static e => e.Name, StringComparer.Ordinal);
         _functionsById = functions.ToFrozenDictionary(static f => f.Id, StringComparer.Ordinal);
+        _runsByEvent = _functionsByEvent.ToFrozenDictionary(
+            static pair => pair.Key,
+            static pair => Array.ConvertAll(pair.Value, static f => new Stores.RunRequest(f.Id)),
+            StringComparer.Ordinal);
     }
 
     /// <summary>Gets every function, in registration order.</summary>
@@ -38,6 +43,10 @@ public sealed class FunctionCatalog
     /// <param name="eventName">The event name.</param>
     public ReadOnlySpan<FunctionDescriptor> GetFunctions(string eventName) =>
         _functionsByEvent.TryGetValue(eventName, out var functions) ? functions : [];
+
+    /// <summary>Gets the runs an event of <paramref name="eventName"/> starts, one per subscribed function, built once.</summary>
+    internal IReadOnlyList<Stores.RunRequest> GetRunRequests(string eventName) =>
+        _runsByEvent.TryGetValue(eventName, out var runs) ? runs : [];
 
     /// <summary>
     /// Invokes every function subscribed to <paramref name="envelope"/>'s event once, on the calling thread: no queue,

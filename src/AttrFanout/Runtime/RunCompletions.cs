@@ -5,8 +5,8 @@ using AttrFanout.Stores;
 namespace AttrFanout.Runtime;
 
 /// <summary>
-/// Lets callers await the end of a run executed by this process. Runs are expected before the store can start them,
-/// under the Ids the engine gives them, or once accepted under the Ids a store gives them. A store that does not keep
+/// Lets callers await the end of a run executed by this process. Replays are expected before the store can start them,
+/// under the Ids the engine gives them; runs an event starts, once accepted under the Ids the store gives them. A store that does not keep
 /// succeeded runs (<see cref="IFanoutStore.KeepsSucceededRuns"/>) cannot tell how a run ended, so the runs that end here
 /// unawaited are remembered for a while (<see cref="RecentlyEndedKept"/>).
 /// </summary>
@@ -36,8 +36,17 @@ internal sealed class RunCompletions(IFanoutStore store)
         }
     }
 
-    /// <summary>Expects runs under the Ids the store gave them, which may already have ended.</summary>
-    public void ExpectGivenByStore(IReadOnlyList<string> runIds) => _expected.Add(runIds);
+    /// <summary>
+    /// Expects runs under the Ids the store gave them, which may already have ended: only where the runs that end
+    /// unawaited are remembered, which waiting looks at first. Elsewhere waiting reads the store, which keeps them.
+    /// </summary>
+    public void ExpectGivenByStore(IReadOnlyList<string> runIds)
+    {
+        if (_rememberEnded)
+        {
+            _expected.Add(runIds);
+        }
+    }
 
     public async Task<FunctionRun> WaitAsync(string runId, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using AttrFanout.Runtime;
 using AttrFanout.Stores;
-using AttrFanout.Stores.InMemory;
 using AttrFanout.Telemetry;
 
 namespace AttrFanout.Sending;
@@ -8,7 +7,7 @@ namespace AttrFanout.Sending;
 /// <summary>
 /// Turns an event into one run per subscribed function and has the store accept them, traced and counted. The payload is
 /// serialized here, once, and refused over <see cref="AttrFanoutOptions.MaxPayloadBytes"/>, whatever the store.
-/// Runs are registered as expected (so waiting on them reads no store) except in memory, where reading is as cheap.
+/// The store names the runs (<see cref="RunIds"/>).
 /// </summary>
 internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store, AttrFanoutOptions options, RunCompletions completions)
 {
@@ -17,51 +16,16 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
         cancellationToken.ThrowIfCancellationRequested();
         var payload = Serialize(envelope);
         using var activity = FanoutActivities.StartSend(envelope.Name);
-        var functions = catalog.GetFunctions(envelope.Name);
-        var runs = new RunRequest[functions.Length];
-        for (var i = 0; i < runs.Length; i++)
-        {
-            runs[i] = new RunRequest(EventIds.New(), functions[i].Id);
-        }
-
-        var submission = new EventSubmission(envelope, runs, envelope.Timestamp + options.IdempotencyWindow, activity?.Id) {
+        var submission = new EventSubmission(envelope, catalog.GetRunRequests(envelope.Name), envelope.Timestamp + options.IdempotencyWindow, activity?.Id) {
             IdChosenBySender = idChosenBySender,
             Payload = payload,
             SentFromFunction = sentFromFunction || AmbientRun.IsInside,
         };
-        var runIds = Array.ConvertAll(runs, static run => run.RunId);
-        var expect = store is not InMemoryFanoutStore;
-        if (expect)
-        {
-            completions.Expect(runIds);
-        }
 
-        AcceptResult accepted;
-        try
-        {
-            accepted = await store.AcceptAsync(submission, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            if (expect)
-            {
-                completions.Forget(runIds);
-            }
-
-            throw;
-        }
-
-        if (expect && (accepted.IsDuplicate || !SameRuns(accepted.RunIds, runIds)))
-        {
-            completions.Forget(runIds);
-            if (!accepted.IsDuplicate)
-            {
-                completions.ExpectGivenByStore(accepted.RunIds);
-            }
-        }
-
+        var accepted = await store.AcceptAsync(submission, cancellationToken).ConfigureAwait(false);
         if (!accepted.IsDuplicate)
         {
+            completions.ExpectGivenByStore(accepted.RunIds);
             FanoutMetrics.Add(FanoutMetrics.EventsSent, FanoutTags.Event, envelope.Name);
         }
 
@@ -73,24 +37,6 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
         }
 
         return new SendResult(envelope.Id, accepted.RunIds, accepted.IsDuplicate);
-    }
-
-    private static bool SameRuns(IReadOnlyList<string> accepted, string[] requested)
-    {
-        if (accepted.Count != requested.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < requested.Length; i++)
-        {
-            if (!string.Equals(accepted[i], requested[i], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private byte[]? Serialize(EventEnvelope envelope)

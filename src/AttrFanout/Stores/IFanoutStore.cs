@@ -12,7 +12,7 @@ namespace AttrFanout.Stores;
 /// <para>
 /// The engine decides, the store delivers: the engine runs one attempt per delivery and settles it. A
 /// <see cref="RunOutcomeKind.RetryScheduled"/> outcome asks the store to deliver the run again at its due time, holding
-/// nothing of the engine's meanwhile (a timer in memory, a due time in a file, a delayed redelivery on a transport).
+/// nothing of the engine's meanwhile (a timer in memory, a due time in a file, a waiting entry beside a transport's queue).
 /// A delivery the store cannot decode is handed over as <see cref="RunDelivery.Poisoned"/>, and the engine fails it.
 /// </para>
 /// </remarks>
@@ -33,6 +33,8 @@ public interface IFanoutStore
     /// <summary>
     /// Accepts an event and its runs, atomically and idempotently by event Id: an Id accepted before, still inside its
     /// idempotency window, returns the first acceptance as a duplicate. Waits while the store has no capacity for the runs.
+    /// The store names the runs by the one rule, <see cref="RunIds.For"/> with the event's position in the store, and
+    /// returns them in the order of <see cref="EventSubmission.Runs"/>.
     /// </summary>
     /// <param name="submission">The event and its runs.</param>
     /// <param name="cancellationToken">Stops waiting for capacity.</param>

@@ -1,6 +1,5 @@
 namespace AttrFanout.Stores;
 
-/// <summary>A run to create: its Id and its function.</summary>
-/// <param name="RunId">The run's Id.</param>
+/// <summary>A run to create for an event: its function. The store names it (<see cref="RunIds"/>).</summary>
 /// <param name="FunctionId">The function's Id.</param>
-public readonly record struct RunRequest(string RunId, string FunctionId);
+public readonly record struct RunRequest(string FunctionId);

@@ -6,25 +6,6 @@ namespace AttrFanout.Nats.Tests.Store;
 public sealed class StoreMappingTests
 {
     [Fact]
-    public void Run_ids_carry_the_stream_sequence_and_the_function()
-    {
-        var runId = RunIds.For(42, "send-email");
-        Assert.Equal("42-send-email", runId);
-        Assert.True(RunIds.TryParse(runId, out var sequence, out var functionId));
-        Assert.Equal(42UL, sequence);
-        Assert.Equal("send-email", functionId);
-    }
-
-    [Theory]
-    [InlineData("0190a7c2e1f04b7d9a3e")]
-    [InlineData("-send-email")]
-    [InlineData("42-")]
-    [InlineData("42-Send.Email")]
-    [InlineData("x42-send")]
-    public void Other_ids_are_not_first_delivery_run_ids(string runId) =>
-        Assert.False(RunIds.TryParse(runId, out _, out _));
-
-    [Fact]
     public void Attempts_and_ack_wait_follow_the_function_settings()
     {
         var catalog = TestStores.Catalog();

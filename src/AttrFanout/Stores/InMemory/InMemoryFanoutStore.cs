@@ -20,6 +20,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
     private readonly HashSet<ITimer> _redeliveries = [];
     private readonly ConcurrentQueue<string> _succeeded = new();
     private int _succeededCount;
+    private long _sequence;
 
     /// <summary>How many succeeded runs stay visible to <see cref="GetRunAsync"/> at most, by default.</summary>
     public const int DefaultSucceededRunsKept = 10_000;
@@ -147,14 +148,15 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             return null;
         }
 
+        var sequence = (ulong)Interlocked.Increment(ref _sequence);
         var runIds = new string[requests.Count];
         for (var i = 0; i < runIds.Length; i++)
         {
-            var request = requests[i];
-            var run = new InMemoryRun(request.RunId, request.FunctionId, submission.Event, submission.TraceParent, now);
-            _runs[request.RunId] = run;
+            var functionId = requests[i].FunctionId;
+            var runId = runIds[i] = RunIds.For(sequence, functionId);
+            var run = new InMemoryRun(runId, functionId, submission.Event, submission.TraceParent, now);
+            _runs[runId] = run;
             Queue(run, now);
-            runIds[i] = request.RunId;
         }
 
         return new AcceptResult(IsDuplicate: false, runIds);
