@@ -1,7 +1,7 @@
 namespace AttrFanout.Stores;
 
-/// <summary>The outcome of an attempt of a run, reported to the store.</summary>
-public sealed record RunOutcome
+/// <summary>The outcome of an attempt of a run, reported to the store: a value, so settling a run allocates nothing.</summary>
+public readonly record struct RunOutcome
 {
     private RunOutcome(string runId, RunOutcomeKind kind, int attempts, DateTimeOffset at)
     {
