@@ -3,8 +3,11 @@ using Polly;
 
 namespace AttrFanout.Execution;
 
-/// <summary>How one function executes: its descriptor, effective settings, attempt pipeline and concurrency slots.</summary>
-internal sealed class FunctionPlan(int index, FunctionDescriptor function, FunctionSettings settings, ResiliencePipeline? pipeline)
+/// <summary>
+/// How one function executes: its descriptor, effective settings, attempt pipeline, concurrency slots and the executor
+/// of its attempts, shared by all its runs so a run carries none of it.
+/// </summary>
+internal sealed class FunctionPlan(int index, FunctionDescriptor function, FunctionSettings settings, ResiliencePipeline? pipeline, RunExecutor executor, SharedSlots? sharedSlots)
 {
     /// <summary>Gets the function's position in the catalog, which identifies it to the shared slots.</summary>
     public int Index { get; } = index;
@@ -19,10 +22,15 @@ internal sealed class FunctionPlan(int index, FunctionDescriptor function, Funct
     /// <summary>Gets the function's own concurrency slots.</summary>
     public FunctionSlots Slots { get; } = new(settings.Concurrency);
 
+    /// <summary>Gets the process-wide slots shared fairly between functions, when the process has a limit.</summary>
+    public SharedSlots? SharedSlots { get; } = sharedSlots;
+
+    public RunExecutor Executor { get; } = executor;
+
     /// <summary>Gives back one of the function's slots and, when there is a process-wide limit, its shared slot.</summary>
-    public void ReleaseSlots(SharedSlots? shared)
+    public void ReleaseSlots()
     {
-        shared?.Release(Index);
+        SharedSlots?.Release(Index);
         Slots.Release();
     }
 }

@@ -24,6 +24,9 @@ internal sealed class RunExecutor(
     FailureThrottle failures,
     Func<FunctionFailed, CancellationToken, ValueTask> publishFailure)
 {
+    /// <summary>Gets the factory of the attempts' DI scopes.</summary>
+    public IServiceScopeFactory Scopes { get; } = scopes;
+
     /// <summary>Starts the attempt of <paramref name="state"/> on the thread pool.</summary>
     public void Start(RunState state)
     {
@@ -103,7 +106,7 @@ internal sealed class RunExecutor(
                 var context = ResilienceContextPool.Shared.Get(abort);
                 try
                 {
-                    await pipeline.ExecuteAsync(static (ctx, s) => s.Executor.InvokeAsync(s.State, ctx.CancellationToken), context, (Executor: this, State: state)).ConfigureAwait(false);
+                    await pipeline.ExecuteAsync(static (ctx, s) => InvokeAsync(s, ctx.CancellationToken), context, state).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -132,18 +135,15 @@ internal sealed class RunExecutor(
         }
     }
 
-    private async ValueTask InvokeAsync(RunState state, CancellationToken cancellationToken)
+    private static async ValueTask InvokeAsync(RunState state, CancellationToken cancellationToken)
     {
-        var delivery = state.Delivery;
-        var services = new RunServices(scopes);
         try
         {
-            var context = new FunctionContext(delivery.RunId, delivery.FunctionId, delivery.Event.Id, delivery.Event.Name, state.Attempt, state.Plan.Settings.MaxAttempts, services);
-            await state.Plan.Function.InvokeAsync(services, delivery.Event, context, cancellationToken).ConfigureAwait(false);
+            await state.Plan.Function.InvokeAsync(state, state.Delivery.Event, state, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            await services.DisposeAsync().ConfigureAwait(false);
+            await state.DisposeServicesAsync().ConfigureAwait(false);
         }
     }
 

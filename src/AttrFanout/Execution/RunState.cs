@@ -1,30 +1,41 @@
 using AttrFanout.Runtime;
 using AttrFanout.Stores;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AttrFanout.Execution;
 
 /// <summary>
-/// One delivery of a run while the engine executes its attempt, until the attempt is settled or the run abandoned at
-/// shutdown; queued to the thread pool as its own work item, so starting a run allocates nothing more.
+/// One attempt of a delivered run while the engine executes it, until it is settled or abandoned at shutdown. It is all
+/// the attempt costs: the <see cref="FunctionContext"/> the handler gets, the services it resolves (a DI scope created
+/// on first use, so a handler that resolves nothing pays for none), and the work item queued to the thread pool.
 /// </summary>
-internal sealed class RunState(FunctionPlan plan, RunDelivery delivery, RunExecutor executor, SharedSlots? sharedSlots) : IThreadPoolWorkItem
+internal sealed class RunState : FunctionContext, IServiceProvider, IKeyedServiceProvider, ISupportRequiredService, IThreadPoolWorkItem
 {
+    private IServiceScope? _scope;
     private int _ended;
     private int _slotsReleased;
+
+    public RunState(FunctionPlan plan, RunDelivery delivery)
+        : base(delivery.RunId, delivery.FunctionId, delivery.Event.Id, delivery.Event.Name, delivery.Attempts + 1, plan.Settings.MaxAttempts)
+    {
+        Plan = plan;
+        Delivery = delivery;
+    }
 
     /// <summary>Gets or sets the neighbours of this run in the list of runs executing (<see cref="RunTracker"/>).</summary>
     internal RunState? Previous { get; set; }
 
     internal RunState? Next { get; set; }
 
-    public FunctionPlan Plan { get; } = plan;
+    public FunctionPlan Plan { get; }
 
-    public RunDelivery Delivery { get; } = delivery;
+    public RunDelivery Delivery { get; }
 
-    /// <summary>Gets the number of this delivery's attempt (1-based).</summary>
-    public int Attempt { get; } = delivery.Attempts + 1;
+    public bool HasAttemptsLeft => Attempt < MaxAttempts;
 
-    public bool HasAttemptsLeft => Attempt < Plan.Settings.MaxAttempts;
+    private protected override IServiceProvider AttemptServices => this;
+
+    private IServiceProvider Scope => (Volatile.Read(ref _scope) ?? CreateScope()).ServiceProvider;
 
     /// <summary>Claims the right to settle the attempt; false when shutdown abandoned the run first.</summary>
     public bool TryClaimSettlement() => Interlocked.Exchange(ref _ended, 1) == 0;
@@ -37,11 +48,46 @@ internal sealed class RunState(FunctionPlan plan, RunDelivery delivery, RunExecu
     {
         if (Interlocked.Exchange(ref _slotsReleased, 1) == 0)
         {
-            Plan.ReleaseSlots(sharedSlots);
+            Plan.ReleaseSlots();
         }
     }
 
+    /// <summary>Disposes the attempt's DI scope, when one was created.</summary>
+    public ValueTask DisposeServicesAsync() => Interlocked.Exchange(ref _scope, null) switch
+    {
+        IAsyncDisposable scope => scope.DisposeAsync(),
+        IDisposable scope => DisposeSynchronously(scope),
+        _ => ValueTask.CompletedTask,
+    };
+
+    object? IServiceProvider.GetService(Type serviceType) => Scope.GetService(serviceType);
+
+    object ISupportRequiredService.GetRequiredService(Type serviceType) => Scope.GetRequiredService(serviceType);
+
+    object? IKeyedServiceProvider.GetKeyedService(Type serviceType, object? serviceKey) => Scope.GetKeyedService(serviceType, serviceKey);
+
+    object IKeyedServiceProvider.GetRequiredKeyedService(Type serviceType, object? serviceKey) => Scope.GetRequiredKeyedService(serviceType, serviceKey);
+
     void IThreadPoolWorkItem.Execute() => ExecutionContext.Run(AmbientRun.Context, static state => _ = ((RunState)state!).Execute(), this);
 
-    private ValueTask Execute() => executor.ExecuteAsync(this);
+    private ValueTask Execute() => Plan.Executor.ExecuteAsync(this);
+
+    private static ValueTask DisposeSynchronously(IDisposable scope)
+    {
+        scope.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private IServiceScope CreateScope()
+    {
+        var created = Plan.Executor.Scopes.CreateScope();
+        var existing = Interlocked.CompareExchange(ref _scope, created, null);
+        if (existing is null)
+        {
+            return created;
+        }
+
+        created.Dispose();
+        return existing;
+    }
 }

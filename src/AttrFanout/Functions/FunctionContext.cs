@@ -1,8 +1,11 @@
 namespace AttrFanout;
 
 /// <summary>What a function knows about the run it is executing; take it as a handler parameter.</summary>
-public sealed class FunctionContext
+/// <remarks>The runtime's own context is the attempt itself, whose services scope is created on first use.</remarks>
+public class FunctionContext
 {
+    private readonly IServiceProvider? _services;
+
     /// <summary>Creates a context. The runtime creates one per attempt.</summary>
     /// <param name="runId">The run's Id.</param>
     /// <param name="functionId">The function's Id.</param>
@@ -12,6 +15,14 @@ public sealed class FunctionContext
     /// <param name="maxAttempts">How many attempts the run may take in all.</param>
     /// <param name="services">The services of the run's scope.</param>
     public FunctionContext(string runId, string functionId, string eventId, string eventName, int attempt, int maxAttempts, IServiceProvider services)
+        : this(runId, functionId, eventId, eventName, attempt, maxAttempts)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _services = services;
+    }
+
+    /// <summary>Creates the runtime's context, whose <see cref="Services"/> are <see cref="AttemptServices"/>.</summary>
+    private protected FunctionContext(string runId, string functionId, string eventId, string eventName, int attempt, int maxAttempts)
     {
         RunId = runId;
         FunctionId = functionId;
@@ -19,7 +30,6 @@ public sealed class FunctionContext
         EventName = eventName;
         Attempt = attempt;
         MaxAttempts = maxAttempts;
-        Services = services;
     }
 
     /// <summary>Gets the Id of this run: one function's execution for one event, across its attempts.</summary>
@@ -44,5 +54,8 @@ public sealed class FunctionContext
     public bool IsFinalAttempt => Attempt >= MaxAttempts;
 
     /// <summary>Gets the services of the run's scope.</summary>
-    public IServiceProvider Services { get; }
+    public IServiceProvider Services => _services ?? AttemptServices;
+
+    /// <summary>Gets the services of the runtime's attempt, when the context was not given its own.</summary>
+    private protected virtual IServiceProvider AttemptServices => throw new InvalidOperationException("The context has no services.");
 }

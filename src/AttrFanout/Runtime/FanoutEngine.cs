@@ -64,7 +64,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
             var function = catalog.Functions[i];
             var settings = FunctionSettings.Resolve(function, _options);
             var pipeline = FunctionPipelineFactory.Create(function.Id, settings, time);
-            _workers[i] = new FunctionWorker(new FunctionPlan(i, function, settings, pipeline), store, sharedSlots, _executor, time, _logger, failures);
+            _workers[i] = new FunctionWorker(new FunctionPlan(i, function, settings, pipeline, _executor, sharedSlots), store, time, _logger, failures);
         }
     }
 

@@ -13,8 +13,6 @@ namespace AttrFanout.Runtime;
 internal sealed class FunctionWorker(
     FunctionPlan plan,
     IFanoutStore store,
-    SharedSlots? sharedSlots,
-    RunExecutor executor,
     TimeProvider time,
     ILogger logger,
     FailureThrottle failures)
@@ -36,7 +34,7 @@ internal sealed class FunctionWorker(
                 }
 
                 await plan.Slots.WaitAsync(stopping).ConfigureAwait(false);
-                if (sharedSlots is not null)
+                if (plan.SharedSlots is { } sharedSlots)
                 {
                     try
                     {
@@ -72,7 +70,7 @@ internal sealed class FunctionWorker(
                     failures.Recovered(Where);
                 }
 
-                executor.Start(new RunState(plan, delivery, executor, sharedSlots));
+                plan.Executor.Start(new RunState(plan, delivery));
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -87,7 +85,7 @@ internal sealed class FunctionWorker(
         }
     }
 
-    private void ReleaseSlots() => plan.ReleaseSlots(sharedSlots);
+    private void ReleaseSlots() => plan.ReleaseSlots();
 
     private async Task PauseAsync(CancellationToken stopping)
     {

@@ -73,17 +73,22 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             return ValueTask.CompletedTask;
         }
 
-        run.Settle(outcome);
+        var next = run.Settle(outcome);
+        if (!ReferenceEquals(next, run))
+        {
+            _runs[outcome.RunId] = next;
+        }
+
         switch (outcome)
         {
             case { Kind: RunOutcomeKind.Succeeded }:
                 ForgetOldSucceeded(outcome.RunId);
                 break;
             case { Kind: RunOutcomeKind.Released }:
-                Queue(run, outcome.At);
+                _queues.Add(next);
                 break;
-            case { Kind: RunOutcomeKind.RetryScheduled, DueAt: { } dueAt }:
-                ScheduleRedelivery(run, dueAt);
+            case { Kind: RunOutcomeKind.RetryScheduled }:
+                ScheduleRedelivery(next, next.DueAt);
                 break;
         }
 
@@ -115,7 +120,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
 
         var replay = new InMemoryRun(newRunId, failed.FunctionId, failed.Event, failed.TraceParent, now) { ReplayOf = runId };
         _runs[newRunId] = replay;
-        Queue(replay, now);
+        _queues.Add(replay);
         return ValueTask.FromResult<FunctionRun?>(replay.ToFunctionRun());
     }
 
@@ -156,16 +161,10 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             var runId = runIds[i] = RunIds.For(sequence, functionId);
             var run = new InMemoryRun(runId, functionId, submission.Event, submission.TraceParent, now);
             _runs[runId] = run;
-            Queue(run, now);
+            _queues.Add(run);
         }
 
         return new AcceptResult(IsDuplicate: false, runIds);
-    }
-
-    private void Queue(InMemoryRun run, DateTimeOffset dueSince)
-    {
-        run.DueSince = dueSince;
-        _queues.Add(run);
     }
 
     private void ScheduleRedelivery(InMemoryRun run, DateTimeOffset dueAt)
@@ -194,7 +193,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
         }
 
         run.MarkDue();
-        Queue(run, dueAt);
+        _queues.Add(run);
     }
 
     private void ForgetOldSucceeded(string runId)

@@ -1,35 +1,24 @@
 namespace AttrFanout.Stores.InMemory;
 
 /// <summary>
-/// A run as the in-memory store keeps it: one mutable record, changed under its own lock by the run's single
-/// executor (the record itself is the lock, so a run costs one object); a <see cref="FunctionRun"/> is built from it
-/// only when someone reads it.
+/// A run as the in-memory store keeps it, and the delivery it hands over: one object per run, so taking it allocates
+/// nothing. Its status changes under its own lock (the record itself is the lock); what only a failing run needs lives in
+/// <see cref="InMemoryRunTrouble"/>, allocated on its first failure. A run delivered again (a retry, a release) continues
+/// as a copy carrying its new attempts and due time.
 /// </summary>
-internal sealed class InMemoryRun(string runId, string functionId, EventEnvelope @event, string? traceParent, DateTimeOffset createdAt)
+internal sealed record InMemoryRun : RunDelivery
 {
     private RunStatus _status = RunStatus.Pending;
-    private int _attempts;
-    private DateTimeOffset _updatedAt = createdAt;
-    private DateTimeOffset? _nextAttemptAt;
-    private string? _errorType;
-    private string? _errorMessage;
-    private DateTimeOffset? _failedAt;
-    private string? _replayedBy;
+    private DateTimeOffset _updatedAt;
+    private int _attemptsMade;
+    private InMemoryRunTrouble? _trouble;
 
-    public string RunId { get; } = runId;
-
-    public string FunctionId { get; } = functionId;
-
-    public EventEnvelope Event { get; } = @event;
-
-    public string? TraceParent { get; } = traceParent;
-
-    public DateTimeOffset CreatedAt { get; } = createdAt;
-
-    public string? ReplayOf { get; init; }
-
-    /// <summary>Gets or sets since when the run has been due, set as it is queued.</summary>
-    public DateTimeOffset DueSince { get; set; } = createdAt;
+    public InMemoryRun(string runId, string functionId, EventEnvelope @event, string? traceParent, DateTimeOffset createdAt)
+        : base(runId, functionId, @event, Attempts: 0, DueAt: createdAt, traceParent)
+    {
+        CreatedAt = createdAt;
+        _updatedAt = createdAt;
+    }
 
     public RunStatus Status
     {
@@ -48,19 +37,18 @@ internal sealed class InMemoryRun(string runId, string functionId, EventEnvelope
         lock (this)
         {
             _status = RunStatus.Running;
-            _nextAttemptAt = null;
             _updatedAt = now;
-            return new RunDelivery(RunId, FunctionId, Event, _attempts, DueSince, TraceParent) { CreatedAt = CreatedAt, ReplayOf = ReplayOf };
+            return this;
         }
     }
 
-    public void Settle(RunOutcome outcome)
+    /// <summary>Records an attempt's outcome; returns the run that carries on: a copy for a run delivered again, else itself.</summary>
+    public InMemoryRun Settle(RunOutcome outcome)
     {
         lock (this)
         {
-            _attempts = outcome.Attempts;
             _updatedAt = outcome.At;
-            _nextAttemptAt = outcome.DueAt;
+            _attemptsMade = outcome.Attempts;
             _status = outcome.Kind switch
             {
                 RunOutcomeKind.Succeeded => RunStatus.Succeeded,
@@ -70,17 +58,25 @@ internal sealed class InMemoryRun(string runId, string functionId, EventEnvelope
             };
             if (outcome.Kind is RunOutcomeKind.RetryScheduled or RunOutcomeKind.Failed)
             {
-                _errorType = outcome.ErrorType;
-                _errorMessage = outcome.ErrorMessage;
+                _trouble = (_trouble ?? new()) with
+                {
+                    ErrorType = outcome.ErrorType,
+                    ErrorMessage = outcome.ErrorMessage,
+                    NextAttemptAt = outcome.DueAt,
+                    FailedAt = outcome.Kind == RunOutcomeKind.Failed ? outcome.At : null,
+                };
             }
 
-            if (outcome.Kind == RunOutcomeKind.Failed)
+            return outcome.Kind switch
             {
-                _failedAt = outcome.At;
-            }
+                RunOutcomeKind.RetryScheduled => this with { Attempts = outcome.Attempts, DueAt = outcome.DueAt ?? outcome.At },
+                RunOutcomeKind.Released => this with { Attempts = outcome.Attempts, DueAt = outcome.At },
+                _ => this,
+            };
         }
     }
 
+    /// <summary>Marks a run whose retry is due pending again.</summary>
     public void MarkDue()
     {
         lock (this)
@@ -94,12 +90,12 @@ internal sealed class InMemoryRun(string runId, string functionId, EventEnvelope
     {
         lock (this)
         {
-            if (_status != RunStatus.Failed || _replayedBy is not null)
+            if (_status != RunStatus.Failed || _trouble?.ReplayedBy is not null)
             {
                 return false;
             }
 
-            _replayedBy = replayRunId;
+            _trouble = (_trouble ?? new()) with { ReplayedBy = replayRunId };
             _updatedAt = now;
             return true;
         }
@@ -116,15 +112,15 @@ internal sealed class InMemoryRun(string runId, string functionId, EventEnvelope
                 EventId = Event.Id,
                 EventName = Event.Name,
                 Status = _status,
-                Attempts = _attempts,
-                CreatedAt = CreatedAt,
+                Attempts = _attemptsMade,
+                CreatedAt = CreatedAt ?? Event.Timestamp,
                 UpdatedAt = _updatedAt,
-                NextAttemptAt = _status == RunStatus.RetryScheduled ? _nextAttemptAt : null,
-                ErrorType = _errorType,
-                ErrorMessage = _errorMessage,
-                FailedAt = _failedAt,
+                NextAttemptAt = _status == RunStatus.RetryScheduled ? _trouble?.NextAttemptAt : null,
+                ErrorType = _trouble?.ErrorType,
+                ErrorMessage = _trouble?.ErrorMessage,
+                FailedAt = _trouble?.FailedAt,
                 ReplayOf = ReplayOf,
-                ReplayedBy = _replayedBy,
+                ReplayedBy = _trouble?.ReplayedBy,
             };
         }
     }
