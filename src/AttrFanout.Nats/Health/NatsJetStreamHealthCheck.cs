@@ -1,3 +1,4 @@
+using AttrFanout.Nats.Connection;
 using AttrFanout.Nats.Store;
 using AttrFanout.Stores;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -20,15 +21,15 @@ internal sealed class NatsJetStreamHealthCheck(IFanoutStore store) : IHealthChec
             var session = await nats.OpenAsync(cancellationToken).ConfigureAwait(false);
             if (session.Connection.ConnectionState != NatsConnectionState.Open)
             {
-                return HealthCheckResult.Unhealthy($"The connection to {session.Options.Url} is {session.Connection.ConnectionState}.");
+                return HealthCheckResult.Unhealthy($"The connection to {NatsConnections.Servers(session.Options)} is {session.Connection.ConnectionState}.");
             }
 
             var roundTrip = await session.Connection.PingAsync(cancellationToken).ConfigureAwait(false);
-            return HealthCheckResult.Healthy($"Connected to {session.Options.Url} (round trip {roundTrip.TotalMilliseconds:0.#} ms).");
+            return HealthCheckResult.Healthy($"Connected to {NatsConnections.Servers(session.Options)} (round trip {roundTrip.TotalMilliseconds:0.#} ms).");
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy($"NATS JetStream is unreachable or not ready: {error.Message}", error);
+            return HealthCheckResult.Unhealthy($"NATS JetStream is unreachable or not ready: {NatsConnections.Redact(error.Message, nats.Options)}");
         }
     }
 }
