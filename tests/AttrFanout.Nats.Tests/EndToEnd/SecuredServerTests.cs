@@ -114,13 +114,40 @@ public sealed class SecuredServerTests
         AssertNoSecret(Password, logs, health);
     }
 
-    private static ServiceProvider SecuredApp(RestartableServer server, NatsAuthOpts auth, CapturedLogs logs)
+    [Fact]
+    public async Task Inboxes_are_under_the_connections_inbox_prefix()
+    {
+        // The user may not subscribe under the default '_INBOX.': only an app that honours its connection's prefix works.
+        var config = Path.Combine(Path.GetTempPath(), $"attrfanout-inbox-{Guid.NewGuid():N}.conf");
+        await File.WriteAllTextAsync(config, $$"""
+            authorization {
+              users = [ { user: "{{User}}", password: "{{Password}}", permissions: { subscribe: { deny: ["_INBOX.>"] } } } ]
+            }
+            """);
+        try
+        {
+            await using var server = new RestartableServer("-c", config);
+            await server.StartAsync();
+            var logs = new CapturedLogs(LogLevel.Trace);
+            await using var app = SecuredApp(server, new NatsAuthOpts { Username = User, Password = Password }, logs, inboxPrefix: "_APP_INBOX");
+
+            await FanOutAsync(app);
+
+            AssertNoSecret(Password, logs, await app.GetRequiredService<HealthCheckService>().CheckHealthAsync());
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    private static ServiceProvider SecuredApp(RestartableServer server, NatsAuthOpts auth, CapturedLogs logs, string inboxPrefix = "_INBOX")
     {
         var names = Names();
         return new ServiceCollection()
             .AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
             .AddSingleton<Journal>()
-            .AddNatsClient(nats => nats.ConfigureOptions(o => o.Configure(b => b.Opts = b.Opts with { Url = server.Url, AuthOpts = auth })))
+            .AddNatsClient(nats => nats.ConfigureOptions(o => o.Configure(b => b.Opts = b.Opts with { Url = server.Url, AuthOpts = auth, InboxPrefix = inboxPrefix })))
             .AddAttrFanout(o =>
             {
                 o.ShutdownTimeout = TimeSpan.FromSeconds(2);
