@@ -1,6 +1,8 @@
 using AttrFanout.Nats;
 using AttrFanout.Nats.Configuration;
+using AttrFanout.Nats.Health;
 using AttrFanout.Nats.Store;
+using AttrFanout.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -63,10 +65,12 @@ public static class NatsJetStreamAttrFanoutOptionsExtensions
     }
 
     private static AttrFanoutOptions Use(AttrFanoutOptions options, string? url, Action<NatsJetStreamOptions>? configure) =>
-        options.UseStore(sp => new NatsJetStreamStore(
-            NatsJetStreamSettings.Resolve(sp, url, configure),
-            sp.GetRequiredService<IOptions<AttrFanoutOptions>>().Value,
-            sp.GetRequiredService<FunctionCatalog>(),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
+        options.UseStore(
+            sp => new NatsJetStreamStore(
+                NatsJetStreamSettings.Resolve(sp, url, configure),
+                sp.GetRequiredService<IOptions<AttrFanoutOptions>>().Value,
+                sp.GetRequiredService<FunctionCatalog>(),
+                sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance),
+            static sp => new NatsJetStreamHealthCheck(sp.GetRequiredService<IFanoutStore>()));
 }

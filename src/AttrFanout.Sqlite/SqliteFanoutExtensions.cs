@@ -1,6 +1,7 @@
 using AttrFanout.Sqlite;
 using AttrFanout.Sqlite.Configuration;
 using AttrFanout.Sqlite.Engine;
+using AttrFanout.Sqlite.Health;
 using AttrFanout.Stores;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,16 +63,24 @@ public static class SqliteFanoutExtensions
         return Use(options, connectionString, configure);
     }
 
-    private static AttrFanoutOptions Use(AttrFanoutOptions options, string? connectionString, Action<SqliteStoreOptions>? configure) =>
-        options.UseStore(services =>
-        {
-            var fanout = services.GetRequiredService<IOptions<AttrFanoutOptions>>().Value;
-            var storeOptions = SqliteStoreSettings.Resolve(services, fanout.IdempotencyWindow, connectionString, configure);
-            var time = services.GetRequiredService<TimeProvider>();
-            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("AttrFanout.Sqlite");
-            var store = SqliteRunStore.Open(storeOptions, time);
-            var adapter = new SqliteFanoutStore(store, storeOptions, services.GetRequiredService<FunctionCatalog>(), fanout, time, logger, services.GetService<FailureThrottle>());
-            SqliteStoreLog.Opened(logger, new SqliteConnectionStringBuilder(storeOptions.ConnectionString).DataSource, store.SchemaVersion, adapter.Owner);
-            return adapter;
-        });
+    private static AttrFanoutOptions Use(AttrFanoutOptions options, string? connectionString, Action<SqliteStoreOptions>? configure)
+    {
+        var settings = new SqliteStoreHealthCheck.Settings();
+        return options.UseStore(
+            services => Create(services, connectionString, configure, settings),
+            services => new SqliteStoreHealthCheck(services, settings));
+    }
+
+    private static SqliteFanoutStore Create(IServiceProvider services, string? connectionString, Action<SqliteStoreOptions>? configure, SqliteStoreHealthCheck.Settings settings)
+    {
+        var fanout = services.GetRequiredService<IOptions<AttrFanoutOptions>>().Value;
+        var storeOptions = SqliteStoreSettings.Resolve(services, fanout.IdempotencyWindow, connectionString, configure);
+        settings.Options = storeOptions;
+        var time = services.GetRequiredService<TimeProvider>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("AttrFanout.Sqlite");
+        var store = SqliteRunStore.Open(storeOptions, time);
+        var adapter = new SqliteFanoutStore(store, storeOptions, services.GetRequiredService<FunctionCatalog>(), fanout, time, logger, services.GetService<FailureThrottle>());
+        SqliteStoreLog.Opened(logger, new SqliteConnectionStringBuilder(storeOptions.ConnectionString).DataSource, store.SchemaVersion, adapter.Owner);
+        return adapter;
+    }
 }

@@ -62,7 +62,7 @@ public sealed class SecuredServerTests
         Assert.Contains("127.0.0.1:" + server.Port, error.Message);
         Assert.Contains("Authorization Violation", error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HealthStatus.Unhealthy, health.Status);
-        Assert.Contains("Authorization Violation", health.Entries["attrfanout-nats"].Description, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Authorization Violation", health.Entries["attrfanout-store"].Description, StringComparison.OrdinalIgnoreCase);
         AssertNoSecret(wrong, logs, health, error);
         AssertNoSecret(Password, logs, health, error);
     }
@@ -115,6 +115,56 @@ public sealed class SecuredServerTests
     }
 
     [Fact]
+    public async Task A_stopped_server_makes_the_store_unhealthy_and_the_engine_degraded_without_showing_the_password()
+    {
+        await using var server = new RestartableServer("--user", User, "--pass", Password);
+        await server.StartAsync();
+        var logs = new CapturedLogs(LogLevel.Trace);
+        await using var app = SecuredApp(server, new NatsAuthOpts { Username = User, Password = Password }, logs);
+        foreach (var hosted in app.GetServices<Microsoft.Extensions.Hosting.IHostedService>())
+        {
+            await hosted.StartAsync(CancellationToken.None);
+        }
+
+        await FanOutAsync(app);
+        var healthy = await app.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        await server.StopAsync();
+        var stopped = await app.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        Assert.Equal(HealthStatus.Healthy, healthy.Status);
+        Assert.Contains("function worker(s)", healthy.Entries["attrfanout"].Description);
+        Assert.Contains("streams", healthy.Entries["attrfanout-store"].Description);
+        Assert.Equal(HealthStatus.Unhealthy, stopped.Entries["attrfanout-store"].Status);
+        Assert.Contains($"Not connected to the NATS server at nats://127.0.0.1:{server.Port}", stopped.Entries["attrfanout-store"].Description);
+        Assert.Equal(HealthStatus.Degraded, stopped.Entries["attrfanout"].Status);
+        AssertNoSecret(Password, logs, healthy);
+        AssertNoSecret(Password, logs, stopped);
+    }
+
+    [Fact]
+    public async Task A_deleted_stream_makes_the_store_unhealthy_and_names_it()
+    {
+        await using var server = new RestartableServer("--auth", Token);
+        await server.StartAsync();
+        var logs = new CapturedLogs(LogLevel.Trace);
+        await using var app = SecuredApp(server, new NatsAuthOpts { Token = Token }, logs);
+        await FanOutAsync(app);
+        var store = (Nats.Store.NatsJetStreamStore)app.GetRequiredService<AttrFanout.Stores.IFanoutStore>();
+
+        await using (var admin = new NatsConnection(new NatsOpts { Url = server.Url, AuthOpts = new NatsAuthOpts { Token = Token } }))
+        {
+            await new NATS.Client.JetStream.NatsJSContext(admin).DeleteStreamAsync(store.Options.DeadLetterStreamName);
+        }
+
+        var health = await app.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        Assert.Equal(HealthStatus.Unhealthy, health.Entries["attrfanout-store"].Status);
+        Assert.Contains($"'{store.Options.DeadLetterStreamName}' are missing", health.Entries["attrfanout-store"].Description);
+        Assert.Contains("Restart the app", health.Entries["attrfanout-store"].Description);
+        AssertNoSecret(Token, logs, health);
+    }
+
+    [Fact]
     public async Task Inboxes_are_under_the_connections_inbox_prefix()
     {
         // The user may not subscribe under the default '_INBOX.': only an app that honours its connection's prefix works.
@@ -153,7 +203,7 @@ public sealed class SecuredServerTests
                 o.ShutdownTimeout = TimeSpan.FromSeconds(2);
                 o.UseNatsJetStream(names);
             })
-            .AddHealthChecks().AddAttrFanoutNatsJetStream().Services
+            .AddHealthChecks().AddAttrFanout().Services
             .BuildServiceProvider();
     }
 
