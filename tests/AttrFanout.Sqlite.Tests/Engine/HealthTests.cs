@@ -87,7 +87,7 @@ public sealed class HealthTests : IDisposable
             o.ShutdownTimeout = TimeSpan.FromSeconds(2);
             o.UseSqlite($"Data Source={database}");
         });
-        builder.Services.AddHealthChecks().AddAttrFanout();
+        builder.Services.AddHealthChecks().AddAttrFanout(tags: "ready");
         return builder.Build();
     }
 
