@@ -6,9 +6,12 @@ using Signup;
 using Signup.Events;
 using Signup.Services;
 
+// Relative paths in the configuration (the database file) are beside the app, wherever it is started from.
+Environment.CurrentDirectory = AppContext.BaseDirectory;
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-var database = builder.Configuration["Signup:Database"] ?? Path.Combine(AppContext.BaseDirectory, "signup.db");
-builder.Services.AddAttrFanout(o => o.UseSqlite($"Data Source={database}", s => s.LeaseDuration = TimeSpan.FromSeconds(5)));
+// The database and its settings come from configuration (appsettings.json, environment variables, the command line):
+// AttrFanout:Sqlite:ConnectionStringName names ConnectionStrings:Signup, AttrFanout:Sqlite:LeaseDuration is 5 seconds.
+builder.Services.AddAttrFanout(o => o.UseSqlite());
 builder.Services.AddSignupServices(builder.Configuration.SalesApiOutages());
 
 using var host = builder.Build();
@@ -18,7 +21,7 @@ await host.StartAsync();
 var sender = host.Services.GetRequiredService<IEventSender>();
 var runs = host.Services.GetRequiredService<IFunctionRuns>();
 
-var unfinished = database + ".unfinished";
+var unfinished = Path.Combine(AppContext.BaseDirectory, "signup.unfinished");
 if (File.Exists(unfinished))
 {
     var left = File.ReadAllLines(unfinished);
@@ -37,7 +40,7 @@ timeline.Note($"sent {UserSignedUp.EventName} ({sent.EventId}): {sent.RunIds.Cou
 if (args.Contains("--crash-after-send"))
 {
     File.WriteAllLines(unfinished, sent.RunIds);
-    timeline.Note($"--crash-after-send: killing this process; the event and its runs are in {database}. Run again to see them resume.");
+    timeline.Note($"--crash-after-send: killing this process; the event and its runs are in the SQLite file of ConnectionStrings:Signup. Run again to see them resume.");
     Process.GetCurrentProcess().Kill();
 }
 

@@ -32,7 +32,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 3009, Level = LogLevel.Error, Message = "The waiting run '{Key}' in bucket '{Bucket}' is unreadable and was removed")]
     public static partial void RetryUnreadable(ILogger logger, string key, string bucket);
 
-    [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "Cannot reach the NATS server at {Servers} ({Error}). Start it with JetStream enabled (nats-server -js), or fix the URL given to UseNatsJetStream; AttrFanout tries again every {RetryIn} and says so again at most every {Interval}")]
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "Cannot reach the NATS server at {Servers} ({Error}). Start it with JetStream enabled (nats-server -js), or fix the connection (URL, credentials, TLS: UseNatsJetStream or the app's AddNatsClient); AttrFanout tries again every {RetryIn} and says so again at most every {Interval}")]
     public static partial void ServerUnreachable(ILogger logger, string servers, string error, TimeSpan retryIn, TimeSpan interval);
 
     [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "The NATS server at {Servers} is still unreachable after {Down} ({Failures} tries): {Error}")]

@@ -8,7 +8,10 @@ namespace AttrFanout;
 /// <summary>Health checks of AttrFanout on NATS JetStream.</summary>
 public static class NatsJetStreamHealthCheckBuilderExtensions
 {
-    /// <summary>Adds a check that the NATS connection is open and the server answers.</summary>
+    /// <summary>
+    /// Adds the NATS store's check alone: the connection is open, the server answers, JetStream answers and both streams
+    /// are present. <c>AddHealthChecks().AddAttrFanout()</c> adds the same check (as <c>attrfanout-store</c>) with the engine's.
+    /// </summary>
     /// <param name="builder">The health checks builder.</param>
     /// <param name="name">The check's name.</param>
     /// <param name="tags">Tags to filter checks by, e.g. <c>ready</c>.</param>

@@ -1,9 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+using NATS.Client.Core;
+
 namespace AttrFanout.Nats;
 
-/// <summary>How AttrFanout uses a NATS JetStream server.</summary>
+/// <summary>
+/// How AttrFanout uses a NATS JetStream server. Every setting has a key under the <c>AttrFanout:Nats</c> configuration
+/// section (e.g. <c>AttrFanout:Nats:StreamName</c>); what code sets in <c>UseNatsJetStream(..., n =&gt; ...)</c> wins
+/// over the section.
+/// </summary>
 public sealed class NatsJetStreamOptions
 {
-    /// <summary>Gets or sets the server URL (several may be comma-separated).</summary>
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string SectionName = "AttrFanout:Nats";
+
+    /// <summary>
+    /// Gets or sets the server URL (several may be comma-separated), used when AttrFanout opens its own connection: with
+    /// <c>UseNatsJetStream(url)</c>, or with <c>UseNatsJetStream()</c> when the app registered no <see cref="INatsConnection"/>.
+    /// Prefer <see cref="ConfigureConnection"/> or the app's own connection for credentials; any user information in
+    /// the URL is never written to logs, errors or health output.
+    /// </summary>
     /// <value>Defaults to <c>nats://localhost:4222</c>.</value>
     public string Url { get; set; } = "nats://localhost:4222";
 
@@ -25,6 +40,7 @@ public sealed class NatsJetStreamOptions
 
     /// <summary>Gets or sets how many servers of a cluster keep a copy of each stream and consumer (1, 3 or 5).</summary>
     /// <value>Defaults to 1.</value>
+    [Range(1, 5)]
     public int Replicas { get; set; } = 1;
 
     /// <summary>Gets or sets how long the server treats a later publish with the same event Id as a duplicate (the stream's duplicate window).</summary>
@@ -68,48 +84,30 @@ public sealed class NatsJetStreamOptions
     /// <value>Defaults to <see langword="false"/>: such consumers are named in a warning at start.</value>
     public bool DeleteOrphanedConsumers { get; set; }
 
-    /// <summary>Gets or sets the clock of the timer that replays runs waiting for a retry; tests set a fake one.</summary>
-    internal TimeProvider? RetryClock { get; set; }
+    // Fields, not properties: the configuration binder's generator binds every settable property it can see.
 
-    internal void Validate()
+    /// <summary>The clock of the timer that replays runs waiting for a retry; tests set a fake one.</summary>
+    internal TimeProvider? RetryClock;
+
+    /// <summary>The app's own connection (registered in DI), used instead of opening one; never disposed here.</summary>
+    internal INatsConnection? SharedConnection;
+
+    /// <summary>The hook that adjusts the options of a connection AttrFanout opens itself.</summary>
+    internal Func<NatsOpts, NatsOpts>? ConnectionOptions;
+
+    /// <summary>
+    /// Adjusts the options of the connection AttrFanout opens itself from <see cref="Url"/>: credentials
+    /// (<see cref="NatsOpts.AuthOpts"/>: user and password, token, NKey, creds file), TLS (<see cref="NatsOpts.TlsOpts"/>),
+    /// the inbox prefix, reconnect timing. Not used when AttrFanout uses the app's own <see cref="INatsConnection"/>
+    /// (<c>AddNatsClient</c>), whose options are the app's. Calls add up, in order.
+    /// </summary>
+    /// <param name="configure">Returns the options to connect with, e.g. <c>o =&gt; o with { AuthOpts = ... }</c>.</param>
+    /// <returns>These options.</returns>
+    public NatsJetStreamOptions ConfigureConnection(Func<NatsOpts, NatsOpts> configure)
     {
-        static void Fail(string message) => throw new AttrFanoutConfigurationException("NATS JetStream: " + message);
-
-        if (string.IsNullOrWhiteSpace(Url))
-        {
-            Fail("Url is required, e.g. 'nats://localhost:4222'.");
-        }
-
-        if (!IsValidName(StreamName) || !IsValidName(DeadLetterStreamName) || StreamName == DeadLetterStreamName)
-        {
-            Fail($"StreamName '{StreamName}' and DeadLetterStreamName '{DeadLetterStreamName}' must differ and use only letters, digits, '-' and '_'.");
-        }
-
-        if (Replicas is < 1 or > 5)
-        {
-            Fail($"Replicas is {Replicas}; use 1 to 5 (3 in a three-server cluster).");
-        }
-
-        if (DuplicateWindow <= TimeSpan.Zero || AckWait < TimeSpan.FromSeconds(1) || FetchExpiry < TimeSpan.FromSeconds(2))
-        {
-            Fail("DuplicateWindow must be positive, AckWait at least 1 second and FetchExpiry at least 2 seconds.");
-        }
-
-        if (AppName is not null && (AppName.Length == 0 || AppName.Contains('\'', StringComparison.Ordinal)))
-        {
-            Fail($"AppName '{AppName}' must be non-empty and contain no quote.");
-        }
-
-        try
-        {
-            _ = new Subjects.SubjectLayout(SubjectPrefix);
-        }
-        catch (ArgumentException e)
-        {
-            Fail(e.Message);
-        }
+        ArgumentNullException.ThrowIfNull(configure);
+        var before = ConnectionOptions;
+        ConnectionOptions = before is null ? configure : opts => configure(before(opts));
+        return this;
     }
-
-    private static bool IsValidName(string? name) =>
-        !string.IsNullOrEmpty(name) && name.All(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

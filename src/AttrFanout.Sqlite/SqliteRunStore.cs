@@ -35,7 +35,7 @@ internal sealed class SqliteRunStore : IAsyncDisposable
     public static SqliteRunStore Open(SqliteStoreOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        Configuration.SqliteStoreSettings.ThrowIfInvalid(options);
         var connections = new ConnectionFactory(options);
         var connection = connections.Open();
         try

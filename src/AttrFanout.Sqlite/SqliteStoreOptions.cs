@@ -1,11 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace AttrFanout.Sqlite;
 
-/// <summary>Settings of the SQLite store.</summary>
+/// <summary>
+/// Settings of the SQLite store. Every setting has a key under the <c>AttrFanout:Sqlite</c> configuration section (e.g.
+/// <c>AttrFanout:Sqlite:LeaseDuration</c>); what code sets in <c>UseSqlite(..., s =&gt; ...)</c> wins over the section.
+/// </summary>
 public sealed class SqliteStoreOptions
 {
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string SectionName = "AttrFanout:Sqlite";
+
     /// <summary>Gets or sets the connection string, e.g. <c>Data Source=app.db</c>.</summary>
-    /// <value>No default; required.</value>
+    /// <value>No default; required, unless <see cref="ConnectionStringName"/> names one.</value>
     public string ConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// Gets or sets the name of a connection string in the <c>ConnectionStrings</c> configuration section to use when
+    /// <see cref="ConnectionString"/> is not set (a set one wins), e.g. <c>Fanout</c> for <c>ConnectionStrings:Fanout</c>.
+    /// </summary>
+    /// <value>No default.</value>
+    public string? ConnectionStringName { get; set; }
 
     /// <summary>Gets or sets how hard each commit is pushed to disk.</summary>
     /// <value><see cref="SqliteDurability.Full"/>.</value>
@@ -29,6 +44,7 @@ public sealed class SqliteStoreOptions
 
     /// <summary>Gets or sets the most writes committed together in one transaction.</summary>
     /// <value>512.</value>
+    [Range(1, 1_000_000)]
     public int MaxBatchSize { get; set; } = 512;
 
     /// <summary>
@@ -54,6 +70,7 @@ public sealed class SqliteStoreOptions
     /// before the run is failed instead of taken again, so a run that crashes its worker does not loop forever.
     /// </summary>
     /// <value>3.</value>
+    [Range(1, 1_000_000)]
     public int MaxLeasesPerAttempt { get; set; } = 3;
 
     /// <summary>
@@ -66,47 +83,6 @@ public sealed class SqliteStoreOptions
     /// wait in process than the engine may run of that function at once (at least this many).
     /// </remarks>
     /// <value>16.</value>
+    [Range(1, 1_000_000)]
     public int MaxRunsPerLease { get; set; } = 16;
-
-    internal void Validate()
-    {
-        if (string.IsNullOrWhiteSpace(ConnectionString))
-        {
-            throw new ArgumentException("SqliteStoreOptions.ConnectionString is required, e.g. \"Data Source=app.db\".", nameof(ConnectionString));
-        }
-
-        RequirePositive(BusyTimeout, nameof(BusyTimeout));
-        RequirePositive(IdempotencyWindow, nameof(IdempotencyWindow));
-        RequirePositive(RetentionPeriod, nameof(RetentionPeriod));
-        if (FailedRetentionPeriod is { } failed)
-        {
-            RequirePositive(failed, nameof(FailedRetentionPeriod));
-        }
-
-        RequirePositive(LeaseDuration, nameof(LeaseDuration));
-        RequirePositive(PollInterval, nameof(PollInterval));
-        RequirePositive(PruneInterval, nameof(PruneInterval));
-        if (MaxRunsPerLease < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxRunsPerLease), MaxRunsPerLease, "SqliteStoreOptions.MaxRunsPerLease must be at least 1.");
-        }
-
-        if (MaxLeasesPerAttempt < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxLeasesPerAttempt), MaxLeasesPerAttempt, "SqliteStoreOptions.MaxLeasesPerAttempt must be at least 1.");
-        }
-
-        if (MaxBatchSize < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxBatchSize), MaxBatchSize, "SqliteStoreOptions.MaxBatchSize must be at least 1.");
-        }
-    }
-
-    private static void RequirePositive(TimeSpan value, string name)
-    {
-        if (value <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"SqliteStoreOptions.{name} must be positive.");
-        }
-    }
 }

@@ -72,7 +72,9 @@ internal sealed class PullSubscription : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var inbox = "_INBOX.AF" + Guid.NewGuid().ToString("N");
+        // Under the connection's inbox prefix (NatsOpts.InboxPrefix, which the server's permissions may require), but not
+        // under NewInbox(): the client muxes subjects there by exact match, and this subscription is a wildcard.
+        var inbox = js.Connection.Opts.InboxPrefix + ".AF" + Guid.NewGuid().ToString("N");
         var sub = await js.Connection.SubscribeCoreAsync(
             inbox + ".>",
             serializer: NatsRawSerializer<byte[]>.Default,

@@ -57,7 +57,9 @@ internal sealed class JetStreamPublisher : IAsyncDisposable
     public static async ValueTask<JetStreamPublisher> OpenAsync(INatsConnection connection, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var inbox = "_INBOX.AF" + Guid.NewGuid().ToString("N");
+        // Under the connection's inbox prefix (NatsOpts.InboxPrefix, which the server's permissions may require), but not
+        // under NewInbox(): the client muxes subjects there by exact match, and this subscription is a wildcard.
+        var inbox = connection.Opts.InboxPrefix + ".AF" + Guid.NewGuid().ToString("N");
         var replies = await connection.SubscribeCoreAsync(
             inbox + ".*",
             serializer: NatsRawSerializer<byte[]>.Default,

@@ -1,3 +1,4 @@
+using AttrFanout.Nats.Connection;
 using AttrFanout.Nats.Consuming;
 using AttrFanout.Nats.DeadLetters;
 using AttrFanout.Nats.Intake;
@@ -19,8 +20,9 @@ internal sealed class JetStreamSession : IAsyncDisposable
     private Task _intake = Task.CompletedTask;
     private JetStreamPublisher? _publisher;
     private RetryTimer? _retryTimer;
+    private bool _ownsConnection;
 
-    private JetStreamSession(NatsJetStreamOptions options, NatsConnection connection)
+    private JetStreamSession(NatsJetStreamOptions options, INatsConnection connection)
     {
         Options = options;
         Connection = connection;
@@ -34,7 +36,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
 
     public NatsJetStreamOptions Options { get; }
 
-    public NatsConnection Connection { get; }
+    public INatsConnection Connection { get; }
 
     public INatsJSContext Js { get; }
 
@@ -70,11 +72,11 @@ internal sealed class JetStreamSession : IAsyncDisposable
         ILogger logger,
         CancellationToken cancellationToken)
     {
-        var connection = new NatsConnection(new NatsOpts { Url = options.Url, Name = "attrfanout" });
-        var session = new JetStreamSession(options, connection);
+        var connection = NatsConnections.Open(options, out var owned);
+        var session = new JetStreamSession(options, connection) { _ownsConnection = owned };
         try
         {
-            await connection.ConnectAsync().ConfigureAwait(false);
+            await NatsConnections.ConnectAsync(connection, options).ConfigureAwait(false);
             session._publisher = await JetStreamPublisher.OpenAsync(connection, session.Js.Opts.RequestTimeout, time, cancellationToken).ConfigureAwait(false);
             var routable = options.DeadLetterUnroutable ? new RoutableSubjects(session.Js, options.StreamName, time) : null;
             var routes = routable is null
@@ -120,7 +122,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
             }
 
             session._retryTimer = new RetryTimer(session.Retries, session.Publisher, options.RetryClock ?? time, logger);
-            Log.Provisioned(logger, options.StreamName, functions.Count, ServerNames.Of(options.Url));
+            Log.Provisioned(logger, options.StreamName, functions.Count, NatsConnections.Servers(options));
             return session;
         }
         catch
@@ -200,7 +202,12 @@ internal sealed class JetStreamSession : IAsyncDisposable
             await _publisher.DisposeAsync().ConfigureAwait(false);
         }
 
-        await Connection.DisposeAsync().ConfigureAwait(false);
+        if (_ownsConnection)
+        {
+            // The app's own connection (from DI) is the app's to close.
+            await Connection.DisposeAsync().ConfigureAwait(false);
+        }
+
         _stopping.Dispose();
     }
 }

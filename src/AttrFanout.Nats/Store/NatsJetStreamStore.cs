@@ -35,7 +35,6 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
 
     public NatsJetStreamStore(NatsJetStreamOptions options, AttrFanoutOptions fanout, FunctionCatalog catalog, TimeProvider time, ILoggerFactory loggers)
     {
-        options.Validate();
         options.DuplicateWindow ??= fanout.IdempotencyWindow;
         options.AppName ??= catalog.AppName;
         _options = options;
@@ -46,7 +45,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         _logger = loggers.CreateLogger("AttrFanout.Nats");
         _fetchBatch = Math.Clamp(fanout.MaxConcurrency ?? fanout.DefaultConcurrency, 1, MaxFetchBatch);
         _deadLetterRuns = new DeadLetterRuns(_functions);
-        _unreachable = new UnreachableServerLog(options.Url, time, _logger);
+        _unreachable = new UnreachableServerLog(Connection.NatsConnections.EffectiveOpts(options).Url, time, _logger);
     }
 
     /// <summary>How long a worker waits before it tries an unreachable server again.</summary>
@@ -65,6 +64,9 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
 
     /// <summary>Gets the open session, or <see langword="null"/> before the first use.</summary>
     internal JetStreamSession? Session => _session;
+
+    /// <summary>Gets the settings the store was created with.</summary>
+    internal NatsJetStreamOptions Options => _options;
 
     public async ValueTask<AcceptResult> AcceptAsync(EventSubmission submission, CancellationToken cancellationToken)
     {

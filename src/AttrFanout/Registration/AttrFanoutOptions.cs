@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AttrFanout.Stores;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AttrFanout;
 
@@ -81,7 +82,7 @@ public sealed class AttrFanoutOptions
     /// <value>The default is empty.</value>
     public Dictionary<string, FunctionOptions> Functions { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Gets the factory of the store set by <see cref="UseStore"/>, or <see langword="null"/> for the in-memory store.</summary>
+    /// <summary>Gets the factory of the store set by <see cref="UseStore(Func{IServiceProvider, IFanoutStore})"/>, or <see langword="null"/> for the in-memory store.</summary>
     internal Func<IServiceProvider, IFanoutStore>? StoreFactory { get; private set; }
 
     /// <summary>
@@ -94,6 +95,26 @@ public sealed class AttrFanoutOptions
     {
         ArgumentNullException.ThrowIfNull(factory);
         StoreFactory = factory;
+        StoreHealthFactory = null;
+        return this;
+    }
+
+    /// <summary>Gets the factory of the store's health check set by <see cref="UseStore(Func{IServiceProvider, IFanoutStore}, Func{IServiceProvider, IHealthCheck})"/>.</summary>
+    internal Func<IServiceProvider, IHealthCheck>? StoreHealthFactory { get; private set; }
+
+    /// <summary>
+    /// Keeps events and runs in the store that <paramref name="factory"/> creates, and reports its health through the check
+    /// <paramref name="healthCheck"/> creates (in <c>AddHealthChecks().AddAttrFanout()</c>). Store packages call it from their
+    /// own extension.
+    /// </summary>
+    /// <param name="factory">Creates the store, once, from the app's services.</param>
+    /// <param name="healthCheck">Creates the store's health check, once, from the app's services.</param>
+    /// <returns>These options.</returns>
+    public AttrFanoutOptions UseStore(Func<IServiceProvider, IFanoutStore> factory, Func<IServiceProvider, IHealthCheck> healthCheck)
+    {
+        ArgumentNullException.ThrowIfNull(healthCheck);
+        UseStore(factory);
+        StoreHealthFactory = healthCheck;
         return this;
     }
 }

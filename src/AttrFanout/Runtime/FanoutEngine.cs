@@ -80,6 +80,30 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>Gets whether the engine was started (by the host, or by a first send without one), stopped or not.</summary>
+    public bool WasStarted
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _started;
+            }
+        }
+    }
+
+    /// <summary>Gets the function workers, and how many of them ended while the engine runs (none should: a health check reports it).</summary>
+    public (int Workers, int Ended) WorkerHealth
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (_workers.Length, _stopTask is null ? _workerTasks.Count(static t => t.IsCompleted) : 0);
+            }
+        }
+    }
+
     /// <summary>Starts the workers; does nothing when already started or stopped.</summary>
     public void Start()
     {

@@ -7,10 +7,13 @@ internal static class NatsServerLauncher
 {
     public const string ServerPath = "/usr/sbin/nats-server";
 
-    public static Process Start(int port, string storeDirectory)
+    /// <param name="port">The port to listen on.</param>
+    /// <param name="storeDirectory">Where JetStream keeps its files.</param>
+    /// <param name="arguments">More arguments, e.g. <c>--user u --pass p</c> or <c>--auth token</c>.</param>
+    public static Process Start(int port, string storeDirectory, params string[] arguments)
     {
         Directory.CreateDirectory(storeDirectory);
-        var server = Process.Start(new ProcessStartInfo(ServerPath, ["-js", "-a", "127.0.0.1", "-p", port.ToString(), "-sd", storeDirectory])
+        var server = Process.Start(new ProcessStartInfo(ServerPath, ["-js", "-a", "127.0.0.1", "-p", port.ToString(), "-sd", storeDirectory, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

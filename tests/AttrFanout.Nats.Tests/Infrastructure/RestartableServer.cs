@@ -5,7 +5,8 @@ using System.Net.Sockets;
 namespace AttrFanout.Nats.Tests.Infrastructure;
 
 /// <summary>A JetStream nats-server of one test's own, on a free port with a file store, that the test stops and starts again.</summary>
-internal sealed class RestartableServer : IAsyncDisposable
+/// <param name="arguments">More server arguments, e.g. <c>--user u --pass p</c> or <c>--auth token</c> for a secured server.</param>
+internal sealed class RestartableServer(params string[] arguments) : IAsyncDisposable
 {
     private readonly string _storeDirectory = Path.Combine(Path.GetTempPath(), "attrfanout-nats-restart-" + Guid.NewGuid().ToString("N"));
     private Process? _server;
@@ -17,7 +18,7 @@ internal sealed class RestartableServer : IAsyncDisposable
     /// <summary>Starts the server (again, on the same port and store) and waits until it listens.</summary>
     public async Task StartAsync()
     {
-        _server = NatsServerLauncher.Start(Port, _storeDirectory);
+        _server = NatsServerLauncher.Start(Port, _storeDirectory, arguments);
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)

@@ -1,18 +1,21 @@
+using AttrFanout.Nats.Configuration;
+using Microsoft.Extensions.Options;
+
 namespace AttrFanout.Nats.Tests.Store;
 
 public sealed class OptionsTests
 {
     [Fact]
-    public void The_defaults_are_valid() => new NatsJetStreamOptions().Validate();
+    public void The_defaults_are_valid() => NatsJetStreamSettings.ThrowIfInvalid(new NatsJetStreamOptions());
 
     [Theory]
-    [InlineData("stream", "bad.name")]
-    [InlineData("dead", "SAME")]
-    [InlineData("prefix", "a..b")]
-    [InlineData("replicas", "7")]
-    [InlineData("url", "")]
-    [InlineData("ackwait", "0")]
-    public void Invalid_settings_are_rejected_with_a_message_naming_them(string setting, string value)
+    [InlineData("stream", "bad.name", "AttrFanout:Nats:StreamName")]
+    [InlineData("dead", "SAME", "AttrFanout:Nats:DeadLetterStreamName")]
+    [InlineData("prefix", "a..b", "AttrFanout:Nats:SubjectPrefix")]
+    [InlineData("replicas", "7", "AttrFanout:Nats:Replicas")]
+    [InlineData("url", "", "AttrFanout:Nats:Url")]
+    [InlineData("ackwait", "0", "AttrFanout:Nats:AckWait")]
+    public void Invalid_settings_are_rejected_with_a_message_naming_their_key(string setting, string value, string key)
     {
         var options = new NatsJetStreamOptions();
         switch (setting)
@@ -25,14 +28,8 @@ public sealed class OptionsTests
             default: options.AckWait = TimeSpan.FromSeconds(int.Parse(value)); break;
         }
 
-        var error = Assert.Throws<AttrFanoutConfigurationException>(options.Validate);
-        Assert.StartsWith("NATS JetStream: ", error.Message);
-    }
-
-    [Fact]
-    public void UseNatsJetStream_rejects_invalid_settings_at_once()
-    {
-        var error = Assert.Throws<AttrFanoutConfigurationException>(() => new AttrFanoutOptions().UseNatsJetStream("nats://localhost:4222", n => n.Replicas = 0));
-        Assert.Contains("Replicas is 0", error.Message);
+        var error = Assert.Throws<OptionsValidationException>(() => NatsJetStreamSettings.ThrowIfInvalid(options));
+        Assert.Contains(key, error.Message);
+        Assert.Equal("AttrFanout:Nats", error.OptionsName);
     }
 }
