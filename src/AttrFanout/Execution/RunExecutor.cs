@@ -27,7 +27,10 @@ internal sealed class RunExecutor(
     /// <summary>Gets the factory of the attempts' DI scopes.</summary>
     public IServiceScopeFactory Scopes { get; } = scopes;
 
-    /// <summary>Starts the attempt of <paramref name="state"/> on the thread pool.</summary>
+    /// <summary>
+    /// Starts the attempt of <paramref name="state"/> on the thread pool: the worker goes on taking runs while it executes,
+    /// and a handler that blocks its thread holds back nothing but its own slot.
+    /// </summary>
     public void Start(RunState state)
     {
         tracker.Started(state);

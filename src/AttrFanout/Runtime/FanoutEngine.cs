@@ -167,12 +167,13 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
     private async Task StopCoreAsync()
     {
         _lifetime.BeginStop();
-        await Task.WhenAll(_workerTasks).ConfigureAwait(false);
         Log.Stopping(_logger, _lifetime.AttemptsInFlight, _options.ShutdownTimeout);
         using (var drainTimeout = new CancellationTokenSource(_options.ShutdownTimeout, _timeProvider))
         {
             try
             {
+                // A worker ends at once unless the attempt it started inline still holds it; either way within the drain.
+                await Task.WhenAll(_workerTasks).WaitAsync(drainTimeout.Token).ConfigureAwait(false);
                 await _lifetime.Drained.WaitAsync(drainTimeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)

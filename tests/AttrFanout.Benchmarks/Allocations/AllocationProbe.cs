@@ -6,27 +6,32 @@ using AttrFanout.Benchmarks.Infrastructure;
 namespace AttrFanout.Benchmarks.Allocations;
 
 /// <summary>
-/// Where the in-memory fan-out allocates: sends 50,000 events of 5 no-op functions three times, prints the bytes
-/// allocated per event, and on the last round the runtime's sampled allocations by type. Not a benchmark: a guide.
+/// Where the in-memory fan-out allocates: sends 50,000 events of 5 no-op functions six times (the first rounds warm the JIT up), prints the bytes
+/// allocated per event and a rough rate, and on the last round the runtime's sampled allocations by type. Not a
+/// benchmark (the BenchmarkDotNet fan-out table is): a guide.
 /// </summary>
 internal static class AllocationProbe
 {
+    private const int Rounds = 6;
+
     public static async Task RunAsync()
     {
         await using var app = new AttrFanoutApp();
-        for (var round = 0; round < 3; round++)
+        for (var round = 0; round < Rounds; round++)
         {
-            using var listener = round == 2 ? new AllocListener() : null;
+            using var listener = round == Rounds - 1 ? new AllocListener() : null;
             var done = FanoutFunctions.Calls.Reset(50_000 * 5);
             var before = GC.GetTotalAllocatedBytes(true);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             for (var i = 0; i < 50_000; i++)
             {
                 await app.Sender.SendAsync(new FanoutTick(i));
             }
 
             await done;
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             var after = GC.GetTotalAllocatedBytes(true);
-            Console.WriteLine($"round {round}: {(after - before) / 50_000.0:F0} B/event");
+            Console.WriteLine($"round {round}: {(after - before) / 50_000.0:F0} B/event, {50_000 / elapsed.TotalSeconds:F0} events/s{(listener is null ? "" : " (sampling allocations)")}");
             if (listener is not null)
             {
                 foreach (var (type, bytes) in listener.ByType.OrderByDescending(kv => kv.Value).Take(25))

@@ -52,7 +52,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
                 return accepted;
             }
 
-            var spaceFreed = _queues.SpaceFreed();
+            var spaceFreed = _queues.SpaceFreed(submission.Runs.Count, queueCapacity);
             if (!_queues.HasRoomFor(submission.Runs.Count, queueCapacity))
             {
                 await spaceFreed.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -61,7 +61,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
     }
 
     public ValueTask<bool> WaitForRunAsync(string functionId, CancellationToken cancellationToken) =>
-        _queues.Reader(functionId).WaitToReadAsync(cancellationToken);
+        _queues.WaitToTakeAsync(functionId, cancellationToken);
 
     public ValueTask<RunDelivery?> TryTakeRunAsync(string functionId, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_queues.TryTake(functionId, out var run) ? run.Take(time.GetUtcNow()) : null);

@@ -1,18 +1,19 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 
 namespace AttrFanout.Stores.InMemory;
 
 /// <summary>
 /// The runs waiting to be taken, one queue per function, with their total count for backpressure. Thread-safe: a
-/// function's queue is a single-reader channel, the count an interlocked number, and room is signalled to waiting
-/// senders each time runs are taken while one waits.
+/// function's queue is an <see cref="InMemoryRunQueue"/>, the count an interlocked number, and room is signalled to waiting
+/// senders once the queues have drained to the level a waiting sender asked for (a quarter of the capacity below it, so a
+/// sender at the limit wakes once per batch of sends rather than once per run taken).
 /// </summary>
 internal sealed class InMemoryRunQueues
 {
-    private readonly ConcurrentDictionary<string, Channel<InMemoryRun>> _queues = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, InMemoryRunQueue> _queues = new(StringComparer.Ordinal);
     private readonly Lock _signalGate = new();
     private TaskCompletionSource? _spaceFreed;
+    private int _resumeAt = -1;
     private int _count;
 
     /// <summary>Gets how many runs wait, across functions.</summary>
@@ -25,38 +26,44 @@ internal sealed class InMemoryRunQueues
         return count == 0 || count + runs <= capacity;
     }
 
-    /// <summary>Gets a task completed the next time a run is taken.</summary>
-    public Task SpaceFreed()
+    /// <summary>
+    /// Gets a task completed once the runs waiting are down to where <paramref name="runs"/> more fit with a quarter of
+    /// <paramref name="capacity"/> to spare (or to none, for an event larger than that).
+    /// </summary>
+    public Task SpaceFreed(int runs, int capacity)
     {
+        var resumeAt = Math.Max(0, capacity - Math.Max(runs, capacity / 4));
         lock (_signalGate)
         {
+            _resumeAt = Math.Max(_resumeAt, resumeAt);
             return (_spaceFreed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
         }
     }
 
-    public ChannelReader<InMemoryRun> Reader(string functionId) => Get(functionId).Reader;
+    public ValueTask<bool> WaitToTakeAsync(string functionId, CancellationToken cancellationToken) => Get(functionId).WaitToTakeAsync(cancellationToken);
 
     public void Add(InMemoryRun run)
     {
         Interlocked.Increment(ref _count);
-        Get(run.FunctionId).Writer.TryWrite(run);
+        Get(run.FunctionId).Add(run);
     }
 
     public bool TryTake(string functionId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out InMemoryRun? run)
     {
-        if (!Get(functionId).Reader.TryRead(out run))
+        if (!Get(functionId).TryTake(out run))
         {
             return false;
         }
 
-        Interlocked.Decrement(ref _count);
-        if (Volatile.Read(ref _spaceFreed) is not null)
+        var left = Interlocked.Decrement(ref _count);
+        if (Volatile.Read(ref _spaceFreed) is not null && left <= Volatile.Read(ref _resumeAt))
         {
             TaskCompletionSource? freed;
             lock (_signalGate)
             {
                 freed = _spaceFreed;
                 _spaceFreed = null;
+                _resumeAt = -1;
             }
 
             freed?.TrySetResult();
@@ -65,6 +72,6 @@ internal sealed class InMemoryRunQueues
         return true;
     }
 
-    private Channel<InMemoryRun> Get(string functionId) =>
-        _queues.TryGetValue(functionId, out var queue) ? queue : _queues.GetOrAdd(functionId, static _ => Channel.CreateUnbounded<InMemoryRun>(new UnboundedChannelOptions { SingleReader = true }));
+    private InMemoryRunQueue Get(string functionId) =>
+        _queues.TryGetValue(functionId, out var queue) ? queue : _queues.GetOrAdd(functionId, static _ => new InMemoryRunQueue());
 }
