@@ -2,9 +2,9 @@ using System.Diagnostics;
 using AttrFanout;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Signup;
 using Signup.Events;
 using Signup.Services;
+using Signup;
 
 // Relative paths in the configuration (the database file) are beside the app, wherever it is started from.
 Environment.CurrentDirectory = AppContext.BaseDirectory;

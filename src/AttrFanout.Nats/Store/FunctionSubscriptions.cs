@@ -1,5 +1,5 @@
-using AttrFanout.Execution;
 using AttrFanout.Nats.Provisioning;
+using AttrFanout.Stores;
 
 namespace AttrFanout.Nats.Store;
 

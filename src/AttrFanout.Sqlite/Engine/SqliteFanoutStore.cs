@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using AttrFanout.Execution;
 using AttrFanout.Stores;
 using Microsoft.Extensions.Logging;
 using StoredOutcome = AttrFanout.Sqlite.RunOutcome;

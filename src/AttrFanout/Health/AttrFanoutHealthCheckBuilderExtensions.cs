@@ -1,8 +1,8 @@
+using AttrFanout.Engine;
 using AttrFanout.Health;
-using AttrFanout.Runtime;
 using AttrFanout.Stores;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 

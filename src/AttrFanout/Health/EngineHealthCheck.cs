@@ -1,4 +1,4 @@
-using AttrFanout.Runtime;
+using AttrFanout.Engine;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AttrFanout.Health;

@@ -1,4 +1,4 @@
-using AttrFanout.Runtime;
+using AttrFanout.Engine;
 using Microsoft.Extensions.Hosting;
 
 namespace AttrFanout.Hosting;

@@ -1,12 +1,13 @@
 using System.ComponentModel;
+using AttrFanout.Engine;
 using AttrFanout.Generated;
 using AttrFanout.Hosting;
-using AttrFanout.Runtime;
+using AttrFanout.Runs;
 using AttrFanout.Sending;
-using AttrFanout.Stores;
 using AttrFanout.Stores.InMemory;
-using Microsoft.Extensions.DependencyInjection;
+using AttrFanout.Stores;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
-using AttrFanout.Runtime;
+using AttrFanout.Engine;
+using AttrFanout.Runs;
 using AttrFanout.Stores;
 using AttrFanout.Telemetry;
 

@@ -1,4 +1,4 @@
-using AttrFanout.Runtime;
+using AttrFanout.Engine;
 
 namespace AttrFanout.Sending;
 

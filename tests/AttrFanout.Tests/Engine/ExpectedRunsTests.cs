@@ -1,4 +1,4 @@
-using AttrFanout.Runtime;
+using AttrFanout.Runs;
 
 namespace AttrFanout.Tests.Engine;
 

@@ -1,6 +1,6 @@
-using AttrFanout.Runtime;
-using AttrFanout.Stores;
+using AttrFanout.Engine;
 using AttrFanout.Stores.InMemory;
+using AttrFanout.Stores;
 using AttrFanout.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -103,7 +103,7 @@ public sealed class HostingTests
 
         var catalog = services.GetRequiredService<FunctionCatalog>();
         Assert.True(catalog.TryGetFunction("hosting-ping", out var descriptor));
-        Assert.Equal(new Execution.FunctionSettings(2, TimeSpan.FromSeconds(30), 2), Execution.FunctionSettings.Resolve(descriptor, options));
+        Assert.Equal(new AttrFanout.Stores.FunctionSettings(2, TimeSpan.FromSeconds(30), 2), AttrFanout.Stores.FunctionSettings.Resolve(descriptor, options));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class HostingTests
         var options = services.GetRequiredService<IOptions<AttrFanoutOptions>>().Value;
         Assert.True(services.GetRequiredService<FunctionCatalog>().TryGetFunction("hosting-ping", out var descriptor));
 
-        Assert.Equal(new Execution.FunctionSettings(6, TimeSpan.FromMinutes(1), 3), Execution.FunctionSettings.Resolve(descriptor, options));
+        Assert.Equal(new AttrFanout.Stores.FunctionSettings(6, TimeSpan.FromMinutes(1), 3), AttrFanout.Stores.FunctionSettings.Resolve(descriptor, options));
     }
 
     [Theory]

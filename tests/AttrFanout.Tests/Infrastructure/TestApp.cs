@@ -1,6 +1,6 @@
-using AttrFanout.Runtime;
-using AttrFanout.Stores;
+using AttrFanout.Engine;
 using AttrFanout.Stores.InMemory;
+using AttrFanout.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

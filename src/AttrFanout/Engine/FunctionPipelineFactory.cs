@@ -1,6 +1,7 @@
+using AttrFanout.Stores;
 using Polly;
 
-namespace AttrFanout.Execution;
+namespace AttrFanout.Engine;
 
 /// <summary>
 /// Builds the pipeline around each attempt of one function: its timeout. Retries are not part of it: a failed attempt

@@ -1,4 +1,4 @@
-namespace AttrFanout.Runtime;
+namespace AttrFanout.Engine;
 
 /// <summary>
 /// The process-wide concurrency limit (<see cref="AttrFanoutOptions.MaxConcurrency"/>), shared fairly between functions:

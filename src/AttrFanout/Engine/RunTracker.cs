@@ -1,6 +1,5 @@
-using AttrFanout.Execution;
 
-namespace AttrFanout.Runtime;
+namespace AttrFanout.Engine;
 
 /// <summary>
 /// Keeps the runs executing until their settlement is recorded, in a list threaded through the runs themselves (nothing

@@ -1,7 +1,7 @@
-using AttrFanout.Runtime;
+using AttrFanout.Stores;
 using Polly;
 
-namespace AttrFanout.Execution;
+namespace AttrFanout.Engine;
 
 /// <summary>
 /// How one function executes: its descriptor, effective settings, attempt pipeline, concurrency slots and the executor

@@ -1,4 +1,4 @@
-namespace AttrFanout.Execution;
+namespace AttrFanout.Engine;
 
 /// <summary>
 /// The one formula for the delay before a run's next attempt: the delay a <see cref="RetryAfterException"/> asks for,

@@ -1,8 +1,7 @@
-using AttrFanout.Runtime;
 using AttrFanout.Stores;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AttrFanout.Execution;
+namespace AttrFanout.Engine;
 
 /// <summary>
 /// One attempt of a delivered run while the engine executes it, until it is settled or abandoned at shutdown. It is all

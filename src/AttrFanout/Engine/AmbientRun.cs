@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace AttrFanout.Runtime;
+namespace AttrFanout.Engine;
 
 /// <summary>Tells a send whether it is made from inside an executing attempt, where waiting for queue room could wait on itself.</summary>
 internal static class AmbientRun

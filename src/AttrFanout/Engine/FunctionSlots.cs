@@ -1,6 +1,6 @@
 using System.Threading.Tasks.Sources;
 
-namespace AttrFanout.Runtime;
+namespace AttrFanout.Engine;
 
 /// <summary>
 /// One function's concurrency slots, awaited by its single worker: a slot freed while the worker waits is handed to it

@@ -1,11 +1,11 @@
-using AttrFanout.Runtime;
+using AttrFanout.Runs;
 using AttrFanout.Stores;
 using AttrFanout.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Polly;
 
-namespace AttrFanout.Execution;
+namespace AttrFanout.Engine;
 
 /// <summary>
 /// Executes one attempt of a delivered run and settles it: succeeded, retry at a due time, failed, or released at

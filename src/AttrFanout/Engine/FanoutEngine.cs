@@ -1,4 +1,4 @@
-using AttrFanout.Execution;
+using AttrFanout.Runs;
 using AttrFanout.Sending;
 using AttrFanout.Stores;
 using AttrFanout.Telemetry;
@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace AttrFanout.Runtime;
+namespace AttrFanout.Engine;
 
 /// <summary>
 /// Executes the due runs of the store: one worker per function, each bounded by its function's concurrency and, when

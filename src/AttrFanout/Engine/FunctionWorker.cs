@@ -1,9 +1,8 @@
-using AttrFanout.Execution;
 using AttrFanout.Stores;
 using AttrFanout.Telemetry;
 using Microsoft.Extensions.Logging;
 
-namespace AttrFanout.Runtime;
+namespace AttrFanout.Engine;
 
 /// <summary>
 /// Takes the due runs of one function from the store, one at a time and only when the function has a free slot (and

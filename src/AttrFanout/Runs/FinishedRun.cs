@@ -1,6 +1,7 @@
+using AttrFanout.Engine;
 using AttrFanout.Stores;
 
-namespace AttrFanout.Execution;
+namespace AttrFanout.Runs;
 
 /// <summary>Builds the view of a run that just ended from what the engine saw.</summary>
 internal static class FinishedRun

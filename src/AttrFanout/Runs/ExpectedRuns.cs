@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace AttrFanout.Runtime;
+namespace AttrFanout.Runs;
 
 /// <summary>
 /// The runs this process accepted and has not seen end, up to a bound: a waiter on one of them needs no read of the

@@ -1,4 +1,4 @@
-namespace AttrFanout.Execution;
+namespace AttrFanout.Engine;
 
 /// <summary>Decides whether a failed attempt may be retried, and after which delay when the function asked for one.</summary>
 internal static class RetryClassifier

@@ -1,4 +1,4 @@
-namespace AttrFanout.Runtime;
+namespace AttrFanout.Engine;
 
 /// <summary>
 /// The engine's two stop signals and its count of executing attempts: <see cref="Stopping"/> stops new runs and

@@ -1,4 +1,4 @@
-namespace AttrFanout.Execution;
+namespace AttrFanout.Stores;
 
 /// <summary>
 /// One function's effective settings: the configured override (<c>AttrFanout:Functions:&lt;id&gt;</c>), else the

@@ -1,6 +1,7 @@
+using AttrFanout.Engine;
 using AttrFanout.Stores;
 
-namespace AttrFanout.Runtime;
+namespace AttrFanout.Runs;
 
 /// <summary>The store's runs, as <see cref="IFunctionRuns"/> shows them.</summary>
 internal sealed class FunctionRuns(IFanoutStore store, RunCompletions completions, TimeProvider time, FanoutEngine engine) : IFunctionRuns

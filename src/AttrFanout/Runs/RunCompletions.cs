@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using AttrFanout.Execution;
+using AttrFanout.Engine;
 using AttrFanout.Stores;
 
-namespace AttrFanout.Runtime;
+namespace AttrFanout.Runs;
 
 /// <summary>
 /// Lets callers await the end of a run executed by this process. Replays are expected before the store can start them,
