@@ -57,7 +57,7 @@ internal sealed class SqliteRunStore : IAsyncDisposable
     /// <see cref="RunToCreate.LeaseOwner"/> is stored already leased to that owner for the lease duration of the options.
     /// </summary>
     /// <remarks>The payload's memory is read when the batch is written: it must not change until the returned task completed.</remarks>
-    public Task<AcceptResult> AcceptAsync(EventToAccept @event, CancellationToken cancellationToken = default)
+    public Task<AcceptOutcome> AcceptAsync(EventToAccept @event, CancellationToken cancellationToken = default)
     {
         Validate(@event);
         cancellationToken.ThrowIfCancellationRequested();

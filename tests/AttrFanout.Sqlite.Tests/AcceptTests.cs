@@ -17,7 +17,7 @@ public sealed class AcceptTests
         Assert.Equal(["a", "b", "c"], runs.Select(r => r.FunctionId));
         Assert.All(runs, run =>
         {
-            Assert.Equal(RunStatus.Pending, run.Status);
+            Assert.Equal(StoredRunStatus.Pending, run.Status);
             Assert.Equal(1, run.Attempt);
             Assert.Equal(5, run.MaxAttempts);
             Assert.Equal(TestDatabase.Start, run.DueAt);
@@ -42,7 +42,7 @@ public sealed class AcceptTests
         {
             var leased = runs[i].LeaseOwner is not null;
             Assert.Equal(
-                (runs[i].FunctionId, runs[i].MaxAttempts, leased ? RunStatus.Leased : RunStatus.Pending, runs[i].LeaseOwner, leased ? TestDatabase.Start.AddSeconds(30) : null, leased ? 1 : 0),
+                (runs[i].FunctionId, runs[i].MaxAttempts, leased ? StoredRunStatus.Leased : StoredRunStatus.Pending, runs[i].LeaseOwner, leased ? TestDatabase.Start.AddSeconds(30) : null, leased ? 1 : 0),
                 (stored[i].FunctionId, stored[i].MaxAttempts, stored[i].Status, stored[i].LeaseOwner, stored[i].LeaseUntil, stored[i].AttemptLeases));
             Assert.Equal((1, TestDatabase.Start, TestDatabase.Start), (stored[i].Attempt, stored[i].DueAt, stored[i].CreatedAt));
         }
@@ -122,7 +122,7 @@ public sealed class AcceptTests
         await using var db = new TestDatabase();
         var store = db.Open();
 
-        Task<AcceptResult> first, second;
+        Task<AcceptOutcome> first, second;
         using (store.Writer.HoldBatches())
         {
             first = store.AcceptAsync(Events.Create("e-1"));

@@ -71,7 +71,7 @@ public sealed class DeadLetterTests
 
         Assert.Equal(1, replayed);
         var run = (await store.GetRunAsync(failed["a"]))!;
-        Assert.Equal(RunStatus.Pending, run.Status);
+        Assert.Equal(StoredRunStatus.Pending, run.Status);
         Assert.Equal(1, run.Attempt);
         Assert.Equal(db.Time.GetUtcNow(), run.DueAt);
         Assert.Null(run.LastError);
@@ -93,9 +93,9 @@ public sealed class DeadLetterTests
         var replayed = await store.ReplayAsync(new FailedRunFilter(FunctionId: "a", EventName: "user/signup"));
 
         Assert.Equal(1, replayed);
-        Assert.Equal(RunStatus.Pending, (await store.GetRunAsync(first["a"]))!.Status);
-        Assert.Equal(RunStatus.Failed, (await store.GetRunAsync(first["b"]))!.Status);
-        Assert.Equal(RunStatus.Failed, (await store.GetRunAsync(second["a"]))!.Status);
+        Assert.Equal(StoredRunStatus.Pending, (await store.GetRunAsync(first["a"]))!.Status);
+        Assert.Equal(StoredRunStatus.Failed, (await store.GetRunAsync(first["b"]))!.Status);
+        Assert.Equal(StoredRunStatus.Failed, (await store.GetRunAsync(second["a"]))!.Status);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class DeadLetterTests
 
         Assert.Equal(0, await store.ReplayAsync(accepted.RunIds));
 
-        Assert.Equal(RunStatus.Leased, (await store.GetRunAsync(run.RunId))!.Status);
+        Assert.Equal(StoredRunStatus.Leased, (await store.GetRunAsync(run.RunId))!.Status);
     }
 
     /// <summary>Accepts an event, leases its runs and records each as failed; returns function Id → run Id.</summary>

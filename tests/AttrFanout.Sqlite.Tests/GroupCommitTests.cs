@@ -9,7 +9,7 @@ public sealed class GroupCommitTests
         var store = db.Open();
         var transactionsBefore = store.Writer.Transactions;
 
-        var accepts = new Task<AcceptResult>[200];
+        var accepts = new Task<AcceptOutcome>[200];
         using (store.Writer.HoldBatches())
         {
             Parallel.For(0, accepts.Length, i => accepts[i] = store.AcceptAsync(Events.Create($"e-{i}")));
@@ -35,7 +35,7 @@ public sealed class GroupCommitTests
         var store = db.Open(o => o.MaxBatchSize = 50);
         var transactionsBefore = store.Writer.Transactions;
 
-        Task<AcceptResult>[] accepts;
+        Task<AcceptOutcome>[] accepts;
         using (store.Writer.HoldBatches())
         {
             accepts = Enumerable.Range(0, 200).Select(i => store.AcceptAsync(Events.Create($"e-{i}"))).ToArray();
@@ -54,7 +54,7 @@ public sealed class GroupCommitTests
 
         var transactionsBefore = store.Writer.Transactions;
 
-        Task<AcceptResult> before, after;
+        Task<AcceptOutcome> before, after;
         Task<int> broken;
         using (store.Writer.HoldBatches())
         {

@@ -26,7 +26,7 @@ public sealed class LeaseTests
         Assert.Equal(5, run.MaxAttempts);
         Assert.Equal(TestDatabase.Start + LeaseDuration, run.LeaseUntil);
         var stored = await store.GetRunAsync(run.RunId);
-        Assert.Equal(RunStatus.Leased, stored!.Status);
+        Assert.Equal(StoredRunStatus.Leased, stored!.Status);
         Assert.Equal("owner-1", stored.LeaseOwner);
     }
 

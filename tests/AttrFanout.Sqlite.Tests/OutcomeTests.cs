@@ -17,7 +17,7 @@ public sealed class OutcomeTests
         Assert.True(await store.RecordOutcomeAsync(run.RunId, "owner-1", RunOutcome.Succeeded.Instance));
 
         var stored = (await store.GetRunAsync(run.RunId))!;
-        Assert.Equal(RunStatus.Succeeded, stored.Status);
+        Assert.Equal(StoredRunStatus.Succeeded, stored.Status);
         Assert.Equal(TestDatabase.Start.AddSeconds(3), stored.FinishedAt);
         Assert.Null(stored.LeaseOwner);
         db.Time.Advance(TimeSpan.FromDays(1));
@@ -41,7 +41,7 @@ public sealed class OutcomeTests
 
         var restarted = db.Open();
         var stored = (await restarted.GetRunAsync(failing.RunId))!;
-        Assert.Equal(RunStatus.Pending, stored.Status);
+        Assert.Equal(StoredRunStatus.Pending, stored.Status);
         Assert.Equal(2, stored.Attempt);
         Assert.Equal(dueAt, stored.DueAt);
         Assert.Equal(Boom, stored.LastError);
@@ -53,7 +53,7 @@ public sealed class OutcomeTests
 
         Assert.Equal(failing.RunId, retry.RunId);
         Assert.Equal((2, 1), (retry.Attempt, retry.AttemptLeases));
-        Assert.Equal(RunStatus.Succeeded, (await restarted.GetRunAsync(sibling.RunId))!.Status);
+        Assert.Equal(StoredRunStatus.Succeeded, (await restarted.GetRunAsync(sibling.RunId))!.Status);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class OutcomeTests
         Assert.True(await store.RecordOutcomeAsync(run.RunId, "owner-1", new RunOutcome.Failed(Boom)));
 
         var stored = (await store.GetRunAsync(run.RunId))!;
-        Assert.Equal(RunStatus.Failed, stored.Status);
+        Assert.Equal(StoredRunStatus.Failed, stored.Status);
         Assert.Equal(Boom, stored.LastError);
         Assert.Equal(TestDatabase.Start, stored.FinishedAt);
         db.Time.Advance(TimeSpan.FromDays(1));
@@ -86,6 +86,6 @@ public sealed class OutcomeTests
 
         Assert.False(await store.RecordOutcomeAsync(accepted.RunIds[0], "owner-1", RunOutcome.Succeeded.Instance));
         Assert.False(await store.RecordOutcomeAsync("no-such-run", "owner-1", new RunOutcome.Failed(Boom)));
-        Assert.Equal(RunStatus.Pending, (await store.GetRunAsync(accepted.RunIds[0]))!.Status);
+        Assert.Equal(StoredRunStatus.Pending, (await store.GetRunAsync(accepted.RunIds[0]))!.Status);
     }
 }

@@ -26,8 +26,8 @@ public sealed class PruneTests
         Assert.Equal(new PruneResult(0, 0, 1), await store.PruneAsync());
         Assert.Equal(0, await CountEventsAsync(db, "done"));
 
-        Assert.Equal(RunStatus.Failed, (await store.GetRunAsync(failed["a"]))!.Status);
-        Assert.Equal(RunStatus.Pending, (await store.GetRunAsync(pending.RunIds[0]))!.Status);
+        Assert.Equal(StoredRunStatus.Failed, (await store.GetRunAsync(failed["a"]))!.Status);
+        Assert.Equal(StoredRunStatus.Pending, (await store.GetRunAsync(pending.RunIds[0]))!.Status);
         Assert.Equal(1, await CountEventsAsync(db, "failed"));
         Assert.Equal(1, await CountEventsAsync(db, "pending"));
     }

@@ -1,7 +1,7 @@
 using System.Text;
 using AttrFanout.Sqlite.Storage;
 using Microsoft.Data.Sqlite;
-using StoredStatus = AttrFanout.Sqlite.RunStatus;
+using StoredStatus = AttrFanout.Sqlite.StoredRunStatus;
 
 namespace AttrFanout.Sqlite.Engine;
 

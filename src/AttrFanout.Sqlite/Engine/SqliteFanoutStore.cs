@@ -294,7 +294,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     internal static int QueueCapacity(FunctionSettings settings, AttrFanoutOptions fanout, SqliteStoreOptions options) =>
         Math.Max(options.MaxRunsPerLease, Math.Min(settings.Concurrency, fanout.MaxConcurrency ?? int.MaxValue));
 
-    private void QueueAccepted(RunToCreate run, AcceptResult accepted, int index, EventEnvelope envelope, byte[] payload, string? traceParent)
+    private void QueueAccepted(RunToCreate run, AcceptOutcome accepted, int index, EventEnvelope envelope, byte[] payload, string? traceParent)
     {
         var queue = Queue(run.FunctionId);
         if (run.LeaseOwner is null)

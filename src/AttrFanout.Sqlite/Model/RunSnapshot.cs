@@ -5,7 +5,7 @@ internal sealed record RunSnapshot(
     string RunId,
     string EventId,
     string FunctionId,
-    RunStatus Status,
+    StoredRunStatus Status,
     int Attempt,
     int AttemptLeases,
     int MaxAttempts,

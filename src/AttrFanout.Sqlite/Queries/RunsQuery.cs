@@ -40,7 +40,7 @@ internal static class RunsQuery
                 RunId: reader.GetString(0),
                 EventId: reader.GetString(1),
                 FunctionId: reader.GetString(2),
-                Status: (RunStatus)reader.GetInt32(3),
+                Status: (StoredRunStatus)reader.GetInt32(3),
                 Attempt: reader.GetInt32(4),
                 AttemptLeases: reader.GetInt32(14),
                 MaxAttempts: reader.GetInt32(5),

@@ -3,7 +3,7 @@ using AttrFanout.Sqlite.Storage;
 namespace AttrFanout.Sqlite.Writing;
 
 /// <summary>Stores an event and its runs, unless an event with the same Id was accepted within the window.</summary>
-internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotencyWindow, TimeSpan leaseDuration) : WriteOperation<AcceptResult>
+internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotencyWindow, TimeSpan leaseDuration) : WriteOperation<AcceptOutcome>
 {
     internal static readonly Statement FindRecent = new(
         "SELECT seq FROM events WHERE id = $id AND accepted_at > $cutoff ORDER BY accepted_at DESC LIMIT 1",
@@ -43,12 +43,12 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
             ]);
     }
 
-    protected override AcceptResult Run(WriteContext context)
+    protected override AcceptOutcome Run(WriteContext context)
     {
         var cutoff = UnixTime.ToStored(context.Now - idempotencyWindow);
         if (@event.MayRepeat && context.Statements.Native(FindRecent).Bind(0, @event.Id).Bind(1, cutoff).ExecuteInt64() is { } existing)
         {
-            return new AcceptResult(IsDuplicate: true, ReadRunIds(context, existing));
+            return new AcceptOutcome(IsDuplicate: true, ReadRunIds(context, existing));
         }
 
         var seq = context.Statements.Native(InsertEvent)
@@ -76,7 +76,7 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
             insert.ExecuteNonQuery();
         }
 
-        return new AcceptResult(IsDuplicate: false, runIds, context.Now);
+        return new AcceptOutcome(IsDuplicate: false, runIds, context.Now);
     }
 
     private static List<string> ReadRunIds(WriteContext context, long seq)

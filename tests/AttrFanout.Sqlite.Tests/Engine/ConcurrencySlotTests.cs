@@ -1,6 +1,6 @@
 namespace AttrFanout.Sqlite.Tests.Engine;
 
-using RunStatus = global::AttrFanout.RunStatus;
+using StoredRunStatus = global::AttrFanout.RunStatus;
 
 public sealed class ConcurrencySlotTests
 {
@@ -18,10 +18,10 @@ public sealed class ConcurrencySlotTests
         {
             Gates.Open(key);
             await Until.HoldsAsync(() => Executions.Count(key, "one-at-a-time") == 2, "the second run executes while the first one's outcome waits for its commit");
-            Assert.Equal(RunStatus.Running, (await app.Runs.GetAsync(first))!.Status);
+            Assert.Equal(StoredRunStatus.Running, (await app.Runs.GetAsync(first))!.Status);
         }
 
-        Assert.Equal(RunStatus.Succeeded, (await app.Runs.WaitForCompletionAsync(first).Safe()).Status);
-        Assert.Equal(RunStatus.Succeeded, (await app.Runs.WaitForCompletionAsync(second).Safe()).Status);
+        Assert.Equal(StoredRunStatus.Succeeded, (await app.Runs.WaitForCompletionAsync(first).Safe()).Status);
+        Assert.Equal(StoredRunStatus.Succeeded, (await app.Runs.WaitForCompletionAsync(second).Safe()).Status);
     }
 }

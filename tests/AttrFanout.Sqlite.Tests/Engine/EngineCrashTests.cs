@@ -101,7 +101,7 @@ public sealed class EngineCrashTests(ITestOutputHelper output)
             while (reader.Read())
             {
                 functions.Add(reader.GetString(1));
-                if (reader.GetInt32(2) != (int)RunStatus.Succeeded || !executions.ContainsKey(reader.GetString(0)))
+                if (reader.GetInt32(2) != (int)StoredRunStatus.Succeeded || !executions.ContainsKey(reader.GetString(0)))
                 {
                     lost.Add($"{eventId}/{reader.GetString(1)} (status {reader.GetInt32(2)})");
                 }

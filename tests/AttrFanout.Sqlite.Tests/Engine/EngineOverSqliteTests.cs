@@ -2,7 +2,7 @@ using System.Text;
 
 namespace AttrFanout.Sqlite.Tests.Engine;
 
-using RunStatus = global::AttrFanout.RunStatus;
+using StoredRunStatus = global::AttrFanout.RunStatus;
 
 /// <summary>The real engine over a real SQLite file, restarted within the test on one fake clock.</summary>
 public sealed class EngineOverSqliteTests
@@ -20,7 +20,7 @@ public sealed class EngineOverSqliteTests
         foreach (var runId in sent.RunIds)
         {
             var run = await app.Runs.WaitForCompletionAsync(runId).Safe();
-            Assert.Equal(RunStatus.Succeeded, run.Status);
+            Assert.Equal(StoredRunStatus.Succeeded, run.Status);
             Assert.Equal(1, run.Attempts);
             Assert.Equal("sqle/fanout", run.EventName);
         }
@@ -36,19 +36,19 @@ public sealed class EngineOverSqliteTests
         var first = await EngineApp.StartAsync(db);
         var runId = (await first.Sender.SendAsync(new RetryWanted(key))).RunIds[0];
         FunctionRun? scheduled = null;
-        await Until.HoldsAsync(async () => (scheduled = await first.Runs.GetAsync(runId)) is { Status: RunStatus.RetryScheduled }, "the retry is scheduled");
+        await Until.HoldsAsync(async () => (scheduled = await first.Runs.GetAsync(runId)) is { Status: StoredRunStatus.RetryScheduled }, "the retry is scheduled");
         await first.CrashAsync();
 
         await using var second = await EngineApp.StartAsync(db);
         var due = scheduled!.NextAttemptAt!.Value;
         EngineApp.Advance(db.Time, due - db.Time.GetUtcNow() - TimeSpan.FromSeconds(1));
         Assert.Equal(1, Executions.Count(key, "retry-once"));
-        Assert.Equal(RunStatus.RetryScheduled, (await second.Runs.GetAsync(runId))!.Status);
+        Assert.Equal(StoredRunStatus.RetryScheduled, (await second.Runs.GetAsync(runId))!.Status);
 
-        await EngineApp.AdvanceUntilAsync(db, async () => await second.Runs.GetAsync(runId) is { Status: RunStatus.Succeeded }, TimeSpan.FromSeconds(45), "the retry ran");
+        await EngineApp.AdvanceUntilAsync(db, async () => await second.Runs.GetAsync(runId) is { Status: StoredRunStatus.Succeeded }, TimeSpan.FromSeconds(45), "the retry ran");
         var run = (await second.Runs.GetAsync(runId))!;
 
-        Assert.Equal(RunStatus.Succeeded, run.Status);
+        Assert.Equal(StoredRunStatus.Succeeded, run.Status);
         Assert.InRange(run.UpdatedAt, due, due + TimeSpan.FromSeconds(32));
         Assert.Equal(2, run.Attempts);
         Assert.Equal(2, Executions.Count(key, "retry-once"));
@@ -65,10 +65,10 @@ public sealed class EngineOverSqliteTests
         await first.CrashAsync();
 
         await using var second = await EngineApp.StartAsync(db);
-        await EngineApp.AdvanceUntilAsync(db, async () => await second.Runs.GetAsync(runId) is { Status: RunStatus.Succeeded }, TimeSpan.FromSeconds(45), "the run ran again");
+        await EngineApp.AdvanceUntilAsync(db, async () => await second.Runs.GetAsync(runId) is { Status: StoredRunStatus.Succeeded }, TimeSpan.FromSeconds(45), "the run ran again");
         var run = (await second.Runs.GetAsync(runId))!;
 
-        Assert.Equal(RunStatus.Succeeded, run.Status);
+        Assert.Equal(StoredRunStatus.Succeeded, run.Status);
         Assert.Equal(2, Executions.Count(key, "block-first"));
     }
 
@@ -111,7 +111,7 @@ public sealed class EngineOverSqliteTests
         var succeeded = (await app.Sender.SendAsync(new FanOutHappened(key))).RunIds[0];
         var failed = (await app.Sender.SendAsync(new ReplayWanted(key))).RunIds[0];
         await app.Runs.WaitForCompletionAsync(succeeded).Safe();
-        Assert.Equal(RunStatus.Failed, (await app.Runs.WaitForCompletionAsync(failed).Safe()).Status);
+        Assert.Equal(StoredRunStatus.Failed, (await app.Runs.WaitForCompletionAsync(failed).Safe()).Status);
 
         db.Time.Advance(TimeSpan.FromMinutes(50));
         await app.Store.Pruner.PruneAsync();
@@ -119,7 +119,7 @@ public sealed class EngineOverSqliteTests
 
         var tenMinutes = TimeSpan.FromMinutes(10);
         await EngineApp.AdvanceUntilAsync(db, async () => await app.Runs.GetAsync(succeeded) is null, TimeSpan.FromMinutes(30), "the prune timer deletes the succeeded run", tenMinutes);
-        Assert.Equal(RunStatus.Failed, (await app.Runs.GetAsync(failed))!.Status);
+        Assert.Equal(StoredRunStatus.Failed, (await app.Runs.GetAsync(failed))!.Status);
         Assert.Contains(await app.Runs.ListFailedAsync(), r => r.RunId == failed);
 
         db.Time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(90));
@@ -134,10 +134,10 @@ public sealed class EngineOverSqliteTests
         var key = Guid.NewGuid().ToString("N");
         await using var app = await EngineApp.StartAsync(db);
         var runId = (await app.Sender.SendAsync(new ReplayWanted(key))).RunIds[0];
-        await Until.HoldsAsync(async () => await app.Runs.GetAsync(runId) is { Status: RunStatus.RetryScheduled }, "the retry is scheduled");
-        await EngineApp.AdvanceUntilAsync(db, async () => await app.Runs.GetAsync(runId) is { Status: RunStatus.Failed }, TimeSpan.FromMinutes(3), "the retry failed too");
+        await Until.HoldsAsync(async () => await app.Runs.GetAsync(runId) is { Status: StoredRunStatus.RetryScheduled }, "the retry is scheduled");
+        await EngineApp.AdvanceUntilAsync(db, async () => await app.Runs.GetAsync(runId) is { Status: StoredRunStatus.Failed }, TimeSpan.FromMinutes(3), "the retry failed too");
         var failed = (await app.Runs.GetAsync(runId))!;
-        Assert.Equal(RunStatus.Failed, failed.Status);
+        Assert.Equal(StoredRunStatus.Failed, failed.Status);
         Assert.Equal(2, failed.Attempts);
         Assert.Equal("Not fixed yet.", failed.ErrorMessage);
 
@@ -147,7 +147,7 @@ public sealed class EngineOverSqliteTests
 
         Assert.NotEqual(runId, replay.RunId);
         Assert.Equal(runId, done.ReplayOf);
-        Assert.Equal(RunStatus.Succeeded, done.Status);
+        Assert.Equal(StoredRunStatus.Succeeded, done.Status);
         Assert.Equal(1, done.Attempts);
         Assert.Equal(replay.RunId, (await app.Runs.GetAsync(runId))!.ReplayedBy);
         Assert.DoesNotContain(await app.Runs.ListFailedAsync(), r => r.RunId == runId);
@@ -184,8 +184,8 @@ public sealed class EngineOverSqliteTests
         }
 
         await using var app = await EngineApp.StartAsync(db);
-        await Until.HoldsAsync(async () => await app.Runs.GetAsync("bad-run") is { Status: RunStatus.Failed }, "the corrupt run fails");
-        await Until.HoldsAsync(async () => await app.Runs.GetAsync("good-run") is { Status: RunStatus.Succeeded }, "the next run succeeds");
+        await Until.HoldsAsync(async () => await app.Runs.GetAsync("bad-run") is { Status: StoredRunStatus.Failed }, "the corrupt run fails");
+        await Until.HoldsAsync(async () => await app.Runs.GetAsync("good-run") is { Status: StoredRunStatus.Succeeded }, "the next run succeeds");
 
         var failed = (await app.Runs.GetAsync("bad-run"))!;
         Assert.Equal(typeof(PayloadSerializationException).FullName, failed.ErrorType);
@@ -213,7 +213,7 @@ public sealed class EngineOverSqliteTests
         }
 
         await using var app = await EngineApp.StartAsync(db, store: s => s.MaxLeasesPerAttempt = 2);
-        await Until.HoldsAsync(async () => await app.Runs.GetAsync("doomed-run") is { Status: RunStatus.Failed }, "the run is failed");
+        await Until.HoldsAsync(async () => await app.Runs.GetAsync("doomed-run") is { Status: StoredRunStatus.Failed }, "the run is failed");
 
         var failed = (await app.Runs.GetAsync("doomed-run"))!;
         Assert.Contains("taken 2 times for attempt 1", failed.ErrorMessage);
@@ -243,7 +243,7 @@ public sealed class EngineOverSqliteTests
 
         foreach (var runId in healthy)
         {
-            Assert.Equal(RunStatus.Succeeded, (await app.Runs.WaitForCompletionAsync(runId).WaitAsync(Until.Timeout)).Status);
+            Assert.Equal(StoredRunStatus.Succeeded, (await app.Runs.WaitForCompletionAsync(runId).WaitAsync(Until.Timeout)).Status);
         }
 
         Assert.Equal(waiting, Executions.Count(key, "webhook-down"));
@@ -300,6 +300,6 @@ public sealed class EngineOverSqliteTests
         Assert.Contains($"'{db.Path}' holds 2 unfinished runs of function 'renamed-away'", db.Logs.ToString());
         Assert.DoesNotContain("function 'fanout-a', which", db.Logs.ToString());
         var orphans = new[] { (await app.Runs.GetAsync("orphan-1"))!, (await app.Runs.GetAsync("orphan-2"))! };
-        Assert.All(orphans, r => Assert.Equal(RunStatus.Pending, r.Status));
+        Assert.All(orphans, r => Assert.Equal(StoredRunStatus.Pending, r.Status));
     }
 }

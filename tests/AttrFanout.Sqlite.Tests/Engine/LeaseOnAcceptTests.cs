@@ -1,6 +1,6 @@
 namespace AttrFanout.Sqlite.Tests.Engine;
 
-using RunStatus = global::AttrFanout.RunStatus;
+using StoredRunStatus = global::AttrFanout.RunStatus;
 
 /// <summary>Runs accepted while their function has room are stored leased to the accepting process and run from memory.</summary>
 public sealed class LeaseOnAcceptTests
@@ -36,7 +36,7 @@ public sealed class LeaseOnAcceptTests
         var sent = await Task.WhenAll(keys.Select(async k => await app.Sender.SendAsync(new FanOutHappened(k))));
         foreach (var runId in sent.SelectMany(s => s.RunIds))
         {
-            Assert.Equal(RunStatus.Succeeded, (await app.Runs.WaitForCompletionAsync(runId).Safe()).Status);
+            Assert.Equal(StoredRunStatus.Succeeded, (await app.Runs.WaitForCompletionAsync(runId).Safe()).Status);
         }
 
         Assert.All(keys, k => Assert.Equal(3, Executions.Of(k).Count));
@@ -73,7 +73,7 @@ public sealed class LeaseOnAcceptTests
 
         foreach (var runId in waiting)
         {
-            Assert.Equal(RunStatus.Succeeded, (await app.Runs.WaitForCompletionAsync(runId).Safe()).Status);
+            Assert.Equal(StoredRunStatus.Succeeded, (await app.Runs.WaitForCompletionAsync(runId).Safe()).Status);
         }
     }
 
@@ -96,7 +96,7 @@ public sealed class LeaseOnAcceptTests
         }
 
         var retried = await waitAfterRetry;
-        Assert.Equal((RunStatus.Succeeded, 2, typeof(InvalidOperationException).FullName), (retried.Status, retried.Attempts, retried.ErrorType));
+        Assert.Equal((StoredRunStatus.Succeeded, 2, typeof(InvalidOperationException).FullName), (retried.Status, retried.Attempts, retried.ErrorType));
     }
 
     private static async Task WarmUpAsync(EngineApp app)

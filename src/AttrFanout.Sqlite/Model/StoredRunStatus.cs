@@ -1,7 +1,7 @@
 namespace AttrFanout.Sqlite;
 
 /// <summary>Where a run stands; stored as its integer value.</summary>
-internal enum RunStatus
+internal enum StoredRunStatus
 {
     Pending = 0,
     Leased = 1,
