@@ -7,11 +7,9 @@ namespace AttrFanout.Generators.Emit;
 internal sealed class SourceWriter
 {
     private const string IndentUnit = "    ";
-    private readonly StringBuilder _builder;
+    private readonly StringBuilder _builder = new(1024);
     private int _indent;
     private bool _lineStarted;
-
-    public SourceWriter(int capacity = 1024) => _builder = new StringBuilder(capacity);
 
     public SourceWriter WriteLine(string line = "")
     {
