@@ -15,5 +15,20 @@ internal static class GeneratedCode
     /// <summary><paramref name="value"/> as text inside an XML doc comment: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped.</summary>
     public static string XmlText(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
-    public static string Literal(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
+    /// <summary><paramref name="value"/> as a C# string literal; text of printable ASCII without quotes or backslashes is written as it is.</summary>
+    public static string Literal(string value) =>
+        NeedsEscaping(value) ? Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true) : "\"" + value + "\"";
+
+    private static bool NeedsEscaping(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is < ' ' or > '~' or '"' or '\\')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

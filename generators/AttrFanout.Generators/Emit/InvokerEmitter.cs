@@ -5,35 +5,71 @@ namespace AttrFanout.Generators.Emit;
 /// <summary>Writes the direct, typed call of one handler inside its descriptor's static lambda.</summary>
 internal static class InvokerEmitter
 {
+    private const string Parameters = "static (services, @event, context, cancellationToken) => ";
+    private const string GetRequiredService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<";
+
     /// <summary>
-    /// This emits the lambda's body, e.g. for <c>Task Send(UserSignedUp signup, CancellationToken ct)</c>:
+    /// This emits the lambda as one line, followed by <paramref name="suffix"/>, e.g. for <c>Task Send(UserSignedUp signup, CancellationToken ct)</c>:
     /// <code>
     /// static (services, @event, context, cancellationToken) => new global::System.Threading.Tasks.ValueTask(
     ///     global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService&lt;global::MyApp.Welcome&gt;(services).Send(@event.Data, cancellationToken))
     /// </code>
     /// </summary>
-    public static string Lambda(FunctionModel function)
+    public static void WriteLambda(SourceWriter writer, FunctionModel function, string suffix)
     {
-        var call = $"{Target(function)}.{function.MethodName}({Arguments(function)})";
-        const string Parameters = "static (services, @event, context, cancellationToken) =>";
-        return function.ReturnKind switch
+        writer.Write(Parameters);
+        switch (function.ReturnKind)
         {
-            HandlerReturnKind.ValueTask => $"{Parameters} {call}",
-            HandlerReturnKind.Task => $"{Parameters} new global::System.Threading.Tasks.ValueTask({call})",
-            _ => $"{Parameters} {{ {call}; return default; }}",
-        };
+            case HandlerReturnKind.ValueTask:
+                WriteCall(writer, function);
+                break;
+            case HandlerReturnKind.Task:
+                writer.Write("new global::System.Threading.Tasks.ValueTask(");
+                WriteCall(writer, function);
+                writer.Write(")");
+                break;
+            default:
+                writer.Write("{ ");
+                WriteCall(writer, function);
+                writer.Write("; return default; }");
+                break;
+        }
+
+        writer.WriteLine(suffix);
     }
 
-    private static string Target(FunctionModel function) => function.IsStatic
-        ? function.ContainingTypeFqn
-        : $"global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{function.ContainingTypeFqn}>(services)";
-
-    private static string Arguments(FunctionModel function) =>
-        string.Join(", ", function.Parameters.Select(static kind => kind switch
+    private static void WriteCall(SourceWriter writer, FunctionModel function)
+    {
+        if (function.IsStatic)
         {
-            HandlerParameterKind.Payload => "@event.Data",
-            HandlerParameterKind.Envelope => "@event",
-            HandlerParameterKind.Context => "context",
-            _ => "cancellationToken",
-        }));
+            writer.Write(function.ContainingTypeFqn);
+        }
+        else
+        {
+            writer.Write(GetRequiredService);
+            writer.Write(function.ContainingTypeFqn);
+            writer.Write(">(services)");
+        }
+
+        writer.Write(".");
+        writer.Write(function.MethodName);
+        writer.Write("(");
+        for (var i = 0; i < function.Parameters.Count; i++)
+        {
+            if (i > 0)
+            {
+                writer.Write(", ");
+            }
+
+            writer.Write(function.Parameters[i] switch
+            {
+                HandlerParameterKind.Payload => "@event.Data",
+                HandlerParameterKind.Envelope => "@event",
+                HandlerParameterKind.Context => "context",
+                _ => "cancellationToken",
+            });
+        }
+
+        writer.Write(")");
+    }
 }

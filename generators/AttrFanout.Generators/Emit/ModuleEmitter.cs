@@ -105,7 +105,7 @@ internal static class ModuleEmitter
         writer.Indent();
         writer.WriteLine($"{GeneratedCode.Literal(function.Id)},");
         writer.WriteLine($"{GeneratedCode.Literal(function.EventName)},");
-        writer.WriteLine(InvokerEmitter.Lambda(function) + ")");
+        InvokerEmitter.WriteLambda(writer, function, ")");
         writer.Unindent();
         writer.WriteLine("{").Indent();
         writer.WriteLine($"Handler = {GeneratedCode.Literal(function.Handler)},");

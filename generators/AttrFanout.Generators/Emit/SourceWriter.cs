@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace AttrFanout.Generators.Emit;
@@ -6,38 +7,37 @@ namespace AttrFanout.Generators.Emit;
 internal sealed class SourceWriter
 {
     private const string IndentUnit = "    ";
-    private readonly StringBuilder _builder = new();
+    private readonly StringBuilder _builder = new(1024);
     private int _indent;
+    private bool _lineStarted;
 
     public SourceWriter WriteLine(string line = "")
     {
-        if (line.Length > 0)
-        {
-            for (var i = 0; i < _indent; i++)
-            {
-                _builder.Append(IndentUnit);
-            }
-
-            _builder.Append(line);
-        }
-
-        _builder.Append('\n');
-        return this;
+        Write(line);
+        return EndLine();
     }
+
+    /// <summary>Writes an interpolated line part by part; the indentation comes before its first character, as for a string.</summary>
+    public SourceWriter WriteLine([InterpolatedStringHandlerArgument("")] SourceLineHandler line) => EndLine();
 
     public SourceWriter OpenBlock(string header)
     {
         WriteLine(header);
-        WriteLine("{");
-        _indent++;
-        return this;
+        return OpenBrace();
+    }
+
+    public SourceWriter OpenBlock([InterpolatedStringHandlerArgument("")] SourceLineHandler header)
+    {
+        EndLine();
+        return OpenBrace();
     }
 
     public SourceWriter CloseBlock(string suffix = "")
     {
         _indent--;
-        WriteLine("}" + suffix);
-        return this;
+        Write("}");
+        Write(suffix);
+        return EndLine();
     }
 
     public SourceWriter Indent()
@@ -60,5 +60,40 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Writes part of the current line, starting it with the indentation when <paramref name="text"/> is its first character.</summary>
+    public void Write(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+
+        if (!_lineStarted)
+        {
+            for (var i = 0; i < _indent; i++)
+            {
+                _builder.Append(IndentUnit);
+            }
+
+            _lineStarted = true;
+        }
+
+        _builder.Append(text);
+    }
+
     public override string ToString() => _builder.ToString();
+
+    private SourceWriter EndLine()
+    {
+        _builder.Append('\n');
+        _lineStarted = false;
+        return this;
+    }
+
+    private SourceWriter OpenBrace()
+    {
+        WriteLine("{");
+        _indent++;
+        return this;
+    }
 }

@@ -32,11 +32,12 @@ internal static class FunctionParser
             return null;
         }
 
+        var containingType = SymbolNames.Fqn(method.ContainingType);
         return new FunctionModel(
             settings.EventName!,
             id,
             SymbolNames.Handler(method),
-            SymbolNames.Fqn(method.ContainingType),
+            containingType,
             SymbolNames.Identifier(method.Name),
             SymbolNames.Fqn(shape.PayloadType),
             method.IsStatic,
@@ -45,13 +46,44 @@ internal static class FunctionParser
             settings.Retries,
             settings.TimeoutSeconds,
             settings.Concurrency,
-            method.IsStatic ? null : ServiceFactoryParser.Parse(method.ContainingType, types, cancellationToken),
+            method.IsStatic ? null : ServiceFactoryParser.Parse(method.ContainingType, containingType, types, cancellationToken),
             AnnotatedEnvelope(method, shape));
     }
 
     private static bool AnnotatedEnvelope(IMethodSymbol method, HandlerShape shape)
     {
         var index = shape.Parameters.IndexOf(HandlerParameterKind.Envelope);
-        return index >= 0 && method.Parameters[index].Type.ToDisplayString(AnnotatedFormat) != SymbolNames.Fqn(method.Parameters[index].Type);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        var type = method.Parameters[index].Type;
+        return MayShowAnnotation(type) && type.ToDisplayString(AnnotatedFormat) != SymbolNames.Fqn(type);
+    }
+
+    /// <summary>
+    /// Whether the type's name could show a nullable annotation: false only for a named type whose type arguments, and those
+    /// of its containing types, are all named types without one, so the two display strings need not be built and compared.
+    /// </summary>
+    private static bool MayShowAnnotation(ITypeSymbol type)
+    {
+        if (type.NullableAnnotation == NullableAnnotation.Annotated || type is not INamedTypeSymbol named)
+        {
+            return true;
+        }
+
+        for (var current = named; current is not null; current = current.ContainingType)
+        {
+            foreach (var argument in current.TypeArguments)
+            {
+                if (MayShowAnnotation(argument))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

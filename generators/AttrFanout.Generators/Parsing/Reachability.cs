@@ -30,9 +30,9 @@ internal static class Reachability
                 return $"its type '{type.ToDisplayString()}' is generic";
             }
 
-            if (TypeProblem(type, $"its type '{type.ToDisplayString()}'") is { } problem)
+            if (TypeProblem(type) is { } problem)
             {
-                return problem;
+                return $"its type '{type.ToDisplayString()}' {problem}";
             }
         }
 
@@ -53,19 +53,20 @@ internal static class Reachability
     {
         for (var current = type as INamedTypeSymbol; current is not null; current = current.ContainingType)
         {
-            var role = SymbolEqualityComparer.Default.Equals(current, type) ? "it" : $"its containing type '{current.ToDisplayString()}'";
-            if (TypeProblem(current, role) is { } problem)
+            if (TypeProblem(current) is { } problem)
             {
-                return problem;
+                var role = SymbolEqualityComparer.Default.Equals(current, type) ? "it" : $"its containing type '{current.ToDisplayString()}'";
+                return $"{role} {problem}";
             }
         }
 
         return null;
     }
 
-    private static string? TypeProblem(INamedTypeSymbol type, string role) =>
-        type.IsFileLocal ? $"{role} is file-local ('file'), and generated code lives in another file; make it internal instead" :
-        !IsReachable(type.DeclaredAccessibility) ? $"{role} is {Describe(type.DeclaredAccessibility)}; make it public or internal" :
+    /// <summary>Why generated code cannot name <paramref name="type"/> itself, to follow the type's role ("it is private; ..."), or null.</summary>
+    private static string? TypeProblem(INamedTypeSymbol type) =>
+        type.IsFileLocal ? "is file-local ('file'), and generated code lives in another file; make it internal instead" :
+        !IsReachable(type.DeclaredAccessibility) ? $"is {Describe(type.DeclaredAccessibility)}; make it public or internal" :
         null;
 
     private static bool IsReachable(Accessibility accessibility) =>

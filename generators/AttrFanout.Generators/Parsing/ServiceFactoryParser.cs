@@ -9,8 +9,8 @@ internal static class ServiceFactoryParser
 {
     private const string SetsRequiredMembersAttribute = "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute";
 
-    /// <summary>The generated registration of <paramref name="type"/>, or null when it cannot create one (see <see cref="ConstructionProblem"/>).</summary>
-    public static ServiceFactoryModel? Parse(INamedTypeSymbol type, KnownTypes types, CancellationToken cancellationToken)
+    /// <summary>The generated registration of <paramref name="type"/> (named <paramref name="typeFqn"/>), or null when it cannot create one (see <see cref="ConstructionProblem"/>).</summary>
+    public static ServiceFactoryModel? Parse(INamedTypeSymbol type, string typeFqn, KnownTypes types, CancellationToken cancellationToken)
     {
         var constructor = Choose(type, types);
         if (constructor is null || RequiredMemberProblem(type, constructor) is not null)
@@ -33,7 +33,7 @@ internal static class ServiceFactoryParser
                 parameter.HasExplicitDefaultValue && !parameter.Type.IsValueType && parameter.ExplicitDefaultValue is null));
         }
 
-        return new ServiceFactoryModel(SymbolNames.Fqn(type), arguments.ToEquatableArray());
+        return new ServiceFactoryModel(typeFqn, arguments.ToEquatableArray());
     }
 
     /// <summary>
@@ -92,8 +92,7 @@ internal static class ServiceFactoryParser
                 continue;
             }
 
-            if (types.ActivatorUtilitiesConstructor is not null &&
-                constructor.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, types.ActivatorUtilitiesConstructor)))
+            if (types.ActivatorUtilitiesConstructor is { } marker && HasAttribute(constructor, marker))
             {
                 return constructor;
             }
@@ -105,6 +104,19 @@ internal static class ServiceFactoryParser
         }
 
         return longest;
+    }
+
+    private static bool HasAttribute(IMethodSymbol constructor, INamedTypeSymbol attributeClass)
+    {
+        foreach (var attribute in constructor.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeClass))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? ServiceKey(IParameterSymbol parameter, KnownTypes types)

@@ -28,7 +28,7 @@ internal sealed class PayloadTypeWalker
     public static PayloadGraph Walk(INamedTypeSymbol payload, IAssemblySymbol assembly, CancellationToken cancellationToken)
     {
         var walker = new PayloadTypeWalker(assembly, cancellationToken);
-        walker.Visit(payload, new Reach(null, $"The type '{payload.ToDisplayString()}'"));
+        walker.Visit(payload, new Reach(null, payload));
         return new PayloadGraph(walker._types.OrderBy(static t => t.Fqn, StringComparer.Ordinal).ToArray(), walker._problems, walker._losses, walker._skippedFields);
     }
 
@@ -39,7 +39,7 @@ internal sealed class PayloadTypeWalker
         {
             if (_convertedOnly.Contains(SymbolNames.Fqn(type)))
             {
-                _problems.Add(new JsonProblem(reach.Member, reach.Subject, $"'{type.ToDisplayString()}' has JSON metadata only through a member's [JsonConverter]; add the converter here too, or to the type"));
+                _problems.Add(new JsonProblem(reach.Member, reach.Subject(), $"'{type.ToDisplayString()}' has JSON metadata only through a member's [JsonConverter]; add the converter here too, or to the type"));
             }
 
             return;
@@ -47,7 +47,7 @@ internal sealed class PayloadTypeWalker
 
         if (Describe(type, reach) is { } problem)
         {
-            _problems.Add(new JsonProblem(reach.Member, reach.Subject, $"'{type.ToDisplayString()}' {problem}"));
+            _problems.Add(new JsonProblem(reach.Member, reach.Subject(), $"'{type.ToDisplayString()}' {problem}"));
         }
     }
 
@@ -222,7 +222,7 @@ internal sealed class PayloadTypeWalker
                 IFieldSymbol field => field.Type,
                 _ => throw new InvalidOperationException(member.Kind.ToString()),
             };
-            var reach = new Reach(member, MemberReader.Subject(member, memberType));
+            var reach = new Reach(member, memberType);
             if (JsonAttributes.Converter(member) is { } converter)
             {
                 VisitConverted(memberType, JsonAttributes.ConverterFor(converter, memberType), reach);
@@ -301,6 +301,10 @@ internal sealed class PayloadTypeWalker
         return root is { IsGlobalNamespace: false, Name: "System" or "Microsoft" };
     }
 
-    /// <summary>How the walk reached a type: through a member (its problems are reported there) or as the payload itself.</summary>
-    private readonly record struct Reach(ISymbol? Member, string Subject);
+    /// <summary>How the walk reached a type: through a member whose type is <paramref name="Type"/> (its problems are reported there), or as the payload <paramref name="Type"/> itself.</summary>
+    private readonly record struct Reach(ISymbol? Member, ITypeSymbol Type)
+    {
+        /// <summary>What a problem's message names; built only when there is a problem.</summary>
+        public string Subject() => Member is null ? $"The type '{Type.ToDisplayString()}'" : MemberReader.Subject(Member, Type);
+    }
 }
