@@ -23,6 +23,9 @@ public abstract class EventDescriptor
     /// <exception cref="PayloadSerializationException">The event has no serializer, or the payload cannot be serialized.</exception>
     public abstract byte[] SerializePayload(object payload);
 
+    /// <summary>Returns how many bytes <see cref="SerializePayload"/> would write, without keeping them.</summary>
+    internal abstract long MeasurePayload(object payload);
+
     /// <summary>Rebuilds a stored event from its Id, timestamp and UTF-8 JSON payload.</summary>
     /// <param name="id">The event Id.</param>
     /// <param name="timestamp">When the event was accepted.</param>
@@ -104,6 +107,10 @@ public sealed class EventDescriptor<TPayload> : EventDescriptor
 
         return Serialize(typed);
     }
+
+    /// <inheritdoc />
+    internal override long MeasurePayload(object payload) =>
+        payload is TPayload typed ? Serializer().Measure(typed) : SerializePayload(payload).Length;
 
     /// <inheritdoc />
     public override EventEnvelope DeserializeEnvelope(string id, DateTimeOffset timestamp, ReadOnlySpan<byte> payload) =>

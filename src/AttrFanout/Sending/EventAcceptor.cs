@@ -7,7 +7,8 @@ namespace AttrFanout.Sending;
 
 /// <summary>
 /// Turns an event into one run per subscribed function and has the store accept them, traced and counted. The payload is
-/// serialized here, once, and refused over <see cref="AttrFanoutOptions.MaxPayloadBytes"/>, whatever the store.
+/// serialized here, once, and refused over <see cref="AttrFanoutOptions.MaxPayloadBytes"/>, whatever the store; for a
+/// store that keeps payload objects it is only measured (<see cref="IFanoutStore.UsesPayloadBytes"/>).
 /// The store names the runs (<see cref="RunIds"/>).
 /// </summary>
 internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store, AttrFanoutOptions options, RunCompletions completions)
@@ -45,6 +46,12 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
         if (!catalog.TryGetEvent(envelope.Name, out var descriptor) || !descriptor.CanSerializePayload)
         {
             return null;
+        }
+
+        if (!store.UsesPayloadBytes)
+        {
+            var size = descriptor.MeasurePayload(envelope.Payload);
+            return size <= options.MaxPayloadBytes ? null : throw new PayloadTooLargeException(envelope.Name, size, options.MaxPayloadBytes);
         }
 
         var bytes = descriptor.SerializePayload(envelope.Payload);

@@ -33,6 +33,26 @@ internal sealed class PayloadSerializer<TPayload>
         }
     }
 
+    /// <summary>
+    /// Returns how many bytes <see cref="Serialize"/> would write, writing them nowhere; a payload that cannot be
+    /// serialized fails as <see cref="Serialize"/> fails.
+    /// </summary>
+    public long Measure(TPayload payload)
+    {
+        var typeInfo = TypeInfo();
+        var writer = PayloadMeasure.Writer(typeInfo.Options);
+        try
+        {
+            JsonSerializer.Serialize(writer, payload, typeInfo);
+            writer.Flush();
+            return writer.BytesCommitted;
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            return Serialize(payload).Length;
+        }
+    }
+
     /// <summary>The path System.Text.Json names: a <see cref="JsonException"/>'s, or the one it appends to a <see cref="NotSupportedException"/>'s message.</summary>
     private static string? ReportedPath(Exception exception)
     {

@@ -31,6 +31,14 @@ public interface IFanoutStore
     bool KeepsSucceededRuns => true;
 
     /// <summary>
+    /// Gets whether the store keeps or sends payloads as bytes (<see cref="EventSubmission.Payload"/>). A store that
+    /// keeps the payload objects themselves (in memory) says <see langword="false"/>: the engine then only measures each
+    /// payload against <see cref="AttrFanoutOptions.MaxPayloadBytes"/> and leaves <see cref="EventSubmission.Payload"/> null.
+    /// </summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    bool UsesPayloadBytes => true;
+
+    /// <summary>
     /// Accepts an event and its runs, atomically and idempotently by event Id: an Id accepted before, still inside its
     /// idempotency window, returns the first acceptance as a duplicate. Waits while the store has no capacity for the runs.
     /// The store names the runs by the one rule, <see cref="RunIds.For"/> with the event's position in the store, and

@@ -27,6 +27,8 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
 
     public bool IsDurable => false;
 
+    public bool UsesPayloadBytes => false;
+
     /// <summary>Gets how many event Ids are remembered for deduplication.</summary>
     public int RememberedEventCount
     {
