@@ -102,6 +102,7 @@ public abstract class StoreConformanceTests
     {
         await using var store = CreateStore();
         await using var app = await store.StartAsync();
+        using var meter = new FailedRunsMeter();
         var key = NewKey();
 
         var sent = await app.Sender.SendAsync(new ConformanceOrder(key, FailFirst: 99));
@@ -119,6 +120,7 @@ public abstract class StoreConformanceTests
         await store.UntilAsync(() => Task.FromResult(ConformanceLog.AttemptsOf(sent.EventId, failureOfCharge).Length > 0), "the failure event is handled");
         await BarrierAsync(store, app);
         Assert.Equal([3], ConformanceLog.AttemptsOf(sent.EventId, failureOfCharge));
+        Assert.Equal(1, meter.Of(ConformanceFunctions.Charge));
     }
 
     [Fact]
@@ -126,6 +128,7 @@ public abstract class StoreConformanceTests
     {
         await using var store = CreateStore();
         await using var app = await store.StartAsync();
+        using var meter = new FailedRunsMeter();
         var key = NewKey();
 
         var sent = await app.Sender.SendAsync(new ConformanceOrder(key, FailFirst: 1, NonRetriable: true));
@@ -135,6 +138,10 @@ public abstract class StoreConformanceTests
         Assert.Equal(1, failed.Attempts);
         Assert.Equal(typeof(NonRetriableException).FullName, failed.ErrorType);
         Assert.Equal([1], ConformanceLog.AttemptsOf(key, ConformanceFunctions.Charge));
+        var failureOfCharge = ConformanceFunctions.Failures + "/" + ConformanceFunctions.Charge;
+        await store.UntilAsync(() => Task.FromResult(ConformanceLog.AttemptsOf(sent.EventId, failureOfCharge).Length > 0), "the failure event is handled");
+        Assert.Equal([1], ConformanceLog.AttemptsOf(sent.EventId, failureOfCharge));
+        Assert.Equal(1, meter.Of(ConformanceFunctions.Charge));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text;
+using AttrFanout.Conformance;
 using AttrFanout.Nats.Provisioning;
 using AttrFanout.Nats.Store;
 using AttrFanout.Nats.Subjects;

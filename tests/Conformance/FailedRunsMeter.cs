@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
-namespace AttrFanout.Nats.Tests.Infrastructure;
+namespace AttrFanout.Conformance;
 
 /// <summary>Counts <c>attrfanout.runs.failed</c> per function while it lives.</summary>
-internal sealed class FailedRunsMeter : IDisposable
+public sealed class FailedRunsMeter : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, long> _failed = new(StringComparer.Ordinal);
