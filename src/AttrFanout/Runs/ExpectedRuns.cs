@@ -17,11 +17,16 @@ internal sealed class ExpectedRuns(int limit = 8_192)
     {
         foreach (var runId in runIds)
         {
-            if (_runs.TryAdd(runId, 0))
-            {
-                _order.Enqueue(runId);
-                Interlocked.Increment(ref _ordered);
-            }
+            Add(runId);
+        }
+    }
+
+    public void Add(string runId)
+    {
+        if (_runs.TryAdd(runId, 0))
+        {
+            _order.Enqueue(runId);
+            Interlocked.Increment(ref _ordered);
         }
 
         while (Volatile.Read(ref _ordered) > limit && _order.TryDequeue(out var oldest))

@@ -5,8 +5,9 @@ using AttrFanout.Stores;
 namespace AttrFanout.Runs;
 
 /// <summary>
-/// Lets callers await the end of a run executed by this process. Replays are expected before the store can start them,
-/// under the Ids the engine gives them; runs an event starts, once accepted under the Ids the store gives them. A store that does not keep
+/// Lets callers await the end of a run executed by this process, without reading the store for a run it expects. Replays
+/// are expected before the store can start them, under the Ids the engine gives them; runs an event starts, once
+/// accepted, under the Ids the store gives them, unless they ended first (noted while acceptances are under way). A store that does not keep
 /// succeeded runs (<see cref="IFanoutStore.KeepsSucceededRuns"/>) cannot tell how a run ended, so the runs that end here
 /// unawaited are remembered for a while (<see cref="RecentlyEndedKept"/>).
 /// </summary>
@@ -20,6 +21,13 @@ internal sealed class RunCompletions(IFanoutStore store)
     private readonly ConcurrentDictionary<string, FunctionRun> _recentlyEnded = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _recentlyEndedOrder = new();
     private readonly bool _rememberEnded = !store.KeepsSucceededRuns;
+    private readonly Lock _acceptsGate = new();
+    private readonly ConcurrentDictionary<string, byte> _endedWhileAccepting = new(StringComparer.Ordinal);
+    private int _acceptsInFlight;
+    private bool _endedWhileAcceptingOverflowed;
+
+    /// <summary>How many runs that end unawaited while acceptances are under way are noted at most; past it, none is expected until they all finish.</summary>
+    public const int EndedWhileAcceptingKept = 4_096;
 
     /// <summary>
     /// Records runs this process is about to accept, before the store can start them, so waiting on them needs no read
@@ -37,14 +45,54 @@ internal sealed class RunCompletions(IFanoutStore store)
     }
 
     /// <summary>
-    /// Expects runs under the Ids the store gave them, which may already have ended: only where the runs that end
-    /// unawaited are remembered, which waiting looks at first. Elsewhere waiting reads the store, which keeps them.
+    /// Marks an acceptance under way, before the store can start its runs: a run of it may end before its Ids are known
+    /// here, so until every acceptance under way has been expected, runs that end unawaited are noted.
     /// </summary>
-    public void ExpectGivenByStore(IReadOnlyList<string> runIds)
+    public void AcceptStarting()
+    {
+        lock (_acceptsGate)
+        {
+            _acceptsInFlight++;
+        }
+    }
+
+    /// <summary>
+    /// Expects the runs an acceptance created under the Ids the store gave them, except those that already ended
+    /// (noted while it was under way), which waiting reads from the store. A store that keeps no succeeded runs has
+    /// them all expected: waiting looks at the runs remembered as ended first.
+    /// </summary>
+    public void ExpectAccepted(IReadOnlyList<string> runIds)
     {
         if (_rememberEnded)
         {
             _expected.Add(runIds);
+            return;
+        }
+
+        if (_endedWhileAcceptingOverflowed)
+        {
+            return;
+        }
+
+        foreach (var runId in runIds)
+        {
+            if (!_endedWhileAccepting.ContainsKey(runId))
+            {
+                _expected.Add(runId);
+            }
+        }
+    }
+
+    /// <summary>Ends what <see cref="AcceptStarting"/> began, after <see cref="ExpectAccepted"/> or a failed acceptance.</summary>
+    public void AcceptFinished()
+    {
+        lock (_acceptsGate)
+        {
+            if (--_acceptsInFlight == 0)
+            {
+                _endedWhileAccepting.Clear();
+                _endedWhileAcceptingOverflowed = false;
+            }
         }
     }
 
@@ -93,6 +141,10 @@ internal sealed class RunCompletions(IFanoutStore store)
             {
                 Remember(FinishedRun.From(state, outcome));
             }
+            else if (Volatile.Read(ref _acceptsInFlight) > 0)
+            {
+                NoteEndedWhileAccepting(runId);
+            }
 
             return;
         }
@@ -100,6 +152,25 @@ internal sealed class RunCompletions(IFanoutStore store)
         var stored = FinishedRun.IsComplete(state) ? null : await store.GetRunAsync(runId, CancellationToken.None).ConfigureAwait(false);
         var knowsIt = stored is { Status: RunStatus.Succeeded or RunStatus.Failed } && stored.EventId == state.Delivery.Event.Id && stored.Attempts == outcome.Attempts;
         waiter.TrySetResult(knowsIt ? stored! : FinishedRun.From(state, outcome));
+    }
+
+    private void NoteEndedWhileAccepting(string runId)
+    {
+        lock (_acceptsGate)
+        {
+            if (_acceptsInFlight == 0)
+            {
+                return;
+            }
+
+            if (_endedWhileAccepting.Count >= EndedWhileAcceptingKept)
+            {
+                _endedWhileAcceptingOverflowed = true;
+                return;
+            }
+
+            _endedWhileAccepting.TryAdd(runId, 0);
+        }
     }
 
     private static bool IsFinal(FunctionRun run) => run.Status is RunStatus.Succeeded or RunStatus.Failed;

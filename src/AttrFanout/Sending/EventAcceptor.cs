@@ -24,10 +24,9 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
             SentFromFunction = sentFromFunction || AmbientRun.IsInside,
         };
 
-        var accepted = await store.AcceptAsync(submission, cancellationToken).ConfigureAwait(false);
+        var accepted = await AcceptAsync(submission, cancellationToken).ConfigureAwait(false);
         if (!accepted.IsDuplicate)
         {
-            completions.ExpectGivenByStore(accepted.RunIds);
             FanoutMetrics.Add(FanoutMetrics.EventsSent, FanoutTags.Event, envelope.Name);
         }
 
@@ -39,6 +38,34 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
         }
 
         return new SendResult(envelope.Id, accepted.RunIds, accepted.IsDuplicate);
+    }
+
+    /// <summary>
+    /// Has the store accept the event; a durable store's runs are then expected, so waiting on them reads nothing until
+    /// they end. In memory, reading a run is as cheap as expecting it.
+    /// </summary>
+    private async ValueTask<AcceptResult> AcceptAsync(EventSubmission submission, CancellationToken cancellationToken)
+    {
+        if (!store.IsDurable)
+        {
+            return await store.AcceptAsync(submission, cancellationToken).ConfigureAwait(false);
+        }
+
+        completions.AcceptStarting();
+        try
+        {
+            var accepted = await store.AcceptAsync(submission, cancellationToken).ConfigureAwait(false);
+            if (!accepted.IsDuplicate)
+            {
+                completions.ExpectAccepted(accepted.RunIds);
+            }
+
+            return accepted;
+        }
+        finally
+        {
+            completions.AcceptFinished();
+        }
     }
 
     private byte[]? Serialize(EventEnvelope envelope)
