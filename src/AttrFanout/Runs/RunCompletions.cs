@@ -69,16 +69,14 @@ internal sealed class RunCompletions(IFanoutStore store)
             return;
         }
 
-        if (_endedWhileAcceptingOverflowed)
-        {
-            return;
-        }
-
         foreach (var runId in runIds)
         {
-            if (!_endedWhileAccepting.ContainsKey(runId))
+            // Expected first, checked after: a run that ends meanwhile is noted before its expectation is removed, so
+            // either the check sees the note or the end removes the expectation.
+            _expected.Add(runId);
+            if (Volatile.Read(ref _endedWhileAcceptingOverflowed) || _endedWhileAccepting.ContainsKey(runId))
             {
-                _expected.Add(runId);
+                _expected.Remove(runId);
             }
         }
     }
@@ -91,7 +89,7 @@ internal sealed class RunCompletions(IFanoutStore store)
             if (--_acceptsInFlight == 0)
             {
                 _endedWhileAccepting.Clear();
-                _endedWhileAcceptingOverflowed = false;
+                Volatile.Write(ref _endedWhileAcceptingOverflowed, false);
             }
         }
     }
@@ -134,16 +132,17 @@ internal sealed class RunCompletions(IFanoutStore store)
     public async ValueTask NotifyAsync(RunState state, RunOutcome outcome)
     {
         var runId = outcome.RunId;
+        if (!_rememberEnded && Volatile.Read(ref _acceptsInFlight) > 0)
+        {
+            NoteEndedWhileAccepting(runId);
+        }
+
         _expected.Remove(runId);
         if (!_waiters.TryRemove(runId, out var waiter))
         {
             if (_rememberEnded)
             {
                 Remember(FinishedRun.From(state, outcome));
-            }
-            else if (Volatile.Read(ref _acceptsInFlight) > 0)
-            {
-                NoteEndedWhileAccepting(runId);
             }
 
             return;
@@ -165,7 +164,7 @@ internal sealed class RunCompletions(IFanoutStore store)
 
             if (_endedWhileAccepting.Count >= EndedWhileAcceptingKept)
             {
-                _endedWhileAcceptingOverflowed = true;
+                Volatile.Write(ref _endedWhileAcceptingOverflowed, true);
                 return;
             }
 

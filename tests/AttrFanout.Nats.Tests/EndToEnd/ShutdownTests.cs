@@ -17,13 +17,7 @@ public sealed class ShutdownTests(NatsServerFixture server)
 
         await first.DisposeAsync();
 
-        await using var second = NatsApp.Create(server, configureNats: n =>
-        {
-            n.StreamName = first.Nats.StreamName;
-            n.DeadLetterStreamName = first.Nats.DeadLetterStreamName;
-            n.SubjectPrefix = first.Nats.SubjectPrefix;
-        });
-        await second.StartAsync();
+        await using var second = await StartOnTheSameStreamsAsync(first);
         await second.Journal.WaitUntilAsync(() => second.Journal.Of("send-receipt", "o-s1").Any(a => a.Succeeded), "the run to resume");
         var resumed = Assert.Single(second.Journal.Of("send-receipt", "o-s1"));
         Assert.Equal(runId, resumed.RunId);
@@ -46,13 +40,7 @@ public sealed class ShutdownTests(NatsServerFixture server)
 
         await first.DisposeAsync();
 
-        await using var second = NatsApp.Create(server, configureNats: n =>
-        {
-            n.StreamName = first.Nats.StreamName;
-            n.DeadLetterStreamName = first.Nats.DeadLetterStreamName;
-            n.SubjectPrefix = first.Nats.SubjectPrefix;
-        });
-        await second.StartAsync();
+        await using var second = await StartOnTheSameStreamsAsync(first);
         await second.Journal.WaitUntilAsync(() => NatsApp.OrderFunctions.All(f => second.Journal.Of(f, "o-s2").Any(a => a.Succeeded)), "every run to resume");
         foreach (var function in NatsApp.OrderFunctions)
         {
@@ -60,5 +48,18 @@ public sealed class ShutdownTests(NatsServerFixture server)
             Assert.Equal(runIds[function], resumed.RunId);
             Assert.Equal(1, resumed.Number);
         }
+    }
+
+    /// <summary>Starts another app on the streams of <paramref name="first"/>, as the next instance of a deployment would.</summary>
+    private async Task<NatsApp> StartOnTheSameStreamsAsync(NatsApp first)
+    {
+        var next = NatsApp.Create(server, configureNats: n =>
+        {
+            n.StreamName = first.Nats.StreamName;
+            n.DeadLetterStreamName = first.Nats.DeadLetterStreamName;
+            n.SubjectPrefix = first.Nats.SubjectPrefix;
+        });
+        await next.StartAsync();
+        return next;
     }
 }
