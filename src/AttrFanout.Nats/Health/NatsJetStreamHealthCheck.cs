@@ -35,7 +35,7 @@ internal sealed class NatsJetStreamHealthCheck(IFanoutStore store) : IHealthChec
         var state = session.Connection.ConnectionState;
         if (state != NatsConnectionState.Open)
         {
-            return HealthCheckResult.Unhealthy($"Not connected to the NATS server at {servers} (the connection is {state}); the client reconnects by itself, and runs wait meanwhile. Check that the server runs and is reachable from this host.");
+            return NotConnected(servers, state);
         }
 
         try
@@ -67,7 +67,12 @@ internal sealed class NatsJetStreamHealthCheck(IFanoutStore store) : IHealthChec
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy($"NATS JetStream at {servers} is not ready: {NatsConnections.Redact(error.Message, options)}");
+            return session.Connection.ConnectionState is var now and not NatsConnectionState.Open
+                ? NotConnected(servers, now)
+                : HealthCheckResult.Unhealthy($"NATS JetStream at {servers} is not ready: {NatsConnections.Redact(error.Message, options)}");
         }
     }
+
+    private static HealthCheckResult NotConnected(string servers, NatsConnectionState state) =>
+        HealthCheckResult.Unhealthy($"Not connected to the NATS server at {servers} (the connection is {state}); the client reconnects by itself, and runs wait meanwhile. Check that the server runs and is reachable from this host.");
 }
