@@ -23,7 +23,9 @@ public sealed class RoutableSubjectsTests(NatsServerFixture server)
         Assert.False(routable.Contains(routed));
 
         time.Advance(TimeSpan.FromSeconds(1));
-        Assert.False(routable.Contains(routed));
+        // This lookup answers from the stale subjects and starts reading them again; the read may already have ended
+        // by the time it answers, so only the next lookups are asserted.
+        _ = routable.Contains(routed);
         await Eventually.PollAsync(() => Task.FromResult(routable.Contains(routed)), found => found, "the new consumer's subject");
     }
 
