@@ -172,7 +172,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         {
             try
             {
-                // A worker ends at once unless the attempt it started inline still holds it; either way within the drain.
+                // Workers end as soon as the stop cancels their waits; a store call that hangs still cannot hold the stop.
                 await Task.WhenAll(_workerTasks).WaitAsync(drainTimeout.Token).ConfigureAwait(false);
                 await _lifetime.Drained.WaitAsync(drainTimeout.Token).ConfigureAwait(false);
             }

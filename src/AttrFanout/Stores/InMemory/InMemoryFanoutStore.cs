@@ -90,7 +90,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
                 _queues.Add(next);
                 break;
             case { Kind: RunOutcomeKind.RetryScheduled }:
-                ScheduleRedelivery(next, next.DueAt);
+                ScheduleRedelivery(next);
                 break;
         }
 
@@ -169,20 +169,20 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
         return new AcceptResult(IsDuplicate: false, runIds);
     }
 
-    private void ScheduleRedelivery(InMemoryRun run, DateTimeOffset dueAt)
+    private void ScheduleRedelivery(InMemoryRun run)
     {
-        var delay = dueAt - time.GetUtcNow();
+        var delay = run.DueAt - time.GetUtcNow();
         var holder = new StrongBox<ITimer?>();
         lock (_timersGate)
         {
-            var timer = time.CreateTimer(_ => Redeliver(run, dueAt, holder), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            var timer = time.CreateTimer(_ => Redeliver(run, holder), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             holder.Value = timer;
             _redeliveries.Add(timer);
             timer.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
     }
 
-    private void Redeliver(InMemoryRun run, DateTimeOffset dueAt, StrongBox<ITimer?> holder)
+    private void Redeliver(InMemoryRun run, StrongBox<ITimer?> holder)
     {
         lock (_timersGate)
         {
