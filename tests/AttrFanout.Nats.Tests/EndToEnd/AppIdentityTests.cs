@@ -107,10 +107,7 @@ public sealed class AppIdentityTests(NatsServerFixture server)
 
     private static void SameStream(NatsJetStreamOptions n, NatsJetStreamOptions nats, string? appName)
     {
-        n.StreamName = nats.StreamName;
-        n.DeadLetterStreamName = nats.DeadLetterStreamName;
-        n.SubjectPrefix = nats.SubjectPrefix;
-        n.AppName = appName;
+        n.UseStreamsOf(nats).AppName = appName;
     }
 
     private static async Task<ConsumerInfo> GetConsumerAsync(NatsJetStreamOptions nats, string name)

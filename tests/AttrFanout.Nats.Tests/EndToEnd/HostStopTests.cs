@@ -43,14 +43,7 @@ public sealed class HostStopTests(NatsServerFixture server)
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders().AddProvider(logs);
         builder.Services.AddSingleton<Journal>();
-        builder.Services.AddAttrFanout(o => o.UseNatsJetStream(nats.Url, n =>
-        {
-            n.StreamName = nats.StreamName;
-            n.DeadLetterStreamName = nats.DeadLetterStreamName;
-            n.SubjectPrefix = nats.SubjectPrefix;
-            n.Storage = nats.Storage;
-            n.FetchExpiry = nats.FetchExpiry;
-        }));
+        builder.Services.AddAttrFanout(o => o.UseNatsJetStream(nats.Url, n => n.UseStreamsOf(nats)));
         return builder.Build();
     }
 }

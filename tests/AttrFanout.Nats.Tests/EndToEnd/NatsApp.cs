@@ -46,11 +46,7 @@ internal sealed class NatsApp : IAsyncDisposable
                 o.ShutdownTimeout = TimeSpan.FromSeconds(2);
                 o.UseNatsJetStream(nats.Url, n =>
                 {
-                    n.StreamName = nats.StreamName;
-                    n.DeadLetterStreamName = nats.DeadLetterStreamName;
-                    n.SubjectPrefix = nats.SubjectPrefix;
-                    n.Storage = nats.Storage;
-                    n.FetchExpiry = nats.FetchExpiry;
+                    n.UseStreamsOf(nats);
                     configureNats?.Invoke(n);
                 });
                 configure?.Invoke(o);

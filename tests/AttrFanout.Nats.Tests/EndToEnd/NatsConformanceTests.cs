@@ -22,14 +22,7 @@ public sealed class NatsConformanceTests(NatsServerFixture server) : StoreConfor
                 {
                     o.BaseRetryDelay = TimeSpan.FromMilliseconds(100);
                     o.MaxRetryDelay = TimeSpan.FromMilliseconds(200);
-                    o.UseNatsJetStream(nats.Url, n =>
-                    {
-                        n.StreamName = nats.StreamName;
-                        n.DeadLetterStreamName = nats.DeadLetterStreamName;
-                        n.SubjectPrefix = nats.SubjectPrefix;
-                        n.Storage = nats.Storage;
-                        n.FetchExpiry = nats.FetchExpiry;
-                    });
+                    o.UseNatsJetStream(nats.Url, n => n.UseStreamsOf(nats));
                     configure(o);
                 })
                 .BuildServiceProvider();

@@ -62,9 +62,7 @@ public sealed class RetryWaitTests(NatsServerFixture server)
         var later = new FakeTimeProvider(DateTimeOffset.UtcNow + Webhooks.RetryAfter + TimeSpan.FromSeconds(5));
         await using var next = NatsApp.Create(server, configureNats: n =>
         {
-            n.StreamName = nats.StreamName;
-            n.DeadLetterStreamName = nats.DeadLetterStreamName;
-            n.SubjectPrefix = nats.SubjectPrefix;
+            n.UseStreamsOf(nats);
             n.RetryClock = later;
         });
         await next.StartAsync();

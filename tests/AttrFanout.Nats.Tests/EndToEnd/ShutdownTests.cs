@@ -53,12 +53,7 @@ public sealed class ShutdownTests(NatsServerFixture server)
     /// <summary>Starts another app on the streams of <paramref name="first"/>, as the next instance of a deployment would.</summary>
     private async Task<NatsApp> StartOnTheSameStreamsAsync(NatsApp first)
     {
-        var next = NatsApp.Create(server, configureNats: n =>
-        {
-            n.StreamName = first.Nats.StreamName;
-            n.DeadLetterStreamName = first.Nats.DeadLetterStreamName;
-            n.SubjectPrefix = first.Nats.SubjectPrefix;
-        });
+        var next = NatsApp.Create(server, configureNats: n => n.UseStreamsOf(first.Nats));
         await next.StartAsync();
         return next;
     }
