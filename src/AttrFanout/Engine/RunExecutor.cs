@@ -90,7 +90,7 @@ internal sealed class RunExecutor(
 
     /// <summary>Hands back a run whose handler did not end after shutdown cancelled it, so another process can take it at once.</summary>
     public ValueTask ReleaseAbandonedAsync(RunState state) =>
-        store.ReportAsync(RunOutcome.Released(state.Delivery.RunId, state.Attempt - 1, time.GetUtcNow()), CancellationToken.None);
+        store.ReportAsync(RunOutcome.Released(state.Delivery.RunId, state.Attempt - 1, time.GetUtcNow()) with { Delivery = state.Delivery }, CancellationToken.None);
 
     private async ValueTask<Exception?> AttemptAsync(RunState state)
     {
@@ -201,7 +201,7 @@ internal sealed class RunExecutor(
 
     private async ValueTask ReportAsync(RunState state, RunOutcome outcome)
     {
-        await store.ReportAsync(outcome, CancellationToken.None).ConfigureAwait(false);
+        await store.ReportAsync(outcome with { Delivery = state.Delivery }, CancellationToken.None).ConfigureAwait(false);
         if (outcome.Kind is RunOutcomeKind.Succeeded or RunOutcomeKind.Failed)
         {
             await completions.NotifyAsync(state, outcome).ConfigureAwait(false);

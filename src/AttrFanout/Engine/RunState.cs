@@ -15,7 +15,6 @@ internal sealed class RunState : FunctionContext, IServiceProvider, IKeyedServic
     private int _slotsReleased;
 
     public RunState(FunctionPlan plan, RunDelivery delivery)
-        : base(delivery.RunId, delivery.FunctionId, delivery.Event.Id, delivery.Event.Name, delivery.Attempts + 1, plan.Settings.MaxAttempts)
     {
         Plan = plan;
         Delivery = delivery;
@@ -32,7 +31,19 @@ internal sealed class RunState : FunctionContext, IServiceProvider, IKeyedServic
 
     public bool HasAttemptsLeft => Attempt < MaxAttempts;
 
-    private protected override IServiceProvider AttemptServices => this;
+    private protected override string RunIdCore => Delivery.RunId;
+
+    private protected override string FunctionIdCore => Delivery.FunctionId;
+
+    private protected override string EventIdCore => Delivery.Event.Id;
+
+    private protected override string EventNameCore => Delivery.Event.Name;
+
+    private protected override int AttemptCore => Delivery.Attempts + 1;
+
+    private protected override int MaxAttemptsCore => Plan.Settings.MaxAttempts;
+
+    private protected override IServiceProvider ServicesCore => this;
 
     private IServiceProvider Scope => (Volatile.Read(ref _scope) ?? CreateScope()).ServiceProvider;
 

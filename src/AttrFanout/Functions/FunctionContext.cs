@@ -1,10 +1,13 @@
 namespace AttrFanout;
 
 /// <summary>What a function knows about the run it is executing; take it as a handler parameter.</summary>
-/// <remarks>The runtime's own context is the attempt itself, whose services scope is created on first use.</remarks>
+/// <remarks>
+/// The runtime's own context is the attempt itself: it reads these values from the run it executes and creates its
+/// services scope on first use, so a context costs the runtime no copy of them.
+/// </remarks>
 public class FunctionContext
 {
-    private readonly IServiceProvider? _services;
+    private readonly Values? _values;
 
     /// <summary>Creates a context. The runtime creates one per attempt.</summary>
     /// <param name="runId">The run's Id.</param>
@@ -15,47 +18,55 @@ public class FunctionContext
     /// <param name="maxAttempts">How many attempts the run may take in all.</param>
     /// <param name="services">The services of the run's scope.</param>
     public FunctionContext(string runId, string functionId, string eventId, string eventName, int attempt, int maxAttempts, IServiceProvider services)
-        : this(runId, functionId, eventId, eventName, attempt, maxAttempts)
     {
         ArgumentNullException.ThrowIfNull(services);
-        _services = services;
+        _values = new Values(runId, functionId, eventId, eventName, attempt, maxAttempts, services);
     }
 
-    /// <summary>Creates the runtime's context, whose <see cref="Services"/> are <see cref="AttemptServices"/>.</summary>
-    private protected FunctionContext(string runId, string functionId, string eventId, string eventName, int attempt, int maxAttempts)
+    /// <summary>Creates the runtime's context, which overrides every value.</summary>
+    private protected FunctionContext()
     {
-        RunId = runId;
-        FunctionId = functionId;
-        EventId = eventId;
-        EventName = eventName;
-        Attempt = attempt;
-        MaxAttempts = maxAttempts;
     }
 
     /// <summary>Gets the Id of this run: one function's execution for one event, across its attempts.</summary>
-    public string RunId { get; }
+    public string RunId => RunIdCore;
 
     /// <summary>Gets the Id of the function.</summary>
-    public string FunctionId { get; }
+    public string FunctionId => FunctionIdCore;
 
     /// <summary>Gets the Id of the event that started the run.</summary>
-    public string EventId { get; }
+    public string EventId => EventIdCore;
 
     /// <summary>Gets the name of the event that started the run.</summary>
-    public string EventName { get; }
+    public string EventName => EventNameCore;
 
     /// <summary>Gets the current attempt, starting at 1.</summary>
-    public int Attempt { get; }
+    public int Attempt => AttemptCore;
 
     /// <summary>Gets how many attempts the run may take in all (retries + 1).</summary>
-    public int MaxAttempts { get; }
+    public int MaxAttempts => MaxAttemptsCore;
 
     /// <summary>Gets whether this is the last attempt: a failure now fails the run.</summary>
     public bool IsFinalAttempt => Attempt >= MaxAttempts;
 
     /// <summary>Gets the services of the run's scope.</summary>
-    public IServiceProvider Services => _services ?? AttemptServices;
+    public IServiceProvider Services => ServicesCore;
 
-    /// <summary>Gets the services of the runtime's attempt, when the context was not given its own.</summary>
-    private protected virtual IServiceProvider AttemptServices => throw new InvalidOperationException("The context has no services.");
+    private protected virtual string RunIdCore => Given.RunId;
+
+    private protected virtual string FunctionIdCore => Given.FunctionId;
+
+    private protected virtual string EventIdCore => Given.EventId;
+
+    private protected virtual string EventNameCore => Given.EventName;
+
+    private protected virtual int AttemptCore => Given.Attempt;
+
+    private protected virtual int MaxAttemptsCore => Given.MaxAttempts;
+
+    private protected virtual IServiceProvider ServicesCore => Given.Services;
+
+    private Values Given => _values ?? throw new InvalidOperationException("The context was created without values.");
+
+    private sealed record Values(string RunId, string FunctionId, string EventId, string EventName, int Attempt, int MaxAttempts, IServiceProvider Services);
 }

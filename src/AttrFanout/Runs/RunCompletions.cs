@@ -24,6 +24,7 @@ internal sealed class RunCompletions(IFanoutStore store)
     private readonly Lock _acceptsGate = new();
     private readonly ConcurrentDictionary<string, byte> _endedWhileAccepting = new(StringComparer.Ordinal);
     private int _acceptsInFlight;
+    private int _waiterCount;
     private bool _endedWhileAcceptingOverflowed;
 
     /// <summary>How many runs that end unawaited while acceptances are under way are noted at most; past it, none is expected until they all finish.</summary>
@@ -96,10 +97,10 @@ internal sealed class RunCompletions(IFanoutStore store)
 
     public async Task<FunctionRun> WaitAsync(string runId, CancellationToken cancellationToken)
     {
-        var waiter = _waiters.GetOrAdd(runId, static _ => new TaskCompletionSource<FunctionRun>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var waiter = AddWaiter(runId);
         if (_recentlyEnded.TryGetValue(runId, out var ended))
         {
-            _waiters.TryRemove(runId, out _);
+            RemoveWaiter(runId, out _);
             return ended;
         }
 
@@ -111,14 +112,14 @@ internal sealed class RunCompletions(IFanoutStore store)
         var run = await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
-            _waiters.TryRemove(runId, out _);
+            RemoveWaiter(runId, out _);
             throw new ArgumentException($"No run has Id '{runId}'. Use a run Id from a SendResult or a FunctionRun.", nameof(runId));
         }
 
         if (IsFinal(run))
         {
             waiter.TrySetResult(run);
-            _waiters.TryRemove(runId, out _);
+            RemoveWaiter(runId, out _);
         }
 
         return await waiter.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -138,7 +139,7 @@ internal sealed class RunCompletions(IFanoutStore store)
         }
 
         _expected.Remove(runId);
-        if (!_waiters.TryRemove(runId, out var waiter))
+        if (!RemoveWaiter(runId, out var waiter))
         {
             if (_rememberEnded)
             {
@@ -151,6 +152,37 @@ internal sealed class RunCompletions(IFanoutStore store)
         var stored = FinishedRun.IsComplete(state) ? null : await store.GetRunAsync(runId, CancellationToken.None).ConfigureAwait(false);
         var knowsIt = stored is { Status: RunStatus.Succeeded or RunStatus.Failed } && stored.EventId == state.Delivery.Event.Id && stored.Attempts == outcome.Attempts;
         waiter.TrySetResult(knowsIt ? stored! : FinishedRun.From(state, outcome));
+    }
+
+    private TaskCompletionSource<FunctionRun> AddWaiter(string runId)
+    {
+        if (_waiters.TryGetValue(runId, out var existing))
+        {
+            return existing;
+        }
+
+        // Counted before it is added, so a count of zero means nobody waits and a run that ends looks up no waiter.
+        Interlocked.Increment(ref _waiterCount);
+        var waiter = new TaskCompletionSource<FunctionRun>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (_waiters.TryAdd(runId, waiter))
+        {
+            return waiter;
+        }
+
+        Interlocked.Decrement(ref _waiterCount);
+        return _waiters.GetOrAdd(runId, waiter);
+    }
+
+    private bool RemoveWaiter(string runId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TaskCompletionSource<FunctionRun>? waiter)
+    {
+        if (Volatile.Read(ref _waiterCount) == 0 || !_waiters.TryRemove(runId, out waiter))
+        {
+            waiter = null;
+            return false;
+        }
+
+        Interlocked.Decrement(ref _waiterCount);
+        return true;
     }
 
     private void NoteEndedWhileAccepting(string runId)

@@ -12,14 +12,24 @@ namespace AttrFanout.Stores;
 /// <param name="TraceParent">The W3C trace context of the send, or <see langword="null"/>.</param>
 public record RunDelivery(string RunId, string FunctionId, EventEnvelope Event, int Attempts, DateTimeOffset DueAt, string? TraceParent)
 {
+    private Extras? _extras;
+
     /// <summary>
     /// Gets when the run was created, when the store hands it over; with it the engine reports a run that ends in its
     /// first delivery to <see cref="IFunctionRuns.WaitForCompletionAsync"/> without reading the run back from the store.
     /// </summary>
-    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? CreatedAt
+    {
+        get => _extras?.CreatedAt;
+        init => _extras = (_extras ?? Extras.None) with { CreatedAt = value };
+    }
 
     /// <summary>Gets the Id of the failed run this run replays, when it is a replay and the store hands it over.</summary>
-    public string? ReplayOf { get; init; }
+    public string? ReplayOf
+    {
+        get => _extras?.ReplayOf;
+        init => _extras = (_extras ?? Extras.None) with { ReplayOf = value };
+    }
 
     /// <summary>
     /// Gets why the run cannot execute, when the store could not decode its delivery (a payload that no longer
@@ -27,7 +37,11 @@ public record RunDelivery(string RunId, string FunctionId, EventEnvelope Event, 
     /// with this error through its one failure path (dead letter, <c>attrfanout/function.failed</c>, metric, log) without
     /// calling the function.
     /// </summary>
-    public Exception? Poison { get; init; }
+    public Exception? Poison
+    {
+        get => _extras?.Poison;
+        init => _extras = (_extras ?? Extras.None) with { Poison = value };
+    }
 
     /// <summary>Creates the delivery of a run the store cannot decode, which the engine fails with <paramref name="cause"/>.</summary>
     /// <param name="runId">The run's Id.</param>
@@ -43,5 +57,11 @@ public record RunDelivery(string RunId, string FunctionId, EventEnvelope Event, 
     {
         ArgumentNullException.ThrowIfNull(cause);
         return new RunDelivery(runId, functionId, new UndecodedEvent(eventId, eventName, eventTimestamp, cause), attempts, dueAt, TraceParent: null) { Poison = cause };
+    }
+
+    /// <summary>What few deliveries carry, kept apart so that a run record without them stays small.</summary>
+    private sealed record Extras(DateTimeOffset? CreatedAt, string? ReplayOf, Exception? Poison)
+    {
+        public static readonly Extras None = new(null, null, null);
     }
 }

@@ -32,6 +32,12 @@ public readonly record struct RunOutcome
     /// <summary>Gets the error's message, for a failed attempt.</summary>
     public string? ErrorMessage { get; private init; }
 
+    /// <summary>
+    /// Gets the delivery this outcome settles, as the store handed it out, when the engine settles a run it took (so a store
+    /// can find its own record without a lookup); <see langword="null"/> for an outcome built from a run Id alone.
+    /// </summary>
+    public RunDelivery? Delivery { get; init; }
+
     /// <summary>Creates a <see cref="RunOutcomeKind.Succeeded"/> outcome.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="attempts">The attempts made.</param>

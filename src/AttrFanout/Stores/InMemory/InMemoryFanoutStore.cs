@@ -13,13 +13,11 @@ namespace AttrFanout.Stores.InMemory;
 internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, int succeededRunsKept = InMemoryFanoutStore.DefaultSucceededRunsKept) : IFanoutStore
 {
     private readonly InMemoryRunQueues _queues = new();
-    private readonly ConcurrentDictionary<string, InMemoryRun> _runs = new(StringComparer.Ordinal);
+    private readonly InMemoryRunIndex _runs = new(succeededRunsKept);
     private readonly Lock _eventsGate = new();
     private readonly AcceptedEvents _events = new();
     private readonly Lock _timersGate = new();
     private readonly HashSet<ITimer> _redeliveries = [];
-    private readonly ConcurrentQueue<string> _succeeded = new();
-    private int _succeededCount;
     private long _sequence;
 
     /// <summary>How many succeeded runs stay visible to <see cref="GetRunAsync"/> at most, by default.</summary>
@@ -48,10 +46,10 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
     {
         while (true)
         {
-            var accepted = submission.IdChosenBySender ? TryAcceptWithId(submission) : TryAccept(submission, time.GetUtcNow());
-            if (accepted is not null)
+            var accepted = submission.IdChosenBySender ? TryAcceptWithId(submission) : TryAccept(submission, time.GetUtcNow(), out _);
+            if (accepted is { } result)
             {
-                return accepted;
+                return result;
             }
 
             var spaceFreed = _queues.SpaceFreed(submission.Runs.Count, queueCapacity);
@@ -70,7 +68,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
 
     public ValueTask ReportAsync(RunOutcome outcome, CancellationToken cancellationToken)
     {
-        if (!_runs.TryGetValue(outcome.RunId, out var run))
+        if ((outcome.Delivery as InMemoryRun ?? _runs.Find(outcome.RunId)) is not { } run)
         {
             return ValueTask.CompletedTask;
         }
@@ -78,13 +76,13 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
         var next = run.Settle(outcome);
         if (!ReferenceEquals(next, run))
         {
-            _runs[outcome.RunId] = next;
+            _runs.Replace(run, next);
         }
 
         switch (outcome)
         {
             case { Kind: RunOutcomeKind.Succeeded }:
-                ForgetOldSucceeded(outcome.RunId);
+                _runs.Succeeded(run);
                 break;
             case { Kind: RunOutcomeKind.Released }:
                 _queues.Add(next);
@@ -98,11 +96,11 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
     }
 
     public ValueTask<FunctionRun?> GetRunAsync(string runId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_runs.TryGetValue(runId, out var run) ? run.ToFunctionRun() : null);
+        ValueTask.FromResult(_runs.Find(runId)?.ToFunctionRun());
 
     public ValueTask<IReadOnlyList<FunctionRun>> ListFailedAsync(FailedRunQuery query, CancellationToken cancellationToken)
     {
-        IReadOnlyList<FunctionRun> failed = _runs.Values
+        IReadOnlyList<FunctionRun> failed = _runs.All()
             .Where(static r => r.Status == RunStatus.Failed)
             .Select(static r => r.ToFunctionRun())
             .Where(query.Matches)
@@ -115,13 +113,13 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
 
     public ValueTask<FunctionRun?> ReplayAsync(string runId, string newRunId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!_runs.TryGetValue(runId, out var failed) || !failed.TryMarkReplayed(newRunId, now))
+        if (_runs.Find(runId) is not { } failed || !failed.TryMarkReplayed(newRunId, now))
         {
             return ValueTask.FromResult<FunctionRun?>(null);
         }
 
-        var replay = new InMemoryRun(newRunId, failed.FunctionId, failed.Event, failed.TraceParent, now) { ReplayOf = runId };
-        _runs[newRunId] = replay;
+        var replay = new InMemoryRun(sequence: 0, newRunId, failed.FunctionId, failed.Event, failed.TraceParent, now) { ReplayOf = runId, CreatedAt = now };
+        _runs.AddReplay(replay);
         _queues.Add(replay);
         return ValueTask.FromResult<FunctionRun?>(replay.ToFunctionRun());
     }
@@ -137,32 +135,38 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
                 return new AcceptResult(IsDuplicate: true, existing.RunIds);
             }
 
-            var accepted = TryAccept(submission, now);
-            if (accepted is not null)
+            var accepted = TryAccept(submission, now, out var sequence);
+            if (accepted is { } result)
             {
-                _events.Add(new AcceptedEvent(submission.Event.Id, accepted.RunIds, submission.DeduplicateUntil));
+                _events.Add(new AcceptedEvent(submission.Event.Id, result.RunIds, submission.DeduplicateUntil, sequence));
             }
 
             return accepted;
         }
     }
 
-    private AcceptResult? TryAccept(EventSubmission submission, DateTimeOffset now)
+    private AcceptResult? TryAccept(EventSubmission submission, DateTimeOffset now, out ulong sequence)
     {
         var requests = submission.Runs;
         if (!submission.SentFromFunction && !_queues.HasRoomFor(requests.Count, queueCapacity))
         {
+            sequence = 0;
             return null;
         }
 
-        var sequence = (ulong)Interlocked.Increment(ref _sequence);
+        sequence = (ulong)Interlocked.Increment(ref _sequence);
         var runIds = new string[requests.Count];
-        for (var i = 0; i < runIds.Length; i++)
+        var runs = new InMemoryRun[requests.Count];
+        for (var i = 0; i < runs.Length; i++)
         {
             var functionId = requests[i].FunctionId;
-            var runId = runIds[i] = RunIds.For(sequence, functionId);
-            var run = new InMemoryRun(runId, functionId, submission.Event, submission.TraceParent, now);
-            _runs[runId] = run;
+            runs[i] = new InMemoryRun(sequence, runIds[i] = RunIds.For(sequence, functionId), functionId, submission.Event, submission.TraceParent, now);
+        }
+
+        // Indexed before queued: a run may be taken and settled the moment it is queued.
+        _runs.AddEvent(sequence, runs);
+        foreach (var run in runs)
+        {
             _queues.Add(run);
         }
 
@@ -198,35 +202,11 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
         _queues.Add(run);
     }
 
-    private void ForgetOldSucceeded(string runId)
-    {
-        _succeeded.Enqueue(runId);
-        if (Interlocked.Increment(ref _succeededCount) <= succeededRunsKept)
-        {
-            return;
-        }
-
-        if (_succeeded.TryDequeue(out var oldest))
-        {
-            Interlocked.Decrement(ref _succeededCount);
-            if (_runs.TryGetValue(oldest, out var run) && run.Status == RunStatus.Succeeded)
-            {
-                _runs.TryRemove(oldest, out _);
-            }
-        }
-    }
-
     private void Prune(DateTimeOffset now)
     {
         while (_events.TryRemoveExpired(now, out var oldest))
         {
-            foreach (var runId in oldest.RunIds)
-            {
-                if (_runs.TryGetValue(runId, out var run) && run.Status == RunStatus.Succeeded)
-                {
-                    _runs.TryRemove(runId, out _);
-                }
-            }
+            _runs.ForgetAtWindowEnd(oldest.Sequence);
         }
     }
 }

@@ -9,16 +9,19 @@ namespace AttrFanout.Stores.InMemory;
 internal sealed record InMemoryRun : RunDelivery
 {
     private RunStatus _status = RunStatus.Pending;
-    private DateTimeOffset _updatedAt;
+    private long _updatedAtTicks;
     private int _attemptsMade;
     private InMemoryRunTrouble? _trouble;
 
-    public InMemoryRun(string runId, string functionId, EventEnvelope @event, string? traceParent, DateTimeOffset createdAt)
+    public InMemoryRun(ulong sequence, string runId, string functionId, EventEnvelope @event, string? traceParent, DateTimeOffset createdAt)
         : base(runId, functionId, @event, Attempts: 0, DueAt: createdAt, traceParent)
     {
-        CreatedAt = createdAt;
-        _updatedAt = createdAt;
+        Sequence = sequence;
+        _updatedAtTicks = createdAt.UtcTicks;
     }
+
+    /// <summary>Gets the sequence of the event that started the run, or 0 for a replay.</summary>
+    public ulong Sequence { get; }
 
     public RunStatus Status
     {
@@ -37,7 +40,7 @@ internal sealed record InMemoryRun : RunDelivery
         lock (this)
         {
             _status = RunStatus.Running;
-            _updatedAt = now;
+            _updatedAtTicks = now.UtcTicks;
             return this;
         }
     }
@@ -47,7 +50,7 @@ internal sealed record InMemoryRun : RunDelivery
     {
         lock (this)
         {
-            _updatedAt = outcome.At;
+            _updatedAtTicks = outcome.At.UtcTicks;
             _attemptsMade = outcome.Attempts;
             _status = outcome.Kind switch
             {
@@ -96,7 +99,7 @@ internal sealed record InMemoryRun : RunDelivery
             }
 
             _trouble = (_trouble ?? new()) with { ReplayedBy = replayRunId };
-            _updatedAt = now;
+            _updatedAtTicks = now.UtcTicks;
             return true;
         }
     }
@@ -114,7 +117,7 @@ internal sealed record InMemoryRun : RunDelivery
                 Status = _status,
                 Attempts = _attemptsMade,
                 CreatedAt = CreatedAt ?? Event.Timestamp,
-                UpdatedAt = _updatedAt,
+                UpdatedAt = new DateTimeOffset(_updatedAtTicks, TimeSpan.Zero),
                 NextAttemptAt = _status == RunStatus.RetryScheduled ? _trouble?.NextAttemptAt : null,
                 ErrorType = _trouble?.ErrorType,
                 ErrorMessage = _trouble?.ErrorMessage,
