@@ -30,7 +30,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
     private readonly AttrFanoutOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly EngineLifetime _lifetime = new();
-    private readonly RunTracker _runs = new();
+    private readonly RunTracker _runs;
     private readonly FunctionWorker[] _workers;
     private readonly RunExecutor _executor;
     private readonly FailureThrottle _failures;
@@ -56,6 +56,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         _timeProvider = time;
         _logger = loggerFactory.CreateLogger("AttrFanout");
         _options = options.Value;
+        _runs = new RunTracker(catalog.Functions.Count);
         _executor = new RunExecutor(_runs, scopes, store, time, _logger, _lifetime, _options, completions, failures, PublishFailureAsync);
         var sharedSlots = _options.MaxConcurrency is { } limit ? new SharedSlots(limit, catalog.Functions.Count) : null;
         _workers = new FunctionWorker[catalog.Functions.Count];

@@ -155,19 +155,21 @@ public sealed class SendTests
     {
         await using var app = TestApp.Create(services: s => s
             .AddSingleton<OrderLedger>()
-            .AddSingleton<IFanoutStore>(sp => new InMemoryFanoutStore(100, sp.GetRequiredService<TimeProvider>(), succeededRunsKept: 2)));
+            .AddSingleton<IFanoutStore>(sp => new InMemoryFanoutStore(queueCapacity: 2, sp.GetRequiredService<TimeProvider>(), succeededRunsKept: 2)));
 
         var first = await app.Sender.SendAsync(new OrderPlaced("o-1"), new SendOptions { Id = "order-1" });
         await app.CompletionOf(first.RunIds);
         var second = await app.Sender.SendAsync(new OrderPlaced("o-2"));
         await app.CompletionOf(second.RunIds);
+        var third = await app.Sender.SendAsync(new OrderPlaced("o-3"));
+        await app.CompletionOf(third.RunIds);
 
         foreach (var id in first.RunIds)
         {
             Assert.Null(await app.Runs.GetAsync(id));
         }
 
-        Assert.All(await app.GetRunsAsync(second.RunIds), r => Assert.Equal(RunStatus.Succeeded, r.Status));
+        Assert.All(await app.GetRunsAsync([.. second.RunIds, .. third.RunIds]), r => Assert.Equal(RunStatus.Succeeded, r.Status));
         Assert.True((await app.Sender.SendAsync(new OrderPlaced("o-1"), new SendOptions { Id = "order-1" })).IsDuplicate);
     }
 

@@ -7,13 +7,14 @@ namespace AttrFanout.Stores.InMemory;
 /// Keeps events and runs in process memory: fast, bounded by <see cref="AttrFanoutOptions.QueueCapacity"/>, and lost on restart.
 /// Only Ids chosen by senders are remembered for deduplication, so generated Ids cost no memory after their runs and
 /// their sends take no store-wide lock. Succeeded runs are forgotten when their event's idempotency window ends, or
-/// sooner beyond the latest <paramref name="succeededRunsKept"/>; failed runs are kept for the life of the process.
+/// sooner beyond the latest <paramref name="succeededRunsKept"/> runs plus a full queue's worth (so runs still queued are
+/// not moved aside); failed runs are kept for the life of the process.
 /// A run whose retry is scheduled waits on a <see cref="TimeProvider"/> timer, outside the queues, and is queued again when due.
 /// </summary>
 internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, int succeededRunsKept = InMemoryFanoutStore.DefaultSucceededRunsKept) : IFanoutStore
 {
     private readonly InMemoryRunQueues _queues = new();
-    private readonly InMemoryRunIndex _runs = new(succeededRunsKept);
+    private readonly InMemoryRunIndex _runs = new(succeededRunsKept + queueCapacity);
     private readonly Lock _eventsGate = new();
     private readonly AcceptedEvents _events = new();
     private readonly Lock _timersGate = new();

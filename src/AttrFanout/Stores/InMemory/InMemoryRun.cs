@@ -8,7 +8,7 @@ namespace AttrFanout.Stores.InMemory;
 /// </summary>
 internal sealed record InMemoryRun : RunDelivery
 {
-    private RunStatus _status = RunStatus.Pending;
+    private volatile RunStatus _status = RunStatus.Pending;
     private long _updatedAtTicks;
     private int _attemptsMade;
     private InMemoryRunTrouble? _trouble;
@@ -23,16 +23,8 @@ internal sealed record InMemoryRun : RunDelivery
     /// <summary>Gets the sequence of the event that started the run, or 0 for a replay.</summary>
     public ulong Sequence { get; }
 
-    public RunStatus Status
-    {
-        get
-        {
-            lock (this)
-            {
-                return _status;
-            }
-        }
-    }
+    /// <summary>Gets the run's status, read without the lock (it is written under it).</summary>
+    public RunStatus Status => _status;
 
     /// <summary>Marks the run running and hands it over.</summary>
     public RunDelivery Take(DateTimeOffset now)

@@ -4,11 +4,11 @@ namespace AttrFanout.Stores.InMemory;
 
 /// <summary>
 /// Finds the in-memory store's runs by Id: an event's runs are kept together under its sequence (one entry per event,
-/// not per run), replays under their own Ids. Beyond the latest <c>succeededRunsKept</c> runs, the oldest events are
+/// not per run), replays under their own Ids. Beyond the latest <c>runsKept</c> runs, the oldest events are
 /// let go: forgotten when all their runs succeeded, otherwise kept aside until they do (failed runs stay for the life
 /// of the process).
 /// </summary>
-internal sealed class InMemoryRunIndex(int succeededRunsKept)
+internal sealed class InMemoryRunIndex(int runsKept)
 {
     private readonly ConcurrentDictionary<ulong, InMemoryRun[]> _recent = new();
     private readonly ConcurrentQueue<ulong> _order = new();
@@ -21,7 +21,7 @@ internal sealed class InMemoryRunIndex(int succeededRunsKept)
     /// <summary>Adds the runs of the event accepted under <paramref name="sequence"/>, letting the oldest events go first when there are too many.</summary>
     public void AddEvent(ulong sequence, InMemoryRun[] runs)
     {
-        while (Volatile.Read(ref _recentRuns) + runs.Length > succeededRunsKept && _order.TryDequeue(out var oldest))
+        while (Volatile.Read(ref _recentRuns) + runs.Length > runsKept && _order.TryDequeue(out var oldest))
         {
             LetGo(oldest);
         }
