@@ -27,6 +27,12 @@ internal sealed class FunctionPlan(int index, FunctionDescriptor function, Funct
 
     public RunExecutor Executor { get; } = executor;
 
+    /// <summary>
+    /// Gets whether an attempt that ends takes the function's next due run itself, keeping its slot: when the store
+    /// allows takes from several threads and no process-wide limit has to share slots fairly between functions.
+    /// </summary>
+    public bool TakesNextRun { get; } = executor.StoreTakesRunsConcurrently && sharedSlots is null;
+
     /// <summary>Gives back one of the function's slots and, when there is a process-wide limit, its shared slot.</summary>
     public void ReleaseSlots()
     {

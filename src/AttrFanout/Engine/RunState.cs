@@ -53,6 +53,9 @@ internal sealed class RunState : FunctionContext, IServiceProvider, IKeyedServic
     /// <summary>Claims the run for release at shutdown; false when its attempt was settled first.</summary>
     public bool TryAbandon() => Interlocked.Exchange(ref _ended, 1) == 0;
 
+    /// <summary>Leaves the slots this run holds to the next run of its function, which goes on with them; false when they were given back already.</summary>
+    public bool PassSlotsOn() => Interlocked.Exchange(ref _slotsReleased, 1) == 0;
+
     /// <summary>Gives back the function's slot (and the shared one) the run holds; once, however often called.</summary>
     public void ReleaseSlots()
     {

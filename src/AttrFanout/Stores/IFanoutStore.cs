@@ -39,6 +39,14 @@ public interface IFanoutStore
     bool UsesPayloadBytes => true;
 
     /// <summary>
+    /// Gets whether <see cref="TryTakeRunAsync"/> may be called for one function from several threads at once. When it
+    /// may, an attempt that ends takes its function's next due run itself, with the slot it holds, so a function with
+    /// runs waiting executes them one after another on the same thread instead of one thread-pool hop per run.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>: only the function's worker takes its runs.</value>
+    bool TakesRunsConcurrently => false;
+
+    /// <summary>
     /// Accepts an event and its runs, atomically and idempotently by event Id: an Id accepted before, still inside its
     /// idempotency window, returns the first acceptance as a duplicate. Waits while the store has no capacity for the runs.
     /// The store names the runs by the one rule, <see cref="RunIds.For"/> with the event's position in the store, and

@@ -28,6 +28,8 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
 
     public bool UsesPayloadBytes => false;
 
+    public bool TakesRunsConcurrently => true;
+
     /// <summary>Gets how many event Ids are remembered for deduplication.</summary>
     public int RememberedEventCount
     {
