@@ -39,6 +39,7 @@ public sealed class WireEventReaderTests
     [InlineData("2026-12-06T13:45:00")]
     [InlineData("2026-12-06 13:45:00Z")]
     [InlineData("1765028700")]
+    [InlineData("2026-12-06T13:45:00.123456789Z")]
     [InlineData("")]
     public void An_event_time_that_cannot_be_read_makes_the_message_invalid_with_the_header_named(string header)
     {
