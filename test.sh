@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the repository on a fresh Debian machine with only the .NET SDK: installs what the tests need
-# (nats-server, which the NATS tests start themselves), runs `dotnet test`, and ends with the line "N passed, N failed".
+# (nats-server, which the NATS tests start themselves; Node.js and npm with the packages of samples/node-sender,
+# which a NATS test runs), runs `dotnet test`, and ends with the line "N passed, N failed".
 #   ./test.sh                  everything
 #   ./test.sh --install-only   only the installs (CI calls it before its other checks)
 #   ./test.sh [dotnet test args...], e.g. ./test.sh --filter FullyQualifiedName~Sqlite
@@ -18,9 +19,18 @@ apt_install() {
 }
 
 ensure_tools() {
-  if ! command -v nats-server >/dev/null; then
-    echo "== installing nats-server (the NATS tests start their own)"
-    apt_install nats-server
+  local missing=()
+  command -v nats-server >/dev/null || missing+=(nats-server)
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
+  if (( ${#missing[@]} )); then
+    echo "== installing ${missing[*]} (the NATS tests start their own nats-server and run the Node.js example)"
+    apt_install "${missing[@]}"
+  fi
+
+  if [[ ! -d samples/node-sender/node_modules ]]; then
+    echo "== installing the Node.js example's packages (npm ci)"
+    (cd samples/node-sender && npm ci --no-audit --no-fund)
   fi
 }
 

@@ -73,7 +73,7 @@ internal sealed class IntakeSweeper(
         if (subjects.TryGetEventName(message.Subject, out var eventName)
             && await routable.IsRoutableAsync(subjects.Routed(eventName), cancellationToken).ConfigureAwait(false))
         {
-            await publisher.PublishRoutedAsync(eventName, message.StreamSequence, message.Body, message.Headers, cancellationToken).ConfigureAwait(false);
+            await publisher.PublishRoutedAsync(eventName, message.StreamSequence, message.StoredAt, message.Body, message.Headers, cancellationToken).ConfigureAwait(false);
             await message.AckAsync(cancellationToken).ConfigureAwait(false);
             return;
         }

@@ -16,10 +16,11 @@ internal sealed class EventPublisher(JetStreamPublisher publisher, SubjectLayout
     /// <summary>
     /// Publishes the message the intake read at <paramref name="ingressSequence"/> to the routed subject of
     /// <paramref name="eventName"/>, with its body and headers; its message Id comes from the sequence, so publishing it
-    /// again after a redelivery to the intake is dropped as a duplicate.
+    /// again after a redelivery to the intake is dropped as a duplicate. <paramref name="ingressStoredAt"/>, when the server
+    /// stored that message, is the event's time when the producer gave none.
     /// </summary>
-    public ValueTask<PublishOutcome> PublishRoutedAsync(string eventName, ulong ingressSequence, ReadOnlyMemory<byte> body, NatsHeaders? headers, CancellationToken cancellationToken) =>
-        PublishAsync(subjects.Routed(eventName), body, WireEventWriter.RoutedHeaders(headers, ingressSequence), cancellationToken);
+    public ValueTask<PublishOutcome> PublishRoutedAsync(string eventName, ulong ingressSequence, DateTimeOffset ingressStoredAt, ReadOnlyMemory<byte> body, NatsHeaders? headers, CancellationToken cancellationToken) =>
+        PublishAsync(subjects.Routed(eventName), body, WireEventWriter.RoutedHeaders(headers, ingressSequence, ingressStoredAt), cancellationToken);
 
     /// <summary>Publishes a replay of a failed run as the new run <paramref name="runId"/>.</summary>
     public ValueTask<PublishOutcome> PublishReplayAsync(string functionId, WireEvent wireEvent, string runId, CancellationToken cancellationToken) =>

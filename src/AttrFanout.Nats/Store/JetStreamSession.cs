@@ -163,7 +163,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
     /// </summary>
     private async Task HandBackUntakenAsync(string functionId, DeliveredMessage message)
     {
-        if (_publisher is null || !Reader.TryRead(message.Subject, message.Headers, message.Body, out var wire, out _))
+        if (_publisher is null || !Reader.TryRead(message.Subject, message.Headers, message.Body, message.StoredAt, out var wire, out _))
         {
             await message.RetryAsync(TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
             return;

@@ -124,7 +124,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         var attemptsMade = HeldRun.AttemptsMade(session.Subjects, message, out var isReplay);
         var runId = HeldRun.RunId(message, functionId, isReplay);
         var progress = ProgressClock.ProgressInterval(feed.AckWait, _time);
-        if (!session.Reader.TryRead(message.Subject, message.Headers, message.Body, out var wire, out var invalid))
+        if (!session.Reader.TryRead(message.Subject, message.Headers, message.Body, message.StoredAt, out var wire, out var invalid))
         {
             return Poisoned(functionId, runId, message, PoisonedDeliveries.WhatIsKnown(session.Subjects, message), attemptsMade, progress, new InvalidMessageException(invalid));
         }

@@ -4,10 +4,13 @@ using NATS.Client.Core;
 
 namespace AttrFanout.Nats.Wire;
 
-/// <summary>Reads a <see cref="WireEvent"/> from a stream message, or says precisely why the message is not one.</summary>
+/// <summary>
+/// Reads a <see cref="WireEvent"/> from a stream message, or says precisely why the message is not one. A message without
+/// an event time gets the time the server stored it; one whose event time cannot be read is not an event.
+/// </summary>
 internal sealed class WireEventReader(SubjectLayout subjects)
 {
-    public bool TryRead(string subject, NatsHeaders? headers, byte[]? body, [NotNullWhen(true)] out WireEvent? wireEvent, [NotNullWhen(false)] out string? error)
+    public bool TryRead(string subject, NatsHeaders? headers, byte[]? body, DateTimeOffset storedAt, [NotNullWhen(true)] out WireEvent? wireEvent, [NotNullWhen(false)] out string? error)
     {
         wireEvent = null;
         string? name;
@@ -34,9 +37,11 @@ internal sealed class WireEventReader(SubjectLayout subjects)
             return false;
         }
 
-        if (!HeaderText.TryGetTime(headers, WireHeaders.EventTime, out var timestamp))
+        var time = HeaderText.Get(headers, WireHeaders.EventTime);
+        var timestamp = storedAt;
+        if (time is not null && !HeaderText.TryParseTime(time, out timestamp))
         {
-            error = $"Message on '{subject}' has no valid '{WireHeaders.EventTime}' header (ISO 8601 round-trip time expected).";
+            error = $"Message on '{subject}' has a malformed '{WireHeaders.EventTime}' header '{HeaderText.Line(time)}': expected an ISO 8601 time with an offset, such as '2026-12-06T13:45:00.123Z' (or no header, for the time the server stored the message).";
             return false;
         }
 

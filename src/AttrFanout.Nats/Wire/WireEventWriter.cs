@@ -43,9 +43,9 @@ internal static class WireEventWriter
     /// <summary>
     /// Headers of an event the intake routes from its ingress subject: the producer's headers (but the server's own
     /// <c>Nats-</c> ones, which would apply again), the producer's message Id as the event Id, and a message Id of the
-    /// ingress sequence.
+    /// ingress sequence. A producer that gave no event time gets the time the server stored its message.
     /// </summary>
-    public static NatsHeaders RoutedHeaders(NatsHeaders? ingress, ulong ingressSequence)
+    public static NatsHeaders RoutedHeaders(NatsHeaders? ingress, ulong ingressSequence, DateTimeOffset ingressStoredAt)
     {
         var headers = new NatsHeaders();
         if (ingress is not null)
@@ -62,6 +62,11 @@ internal static class WireEventWriter
             {
                 headers[WireHeaders.EventId] = eventId;
             }
+        }
+
+        if (!headers.ContainsKey(WireHeaders.EventTime))
+        {
+            headers[WireHeaders.EventTime] = HeaderText.Time(ingressStoredAt);
         }
 
         var sequence = ingressSequence.ToString(System.Globalization.CultureInfo.InvariantCulture);

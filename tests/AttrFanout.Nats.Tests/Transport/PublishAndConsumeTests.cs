@@ -30,7 +30,7 @@ public sealed class PublishAndConsumeTests(NatsServerFixture server)
             var consumer = new DurableConsumer(nats.Js, nats.Options.StreamName, ConsumerNames.Function(id));
             var messages = await consumer.FetchAsync(10, Wait, CancellationToken.None);
             var message = Assert.Single(messages);
-            Assert.True(reader.TryRead(message.Subject, message.Headers, message.Body, out var received, out var error), error);
+            Assert.True(reader.TryRead(message.Subject, message.Headers, message.Body, message.StoredAt, out var received, out var error), error);
             Assert.Equal(sent.Id, received.Id);
             Assert.Equal("user/signup", received.Name);
             Assert.Equal(sent.Timestamp, received.Timestamp);
@@ -92,7 +92,7 @@ public sealed class PublishAndConsumeTests(NatsServerFixture server)
 
         var replays = new DurableConsumer(nats.Js, nats.Options.StreamName, ConsumerNames.Replay("bill"));
         var message = Assert.Single(await replays.FetchAsync(5, Wait, CancellationToken.None));
-        Assert.True(new WireEventReader(nats.Subjects).TryRead(message.Subject, message.Headers, message.Body, out var replayed, out var error), error);
+        Assert.True(new WireEventReader(nats.Subjects).TryRead(message.Subject, message.Headers, message.Body, message.StoredAt, out var replayed, out var error), error);
         Assert.Equal("order-7", replayed.Id);
         Assert.Equal("order/placed", replayed.Name);
         Assert.Equal("replay-run-1", HeaderText.Get(message.Headers, WireHeaders.RunId));

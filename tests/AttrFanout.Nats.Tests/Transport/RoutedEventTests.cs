@@ -11,6 +11,7 @@ namespace AttrFanout.Nats.Tests.Transport;
 public sealed class RoutedEventTests(NatsServerFixture server)
 {
     private static readonly DateTimeOffset EventTime = new(2026, 11, 28, 9, 30, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset StoredAt = new(2026, 11, 28, 9, 31, 5, TimeSpan.Zero);
 
     [Fact]
     public async Task Routing_an_ingress_message_again_after_a_redelivery_is_dropped_as_a_duplicate()
@@ -24,9 +25,9 @@ public sealed class RoutedEventTests(NatsServerFixture server)
             ["Nats-Expected-Stream"] = "SOME-OTHER-STREAM",
         };
 
-        var first = await nats.Publisher.PublishRoutedAsync("order/paid", 41, Encoding.UTF8.GetBytes("{}"), ingress, CancellationToken.None);
-        var again = await nats.Publisher.PublishRoutedAsync("order/paid", 41, Encoding.UTF8.GetBytes("{}"), ingress, CancellationToken.None);
-        var next = await nats.Publisher.PublishRoutedAsync("order/paid", 42, Encoding.UTF8.GetBytes("{}"), ingress, CancellationToken.None);
+        var first = await nats.Publisher.PublishRoutedAsync("order/paid", 41, StoredAt, Encoding.UTF8.GetBytes("{}"), ingress, CancellationToken.None);
+        var again = await nats.Publisher.PublishRoutedAsync("order/paid", 41, StoredAt, Encoding.UTF8.GetBytes("{}"), ingress, CancellationToken.None);
+        var next = await nats.Publisher.PublishRoutedAsync("order/paid", 42, StoredAt, Encoding.UTF8.GetBytes("{}"), ingress, CancellationToken.None);
 
         Assert.False(first.IsDuplicate);
         Assert.True(again.IsDuplicate);
@@ -59,10 +60,10 @@ public sealed class RoutedEventTests(NatsServerFixture server)
             [WireHeaders.TraceParent] = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
         };
 
-        var headers = WireEventWriter.RoutedHeaders(ingress, 41);
+        var headers = WireEventWriter.RoutedHeaders(ingress, 41, StoredAt);
 
         Assert.Equal("ingress-41", HeaderText.Get(headers, WireHeaders.MessageId));
-        Assert.True(new WireEventReader(layout).TryRead(layout.Routed("order/paid"), headers, [], out var wireEvent, out var error), error);
+        Assert.True(new WireEventReader(layout).TryRead(layout.Routed("order/paid"), headers, [], StoredAt, out var wireEvent, out var error), error);
         Assert.Equal("evt-1", wireEvent.Id);
         Assert.Equal("order/paid", wireEvent.Name);
         Assert.Equal(EventTime, wireEvent.Timestamp);
@@ -75,9 +76,35 @@ public sealed class RoutedEventTests(NatsServerFixture server)
         var layout = new SubjectLayout("shop");
         var ingress = new NatsHeaders { [WireHeaders.EventTime] = HeaderText.Time(EventTime) };
 
-        var headers = WireEventWriter.RoutedHeaders(ingress, 41);
+        var headers = WireEventWriter.RoutedHeaders(ingress, 41, StoredAt);
 
-        Assert.False(new WireEventReader(layout).TryRead(layout.Routed("order/paid"), headers, [], out _, out var error));
+        Assert.False(new WireEventReader(layout).TryRead(layout.Routed("order/paid"), headers, [], StoredAt, out _, out var error));
         Assert.Contains("no 'Nats-Msg-Id' header", error);
+    }
+
+    [Fact]
+    public void A_routed_event_whose_producer_gave_no_time_carries_the_time_the_server_stored_the_producers_message()
+    {
+        var layout = new SubjectLayout("shop");
+        var ingress = new NatsHeaders { [WireHeaders.MessageId] = "evt-3" };
+
+        var headers = WireEventWriter.RoutedHeaders(ingress, 41, StoredAt);
+
+        var routedStoredAt = StoredAt.AddMilliseconds(3);
+        Assert.True(new WireEventReader(layout).TryRead(layout.Routed("order/paid"), headers, [], routedStoredAt, out var wireEvent, out var error), error);
+        Assert.Equal(StoredAt, wireEvent.Timestamp);
+    }
+
+    [Fact]
+    public void A_routed_event_keeps_a_malformed_producer_time_for_its_functions_to_dead_letter()
+    {
+        var layout = new SubjectLayout("shop");
+        var ingress = new NatsHeaders { [WireHeaders.MessageId] = "evt-4", [WireHeaders.EventTime] = "yesterday" };
+
+        var headers = WireEventWriter.RoutedHeaders(ingress, 41, StoredAt);
+
+        Assert.Equal("yesterday", HeaderText.Get(headers, WireHeaders.EventTime));
+        Assert.False(new WireEventReader(layout).TryRead(layout.Routed("order/paid"), headers, [], StoredAt, out _, out var error));
+        Assert.Contains("malformed 'AttrFanout-Event-Time' header 'yesterday'", error);
     }
 }
