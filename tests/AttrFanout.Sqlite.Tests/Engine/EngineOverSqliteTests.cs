@@ -1,4 +1,5 @@
 using System.Text;
+using AttrFanout.Conformance;
 
 namespace AttrFanout.Sqlite.Tests.Engine;
 
@@ -175,6 +176,7 @@ public sealed class EngineOverSqliteTests
     [Fact]
     public async Task A_stored_payload_that_no_longer_deserializes_fails_its_run_and_the_worker_keeps_going()
     {
+        using var meter = new FailedRunsMeter();
         await using var db = new TestDatabase();
         var key = Guid.NewGuid().ToString("N");
         await using (var raw = db.Open())
@@ -195,6 +197,7 @@ public sealed class EngineOverSqliteTests
         Assert.Equal(["fanout-a"], Executions.Of(key));
         await Until.HoldsAsync(() => Task.FromResult(Executions.Count("bad-run", "failure-inbox") == 1), "the failure event of the corrupt run is handled");
         Assert.Single(await app.Runs.ListFailedAsync(new FailedRunQuery { FunctionId = "fanout-a" }), r => r.RunId == "bad-run");
+        Assert.Equal(1, meter.Of("fanout-a"));
     }
 
     [Fact]
