@@ -35,13 +35,14 @@ public sealed class CircuitBreakerTests
     }
 
     [Fact]
-    public async Task Pollys_own_telemetry_reports_the_circuit_opening()
+    public async Task Pollys_own_telemetry_reports_the_circuit_opening_with_the_function_as_operation_key()
     {
         await using var app = PipelineApp.Create();
 
         var sends = new[] { await app.Sender.SendAsync(new ChargeRequested("o-1")), await app.Sender.SendAsync(new ChargeRequested("o-2")) };
         await app.UntilRunsAsync(sends, "charge-card", runs => runs.All(r => r.Status == RunStatus.RetryScheduled));
 
-        Assert.Contains(app.Logs.Entries, e => e.Category.StartsWith("Polly", StringComparison.Ordinal) && e.Message.Contains("OnCircuitOpened", StringComparison.Ordinal));
+        var opened = Assert.Single(app.Logs.Entries, e => e.Category.StartsWith("Polly", StringComparison.Ordinal) && e.Message.Contains("OnCircuitOpened", StringComparison.Ordinal));
+        Assert.Contains("'charge-card'", opened.Message, StringComparison.Ordinal);
     }
 }
