@@ -8,7 +8,8 @@ namespace AttrFanout.Generators.Analyzers;
 
 /// <summary>
 /// Checks each <c>[OnEvent]</c> method on its own: its signature (AF0004), event name (AF0005), function Id (AF0006),
-/// reachability from generated code (AF0008), numeric settings (AF0010) and whether its class can be created per run (AF0013).
+/// reachability from generated code (AF0008), numeric settings (AF0010), whether its class can be created per run (AF0013)
+/// and its resilience pipeline name (AF0020).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HandlerAnalyzer : DiagnosticAnalyzer
@@ -34,6 +35,7 @@ public sealed class HandlerAnalyzer : DiagnosticAnalyzer
         Descriptors.HandlerNotReachable,
         Descriptors.InvalidFunctionSetting,
         Descriptors.HandlerClassNotCreatable,
+        Descriptors.InvalidPipelineName,
     ];
 
     /// <inheritdoc />
@@ -71,6 +73,12 @@ public sealed class HandlerAnalyzer : DiagnosticAnalyzer
         if (settings.SettingProblem is { } settingProblem)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidFunctionSetting, methodName, handler, settingProblem));
+        }
+
+        if (settings.PipelineProblem is { } pipelineProblem)
+        {
+            var location = AttributeLocations.NamedArgument(attribute, "Pipeline", context.CancellationToken) ?? methodName;
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidPipelineName, location, settings.Pipeline, handler, pipelineProblem));
         }
 
         var shape = HandlerShape.Of(method, symbols.Types);

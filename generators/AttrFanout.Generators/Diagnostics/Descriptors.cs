@@ -145,6 +145,13 @@ internal static class Descriptors
         "{0} in the payload of event '{1}' is a public field that is not stored: {2}",
         DiagnosticSeverity.Warning);
 
+    /// <summary>AF0020: <c>[OnEvent(Pipeline = ...)]</c> names no pipeline an app could register.</summary>
+    public static readonly DiagnosticDescriptor InvalidPipelineName = Create(
+        DiagnosticIds.InvalidPipelineName,
+        "Invalid resilience pipeline name",
+        "The Pipeline '{0}' of '{1}' cannot name a resilience pipeline: {2}; use " + PipelineNames.Rule + ", or leave Pipeline out",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, bool compilationEnd = false) =>
         new(
             id,

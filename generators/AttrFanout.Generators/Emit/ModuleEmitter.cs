@@ -124,6 +124,11 @@ internal static class ModuleEmitter
             writer.WriteLine($"Concurrency = {concurrency},");
         }
 
+        if (function.Pipeline is { } pipeline)
+        {
+            writer.WriteLine($"Pipeline = {GeneratedCode.Literal(pipeline)},");
+        }
+
         if (!function.IsStatic)
         {
             writer.WriteLine("RequiresServices = true,");

@@ -19,5 +19,6 @@ internal sealed record FunctionModel(
     int? Retries,
     int? TimeoutSeconds,
     int? Concurrency,
+    string? Pipeline,
     ServiceFactoryModel? Factory,
     bool HasAnnotatedEnvelope = false);

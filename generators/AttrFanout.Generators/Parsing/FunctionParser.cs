@@ -19,7 +19,8 @@ internal static class FunctionParser
         cancellationToken.ThrowIfCancellationRequested();
         var settings = OnEventSettings.From(context.Attributes[0]);
         var id = settings.ResolveId(method);
-        if (!FanoutNames.IsValidEventName(settings.EventName) || !FanoutNames.IsValidFunctionId(id) || settings.SettingProblem is not null)
+        if (!FanoutNames.IsValidEventName(settings.EventName) || !FanoutNames.IsValidFunctionId(id) || settings.SettingProblem is not null ||
+            settings.PipelineProblem is not null)
         {
             return null;
         }
@@ -46,6 +47,7 @@ internal static class FunctionParser
             settings.Retries,
             settings.TimeoutSeconds,
             settings.Concurrency,
+            settings.Pipeline,
             method.IsStatic ? null : ServiceFactoryParser.Parse(method.ContainingType, containingType, types, cancellationToken),
             AnnotatedEnvelope(method, shape));
     }

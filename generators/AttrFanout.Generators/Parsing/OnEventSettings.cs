@@ -5,8 +5,9 @@ namespace AttrFanout.Generators.Parsing;
 /// <summary>The arguments of one <c>[OnEvent]</c> attribute, as written.</summary>
 internal sealed class OnEventSettings
 {
-    private OnEventSettings(string? eventName, string? explicitId, int? retries, int? timeoutSeconds, int? concurrency)
+    private OnEventSettings(string? eventName, string? explicitId, int? retries, int? timeoutSeconds, int? concurrency, string? pipeline)
     {
+        Pipeline = pipeline;
         EventName = eventName;
         ExplicitId = explicitId;
         Retries = retries;
@@ -24,6 +25,12 @@ internal sealed class OnEventSettings
 
     public int? Concurrency { get; }
 
+    /// <summary>The name of the app's resilience pipeline, as written, or null when not set.</summary>
+    public string? Pipeline { get; }
+
+    /// <summary>Why <see cref="Pipeline"/> cannot name a registered pipeline (AF0020), or null.</summary>
+    public string? PipelineProblem => PipelineNames.Problem(Pipeline);
+
     /// <summary>Why a numeric setting is out of range (AF0010), or null.</summary>
     public string? SettingProblem =>
         Retries < 0 ? $"Retries = {Retries} is negative; use 0 or more" :
@@ -36,6 +43,7 @@ internal sealed class OnEventSettings
         var eventName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
         string? id = null;
         int? retries = null, timeout = null, concurrency = null;
+        string? pipeline = null;
         foreach (var argument in attribute.NamedArguments)
         {
             switch (argument.Key)
@@ -52,10 +60,13 @@ internal sealed class OnEventSettings
                 case "Concurrency":
                     concurrency = argument.Value.Value as int?;
                     break;
+                case "Pipeline":
+                    pipeline = argument.Value.Value as string;
+                    break;
             }
         }
 
-        return new OnEventSettings(eventName, id, retries, timeout, concurrency);
+        return new OnEventSettings(eventName, id, retries, timeout, concurrency, pipeline);
     }
 
     /// <summary>

@@ -41,4 +41,15 @@ public sealed class OnEventAttribute : Attribute
     /// <summary>Gets or sets how many runs of this function may execute at once in one process.</summary>
     /// <value>When not set, bounded only by the global concurrency.</value>
     public int Concurrency { get; set; } = -1;
+
+    /// <summary>
+    /// Gets or sets the name of the app's own Polly resilience pipeline (registered with
+    /// <c>services.AddResiliencePipeline("name", ...)</c>) that each attempt runs through, inside the attempt timeout.
+    /// </summary>
+    /// <value>When not set, the attempt runs through no pipeline of the app's; <c>AttrFanout:Functions:&lt;id&gt;:Pipeline</c> can still set one.</value>
+    /// <remarks>
+    /// The pipeline should not retry: a failed attempt is rescheduled by AttrFanout. A circuit breaker's or rate limiter's
+    /// rejection that says when to come back reschedules the run at that time.
+    /// </remarks>
+    public string? Pipeline { get; set; }
 }

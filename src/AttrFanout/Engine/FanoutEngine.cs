@@ -5,12 +5,14 @@ using AttrFanout.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.Registry;
 
 namespace AttrFanout.Engine;
 
 /// <summary>
 /// Executes the due runs of the store: one worker per function, each bounded by its function's concurrency and, when
-/// set, by a process-wide limit shared fairly between functions; each attempt through its function's pipeline.
+/// set, by a process-wide limit shared fairly between functions; each attempt through its function's pipeline (its timeout
+/// around the app's own pipeline, which is looked up here, once).
 /// Started by the host, or on the first send when there is none; stopped by the host or by disposal.
 /// </summary>
 internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
@@ -48,7 +50,8 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         ILoggerFactory loggerFactory,
         IOptions<AttrFanoutOptions> options,
         RunCompletions completions,
-        FailureThrottle failures)
+        FailureThrottle failures,
+        ResiliencePipelineProvider<string>? appPipelines)
     {
         _failures = failures;
         _store = store;
@@ -64,7 +67,8 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         {
             var function = catalog.Functions[i];
             var settings = FunctionSettings.Resolve(function, _options);
-            var pipeline = FunctionPipelineFactory.Create(function.Id, settings, time);
+            var appPipeline = AppPipelines.Resolve(function, settings, _options, appPipelines);
+            var pipeline = FunctionPipelineFactory.Create(function.Id, settings, appPipeline, time);
             _workers[i] = new FunctionWorker(new FunctionPlan(i, function, settings, pipeline, _executor, sharedSlots), store, time, _logger, failures);
         }
     }

@@ -16,7 +16,10 @@ internal sealed class FunctionPlan(int index, FunctionDescriptor function, Funct
 
     public FunctionSettings Settings { get; } = settings;
 
-    /// <summary>Gets the pipeline around each attempt (its timeout), or <see langword="null"/> when an attempt needs none.</summary>
+    /// <summary>
+    /// Gets the pipeline around each attempt (its timeout, and inside it the app's own pipeline when the function names one),
+    /// or <see langword="null"/> when an attempt needs none.
+    /// </summary>
     public ResiliencePipeline? Pipeline { get; } = pipeline;
 
     /// <summary>Gets the function's own concurrency slots.</summary>

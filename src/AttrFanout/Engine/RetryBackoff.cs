@@ -1,7 +1,8 @@
 namespace AttrFanout.Engine;
 
 /// <summary>
-/// The one formula for the delay before a run's next attempt: the delay a <see cref="RetryAfterException"/> asks for,
+/// The one formula for the delay before a run's next attempt: the delay the error asks for (a <see cref="RetryAfterException"/>,
+/// an open circuit's or a rate limiter's rejection, see <see cref="RetryClassifier.RequestedDelay"/>),
 /// else exponential from <see cref="AttrFanoutOptions.BaseRetryDelay"/>, capped at <see cref="AttrFanoutOptions.MaxRetryDelay"/>,
 /// with "equal jitter" (a random point in the upper half), so runs that failed together do not retry together.
 /// </summary>

@@ -177,7 +177,7 @@ internal sealed class RunExecutor(
         {
             if (state.Plan.Pipeline is { } pipeline)
             {
-                var context = ResilienceContextPool.Shared.Get(abort);
+                var context = ResilienceContextPool.Shared.Get(state.Delivery.FunctionId, abort);
                 try
                 {
                     await pipeline.ExecuteAsync(static (ctx, s) => InvokeAsync(s, ctx.CancellationToken), context, state).ConfigureAwait(false);

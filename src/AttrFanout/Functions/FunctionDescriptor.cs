@@ -30,6 +30,9 @@ public abstract class FunctionDescriptor
     /// <summary>Gets the concurrency limit set on the attribute, or <see langword="null"/> for none.</summary>
     public int? Concurrency { get; init; }
 
+    /// <summary>Gets the name of the app's resilience pipeline set on the attribute, or <see langword="null"/> for none.</summary>
+    public string? Pipeline { get; init; }
+
     /// <summary>Gets whether the handler is an instance method whose class is resolved from a service scope per run.</summary>
     public bool RequiresServices { get; init; }
 

@@ -42,6 +42,11 @@ internal sealed class AttrFanoutOptionsRules(FunctionCatalog catalog) : IValidat
             }
 
             CheckRange(builder, $"Functions['{id}'].Timeout", function.Timeout, MinTimeout, OneDay);
+            if (PipelineNames.Problem(function.Pipeline) is { } pipelineProblem)
+            {
+                builder.AddError($"Functions['{id}'].Pipeline '{function.Pipeline}' cannot name a resilience pipeline: {pipelineProblem}; use {PipelineNames.Rule}.");
+            }
+
             var result = _functionValidator.Validate(id, function);
             if (result.Failed)
             {

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.Registry;
 
 namespace AttrFanout;
 
@@ -75,7 +76,8 @@ public static class AttrFanoutRegistration
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<IOptions<AttrFanoutOptions>>(),
             sp.GetRequiredService<RunCompletions>(),
-            sp.GetRequiredService<FailureThrottle>()));
+            sp.GetRequiredService<FailureThrottle>(),
+            sp.GetService<ResiliencePipelineProvider<string>>()));
         services.TryAddSingleton<IEventSender>(static sp => new EventSender(
             sp.GetRequiredService<FunctionCatalog>(),
             sp.GetRequiredService<EventAcceptor>(),

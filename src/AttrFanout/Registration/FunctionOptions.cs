@@ -18,4 +18,8 @@ public sealed class FunctionOptions
     /// <value>The default is <see langword="null"/>: the attribute's <c>Concurrency</c>, else <see cref="AttrFanoutOptions.DefaultConcurrency"/>.</value>
     [Range(1, 100_000)]
     public int? Concurrency { get; set; }
+
+    /// <summary>Gets or sets the name of the app's own resilience pipeline that each attempt runs through, inside the attempt timeout.</summary>
+    /// <value>The default is <see langword="null"/>: the attribute's <c>Pipeline</c>, else none.</value>
+    public string? Pipeline { get; set; }
 }

@@ -20,6 +20,10 @@ public sealed record FunctionSettings(int MaxAttempts, TimeSpan? Timeout, int Co
         var retries = overrides?.Retries ?? function.Retries ?? options.DefaultRetries;
         var timeout = overrides?.Timeout ?? function.Timeout ?? options.DefaultTimeout;
         var concurrency = overrides?.Concurrency ?? function.Concurrency ?? options.DefaultConcurrency;
-        return new FunctionSettings(retries + 1, timeout, concurrency);
+        var pipeline = overrides?.Pipeline ?? function.Pipeline;
+        return new FunctionSettings(retries + 1, timeout, concurrency) { Pipeline = pipeline };
     }
+
+    /// <summary>Gets the name of the app's resilience pipeline each attempt runs through, or <see langword="null"/> for none.</summary>
+    public string? Pipeline { get; init; }
 }

@@ -47,7 +47,7 @@ internal static class Scenarios
 
             public sealed class Welcome(IEmailClient email)
             {
-                [OnEvent("user/signup", Id = "send-welcome-email", Retries = 5, TimeoutSeconds = 30)]
+                [OnEvent("user/signup", Id = "send-welcome-email", Retries = 5, TimeoutSeconds = 30, Pipeline = "email")]
                 public Task Send(UserSignedUp signup, CancellationToken ct) => email.SendWelcome(signup.Email, ct);
 
                 [OnEvent("user/signup", Id = "log-signup")]

@@ -289,6 +289,15 @@ public sealed class MistakeTests
             """);
 
     [Fact]
+    public Task A_blank_resilience_pipeline_name() =>
+        MistakeBuild.AssertAsync(Prelude + """
+            public static class Handlers
+            {
+                [OnEvent("shop/order.placed", Pipeline = " ")] public static void Charge(OrderPlaced order) { } // expect: AF0020
+            }
+            """);
+
+    [Fact]
     public Task A_payload_type_mismatch_through_the_envelope() =>
         MistakeBuild.AssertAsync(Prelude + """
             [Event("shop/order.paid")] public sealed partial record OrderPaid(string OrderId);
