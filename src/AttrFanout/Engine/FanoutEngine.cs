@@ -56,7 +56,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         _timeProvider = time;
         _logger = loggerFactory.CreateLogger("AttrFanout");
         _options = options.Value;
-        _executor = new RunExecutor(_runs, scopes, store, time, _logger, _lifetime, _options, completions, failures, PublishFailureAsync);
+        _executor = new RunExecutor(_runs, scopes, store, time, _logger, _lifetime, _options, completions, failures, PublishFailureAsync, acceptor.IsObserved);
         var sharedSlots = _options.MaxConcurrency is { } limit ? new SharedSlots(limit, catalog.Functions.Count) : null;
         _workers = new FunctionWorker[catalog.Functions.Count];
         for (var i = 0; i < _workers.Length; i++)
@@ -162,7 +162,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
     }
 
     private async ValueTask PublishFailureAsync(FunctionFailed failure, CancellationToken cancellationToken) =>
-        await _acceptor.AcceptAsync(new Event<FunctionFailed>(EventIds.New(), FunctionFailed.Name, failure.FailedAt, failure), idChosenBySender: false, cancellationToken, sentFromFunction: true).ConfigureAwait(false);
+        await _acceptor.AcceptAsync(new Event<FunctionFailed>(EventIds.New(), FunctionFailed.Name, failure.FailedAt, failure), idChosenBySender: false, cancellationToken, sentFromFunction: true, sentByRunId: failure.RunId).ConfigureAwait(false);
 
     private async Task StopCoreAsync()
     {

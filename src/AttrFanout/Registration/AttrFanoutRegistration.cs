@@ -65,7 +65,8 @@ public static class AttrFanoutRegistration
             sp.GetRequiredService<FunctionCatalog>(),
             sp.GetRequiredService<IFanoutStore>(),
             sp.GetRequiredService<IOptions<AttrFanoutOptions>>().Value,
-            sp.GetRequiredService<RunCompletions>()));
+            sp.GetRequiredService<RunCompletions>(),
+            sp.GetService<IEventObserver>()));
         services.TryAddSingleton(static sp => new FanoutEngine(
             sp.GetRequiredService<FunctionCatalog>(),
             sp.GetRequiredService<IFanoutStore>(),
