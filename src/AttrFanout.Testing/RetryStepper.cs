@@ -3,9 +3,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace AttrFanout.Testing;
 
 /// <summary>
-/// Decides how far to move the fake clock so the earliest waiting retry becomes due. A retry already due whose run has
-/// not changed for many polls started its delay after the clock moved (between the report and the start of the delay),
-/// so the clock moves by the delay once more.
+/// Decides how far to move the fake clock so the earliest waiting retry becomes due. The clock stays put while an attempt
+/// executes, so its own timeout and delays see no time it did not wait. A retry already due whose run has not changed
+/// for many polls started its delay after the clock moved (between the report and the start of the delay), so the clock
+/// moves by the delay once more.
 /// </summary>
 internal sealed class RetryStepper(FakeTimeProvider time)
 {
@@ -13,9 +14,9 @@ internal sealed class RetryStepper(FakeTimeProvider time)
     private readonly Dictionary<string, (DateTimeOffset UpdatedAt, int Polls)> _overdue = new(StringComparer.Ordinal);
 
     /// <summary>Advances the clock to the next due retry among <paramref name="current"/>, if one waits.</summary>
-    public void StepOver(IEnumerable<FunctionRun> current)
+    public void StepOver(IReadOnlyCollection<FunctionRun> current)
     {
-        if (NextStep(current) is { } step)
+        if (!current.Any(static r => r.Status == RunStatus.Running) && NextStep(current) is { } step)
         {
             time.Advance(step);
         }
