@@ -66,7 +66,7 @@ public static class AttrFanoutRegistration
             sp.GetRequiredService<IFanoutStore>(),
             sp.GetRequiredService<IOptions<AttrFanoutOptions>>().Value,
             sp.GetRequiredService<RunCompletions>(),
-            sp.GetService<IEventObserver>()));
+            sp.GetServices<IEventObserver>().ToArray()));
         services.TryAddSingleton(static sp => new FanoutEngine(
             sp.GetRequiredService<FunctionCatalog>(),
             sp.GetRequiredService<IFanoutStore>(),
