@@ -97,6 +97,29 @@ public sealed class FanoutSessionTests
     }
 
     [Fact]
+    public async Task The_clock_does_not_jump_to_a_later_retry_while_an_attempt_executes_so_its_timeout_does_not_fire()
+    {
+        using var timeout = new CancellationTokenSource(Bound);
+        var clock = new CountingClock();
+        var guard = new ClockGuard();
+        await using var fanout = FanoutTestHarness.Create(services => services.AddAttrFanout().AddSingleton(guard).AddSingleton<TimeProvider>(clock));
+        await using var session = fanout.Track();
+        var sent = await session.SendAsync(new GuardedWork("w-1"), cancellationToken: timeout.Token);
+
+        var drive = session.RunUntilIdleAsync(timeout.Token);
+        await UntilAsync(async () => (await StatusesAsync(fanout, sent)).SetEquals([RunStatus.Running, RunStatus.RetryScheduled]), timeout.Token);
+        var reads = clock.Reads;
+        await UntilAsync(() => Task.FromResult(clock.Reads > reads + 100), timeout.Token);
+        guard.Release.SetResult();
+        var report = await drive;
+
+        Assert.Same(clock, fanout.Time);
+        Assert.Equal((RunStatus.Succeeded, 1), (report["guard-slow"].Status, report["guard-slow"].Attempts));
+        Assert.Equal((RunStatus.Succeeded, 2), (report["guard-later"].Status, report["guard-later"].Attempts));
+        Assert.True(clock.GetUtcNow() - AttrFanoutTestingClock.Start >= TimeSpan.FromMinutes(10), "The clock should have moved to the retry once the slow attempt ended.");
+    }
+
+    [Fact]
     public void Attaching_to_services_not_prepared_for_testing_says_what_to_call()
     {
         using var services = new ServiceCollection().AddAttrFanout().BuildServiceProvider();
@@ -104,5 +127,25 @@ public sealed class FanoutSessionTests
         var error = Assert.Throws<InvalidOperationException>(() => FanoutTestHarness.Attach(services));
 
         Assert.Contains("AddAttrFanoutTesting()", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<HashSet<RunStatus>> StatusesAsync(FanoutTestHarness fanout, SendResult sent)
+    {
+        var statuses = new HashSet<RunStatus>();
+        foreach (var runId in sent.RunIds)
+        {
+            statuses.Add((await fanout.Runs.GetAsync(runId))!.Status);
+        }
+
+        return statuses;
+    }
+
+    /// <summary>Polls until the condition holds; the token bounds the wait.</summary>
+    private static async Task UntilAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
+    {
+        while (!await condition())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System, cancellationToken);
+        }
     }
 }
