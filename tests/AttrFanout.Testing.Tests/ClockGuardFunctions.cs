@@ -1,4 +1,5 @@
 using AttrFanout;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AttrFanout.Testing.Tests;
@@ -32,7 +33,7 @@ public sealed class ClockGuardFunctions(ClockGuard guard)
 }
 
 /// <summary>A fake clock that counts how often it is read: the harness reads it once or more per pass of its loop.</summary>
-public sealed class CountingClock() : FakeTimeProvider(AttrFanoutTestingClock.Start)
+public sealed class CountingClock() : FakeTimeProvider(AttrFanoutTestingServiceCollectionExtensions.FakeClockStart)
 {
     private int _reads;
 
@@ -43,9 +44,4 @@ public sealed class CountingClock() : FakeTimeProvider(AttrFanoutTestingClock.St
         Interlocked.Increment(ref _reads);
         return base.GetUtcNow();
     }
-}
-
-internal static class AttrFanoutTestingClock
-{
-    public static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 }

@@ -116,7 +116,7 @@ public sealed class FanoutSessionTests
         Assert.Same(clock, fanout.Time);
         Assert.Equal((RunStatus.Succeeded, 1), (report["guard-slow"].Status, report["guard-slow"].Attempts));
         Assert.Equal((RunStatus.Succeeded, 2), (report["guard-later"].Status, report["guard-later"].Attempts));
-        Assert.True(clock.GetUtcNow() - AttrFanoutTestingClock.Start >= TimeSpan.FromMinutes(10), "The clock should have moved to the retry once the slow attempt ended.");
+        Assert.True(clock.GetUtcNow() - AttrFanoutTestingServiceCollectionExtensions.FakeClockStart >= TimeSpan.FromMinutes(10), "The clock should have moved to the retry once the slow attempt ended.");
     }
 
     [Fact]
