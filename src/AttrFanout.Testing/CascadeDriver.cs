@@ -58,7 +58,8 @@ internal sealed class CascadeDriver(FanoutSession session, IFunctionRuns runs, F
             if (!_ended.TryGetValue(runId, out var run))
             {
                 run = await runs.GetAsync(runId, cancellationToken).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"The store does not know run '{runId}'; the harness needs a store that keeps ended runs.");
+                    ?? throw new InvalidOperationException(
+                        $"The store does not know run '{runId}'. A session reads every run of the cascade from the store, so it needs one that keeps succeeded runs: in-memory or SQLite.");
                 if (RunStates.IsFinal(run))
                 {
                     _ended[runId] = run;
