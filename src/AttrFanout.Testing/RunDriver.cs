@@ -5,13 +5,12 @@ namespace AttrFanout.Testing;
 
 /// <summary>
 /// Drives one set of runs to their end: while a run waits for a retry, the fake clock jumps to when it is due; otherwise the
-/// driver waits for a run to finish or change.
+/// driver waits for a run to finish or change. It follows no event the runs send; <see cref="FanoutSession"/> does.
 /// </summary>
 internal sealed class RunDriver(IFunctionRuns runs, FakeTimeProvider time, RunDriverOptions options)
 {
     private static readonly TimeSpan ProgressPoll = TimeSpan.FromMilliseconds(5);
-    private const int PollsBeforeOverdueIsStuck = 40;
-    private readonly Dictionary<string, (DateTimeOffset UpdatedAt, int Polls)> _overdue = new(StringComparer.Ordinal);
+    private readonly RetryStepper _retries = new(time);
 
     public async Task<IReadOnlyList<FunctionRun>> DriveAsync(IReadOnlyList<string> runIds, CancellationToken cancellationToken)
     {
@@ -21,7 +20,7 @@ internal sealed class RunDriver(IFunctionRuns runs, FakeTimeProvider time, RunDr
         while (true)
         {
             var current = await SnapshotAsync(runIds, cancellationToken).ConfigureAwait(false);
-            if (current.All(IsFinal))
+            if (current.All(RunStates.IsFinal))
             {
                 return current;
             }
@@ -30,14 +29,10 @@ internal sealed class RunDriver(IFunctionRuns runs, FakeTimeProvider time, RunDr
             {
                 throw new TimeoutException(
                     $"Runs did not end within {options.MaxSimulatedTime} of simulated time and {options.MaxRealTime} of real time: " +
-                    string.Join(", ", current.Where(r => !IsFinal(r)).Select(static r => $"{r.FunctionId} ({r.Status}, {r.Attempts} attempts)")));
+                    string.Join(", ", current.Where(r => !RunStates.IsFinal(r)).Select(RunStates.Describe)));
             }
 
-            if (NextRetryStep(current) is { } step)
-            {
-                time.Advance(step);
-            }
-
+            _retries.StepOver(current);
             await Task.WhenAny(Task.WhenAny(completions), Task.Delay(ProgressPoll, TimeProvider.System, cancellationToken)).ConfigureAwait(false);
         }
     }
@@ -53,46 +48,4 @@ internal sealed class RunDriver(IFunctionRuns runs, FakeTimeProvider time, RunDr
 
         return snapshot;
     }
-
-    /// <summary>
-    /// How far to move the clock for the earliest waiting retry: up to its due time. A retry already due whose run has
-    /// not changed for many polls started its delay after the clock moved (the clock moved between the report and the
-    /// start of the delay), so the clock moves by the delay once more.
-    /// </summary>
-    private TimeSpan? NextRetryStep(IEnumerable<FunctionRun> current)
-    {
-        var now = time.GetUtcNow();
-        TimeSpan? step = null;
-        foreach (var run in current)
-        {
-            if (run.Status != RunStatus.RetryScheduled || run.NextAttemptAt is not { } dueAt)
-            {
-                _overdue.Remove(run.RunId);
-                continue;
-            }
-
-            var candidate = dueAt > now ? dueAt - now : StuckDelay(run, dueAt);
-            if (candidate > TimeSpan.Zero && (step is null || candidate < step))
-            {
-                step = candidate;
-            }
-        }
-
-        return step;
-    }
-
-    private TimeSpan StuckDelay(FunctionRun run, DateTimeOffset dueAt)
-    {
-        var polls = _overdue.TryGetValue(run.RunId, out var seen) && seen.UpdatedAt == run.UpdatedAt ? seen.Polls + 1 : 1;
-        if (polls < PollsBeforeOverdueIsStuck)
-        {
-            _overdue[run.RunId] = (run.UpdatedAt, polls);
-            return TimeSpan.Zero;
-        }
-
-        _overdue.Remove(run.RunId);
-        return dueAt - run.UpdatedAt;
-    }
-
-    private static bool IsFinal(FunctionRun run) => run.Status is RunStatus.Succeeded or RunStatus.Failed;
 }

@@ -10,4 +10,11 @@ public sealed class RunDriverOptions
     /// <summary>Gets or sets the most real time to wait for handlers to make progress; it only guards against hangs.</summary>
     /// <value>The default is 30 seconds.</value>
     public TimeSpan MaxRealTime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Gets or sets the most events a <see cref="FanoutSession"/> follows before it stops with a
+    /// <see cref="CascadeLimitExceededException"/> naming the loop.
+    /// </summary>
+    /// <value>The default is 1000.</value>
+    public int MaxCascadeEvents { get; set; } = 1_000;
 }

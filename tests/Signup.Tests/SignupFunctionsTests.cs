@@ -34,20 +34,23 @@ public sealed class SignupFunctionsTests
     [Fact]
     public async Task A_sales_outage_fails_only_the_sales_run_and_pages_on_call()
     {
-        var paged = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var pages = new PagingEmailClient();
         await using var fanout = FanoutTestHarness.Create(services => services
             .AddAttrFanout()
             .AddSignupServices(salesApiOutages: int.MaxValue)
-            .AddSingleton<IEmailClient>(new PagingEmailClient(paged)));
+            .AddSingleton<IEmailClient>(pages));
+        await using var session = fanout.Track();
 
-        var runs = await fanout.SendAndRunAsync(Ada);
+        await session.SendAsync(Ada, cancellationToken: timeout.Token);
+        var report = await session.RunUntilIdleAsync(timeout.Token);
 
-        Assert.Equal(RunStatus.Failed, runs["notify-sales"].Status);
-        Assert.Equal(5, runs["notify-sales"].Attempts);
-        Assert.All(runs.Where(static r => r.FunctionId != "notify-sales"), static r => Assert.Equal(RunStatus.Succeeded, r.Status));
-        var page = await paged.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal("notify-sales failed for user/signup after 5 attempts: Sales API unavailable (503), call 5", page);
-        Assert.Single(await fanout.Runs.ListFailedAsync());
+        var sales = report["notify-sales"];
+        Assert.Equal((RunStatus.Failed, 5), (sales.Status, sales.Attempts));
+        Assert.All(report.Runs.Where(static r => r.FunctionId != "notify-sales"), static r => Assert.Equal(RunStatus.Succeeded, r.Status));
+        Assert.Same(sales, report["page-on-call"].Event.SentBy);
+        Assert.Equal(["notify-sales failed for user/signup after 5 attempts: Sales API unavailable (503), call 5"], pages.Pages);
+        Assert.Single(await fanout.Runs.ListFailedAsync(cancellationToken: timeout.Token));
     }
 
     [Fact]
@@ -66,13 +69,29 @@ public sealed class SignupFunctionsTests
         Assert.Single(fanout.Services.GetRequiredService<AnalyticsLog>().Events);
     }
 
-    private sealed class PagingEmailClient(TaskCompletionSource<string> paged) : IEmailClient
+    private sealed class PagingEmailClient : IEmailClient
     {
+        private readonly List<string> _pages = [];
+
+        public IReadOnlyList<string> Pages
+        {
+            get
+            {
+                lock (_pages)
+                {
+                    return [.. _pages];
+                }
+            }
+        }
+
         public Task SendAsync(string to, string subject, CancellationToken ct)
         {
             if (to == "oncall@example.com")
             {
-                paged.TrySetResult(subject);
+                lock (_pages)
+                {
+                    _pages.Add(subject);
+                }
             }
 
             return Task.CompletedTask;

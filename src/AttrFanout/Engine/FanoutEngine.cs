@@ -60,7 +60,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         _logger = loggerFactory.CreateLogger("AttrFanout");
         _options = options.Value;
         _runs = new RunTracker(catalog.Functions.Count);
-        _executor = new RunExecutor(_runs, scopes, store, time, _logger, _lifetime, _options, completions, failures, PublishFailureAsync);
+        _executor = new RunExecutor(_runs, scopes, store, time, _logger, _lifetime, _options, completions, failures, PublishFailureAsync, acceptor.IsObserved);
         var sharedSlots = _options.MaxConcurrency is { } limit ? new SharedSlots(limit, catalog.Functions.Count) : null;
         _workers = new FunctionWorker[catalog.Functions.Count];
         for (var i = 0; i < _workers.Length; i++)
@@ -167,7 +167,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
     }
 
     private async ValueTask PublishFailureAsync(FunctionFailed failure, CancellationToken cancellationToken) =>
-        await _acceptor.AcceptAsync(new Event<FunctionFailed>(EventIds.New(), FunctionFailed.Name, failure.FailedAt, failure), idChosenBySender: false, cancellationToken, sentFromFunction: true).ConfigureAwait(false);
+        await _acceptor.AcceptAsync(new Event<FunctionFailed>(EventIds.New(), FunctionFailed.Name, failure.FailedAt, failure), idChosenBySender: false, cancellationToken, sentFromFunction: true, sentByRunId: failure.RunId).ConfigureAwait(false);
 
     private async Task StopCoreAsync()
     {

@@ -22,8 +22,12 @@ internal sealed class RunExecutor(
     AttrFanoutOptions options,
     RunCompletions completions,
     FailureThrottle failures,
-    Func<FunctionFailed, CancellationToken, ValueTask> publishFailure)
+    Func<FunctionFailed, CancellationToken, ValueTask> publishFailure,
+    bool attributesSends = false)
 {
+    /// <summary>Gets whether attempts carry their run, so the events they send name it (an <see cref="IEventObserver"/> listens).</summary>
+    public bool AttributesSends { get; } = attributesSends;
+
     /// <summary>Gets the factory of the attempts' DI scopes.</summary>
     public IServiceScopeFactory Scopes { get; } = scopes;
 
@@ -58,6 +62,11 @@ internal sealed class RunExecutor(
             }
 
             state = next;
+            if (AttributesSends)
+            {
+                AmbientRun.Enter(state.RunId);
+            }
+
             if (++turn == RunsPerTurn)
             {
                 turn = 0;

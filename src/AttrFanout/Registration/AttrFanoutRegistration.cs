@@ -66,7 +66,8 @@ public static class AttrFanoutRegistration
             sp.GetRequiredService<FunctionCatalog>(),
             sp.GetRequiredService<IFanoutStore>(),
             sp.GetRequiredService<IOptions<AttrFanoutOptions>>().Value,
-            sp.GetRequiredService<RunCompletions>()));
+            sp.GetRequiredService<RunCompletions>(),
+            sp.GetServices<IEventObserver>().ToArray()));
         services.TryAddSingleton(static sp => new FanoutEngine(
             sp.GetRequiredService<FunctionCatalog>(),
             sp.GetRequiredService<IFanoutStore>(),

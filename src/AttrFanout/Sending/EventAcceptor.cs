@@ -9,11 +9,16 @@ namespace AttrFanout.Sending;
 /// Turns an event into one run per subscribed function and has the store accept them, traced and counted. The payload is
 /// serialized here, once, and refused over <see cref="AttrFanoutOptions.MaxPayloadBytes"/>, whatever the store; for a
 /// store that keeps payload objects it is only measured (<see cref="IFanoutStore.UsesPayloadBytes"/>).
-/// The store names the runs (<see cref="RunIds"/>).
+/// The store names the runs (<see cref="RunIds"/>). The registered <see cref="IEventObserver"/>s, if any, are told of
+/// each accepted event and the run that sent it.
 /// </summary>
-internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store, AttrFanoutOptions options, RunCompletions completions)
+internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store, AttrFanoutOptions options, RunCompletions completions, IEventObserver[]? observers = null)
 {
-    public async ValueTask<SendResult> AcceptAsync(EventEnvelope envelope, bool idChosenBySender, CancellationToken cancellationToken, bool sentFromFunction = false)
+    /// <summary>Gets whether an observer listens, so attempts must carry their run.</summary>
+    public bool IsObserved => observers is { Length: > 0 };
+
+    public async ValueTask<SendResult> AcceptAsync(
+        EventEnvelope envelope, bool idChosenBySender, CancellationToken cancellationToken, bool sentFromFunction = false, string? sentByRunId = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var payload = Serialize(envelope);
@@ -25,6 +30,11 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
         };
 
         var accepted = await AcceptAsync(submission, cancellationToken).ConfigureAwait(false);
+        if (IsObserved)
+        {
+            Notify(new ObservedEvent(envelope.Id, envelope.Name, accepted.RunIds, accepted.IsDuplicate, sentByRunId ?? AmbientRun.RunId));
+        }
+
         if (!accepted.IsDuplicate)
         {
             FanoutMetrics.Add(FanoutMetrics.EventsSent, FanoutTags.Event, envelope.Name);
@@ -65,6 +75,14 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
         finally
         {
             completions.AcceptFinished();
+        }
+    }
+
+    private void Notify(ObservedEvent accepted)
+    {
+        foreach (var observer in observers!)
+        {
+            observer.OnEventAccepted(accepted);
         }
     }
 
