@@ -145,6 +145,13 @@ internal static class Descriptors
         "{0} in the payload of event '{1}' is a public field that is not stored: {2}",
         DiagnosticSeverity.Warning);
 
+    /// <summary>AF0020: the event name in <c>[OnEvent]</c> is an expression whose value cannot be determined at build time.</summary>
+    public static readonly DiagnosticDescriptor EventNameNotDetermined = Create(
+        DiagnosticIds.EventNameNotDetermined,
+        "Event name cannot be determined at build time",
+        "The event name of '{0}' cannot be determined at build time, so the function would never run; write a string literal, the EventName constant of an [Event] type (T.EventName), or a const string initialized with one of these",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, bool compilationEnd = false) =>
         new(
             id,
