@@ -58,6 +58,25 @@ public sealed class GeneratedConstantSubscriptionTests
     }
 
     [Fact]
+    public void The_settings_written_beside_the_generated_constant_are_kept()
+    {
+        const string handler = """
+            public static class Receipts
+            {
+                [AttrFanout.OnEvent(Shop.CartCheckedOut.EventName, Id = "send-receipt", Retries = 7, TimeoutSeconds = 30, Concurrency = 3)]
+                public static void Send(Shop.CartCheckedOut cart) { }
+            }
+            """;
+
+        var module = Module(TestCompilation.Create("App", Events, handler));
+
+        Assert.Contains(Subscription("send-receipt", "shop/cart.checked_out"), module);
+        Assert.Contains("Retries = 7,", module, StringComparison.Ordinal);
+        Assert.Contains("Concurrency = 3,", module, StringComparison.Ordinal);
+        Assert.Contains("Timeout = global::System.TimeSpan.FromSeconds(30),", module, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_unqualified_constant_inside_the_event_type_subscribes_the_function()
     {
         const string source = """
