@@ -26,8 +26,8 @@ internal static class EventNameArgument
     {
         if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
         {
-            return attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name
-                ? EventNameValue.Determined(name)
+            return attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind != TypedConstantKind.Error
+                ? EventNameValue.Determined(attribute.ConstructorArguments[0].Value as string)
                 : EventNameValue.Undetermined;
         }
 
@@ -197,13 +197,4 @@ internal static class EventNameArgument
 
     private static string? EventNameOf(INamedTypeSymbol type) =>
         EventAttributeOf(type) is { } attribute ? EventParser.EventName(attribute) : null;
-}
-
-/// <summary>An <c>[OnEvent]</c>'s event name, or the fact that it cannot be determined at build time (AF0020).</summary>
-/// <param name="Name">The name; null when written as <c>null</c> or not written (AF0005).</param>
-internal readonly record struct EventNameValue(string? Name, bool IsDetermined)
-{
-    public static EventNameValue Undetermined => new(null, false);
-
-    public static EventNameValue Determined(string? name) => new(name, true);
 }
