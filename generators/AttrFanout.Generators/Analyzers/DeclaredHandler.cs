@@ -23,7 +23,7 @@ internal sealed class DeclaredHandler
     /// <summary>The handler as shown in messages, e.g. <c>MyApp.Welcome.Send</c>.</summary>
     public string Handler { get; }
 
-    /// <summary>The event subscribed to; null when it is not written or cannot be determined at build time (AF0020).</summary>
+    /// <summary>The event subscribed to; null when it is not written or cannot be determined at build time (AF0021).</summary>
     public string? EventName { get; }
 
     public Location EventNameLocation { get; }

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace AttrFanout.Generators.Analyzers;
 
 /// <summary>
-/// Checks each <c>[OnEvent]</c> method on its own: its signature (AF0004), event name (AF0005, or AF0020 when it cannot be
+/// Checks each <c>[OnEvent]</c> method on its own: its signature (AF0004), event name (AF0005, or AF0021 when it cannot be
 /// determined at build time), function Id (AF0006),
 /// reachability from generated code (AF0008), numeric settings (AF0010) and whether its class can be created per run (AF0013).
 /// </summary>

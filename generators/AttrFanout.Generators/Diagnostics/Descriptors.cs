@@ -145,7 +145,7 @@ internal static class Descriptors
         "{0} in the payload of event '{1}' is a public field that is not stored: {2}",
         DiagnosticSeverity.Warning);
 
-    /// <summary>AF0020: the event name in <c>[OnEvent]</c> is an expression whose value cannot be determined at build time.</summary>
+    /// <summary>AF0021: the event name in <c>[OnEvent]</c> is an expression whose value cannot be determined at build time.</summary>
     public static readonly DiagnosticDescriptor EventNameNotDetermined = Create(
         DiagnosticIds.EventNameNotDetermined,
         "Event name cannot be determined at build time",

@@ -12,7 +12,7 @@ namespace AttrFanout.Generators.Parsing;
 /// <remarks>
 /// The forms read: string literals, <c>+</c> and interpolation of them, <c>T.EventName</c> (qualified, aliased or, inside T,
 /// unqualified), named constants whose initializers are of these forms, and constant expressions that name nothing. Anything
-/// else is undetermined (AF0020), as is an <c>EventName</c> of an <c>[Event]</c> type reached otherwise (<c>using static</c>),
+/// else is undetermined (AF0021), as is an <c>EventName</c> of an <c>[Event]</c> type reached otherwise (<c>using static</c>),
 /// which the generator cannot tell from a missing member.
 /// </remarks>
 internal static class EventNameArgument

@@ -18,7 +18,7 @@ internal sealed class OnEventSettings
 
     public string? EventName { get; }
 
-    /// <summary>Whether the event name is known at build time; when false (AF0020) <see cref="EventName"/> is null.</summary>
+    /// <summary>Whether the event name is known at build time; when false (AF0021) <see cref="EventName"/> is null.</summary>
     public bool IsEventNameDetermined { get; }
 
     public string? ExplicitId { get; }

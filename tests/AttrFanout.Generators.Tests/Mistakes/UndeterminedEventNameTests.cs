@@ -3,7 +3,7 @@ using AttrFanout.Generators.Diagnostics;
 namespace AttrFanout.Generators.Tests.Mistakes;
 
 /// <summary>
-/// AF0020: an <c>[OnEvent]</c> whose event name the build cannot determine is an error at the argument, alone, instead of a
+/// AF0021: an <c>[OnEvent]</c> whose event name the build cannot determine is an error at the argument, alone, instead of a
 /// function that silently never runs.
 /// </summary>
 public sealed class UndeterminedEventNameTests
@@ -24,7 +24,7 @@ public sealed class UndeterminedEventNameTests
             """ + Prelude + """
             public static class Receipts
             {
-                [OnEvent(EventName, Id = "send-receipt")] public static void Send(Shop.CartCheckedOut cart) { } // expect: AF0020
+                [OnEvent(EventName, Id = "send-receipt")] public static void Send(Shop.CartCheckedOut cart) { } // expect: AF0021
             }
             """);
 
@@ -34,7 +34,7 @@ public sealed class UndeterminedEventNameTests
             public static class Names { public const string Checkout = (string)Shop.CartCheckedOut.EventName; }
             public static class Receipts
             {
-                [OnEvent(Names.Checkout, Id = "send-receipt")] public static void Send(Shop.CartCheckedOut cart) { } // expect: AF0020
+                [OnEvent(Names.Checkout, Id = "send-receipt")] public static void Send(Shop.CartCheckedOut cart) { } // expect: AF0021
             }
             """);
 
@@ -48,7 +48,7 @@ public sealed class UndeterminedEventNameTests
             """);
 
     [Fact]
-    public async Task AF0020_is_reported_at_the_argument_and_names_the_handler()
+    public async Task AF0021_is_reported_at_the_argument_and_names_the_handler()
     {
         const string argument = "(string)Shop.CartCheckedOut.EventName";
         var diagnostics = await MistakeBuild.BuildAsync("App", Prelude + $$"""
