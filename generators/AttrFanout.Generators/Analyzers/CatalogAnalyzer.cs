@@ -43,7 +43,7 @@ public sealed class CatalogAnalyzer : DiagnosticAnalyzer
         context.RegisterSymbolAction(
             c =>
             {
-                if (DeclaredHandler.From((IMethodSymbol)c.Symbol, symbols, c.CancellationToken) is { } handler)
+                if (DeclaredHandler.From((IMethodSymbol)c.Symbol, symbols, c.Compilation, c.CancellationToken) is { } handler)
                 {
                     handlers.Add(handler);
                 }

@@ -23,6 +23,7 @@ internal sealed class DeclaredHandler
     /// <summary>The handler as shown in messages, e.g. <c>MyApp.Welcome.Send</c>.</summary>
     public string Handler { get; }
 
+    /// <summary>The event subscribed to; null when it is not written or cannot be determined at build time (AF0021).</summary>
     public string? EventName { get; }
 
     public Location EventNameLocation { get; }
@@ -40,7 +41,7 @@ internal sealed class DeclaredHandler
     /// <summary>Whether AF0004 is reported for the signature, so its payload type is no basis for AF0003.</summary>
     public bool HasSignatureProblem { get; }
 
-    public static DeclaredHandler? From(IMethodSymbol method, FanoutSymbols symbols, CancellationToken cancellationToken)
+    public static DeclaredHandler? From(IMethodSymbol method, FanoutSymbols symbols, Compilation compilation, CancellationToken cancellationToken)
     {
         if (symbols.OnEvent(method) is not { } attribute || method.Locations.Length == 0)
         {
@@ -48,7 +49,7 @@ internal sealed class DeclaredHandler
         }
 
         var methodName = method.Locations[0];
-        var settings = OnEventSettings.From(attribute);
+        var settings = OnEventSettings.From(attribute, compilation, null, cancellationToken);
         var shape = HandlerShape.Of(method, symbols.Types);
         return new DeclaredHandler(
             SymbolNames.Handler(method),

@@ -7,9 +7,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace AttrFanout.Generators.Analyzers;
 
 /// <summary>
-/// Checks each <c>[OnEvent]</c> method on its own: its signature (AF0004), event name (AF0005), function Id (AF0006),
-/// reachability from generated code (AF0008), numeric settings (AF0010), whether its class can be created per run (AF0013)
-/// and its resilience pipeline name (AF0020).
+/// Checks each <c>[OnEvent]</c> method on its own: its signature (AF0004), event name (AF0005, or AF0021 when it cannot be
+/// determined at build time), function Id (AF0006), reachability from generated code (AF0008), numeric settings (AF0010),
+/// whether its class can be created per run (AF0013) and its resilience pipeline name (AF0020).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HandlerAnalyzer : DiagnosticAnalyzer
@@ -36,6 +36,7 @@ public sealed class HandlerAnalyzer : DiagnosticAnalyzer
         Descriptors.InvalidFunctionSetting,
         Descriptors.HandlerClassNotCreatable,
         Descriptors.InvalidPipelineName,
+        Descriptors.EventNameNotDetermined,
     ];
 
     /// <inheritdoc />
@@ -62,8 +63,13 @@ public sealed class HandlerAnalyzer : DiagnosticAnalyzer
 
         var handler = SymbolNames.Handler(method);
         var methodName = method.Locations[0];
-        var settings = OnEventSettings.From(attribute);
-        if (!FanoutNames.IsValidEventName(settings.EventName))
+        var settings = OnEventSettings.From(attribute, context.Compilation, null, context.CancellationToken);
+        if (!settings.IsEventNameDetermined)
+        {
+            var location = AttributeLocations.FirstArgument(attribute, methodName, context.CancellationToken);
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.EventNameNotDetermined, location, handler));
+        }
+        else if (!FanoutNames.IsValidEventName(settings.EventName))
         {
             var location = AttributeLocations.FirstArgument(attribute, methodName, context.CancellationToken);
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidEventName, location, settings.EventName ?? "null", handler));

@@ -152,6 +152,13 @@ internal static class Descriptors
         "The Pipeline '{0}' of '{1}' cannot name a resilience pipeline: {2}; use " + PipelineNames.Rule + ", or leave Pipeline out",
         DiagnosticSeverity.Error);
 
+    /// <summary>AF0021: the event name in <c>[OnEvent]</c> is an expression whose value cannot be determined at build time.</summary>
+    public static readonly DiagnosticDescriptor EventNameNotDetermined = Create(
+        DiagnosticIds.EventNameNotDetermined,
+        "Event name cannot be determined at build time",
+        "The event name of '{0}' cannot be determined at build time, so the function would never run; write a string literal, the EventName constant of an [Event] type (T.EventName), or a const string initialized with one of these",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, bool compilationEnd = false) =>
         new(
             id,

@@ -23,4 +23,5 @@ internal static class DiagnosticIds
     public const string JsonNamingIgnored = "AF0018";
     public const string PayloadFieldNotSerialized = "AF0019";
     public const string InvalidPipelineName = "AF0020";
+    public const string EventNameNotDetermined = "AF0021";
 }

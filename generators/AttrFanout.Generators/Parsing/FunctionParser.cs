@@ -3,7 +3,10 @@ using Microsoft.CodeAnalysis;
 
 namespace AttrFanout.Generators.Parsing;
 
-/// <summary>Reads one <c>[OnEvent]</c> method into a <see cref="FunctionModel"/>; invalid handlers yield null and are reported by the analyzers.</summary>
+/// <summary>
+/// Reads one <c>[OnEvent]</c> method into a <see cref="FunctionModel"/>; invalid handlers, and those whose event name cannot be
+/// determined at build time, yield null and are reported by the analyzers.
+/// </summary>
 internal static class FunctionParser
 {
     private static readonly SymbolDisplayFormat AnnotatedFormat =
@@ -17,7 +20,7 @@ internal static class FunctionParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var settings = OnEventSettings.From(context.Attributes[0]);
+        var settings = OnEventSettings.From(context.Attributes[0], context.SemanticModel.Compilation, context.SemanticModel, cancellationToken);
         var id = settings.ResolveId(method);
         if (!FanoutNames.IsValidEventName(settings.EventName) || !FanoutNames.IsValidFunctionId(id) || settings.SettingProblem is not null ||
             settings.PipelineProblem is not null)

@@ -1,14 +1,16 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AttrFanout.Generators.Parsing;
 
 /// <summary>The arguments of one <c>[OnEvent]</c> attribute, as written.</summary>
 internal sealed class OnEventSettings
 {
-    private OnEventSettings(string? eventName, string? explicitId, int? retries, int? timeoutSeconds, int? concurrency, string? pipeline)
+    private OnEventSettings(EventNameValue eventName, string? explicitId, int? retries, int? timeoutSeconds, int? concurrency, string? pipeline)
     {
         Pipeline = pipeline;
-        EventName = eventName;
+        EventName = eventName.Name;
+        IsEventNameDetermined = eventName.IsDetermined;
         ExplicitId = explicitId;
         Retries = retries;
         TimeoutSeconds = timeoutSeconds;
@@ -16,6 +18,9 @@ internal sealed class OnEventSettings
     }
 
     public string? EventName { get; }
+
+    /// <summary>Whether the event name is known at build time; when false (AF0021) <see cref="EventName"/> is null.</summary>
+    public bool IsEventNameDetermined { get; }
 
     public string? ExplicitId { get; }
 
@@ -38,35 +43,56 @@ internal sealed class OnEventSettings
         Concurrency <= 0 ? $"Concurrency = {Concurrency} is not positive; use 1 or more" :
         null;
 
-    public static OnEventSettings From(AttributeData attribute)
+    /// <summary>Reads <paramref name="attribute"/>; <paramref name="model"/> is the semantic model of its syntax tree when at hand.</summary>
+    public static OnEventSettings From(AttributeData attribute, Compilation compilation, SemanticModel? model, CancellationToken cancellationToken)
     {
-        var eventName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+        var eventName = EventNameArgument.Read(attribute, compilation, model, cancellationToken);
         string? id = null;
         int? retries = null, timeout = null, concurrency = null;
         string? pipeline = null;
-        foreach (var argument in attribute.NamedArguments)
+        foreach (var (name, value) in NamedArguments(attribute, compilation, model, cancellationToken))
         {
-            switch (argument.Key)
+            switch (name)
             {
                 case "Id":
-                    id = argument.Value.Value as string;
+                    id = value as string;
                     break;
                 case "Retries":
-                    retries = argument.Value.Value as int?;
+                    retries = value as int?;
                     break;
                 case "TimeoutSeconds":
-                    timeout = argument.Value.Value as int?;
+                    timeout = value as int?;
                     break;
                 case "Concurrency":
-                    concurrency = argument.Value.Value as int?;
+                    concurrency = value as int?;
                     break;
                 case "Pipeline":
-                    pipeline = argument.Value.Value as string;
+                    pipeline = value as string;
                     break;
             }
         }
 
         return new OnEventSettings(eventName, id, retries, timeout, concurrency, pipeline);
+    }
+
+    /// <summary>
+    /// The named arguments' values. When the attribute did not bind, as the generator sees <c>[OnEvent(T.EventName, Id = "x")]</c>
+    /// before the constant exists, Roslyn gives none, so they are read from the arguments as written.
+    /// </summary>
+    private static IEnumerable<(string Name, object? Value)> NamedArguments(
+        AttributeData attribute, Compilation compilation, SemanticModel? model, CancellationToken cancellationToken)
+    {
+        if (attribute.AttributeConstructor is not null ||
+            attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax { ArgumentList: { } list } syntax)
+        {
+            return attribute.NamedArguments.Select(static a => (a.Key, a.Value.Value));
+        }
+
+        var semantics = model is not null && model.SyntaxTree == syntax.SyntaxTree ? model : compilation.GetSemanticModel(syntax.SyntaxTree);
+        return list.Arguments
+            .Where(static a => a.NameEquals is not null)
+            .Select(a => (a.NameEquals!.Name.Identifier.ValueText, semantics.GetConstantValue(a.Expression, cancellationToken).Value))
+            .ToList();
     }
 
     /// <summary>

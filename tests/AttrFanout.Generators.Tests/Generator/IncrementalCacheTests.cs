@@ -120,6 +120,23 @@ public sealed class IncrementalCacheTests
     }
 
     [Fact]
+    public void A_subscription_through_the_generated_constant_is_cached_on_an_unrelated_edit_and_holds_no_roslyn_object()
+    {
+        var compilation = TestCompilation.Create(
+            "Constants",
+            "namespace Shop { [AttrFanout.Event(\"shop/cart.checked_out\")] public sealed partial record CartCheckedOut(string CartId); public static class Names { public const string Checkout = CartCheckedOut.EventName; } }",
+            "public static class Receipts { [AttrFanout.OnEvent(Shop.CartCheckedOut.EventName, Id = \"send\")] public static void Send(Shop.CartCheckedOut c) { } [AttrFanout.OnEvent(Shop.Names.Checkout, Id = \"audit\")] public static void Audit(Shop.CartCheckedOut c) { } }");
+        var driver = TestCompilation.CreateDriver(trackSteps: true).RunGenerators(compilation);
+        Assert.Equal(2, driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Functions].SelectMany(static s => s.Outputs).Count());
+
+        driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+            "public sealed class Unrelated { public int Value => 42; }", TestCompilation.ParseOptions, path: "Unrelated.cs")));
+
+        AssertAllCachedOrUnchanged(driver.GetRunResult());
+        AssertNoRoslynObjectsInSteps(compilation);
+    }
+
+    [Fact]
     public void No_step_output_holds_a_symbol_syntax_node_location_or_compilation() =>
         AssertNoRoslynObjectsInSteps(TestCompilation.Create("Shop", Scenarios.Events, Scenarios.Handlers));
 
