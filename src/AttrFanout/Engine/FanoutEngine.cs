@@ -48,7 +48,8 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         ILoggerFactory loggerFactory,
         IOptions<AttrFanoutOptions> options,
         RunCompletions completions,
-        FailureThrottle failures)
+        FailureThrottle failures,
+        bool logScopes)
     {
         _failures = failures;
         _store = store;
@@ -56,7 +57,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         _timeProvider = time;
         _logger = loggerFactory.CreateLogger("AttrFanout");
         _options = options.Value;
-        _executor = new RunExecutor(_runs, scopes, store, time, _logger, _lifetime, _options, completions, failures, PublishFailureAsync);
+        _executor = new RunExecutor(_runs, scopes, store, time, _logger, _lifetime, _options, completions, failures, PublishFailureAsync, logScopes);
         var sharedSlots = _options.MaxConcurrency is { } limit ? new SharedSlots(limit, catalog.Functions.Count) : null;
         _workers = new FunctionWorker[catalog.Functions.Count];
         for (var i = 0; i < _workers.Length; i++)
@@ -122,6 +123,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
             }
         }
 
+        WaitingRuns.Watch(_store, Array.ConvertAll(_workers, static worker => worker.FunctionId));
         Log.EngineStarted(_logger, _workers.Length, _options.MaxConcurrency?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none");
         if (!_store.IsDurable)
         {
@@ -167,6 +169,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
     private async Task StopCoreAsync()
     {
         _lifetime.BeginStop();
+        WaitingRuns.Forget(_store);
         Log.Stopping(_logger, _lifetime.AttemptsInFlight, _options.ShutdownTimeout);
         using (var drainTimeout = new CancellationTokenSource(_options.ShutdownTimeout, _timeProvider))
         {

@@ -22,7 +22,8 @@ internal sealed class RunExecutor(
     AttrFanoutOptions options,
     RunCompletions completions,
     FailureThrottle failures,
-    Func<FunctionFailed, CancellationToken, ValueTask> publishFailure)
+    Func<FunctionFailed, CancellationToken, ValueTask> publishFailure,
+    bool logScopes)
 {
     /// <summary>Gets the factory of the attempts' DI scopes.</summary>
     public IServiceScopeFactory Scopes { get; } = scopes;
@@ -101,6 +102,7 @@ internal sealed class RunExecutor(
 
         lifetime.AttemptStarted();
         var activity = FanoutActivities.StartAttempt(state.Delivery, state.Attempt);
+        var scope = logScopes ? logger.BeginScope(new AttemptLogScope(state)) : null;
         var abort = lifetime.Abort;
         try
         {
@@ -134,6 +136,7 @@ internal sealed class RunExecutor(
         }
         finally
         {
+            scope?.Dispose();
             lifetime.AttemptEnded();
         }
     }

@@ -1,3 +1,4 @@
+using AttrFanout.Telemetry;
 using System.ComponentModel;
 using AttrFanout.Engine;
 using AttrFanout.Generated;
@@ -75,7 +76,8 @@ public static class AttrFanoutRegistration
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<IOptions<AttrFanoutOptions>>(),
             sp.GetRequiredService<RunCompletions>(),
-            sp.GetRequiredService<FailureThrottle>()));
+            sp.GetRequiredService<FailureThrottle>(),
+            AttemptLogScope.MayBeKept(sp)));
         services.TryAddSingleton<IEventSender>(static sp => new EventSender(
             sp.GetRequiredService<FunctionCatalog>(),
             sp.GetRequiredService<EventAcceptor>(),

@@ -17,8 +17,8 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
     {
         cancellationToken.ThrowIfCancellationRequested();
         var payload = Serialize(envelope);
-        using var activity = FanoutActivities.StartSend(envelope.Name);
-        var submission = new EventSubmission(envelope, catalog.GetRunRequests(envelope.Name), envelope.Timestamp + options.IdempotencyWindow, activity?.Id) {
+        using var activity = FanoutActivities.StartSend(envelope.Name, envelope.Id);
+        var submission = new EventSubmission(envelope, catalog.GetRunRequests(envelope.Name), envelope.Timestamp + options.IdempotencyWindow, TracePropagation.Capture()) {
             IdChosenBySender = idChosenBySender,
             Payload = payload,
             SentFromFunction = sentFromFunction || AmbientRun.IsInside,
@@ -32,7 +32,6 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
 
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag(FanoutTags.EventId, envelope.Id);
             activity.SetTag(FanoutTags.Duplicate, accepted.IsDuplicate);
             activity.SetTag(FanoutTags.Runs, accepted.RunIds.Count);
         }

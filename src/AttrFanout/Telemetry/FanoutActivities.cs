@@ -6,7 +6,7 @@ namespace AttrFanout.Telemetry;
 /// <summary>Starts AttrFanout's spans; nothing is allocated when no listener samples them.</summary>
 internal static class FanoutActivities
 {
-    public static Activity? StartSend(string eventName)
+    public static Activity? StartSend(string eventName, string eventId)
     {
         if (!FanoutDiagnostics.ActivitySource.HasListeners())
         {
@@ -14,7 +14,17 @@ internal static class FanoutActivities
         }
 
         var activity = FanoutDiagnostics.ActivitySource.StartActivity("attrfanout.send " + eventName, ActivityKind.Producer);
-        activity?.SetTag(FanoutTags.Event, eventName);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(FanoutTags.Event, eventName);
+            activity.SetTag(FanoutTags.EventId, eventId);
+            activity.SetTag(MessagingTags.System, MessagingTags.SystemName);
+            activity.SetTag(MessagingTags.OperationType, MessagingTags.Send);
+            activity.SetTag(MessagingTags.OperationName, MessagingTags.Send);
+            activity.SetTag(MessagingTags.DestinationName, eventName);
+            activity.SetTag(MessagingTags.MessageId, eventId);
+        }
+
         return activity;
     }
 
@@ -26,15 +36,27 @@ internal static class FanoutActivities
         }
 
         ActivityLink[]? links = null;
-        if (delivery.TraceParent is { } traceParent && ActivityContext.TryParse(traceParent, null, out var sendContext))
+        var send = default(ActivityContext);
+        if (delivery.Trace is { } trace && TracePropagation.TryExtractParent(trace, out send))
         {
-            links = [new ActivityLink(sendContext)];
+            links = [new ActivityLink(send)];
         }
 
         var activity = FanoutDiagnostics.ActivitySource.StartActivity(
-            ActivityKind.Consumer, parentContext: default, tags: null, links: links, name: "attrfanout.run " + delivery.FunctionId);
+            ActivityKind.Consumer, parentContext: send, tags: null, links: links, name: "attrfanout.run " + delivery.FunctionId);
+        if (activity is not null && delivery.Trace is { } carried)
+        {
+            TracePropagation.RestoreBaggage(activity, carried);
+        }
+
         if (activity is { IsAllDataRequested: true })
         {
+            activity.SetTag(MessagingTags.System, MessagingTags.SystemName);
+            activity.SetTag(MessagingTags.OperationType, MessagingTags.Process);
+            activity.SetTag(MessagingTags.OperationName, MessagingTags.Process);
+            activity.SetTag(MessagingTags.DestinationName, delivery.Event.Name);
+            activity.SetTag(MessagingTags.MessageId, delivery.Event.Id);
+            activity.SetTag(MessagingTags.ConsumerGroupName, delivery.FunctionId);
             activity.SetTag(FanoutTags.Event, delivery.Event.Name);
             activity.SetTag(FanoutTags.EventId, delivery.Event.Id);
             activity.SetTag(FanoutTags.Function, delivery.FunctionId);

@@ -62,6 +62,8 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
         }
     }
 
+    public int? CountWaitingRuns(string functionId) => _queues.CountWaiting(functionId);
+
     public ValueTask<bool> WaitForRunAsync(string functionId, CancellationToken cancellationToken) =>
         _queues.WaitToTakeAsync(functionId, cancellationToken);
 
@@ -120,7 +122,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             return ValueTask.FromResult<FunctionRun?>(null);
         }
 
-        var replay = new InMemoryRun(newRunId, failed.FunctionId, failed.Event, failed.TraceParent, now) { ReplayOf = runId };
+        var replay = new InMemoryRun(newRunId, failed.FunctionId, failed.Event, failed.Trace, now) { ReplayOf = runId };
         _runs[newRunId] = replay;
         _queues.Add(replay);
         return ValueTask.FromResult<FunctionRun?>(replay.ToFunctionRun());
@@ -161,7 +163,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
         {
             var functionId = requests[i].FunctionId;
             var runId = runIds[i] = RunIds.For(sequence, functionId);
-            var run = new InMemoryRun(runId, functionId, submission.Event, submission.TraceParent, now);
+            var run = new InMemoryRun(runId, functionId, submission.Event, submission.Trace, now);
             _runs[runId] = run;
             _queues.Add(run);
         }
@@ -178,6 +180,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             var timer = time.CreateTimer(_ => Redeliver(run, holder), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             holder.Value = timer;
             _redeliveries.Add(timer);
+            _queues.RetryScheduled(run.FunctionId);
             timer.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
     }
@@ -194,6 +197,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             timer.Dispose();
         }
 
+        _queues.RetryDue(run.FunctionId);
         run.MarkDue();
         _queues.Add(run);
     }
