@@ -72,7 +72,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     {
         var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var envelope = submission.Event;
-        var wire = new WireEvent(envelope.Id, envelope.Name, envelope.Timestamp, submission.Payload ?? _codec.Serialize(envelope), submission.TraceParent);
+        var wire = new WireEvent(envelope.Id, envelope.Name, envelope.Timestamp, submission.Payload ?? _codec.Serialize(envelope), submission.Trace);
         var published = await session.Publisher.PublishAsync(wire, cancellationToken).ConfigureAwait(false);
         var runIds = new string[submission.Runs.Count];
         for (var i = 0; i < runIds.Length; i++)
@@ -148,7 +148,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
 
         _inFlight[runId] = new InFlightRun(functionId, runId, message, wire, progress);
         var dueAt = attemptsMade == 0 ? message.StoredAt : _time.GetUtcNow();
-        return new RunDelivery(runId, functionId, envelope, attemptsMade, dueAt, wire.TraceParent);
+        return new RunDelivery(runId, functionId, envelope, attemptsMade, dueAt, wire.Trace);
     }
 
     /// <summary>
@@ -395,6 +395,6 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
             outcome.At,
             message.Subject,
             message.StreamSequence,
-            run.Event.TraceParent);
+            run.Event.Trace);
     }
 }
