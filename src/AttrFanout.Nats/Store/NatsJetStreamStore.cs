@@ -83,6 +83,15 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         return new AcceptResult(published.IsDuplicate, runIds);
     }
 
+    /// <summary>
+    /// Counts the function's runs waiting in the retry bucket for their next attempt, as this process's retry timer
+    /// knows them: every process watches the whole bucket, so each reports the same count (do not add them up). Runs in
+    /// the event stream not yet delivered are the server's to count (the consumer's pending count), not this process's.
+    /// </summary>
+    /// <param name="functionId">The function.</param>
+    /// <returns>The count, or <see langword="null"/> before the store opened its session.</returns>
+    public int? CountWaitingRuns(string functionId) => _session?.RetryTimer.WaitingOf(functionId);
+
     public async ValueTask<bool> WaitForRunAsync(string functionId, CancellationToken cancellationToken)
     {
         if (_disposed)
