@@ -7,8 +7,22 @@ namespace AttrFanout.Tests.Telemetry;
 [Event("tests/trace.ping")]
 public sealed partial record TraceContextPing(int Number);
 
+[Event("tests/trace.fragile")]
+public sealed partial record FragilePing(string Key);
+
 public static class TraceContextFunctions
 {
+    public static ConcurrentDictionary<string, bool> Repaired { get; } = new();
+
+    [OnEvent("tests/trace.fragile", Id = "trace-fragile", Retries = 0)]
+    public static void Fragile(FragilePing ping)
+    {
+        if (!Repaired.ContainsKey(ping.Key))
+        {
+            throw new InvalidOperationException("not repaired yet");
+        }
+    }
+
     public static ConcurrentDictionary<string, (string? TraceState, string? Tenant, string? User)> Seen { get; } = new();
 
     [OnEvent("tests/trace.ping", Id = "trace-reader")]
@@ -61,6 +75,38 @@ public sealed class TraceContextTests
         Assert.Equal("trace-reader", attempt.GetTagItem("messaging.consumer.group.name"));
         Assert.Equal("vendor=abc", attempt.TraceStateString);
         Assert.Equal(("vendor=abc", "t-42", "ada"), TraceContextFunctions.Seen[run]);
+    }
+
+    [Fact]
+    public async Task A_replayed_failed_run_is_still_a_child_of_the_original_send()
+    {
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "AttrFanout",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var app = TestApp.Create();
+        var key = Guid.NewGuid().ToString("N");
+        var request = new Activity("incoming-request");
+        request.AddBaggage("tenant", "t-3");
+        request.Start();
+        var result = await app.Sender.SendAsync(new FragilePing(key));
+        request.Stop();
+        var failed = await app.RunToEndAsync(Assert.Single(result.RunIds));
+        Assert.Equal(RunStatus.Failed, failed.Status);
+
+        TraceContextFunctions.Repaired[key] = true;
+        var replay = await app.Runs.ReplayAsync(failed.RunId);
+        Assert.Equal(RunStatus.Succeeded, (await app.RunToEndAsync(replay.RunId)).Status);
+
+        var send = Assert.Single(stopped, a => a.Kind == ActivityKind.Producer && (string?)a.GetTagItem("messaging.message.id") == result.EventId);
+        var replayed = Assert.Single(stopped, a => (string?)a.GetTagItem("attrfanout.run_id") == replay.RunId);
+        Assert.Equal(send.TraceId, replayed.TraceId);
+        Assert.Equal(send.SpanId, replayed.ParentSpanId);
+        Assert.Equal("t-3", replayed.GetBaggageItem("tenant"));
     }
 
     [Fact]
