@@ -11,10 +11,10 @@ public sealed partial record OrderPlaced(string OrderId);
 
 public static class OrderFunctions
 {
+    public static System.Collections.Concurrent.ConcurrentDictionary<string, string?> TenantOf { get; } = new();
+
     [OnEvent("otel/order.placed", Id = "otel-charge-card")]
-    public static void Charge(OrderPlaced order)
-    {
-    }
+    public static void Charge(OrderPlaced order) => TenantOf[order.OrderId] = Baggage.GetBaggage("tenant");
 }
 
 [CollectionDefinition(nameof(InstrumentationTests), DisableParallelization = true)]
@@ -41,6 +41,23 @@ public sealed class InstrumentationTests
             Assert.Equal("otel-charge-card", attempt.GetTagItem("messaging.consumer.group.name"));
             Assert.Equal("otel/order.placed", send.GetTagItem("messaging.destination.name"));
         }
+    }
+
+    [Fact]
+    public async Task OpenTelemetry_baggage_set_by_the_sender_is_the_handlers_baggage()
+    {
+        using var tracing = Sdk.CreateTracerProviderBuilder().AddAttrFanoutInstrumentation().Build();
+        Baggage.SetBaggage("tenant", "t-5");
+        try
+        {
+            await SendAndRunAsync("o-baggage");
+        }
+        finally
+        {
+            Baggage.ClearBaggage();
+        }
+
+        Assert.Equal("t-5", OrderFunctions.TenantOf["o-baggage"]);
     }
 
     [Fact]
@@ -94,10 +111,10 @@ public sealed class InstrumentationTests
         Assert.Contains("otel-charge-card", functions);
     }
 
-    private static async Task<(string EventId, string RunId)> SendAndRunAsync(Action? whileRunning = null)
+    private static async Task<(string EventId, string RunId)> SendAndRunAsync(string orderId = "o-1", Action? whileRunning = null)
     {
         await using var services = new ServiceCollection().AddAttrFanout(o => o.ShutdownTimeout = TimeSpan.Zero).BuildServiceProvider();
-        var result = await services.GetRequiredService<IEventSender>().SendAsync(new OrderPlaced("o-1"));
+        var result = await services.GetRequiredService<IEventSender>().SendAsync(new OrderPlaced(orderId));
         var runId = Assert.Single(result.RunIds);
         var run = await services.GetRequiredService<IFunctionRuns>().WaitForCompletionAsync(runId).WaitAsync(Bound);
         Assert.Equal(RunStatus.Succeeded, run.Status);

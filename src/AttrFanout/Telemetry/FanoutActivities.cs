@@ -42,14 +42,19 @@ internal static class FanoutActivities
             links = [new ActivityLink(send)];
         }
 
-        var activity = FanoutDiagnostics.ActivitySource.StartActivity(
-            ActivityKind.Consumer, parentContext: send, tags: null, links: links, name: "attrfanout.run " + delivery.FunctionId);
-        if (activity is not null && delivery.Trace is { } carried)
+        var activity = FanoutDiagnostics.ActivitySource.CreateActivity(
+            "attrfanout.run " + delivery.FunctionId, ActivityKind.Consumer, parentContext: send, tags: null, links: links);
+        if (activity is null)
+        {
+            return null;
+        }
+
+        if (delivery.Trace is { } carried)
         {
             TracePropagation.RestoreBaggage(activity, carried);
         }
 
-        if (activity is { IsAllDataRequested: true })
+        if (activity.IsAllDataRequested)
         {
             activity.SetTag(MessagingTags.System, MessagingTags.SystemName);
             activity.SetTag(MessagingTags.OperationType, MessagingTags.Process);
@@ -64,7 +69,8 @@ internal static class FanoutActivities
             activity.SetTag(FanoutTags.Attempt, attempt);
         }
 
-        return activity;
+        // Started once its baggage and tags are set, so listeners and processors see them when it starts.
+        return activity.Start();
     }
 
     public static void Finish(Activity? activity, string outcome, Exception? error = null)
