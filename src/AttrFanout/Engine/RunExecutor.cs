@@ -102,10 +102,11 @@ internal sealed class RunExecutor(
 
         lifetime.AttemptStarted();
         var activity = FanoutActivities.StartAttempt(state.Delivery, state.Attempt);
-        var scope = logScopes ? logger.BeginScope(new AttemptLogScope(state)) : null;
         var abort = lifetime.Abort;
+        IDisposable? scope = null;
         try
         {
+            scope = logScopes ? logger.BeginScope(new AttemptLogScope(state)) : null;
             if (state.Plan.Pipeline is { } pipeline)
             {
                 var context = ResilienceContextPool.Shared.Get(abort);

@@ -1,4 +1,3 @@
-using AttrFanout.Telemetry;
 using System.ComponentModel;
 using AttrFanout.Engine;
 using AttrFanout.Generated;
@@ -7,6 +6,7 @@ using AttrFanout.Runs;
 using AttrFanout.Sending;
 using AttrFanout.Stores.InMemory;
 using AttrFanout.Stores;
+using AttrFanout.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
