@@ -127,6 +127,17 @@ public sealed class TelemetryTests
         Assert.Null(AttrFanout.Telemetry.FanoutActivities.StartSend("tests/telemetry.ping", "e-1"));
         Assert.False(AttrFanout.Telemetry.FanoutMetrics.EventsSent.Enabled);
         Assert.False(AttrFanout.Telemetry.FanoutMetrics.RunDuration.Enabled);
+        Assert.Null(Activity.Current);
+        Assert.Null(AttrFanout.Telemetry.TracePropagation.Capture());
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var captured = AttrFanout.Telemetry.TracePropagation.Capture();
+        var started = AttrFanout.Telemetry.FanoutActivities.StartSend("tests/telemetry.ping", "e-1");
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Null(captured);
+        Assert.Null(started);
+        Assert.Equal(0, allocated);
     }
 
     private static Dictionary<string, object?> ToDictionary(ReadOnlySpan<KeyValuePair<string, object?>> tags)
