@@ -163,8 +163,9 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         _ = StopAsync();
     }
 
-    private async ValueTask PublishFailureAsync(FunctionFailed failure, CancellationToken cancellationToken) =>
-        await _acceptor.AcceptAsync(new Event<FunctionFailed>(EventIds.New(), FunctionFailed.Name, failure.FailedAt, failure), idChosenBySender: false, cancellationToken, sentFromFunction: true).ConfigureAwait(false);
+    /// <summary>Sends the failure event, traced in the trace of the failed run's send (<paramref name="failedRunSend"/>, when it was traced).</summary>
+    private async ValueTask PublishFailureAsync(FunctionFailed failure, System.Diagnostics.ActivityContext failedRunSend, CancellationToken cancellationToken) =>
+        await _acceptor.AcceptAsync(new Event<FunctionFailed>(EventIds.New(), FunctionFailed.Name, failure.FailedAt, failure), idChosenBySender: false, cancellationToken, sentFromFunction: true, parent: failedRunSend).ConfigureAwait(false);
 
     private async Task StopCoreAsync()
     {

@@ -22,7 +22,7 @@ internal sealed class RunExecutor(
     AttrFanoutOptions options,
     RunCompletions completions,
     FailureThrottle failures,
-    Func<FunctionFailed, CancellationToken, ValueTask> publishFailure,
+    Func<FunctionFailed, System.Diagnostics.ActivityContext, CancellationToken, ValueTask> publishFailure,
     bool logScopes)
 {
     /// <summary>Gets the factory of the attempts' DI scopes.</summary>
@@ -195,7 +195,7 @@ internal sealed class RunExecutor(
             delivery.FunctionId, delivery.RunId, delivery.Event.Id, delivery.Event.Name, state.Attempt, error.GetType().FullName ?? error.GetType().Name, error.Message, failedAt);
         try
         {
-            await publishFailure(failure, lifetime.Abort).ConfigureAwait(false);
+            await publishFailure(failure, FanoutActivities.SendOf(delivery), lifetime.Abort).ConfigureAwait(false);
         }
         catch (Exception publishError)
         {

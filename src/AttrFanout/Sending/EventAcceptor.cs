@@ -13,11 +13,11 @@ namespace AttrFanout.Sending;
 /// </summary>
 internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store, AttrFanoutOptions options, RunCompletions completions)
 {
-    public async ValueTask<SendResult> AcceptAsync(EventEnvelope envelope, bool idChosenBySender, CancellationToken cancellationToken, bool sentFromFunction = false)
+    public async ValueTask<SendResult> AcceptAsync(EventEnvelope envelope, bool idChosenBySender, CancellationToken cancellationToken, bool sentFromFunction = false, System.Diagnostics.ActivityContext parent = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var payload = Serialize(envelope);
-        using var activity = FanoutActivities.StartSend(envelope.Name, envelope.Id);
+        using var activity = FanoutActivities.StartSend(envelope.Name, envelope.Id, parent);
         var submission = new EventSubmission(envelope, catalog.GetRunRequests(envelope.Name), envelope.Timestamp + options.IdempotencyWindow, TracePropagation.Capture()) {
             IdChosenBySender = idChosenBySender,
             Payload = payload,

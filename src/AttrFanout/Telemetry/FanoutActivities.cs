@@ -6,14 +6,15 @@ namespace AttrFanout.Telemetry;
 /// <summary>Starts AttrFanout's spans; nothing is allocated when no listener samples them.</summary>
 internal static class FanoutActivities
 {
-    public static Activity? StartSend(string eventName, string eventId)
+    /// <summary>Starts a send's span, a child of <paramref name="parent"/> when given, else of the current activity.</summary>
+    public static Activity? StartSend(string eventName, string eventId, ActivityContext parent = default)
     {
         if (!FanoutDiagnostics.ActivitySource.HasListeners())
         {
             return null;
         }
 
-        var activity = FanoutDiagnostics.ActivitySource.StartActivity("attrfanout.send " + eventName, ActivityKind.Producer);
+        var activity = FanoutDiagnostics.ActivitySource.StartActivity("attrfanout.send " + eventName, ActivityKind.Producer, parent);
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag(FanoutTags.Event, eventName);
@@ -27,6 +28,12 @@ internal static class FanoutActivities
 
         return activity;
     }
+
+    /// <summary>Gets the span context of the send a run came from, when someone listens and it was traced; else default.</summary>
+    public static ActivityContext SendOf(RunDelivery delivery) =>
+        FanoutDiagnostics.ActivitySource.HasListeners() && delivery.Trace is { } trace && TracePropagation.TryExtractParent(trace, out var send)
+            ? send
+            : default;
 
     public static Activity? StartAttempt(RunDelivery delivery, int attempt)
     {

@@ -76,6 +76,11 @@ public sealed class TelemetryTests
             ["telemetry-broken/1/failed", "telemetry-flaky-once/1/failed", "telemetry-flaky-once/2/succeeded", "telemetry-ok/1/succeeded"],
             attempts.Select(a => $"{a.GetTagItem("attrfanout.function")}/{a.GetTagItem("attrfanout.attempt")}/{a.GetTagItem("attrfanout.outcome")}").Order());
         Assert.All(attempts.Where(a => (string?)a.GetTagItem("attrfanout.outcome") == "failed"), a => Assert.Equal(ActivityStatusCode.Error, a.Status));
+
+        // The failure event of telemetry-broken is sent after its run completed, in the same trace as the send.
+        bool FailureSent(Activity a) => a.Kind == ActivityKind.Producer && a.OperationName == "attrfanout.send attrfanout/function.failed" && a.ParentSpanId == send.SpanId;
+        await Safety.UntilAsync(() => Task.FromResult(stopped.Any(FailureSent)));
+        Assert.Equal(send.TraceId, Assert.Single(stopped, FailureSent).TraceId);
     }
 
     [Fact]
