@@ -5,8 +5,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-// Usage: <url> <stream> <subject prefix> <journal file> <work ms>
+// Usage: <url> <stream> <subject prefix> <journal file> <work ms> [traced]
 // Appends "start N" and "done N" lines to the journal file; prints "ready" once the streams and consumers exist.
+// With "traced", AttrFanout's spans are recorded (as a tracing SDK would), so traced functions see their attempt's span.
+using var spans = args.Length > 5 && args[5] == "traced" ? ListenToAttrFanout() : null;
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
 builder.Services.AddSingleton(new WorkJournal(args[3], TimeSpan.FromMilliseconds(int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture))));
@@ -29,3 +31,14 @@ await host.StartAsync();
 var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
 Console.WriteLine(health.Status == HealthStatus.Healthy ? "ready" : "unhealthy: " + health.Entries.First().Value.Description);
 await host.WaitForShutdownAsync();
+
+static System.Diagnostics.ActivityListener ListenToAttrFanout()
+{
+    var listener = new System.Diagnostics.ActivityListener
+    {
+        ShouldListenTo = static source => source.Name == FanoutDiagnostics.Name,
+        Sample = static (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+    };
+    System.Diagnostics.ActivitySource.AddActivityListener(listener);
+    return listener;
+}

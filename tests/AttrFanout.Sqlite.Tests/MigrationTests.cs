@@ -41,5 +41,46 @@ public sealed class MigrationTests
         Assert.Equal(("r-pending", 2, "e-old"), (pending.RunId, pending.Attempt, pending.EventId));
     }
 
+    [Fact]
+    public async Task A_version_4_event_with_only_a_traceparent_is_leased_with_that_trace_context()
+    {
+        await using var db = new TestDatabase();
+        var now = UnixTimeOf(TestDatabase.Start);
+        const string traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        using (var connection = db.OpenRaw())
+        {
+            Assert.Equal(4, SchemaMigrator.Migrate(connection, Migrations.All.Take(4).ToList()));
+            SchemaTests.Execute(connection, $"""
+                INSERT INTO events (seq, id, name, timestamp, payload, accepted_at, trace_parent) VALUES (3, 'e-traced', 'user/signup', {now}, x'7B7D', {now}, '{traceParent}');
+                INSERT INTO runs (id, event_seq, function_id, status, attempt, max_attempts, due_at, created_at, updated_at) VALUES
+                    ('r-traced', 3, 'a', 0, 1, 5, {now}, {now}, {now});
+                """);
+        }
+
+        var store = db.Open();
+
+        Assert.Equal(Migrations.Latest, store.SchemaVersion);
+        var leased = Assert.Single(await store.LeaseDueAsync("owner", 10, TimeSpan.FromSeconds(30)));
+        Assert.Equal(traceParent, leased.Trace?["traceparent"]);
+        Assert.Equal(KeyValuePair.Create("traceparent", traceParent), Assert.Single(leased.Trace!.Fields));
+    }
+
+    [Fact]
+    public async Task Every_propagated_field_is_stored_and_leased_back_by_name()
+    {
+        await using var db = new TestDatabase();
+        var store = db.Open();
+        var trace = new AttrFanout.Stores.PropagatedContext([
+            KeyValuePair.Create("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"),
+            KeyValuePair.Create("tracestate", "congo=t61rcWkgMzE,rojo=00f067aa0ba902b7"),
+            KeyValuePair.Create("baggage", "tenant=t-1,user=ada%20l"),
+        ]);
+
+        await store.AcceptAsync(new EventToAccept("e-1", "user/signup", TestDatabase.Start, "{}"u8.ToArray(), [new RunToCreate("a", 5, RunId: "r-1")], trace));
+        var leased = Assert.Single(await store.LeaseDueAsync("owner", 10, TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(trace.Fields, leased.Trace!.Fields);
+    }
+
     private static long UnixTimeOf(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 }

@@ -13,7 +13,7 @@ namespace AttrFanout.Nats.DeadLetters;
 /// <param name="FailedAt">When the run was given up.</param>
 /// <param name="SourceSubject">The subject of the message that failed.</param>
 /// <param name="SourceSequence">Its sequence in the event stream.</param>
-/// <param name="TraceParent">The W3C trace context of the send, or <see langword="null"/>.</param>
+/// <param name="Trace">The trace context of the send, or <see langword="null"/>.</param>
 internal sealed record DeadLetter(
     string FunctionId,
     string RunId,
@@ -27,7 +27,7 @@ internal sealed record DeadLetter(
     DateTimeOffset FailedAt,
     string SourceSubject,
     ulong SourceSequence,
-    string? TraceParent)
+    AttrFanout.Stores.PropagatedContext? Trace)
 {
     /// <summary>Gets the dead letter's sequence in the dead-letter stream, once stored.</summary>
     public ulong Sequence { get; init; }

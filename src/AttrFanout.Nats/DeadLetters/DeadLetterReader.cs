@@ -78,7 +78,7 @@ internal sealed class DeadLetterReader(INatsJSContext js, string stream)
             failedAt,
             HeaderText.Get(headers, WireHeaders.SourceSubject) ?? "",
             sourceSequence,
-            HeaderText.Get(headers, WireHeaders.TraceParent))
+            TraceHeaders.Read(headers))
         {
             Sequence = message.Metadata?.Sequence.Stream ?? 0,
         };

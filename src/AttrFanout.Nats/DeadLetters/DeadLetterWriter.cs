@@ -29,7 +29,7 @@ internal sealed class DeadLetterWriter(INatsJSContext js, SubjectLayout subjects
         AddIfSet(headers, WireHeaders.EventId, deadLetter.EventId);
         AddIfSet(headers, WireHeaders.EventName, deadLetter.EventName);
         AddIfSet(headers, WireHeaders.EventTime, deadLetter.EventTime is { } time ? HeaderText.Time(time) : null);
-        AddIfSet(headers, WireHeaders.TraceParent, deadLetter.TraceParent);
+        TraceHeaders.Write(headers, deadLetter.Trace);
 
         var subject = deadLetter.FunctionId == SubjectLayout.UnroutableToken ? subjects.Unroutable : subjects.DeadLetter(deadLetter.FunctionId);
         return await PublishAsync(subject, deadLetter.Payload, headers, cancellationToken).ConfigureAwait(false);

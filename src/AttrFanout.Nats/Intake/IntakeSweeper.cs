@@ -101,7 +101,7 @@ internal sealed class IntakeSweeper(
                     time.GetUtcNow(),
                     message.Subject,
                     message.StreamSequence,
-                    HeaderText.Get(message.Headers, WireHeaders.TraceParent)),
+                    TraceHeaders.Read(message.Headers)),
                 cancellationToken).ConfigureAwait(false);
             Log.DeadLettered(logger, message.StreamSequence, message.Subject, SubjectLayout.UnroutableToken, error);
         }

@@ -65,6 +65,26 @@ internal sealed class RetryTimer : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets how many waiting runs of <paramref name="functionId"/> this instance knows of (the bucket's, whichever instance recorded them).</summary>
+    public int WaitingOf(string functionId)
+    {
+        var count = 0;
+        lock (_gate)
+        {
+            foreach (var key in _waiting.Keys)
+            {
+                var first = key.IndexOf('.', StringComparison.Ordinal);
+                var last = key.LastIndexOf('.');
+                if (first >= 0 && last > first && key.AsSpan(first + 1, last - first - 1).SequenceEqual(functionId))
+                {
+                    count++;
+                }
+            }
+        }
+
+        return count;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using AttrFanout.Nats.Wire;
+using AttrFanout.Stores;
 
 namespace AttrFanout.Nats.Retries;
 
@@ -28,9 +29,15 @@ internal sealed record WaitingRun(string FunctionId, string RunId, int AttemptsM
             json.WriteString("i", Event.Id);
             json.WriteString("n", Event.Name);
             json.WriteString("t", HeaderText.Time(Event.Timestamp));
-            if (Event.TraceParent is { } traceParent)
+            if (Event.Trace is { } trace)
             {
-                json.WriteString("p", traceParent);
+                json.WriteStartObject("x");
+                foreach (var (field, value) in trace.Fields)
+                {
+                    json.WriteString(field, value);
+                }
+
+                json.WriteEndObject();
             }
 
             json.WriteEndObject();
@@ -53,7 +60,8 @@ internal sealed record WaitingRun(string FunctionId, string RunId, int AttemptsM
         try
         {
             var reader = new Utf8JsonReader(value.AsSpan(0, end));
-            string? functionId = null, runId = null, eventId = null, name = null, time = null, traceParent = null;
+            string? functionId = null, runId = null, eventId = null, name = null, time = null;
+            PropagatedContext? trace = null;
             var attempts = 0;
             while (reader.Read())
             {
@@ -72,7 +80,8 @@ internal sealed record WaitingRun(string FunctionId, string RunId, int AttemptsM
                     case "i": eventId = reader.GetString(); break;
                     case "n": name = reader.GetString(); break;
                     case "t": time = reader.GetString(); break;
-                    case "p": traceParent = reader.GetString(); break;
+                    case "x": trace = ReadTrace(ref reader); break;
+                    case "p": trace ??= reader.GetString() is { } traceParent ? new PropagatedContext([new("traceparent", traceParent)]) : null; break;
                 }
             }
 
@@ -82,11 +91,33 @@ internal sealed record WaitingRun(string FunctionId, string RunId, int AttemptsM
                 return null;
             }
 
-            return new WaitingRun(functionId, runId, attempts, new WireEvent(eventId, name, timestamp, value.AsMemory(end + 1), traceParent));
+            return new WaitingRun(functionId, runId, attempts, new WireEvent(eventId, name, timestamp, value.AsMemory(end + 1), trace));
         }
         catch (JsonException)
         {
             return null;
         }
+    }
+
+    /// <summary>Reads the trace fields object <c>x</c>, leaving the reader on its end.</summary>
+    private static PropagatedContext? ReadTrace(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        var fields = new List<KeyValuePair<string, string>>(3);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var field = reader.GetString()!;
+            reader.Read();
+            if (reader.GetString() is { } value)
+            {
+                fields.Add(new KeyValuePair<string, string>(field, value));
+            }
+        }
+
+        return PropagatedContext.FromFields(fields);
     }
 }

@@ -48,7 +48,7 @@ internal sealed class DeadLetterRuns(IReadOnlyDictionary<string, FunctionSubscri
             return null;
         }
 
-        var wire = new WireEvent(eventId, eventName, eventTime, letter.Payload, letter.TraceParent);
+        var wire = new WireEvent(eventId, eventName, eventTime, letter.Payload, letter.Trace);
         await session.Publisher.PublishReplayAsync(letter.FunctionId, wire, newRunId, cancellationToken).ConfigureAwait(false);
         await session.DeadLetters.MarkReplayedAsync(letter.FunctionId, runId, newRunId, cancellationToken).ConfigureAwait(false);
         return new FunctionRun

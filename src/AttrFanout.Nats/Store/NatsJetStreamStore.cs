@@ -72,7 +72,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     {
         var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var envelope = submission.Event;
-        var wire = new WireEvent(envelope.Id, envelope.Name, envelope.Timestamp, submission.Payload ?? _codec.Serialize(envelope), submission.TraceParent);
+        var wire = new WireEvent(envelope.Id, envelope.Name, envelope.Timestamp, submission.Payload ?? _codec.Serialize(envelope), submission.Trace);
         var published = await session.Publisher.PublishAsync(wire, cancellationToken).ConfigureAwait(false);
         var runIds = new string[submission.Runs.Count];
         for (var i = 0; i < runIds.Length; i++)
@@ -82,6 +82,15 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
 
         return new AcceptResult(published.IsDuplicate, runIds);
     }
+
+    /// <summary>
+    /// Counts the function's runs waiting in the retry bucket for their next attempt, as this process's retry timer
+    /// knows them: every process watches the whole bucket, so each reports the same count (do not add them up). Runs in
+    /// the event stream not yet delivered are the server's to count (the consumer's pending count), not this process's.
+    /// </summary>
+    /// <param name="functionId">The function.</param>
+    /// <returns>The count, or <see langword="null"/> before the store opened its session.</returns>
+    public int? CountWaitingRuns(string functionId) => _session?.RetryTimer.WaitingOf(functionId);
 
     public async ValueTask<bool> WaitForRunAsync(string functionId, CancellationToken cancellationToken)
     {
@@ -148,7 +157,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
 
         _inFlight[runId] = new InFlightRun(functionId, runId, message, wire, progress);
         var dueAt = attemptsMade == 0 ? message.StoredAt : _time.GetUtcNow();
-        return new RunDelivery(runId, functionId, envelope, attemptsMade, dueAt, wire.TraceParent);
+        return new RunDelivery(runId, functionId, envelope, attemptsMade, dueAt, wire.Trace);
     }
 
     /// <summary>
@@ -395,6 +404,6 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
             outcome.At,
             message.Subject,
             message.StreamSequence,
-            run.Event.TraceParent);
+            run.Event.Trace);
     }
 }

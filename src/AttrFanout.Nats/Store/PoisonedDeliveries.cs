@@ -18,6 +18,6 @@ internal static class PoisonedDeliveries
             ? fromSubject
             : HeaderText.Get(headers, WireHeaders.EventName) ?? "";
         var timestamp = HeaderText.TryGetTime(headers, WireHeaders.EventTime, out var at) ? at : message.StoredAt;
-        return new WireEvent(id, name, timestamp, message.Body, HeaderText.Get(headers, WireHeaders.TraceParent));
+        return new WireEvent(id, name, timestamp, message.Body, TraceHeaders.Read(headers));
     }
 }

@@ -1,3 +1,5 @@
+using AttrFanout.Stores;
+
 namespace AttrFanout.Nats.Wire;
 
 /// <summary>An event as it travels through JetStream: identity and metadata in headers, payload bytes as the body.</summary>
@@ -5,5 +7,5 @@ namespace AttrFanout.Nats.Wire;
 /// <param name="Name">The event name.</param>
 /// <param name="Timestamp">When the event was accepted.</param>
 /// <param name="Payload">The serialized payload, opaque to the transport.</param>
-/// <param name="TraceParent">The W3C trace context of the send, or <see langword="null"/>.</param>
-internal sealed record WireEvent(string Id, string Name, DateTimeOffset Timestamp, ReadOnlyMemory<byte> Payload, string? TraceParent);
+/// <param name="Trace">The trace context of the send (<see cref="TraceHeaders"/>), or <see langword="null"/>.</param>
+internal sealed record WireEvent(string Id, string Name, DateTimeOffset Timestamp, ReadOnlyMemory<byte> Payload, PropagatedContext? Trace);

@@ -45,7 +45,7 @@ internal sealed class WireEventReader(SubjectLayout subjects)
             return false;
         }
 
-        wireEvent = new WireEvent(id, name, timestamp, body ?? [], HeaderText.Get(headers, WireHeaders.TraceParent));
+        wireEvent = new WireEvent(id, name, timestamp, body ?? [], TraceHeaders.Read(headers));
         error = null;
         return true;
     }

@@ -13,7 +13,7 @@ internal static class WireEventWriter
             [WireHeaders.MessageId] = wireEvent.Id,
             [WireHeaders.EventTime] = HeaderText.Time(wireEvent.Timestamp),
         };
-        AddTrace(headers, wireEvent);
+        TraceHeaders.Write(headers, wireEvent.Trace);
         return headers;
     }
 
@@ -36,7 +36,7 @@ internal static class WireEventWriter
             headers[WireHeaders.Attempts] = attemptsMade.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        AddTrace(headers, wireEvent);
+        TraceHeaders.Write(headers, wireEvent.Trace);
         return headers;
     }
 
@@ -73,13 +73,5 @@ internal static class WireEventWriter
         headers[WireHeaders.IngressSequence] = sequence;
         headers[WireHeaders.MessageId] = "ingress-" + sequence;
         return headers;
-    }
-
-    private static void AddTrace(NatsHeaders headers, WireEvent wireEvent)
-    {
-        if (wireEvent.TraceParent is { } traceParent)
-        {
-            headers[WireHeaders.TraceParent] = traceParent;
-        }
     }
 }

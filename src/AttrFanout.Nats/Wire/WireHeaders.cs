@@ -21,9 +21,6 @@ internal static class WireHeaders
     /// </summary>
     public const string IngressSequence = "AttrFanout-Ingress-Seq";
 
-    /// <summary>The W3C trace context of the send.</summary>
-    public const string TraceParent = "traceparent";
-
     /// <summary>The run Id, on replays and dead letters.</summary>
     public const string RunId = "AttrFanout-Run-Id";
 

@@ -99,12 +99,12 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
             runs[i] = new RunToCreate(request.FunctionId, _maxAttempts.GetValueOrDefault(request.FunctionId, 1), LeaseOwner: leaseOwner);
         }
 
-        var accepted = await _store.AcceptAsync(new EventToAccept(envelope.Id, envelope.Name, envelope.Timestamp, payload, runs, submission.TraceParent, submission.IdChosenBySender), cancellationToken).ConfigureAwait(false);
+        var accepted = await _store.AcceptAsync(new EventToAccept(envelope.Id, envelope.Name, envelope.Timestamp, payload, runs, submission.Trace, submission.IdChosenBySender), cancellationToken).ConfigureAwait(false);
         if (!accepted.IsDuplicate)
         {
             for (var i = 0; i < runs.Length; i++)
             {
-                QueueAccepted(runs[i], accepted, i, envelope, payload, submission.TraceParent);
+                QueueAccepted(runs[i], accepted, i, envelope, payload, submission.Trace);
             }
         }
 
@@ -159,7 +159,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
                 return Poisoned(run, dueSince, error);
             }
 
-            return new RunDelivery(run.RunId, run.FunctionId, envelope, run.Attempt - 1, dueSince, run.TraceParent)
+            return new RunDelivery(run.RunId, run.FunctionId, envelope, run.Attempt - 1, dueSince, run.Trace)
             {
                 CreatedAt = run.CreatedAt,
                 ReplayOf = run.ReplayOf,
@@ -294,7 +294,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     internal static int QueueCapacity(FunctionSettings settings, AttrFanoutOptions fanout, SqliteStoreOptions options) =>
         Math.Max(options.MaxRunsPerLease, Math.Min(settings.Concurrency, fanout.MaxConcurrency ?? int.MaxValue));
 
-    private void QueueAccepted(RunToCreate run, AcceptOutcome accepted, int index, EventEnvelope envelope, byte[] payload, string? traceParent)
+    private void QueueAccepted(RunToCreate run, AcceptOutcome accepted, int index, EventEnvelope envelope, byte[] payload, PropagatedContext? trace)
     {
         var queue = Queue(run.FunctionId);
         if (run.LeaseOwner is null)
@@ -307,7 +307,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
             _leases.Hold(runId, run.FunctionId);
             queue.Enqueue(new LeasedRun(
                 runId, run.FunctionId, Attempt: 1, run.MaxAttempts, accepted.AcceptedAt + _options.LeaseDuration, AttemptLeases: 1,
-                envelope.Id, envelope.Name, envelope.Timestamp, payload, traceParent, CreatedAt: accepted.AcceptedAt));
+                envelope.Id, envelope.Name, envelope.Timestamp, payload, trace, CreatedAt: accepted.AcceptedAt));
         }
 
         _wakeups.Wake(run.FunctionId);

@@ -16,7 +16,7 @@ internal sealed class LeaseOperation(string owner, int maxRuns, TimeSpan leaseDu
             (SELECT e.name FROM events e WHERE e.seq = runs.event_seq),
             (SELECT e.timestamp FROM events e WHERE e.seq = runs.event_seq),
             (SELECT e.payload FROM events e WHERE e.seq = runs.event_seq),
-            (SELECT e.trace_parent FROM events e WHERE e.seq = runs.event_seq)
+            (SELECT coalesce(e.trace_context, e.trace_parent) FROM events e WHERE e.seq = runs.event_seq)
         """;
 
     private const string Take = "UPDATE runs SET status = 1, attempt_leases = attempt_leases + 1, lease_owner = $owner, lease_until = $until, updated_at = $now";
@@ -64,7 +64,7 @@ internal sealed class LeaseOperation(string owner, int maxRuns, TimeSpan leaseDu
                 EventName: reader.GetString(9),
                 EventTimestamp: UnixTime.FromStored(reader.GetInt64(10)),
                 Payload: reader.GetBytes(11),
-                TraceParent: reader.GetStringOrNull(12),
+                Trace: StoredTraceContext.FromStored(reader.GetStringOrNull(12)),
                 CreatedAt: UnixTime.FromStored(reader.GetInt64(6)),
                 ReplayOf: reader.GetStringOrNull(7)));
         }

@@ -1,3 +1,5 @@
+using AttrFanout.Stores;
+
 namespace AttrFanout.Sqlite;
 
 /// <summary>An event to persist with one run per subscribed function.</summary>
@@ -6,9 +8,9 @@ namespace AttrFanout.Sqlite;
 /// <param name="Timestamp">When the event was sent; stored with millisecond precision.</param>
 /// <param name="Payload">The serialized payload, stored as given.</param>
 /// <param name="Runs">One entry per subscribed function.</param>
-/// <param name="TraceParent">The W3C trace context of the send, or <see langword="null"/>.</param>
+/// <param name="Trace">The trace context of the send, or <see langword="null"/>.</param>
 /// <param name="MayRepeat">
 /// Whether the Id may have been accepted before (the sender chose it); a fresh generated Id cannot, and skips the
 /// duplicate lookup.
 /// </param>
-internal sealed record EventToAccept(string Id, string Name, DateTimeOffset Timestamp, ReadOnlyMemory<byte> Payload, IReadOnlyList<RunToCreate> Runs, string? TraceParent = null, bool MayRepeat = true);
+internal sealed record EventToAccept(string Id, string Name, DateTimeOffset Timestamp, ReadOnlyMemory<byte> Payload, IReadOnlyList<RunToCreate> Runs, PropagatedContext? Trace = null, bool MayRepeat = true);

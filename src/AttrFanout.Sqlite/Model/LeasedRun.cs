@@ -1,3 +1,5 @@
+using AttrFanout.Stores;
+
 namespace AttrFanout.Sqlite;
 
 /// <summary>A run leased to one owner until <see cref="LeaseUntil"/>, with everything needed to execute it.</summary>
@@ -14,7 +16,7 @@ namespace AttrFanout.Sqlite;
 /// <param name="EventName">The event's name.</param>
 /// <param name="EventTimestamp">When the event was sent.</param>
 /// <param name="Payload">The payload exactly as accepted.</param>
-/// <param name="TraceParent">The W3C trace context of the send, or <see langword="null"/>.</param>
+/// <param name="Trace">The trace context of the send, or <see langword="null"/>.</param>
 /// <param name="CreatedAt">When the run was created.</param>
 /// <param name="ReplayOf">The failed run this run replays, or <see langword="null"/>.</param>
 internal sealed record LeasedRun(
@@ -28,6 +30,6 @@ internal sealed record LeasedRun(
     string EventName,
     DateTimeOffset EventTimestamp,
     byte[] Payload,
-    string? TraceParent = null,
+    PropagatedContext? Trace = null,
     DateTimeOffset CreatedAt = default,
     string? ReplayOf = null);

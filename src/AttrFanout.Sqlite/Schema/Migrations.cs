@@ -54,6 +54,9 @@ internal static class Migrations
             DROP INDEX runs_by_finished_at;
             CREATE INDEX runs_by_failed_at ON runs (finished_at, id) WHERE status = 3;
             """),
+        new(5, """
+            ALTER TABLE events ADD COLUMN trace_context TEXT;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

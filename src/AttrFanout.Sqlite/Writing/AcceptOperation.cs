@@ -14,7 +14,7 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
         "$seq");
 
     private static readonly Statement InsertEvent = new(
-        "INSERT INTO events (id, name, timestamp, payload, accepted_at, trace_parent) VALUES ($id, $name, $timestamp, $payload, $now, $trace) RETURNING seq",
+        "INSERT INTO events (id, name, timestamp, payload, accepted_at, trace_context) VALUES ($id, $name, $timestamp, $payload, $now, $trace) RETURNING seq",
         "$id", "$name", "$timestamp", "$payload", "$now", "$trace");
 
     /// <summary>The most runs one INSERT stores; an event with more subscribers takes several.</summary>
@@ -57,7 +57,7 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
             .Bind(2, UnixTime.ToStored(@event.Timestamp))
             .Bind(3, @event.Payload.Span)
             .Bind(4, context.NowStored)
-            .Bind(5, @event.TraceParent)
+            .Bind(5, StoredTraceContext.ToStored(@event.Trace))
             .ExecuteInt64()!.Value;
 
         var runIds = new string[@event.Runs.Count];

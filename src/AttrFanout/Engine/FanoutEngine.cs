@@ -51,7 +51,8 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         IOptions<AttrFanoutOptions> options,
         RunCompletions completions,
         FailureThrottle failures,
-        ResiliencePipelineProvider<string>? appPipelines)
+        ResiliencePipelineProvider<string>? appPipelines,
+        bool logScopes)
     {
         _failures = failures;
         _store = store;
@@ -60,7 +61,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         _logger = loggerFactory.CreateLogger("AttrFanout");
         _options = options.Value;
         _runs = new RunTracker(catalog.Functions.Count);
-        _executor = new RunExecutor(_runs, scopes, store, time, _logger, _lifetime, _options, completions, failures, PublishFailureAsync, acceptor.IsObserved);
+        _executor = new RunExecutor(_runs, scopes, store, time, _logger, _lifetime, _options, completions, failures, PublishFailureAsync, logScopes, acceptor.IsObserved);
         var sharedSlots = _options.MaxConcurrency is { } limit ? new SharedSlots(limit, catalog.Functions.Count) : null;
         _workers = new FunctionWorker[catalog.Functions.Count];
         for (var i = 0; i < _workers.Length; i++)
@@ -127,6 +128,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
             }
         }
 
+        WaitingRuns.Watch(_store, Array.ConvertAll(_workers, static worker => worker.FunctionId));
         Log.EngineStarted(_logger, _workers.Length, _options.MaxConcurrency?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none");
         if (!_store.IsDurable)
         {
@@ -166,12 +168,20 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         _ = StopAsync();
     }
 
-    private async ValueTask PublishFailureAsync(FunctionFailed failure, CancellationToken cancellationToken) =>
-        await _acceptor.AcceptAsync(new Event<FunctionFailed>(EventIds.New(), FunctionFailed.Name, failure.FailedAt, failure), idChosenBySender: false, cancellationToken, sentFromFunction: true, sentByRunId: failure.RunId).ConfigureAwait(false);
+    /// <summary>Sends the failure event, traced in the trace of the failed run's send (<paramref name="failedRunSend"/>, when it was traced).</summary>
+    private async ValueTask PublishFailureAsync(FunctionFailed failure, System.Diagnostics.ActivityContext failedRunSend, CancellationToken cancellationToken) =>
+        await _acceptor.AcceptAsync(
+            new Event<FunctionFailed>(EventIds.New(), FunctionFailed.Name, failure.FailedAt, failure),
+            idChosenBySender: false,
+            cancellationToken,
+            sentFromFunction: true,
+            sentByRunId: failure.RunId,
+            parent: failedRunSend).ConfigureAwait(false);
 
     private async Task StopCoreAsync()
     {
         _lifetime.BeginStop();
+        WaitingRuns.Forget(_store);
         Log.Stopping(_logger, _lifetime.AttemptsInFlight, _options.ShutdownTimeout);
         using (var drainTimeout = new CancellationTokenSource(_options.ShutdownTimeout, _timeProvider))
         {

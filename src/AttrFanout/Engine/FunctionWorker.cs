@@ -18,6 +18,8 @@ internal sealed class FunctionWorker(
 {
     private const string Where = "store (taking runs)";
 
+    public string FunctionId => plan.Function.Id;
+
     public async Task RunAsync(CancellationToken stopping)
     {
         var functionId = plan.Function.Id;

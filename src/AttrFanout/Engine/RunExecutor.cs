@@ -22,7 +22,8 @@ internal sealed class RunExecutor(
     AttrFanoutOptions options,
     RunCompletions completions,
     FailureThrottle failures,
-    Func<FunctionFailed, CancellationToken, ValueTask> publishFailure,
+    Func<FunctionFailed, System.Diagnostics.ActivityContext, CancellationToken, ValueTask> publishFailure,
+    bool logScopes,
     bool attributesSends = false)
 {
     /// <summary>Gets whether attempts carry their run, so the events they send name it (an <see cref="IEventObserver"/> listens).</summary>
@@ -182,8 +183,10 @@ internal sealed class RunExecutor(
         lifetime.AttemptStarted();
         var activity = FanoutActivities.StartAttempt(state.Delivery, state.Attempt);
         var abort = lifetime.Abort;
+        IDisposable? scope = null;
         try
         {
+            scope = logScopes ? logger.BeginScope(new AttemptLogScope(state)) : null;
             if (state.Plan.Pipeline is { } pipeline)
             {
                 var context = ResilienceContextPool.Shared.Get(state.Delivery.FunctionId, abort);
@@ -214,6 +217,7 @@ internal sealed class RunExecutor(
         }
         finally
         {
+            scope?.Dispose();
             lifetime.AttemptEnded();
         }
     }
@@ -271,7 +275,7 @@ internal sealed class RunExecutor(
             delivery.FunctionId, delivery.RunId, delivery.Event.Id, delivery.Event.Name, state.Attempt, error.GetType().FullName ?? error.GetType().Name, error.Message, failedAt);
         try
         {
-            await publishFailure(failure, lifetime.Abort).ConfigureAwait(false);
+            await publishFailure(failure, FanoutActivities.SendOf(delivery), lifetime.Abort).ConfigureAwait(false);
         }
         catch (Exception publishError)
         {

@@ -6,6 +6,7 @@ using AttrFanout.Runs;
 using AttrFanout.Sending;
 using AttrFanout.Stores.InMemory;
 using AttrFanout.Stores;
+using AttrFanout.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -78,7 +79,8 @@ public static class AttrFanoutRegistration
             sp.GetRequiredService<IOptions<AttrFanoutOptions>>(),
             sp.GetRequiredService<RunCompletions>(),
             sp.GetRequiredService<FailureThrottle>(),
-            sp.GetService<ResiliencePipelineProvider<string>>()));
+            sp.GetService<ResiliencePipelineProvider<string>>(),
+            AttemptLogScope.MayBeKept(sp)));
         services.TryAddSingleton<IEventSender>(static sp => new EventSender(
             sp.GetRequiredService<FunctionCatalog>(),
             sp.GetRequiredService<EventAcceptor>(),

@@ -18,12 +18,17 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
     public bool IsObserved => observers is { Length: > 0 };
 
     public async ValueTask<SendResult> AcceptAsync(
-        EventEnvelope envelope, bool idChosenBySender, CancellationToken cancellationToken, bool sentFromFunction = false, string? sentByRunId = null)
+        EventEnvelope envelope,
+        bool idChosenBySender,
+        CancellationToken cancellationToken,
+        bool sentFromFunction = false,
+        string? sentByRunId = null,
+        System.Diagnostics.ActivityContext parent = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var payload = Serialize(envelope);
-        using var activity = FanoutActivities.StartSend(envelope.Name);
-        var submission = new EventSubmission(envelope, catalog.GetRunRequests(envelope.Name), envelope.Timestamp + options.IdempotencyWindow, activity?.Id) {
+        using var activity = FanoutActivities.StartSend(envelope.Name, envelope.Id, parent);
+        var submission = new EventSubmission(envelope, catalog.GetRunRequests(envelope.Name), envelope.Timestamp + options.IdempotencyWindow, TracePropagation.Capture()) {
             IdChosenBySender = idChosenBySender,
             Payload = payload,
             SentFromFunction = sentFromFunction || AmbientRun.IsInside,
@@ -42,7 +47,6 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
 
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag(FanoutTags.EventId, envelope.Id);
             activity.SetTag(FanoutTags.Duplicate, accepted.IsDuplicate);
             activity.SetTag(FanoutTags.Runs, accepted.RunIds.Count);
         }

@@ -4,8 +4,11 @@ namespace AttrFanout.Stores;
 /// <param name="Event">The event.</param>
 /// <param name="Runs">Its runs.</param>
 /// <param name="DeduplicateUntil">Until when the event's Id makes a later send a duplicate.</param>
-/// <param name="TraceParent">The W3C trace context of the send, to link the runs' spans to it; <see langword="null"/> when not traced.</param>
-public sealed record EventSubmission(EventEnvelope Event, IReadOnlyList<RunRequest> Runs, DateTimeOffset DeduplicateUntil, string? TraceParent)
+/// <param name="Trace">
+/// The trace context of the send, which the store keeps with the runs and hands back in <see cref="RunDelivery.Trace"/>;
+/// <see langword="null"/> when not traced.
+/// </param>
+public sealed record EventSubmission(EventEnvelope Event, IReadOnlyList<RunRequest> Runs, DateTimeOffset DeduplicateUntil, PropagatedContext? Trace)
 {
     /// <summary>
     /// Gets whether the sender chose the event's Id. When <see langword="false"/>, the runtime generated a unique Id

@@ -56,6 +56,15 @@ public interface IFanoutStore
     /// <param name="cancellationToken">Stops waiting for capacity.</param>
     ValueTask<AcceptResult> AcceptAsync(EventSubmission submission, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Counts the runs of <paramref name="functionId"/> that this process holds waiting, when it can without a query: runs
+    /// due and not yet taken, and retries waiting on a timer of this process. It feeds the gauge
+    /// <c>attrfanout.runs.waiting</c>; called from a metrics collection, it must not block.
+    /// </summary>
+    /// <param name="functionId">The function.</param>
+    /// <returns>The count, or <see langword="null"/> (the default) when the store cannot count them cheaply.</returns>
+    int? CountWaitingRuns(string functionId) => null;
+
     /// <summary>Waits until a run of <paramref name="functionId"/> may be due.</summary>
     /// <param name="functionId">The function.</param>
     /// <param name="cancellationToken">Stops waiting.</param>

@@ -9,8 +9,8 @@ namespace AttrFanout.Stores;
 /// <param name="Event">The event the run is for.</param>
 /// <param name="Attempts">How many attempts already finished; the next attempt is <c>Attempts + 1</c>.</param>
 /// <param name="DueAt">Since when the run has been waiting to start, for the queue-wait measure.</param>
-/// <param name="TraceParent">The W3C trace context of the send, or <see langword="null"/>.</param>
-public record RunDelivery(string RunId, string FunctionId, EventEnvelope Event, int Attempts, DateTimeOffset DueAt, string? TraceParent)
+/// <param name="Trace">The trace context of the send, or <see langword="null"/> when it was not traced.</param>
+public record RunDelivery(string RunId, string FunctionId, EventEnvelope Event, int Attempts, DateTimeOffset DueAt, PropagatedContext? Trace)
 {
     private Extras? _extras;
 
@@ -56,7 +56,7 @@ public record RunDelivery(string RunId, string FunctionId, EventEnvelope Event, 
     public static RunDelivery Poisoned(string runId, string functionId, string eventId, string eventName, DateTimeOffset eventTimestamp, int attempts, DateTimeOffset dueAt, Exception cause)
     {
         ArgumentNullException.ThrowIfNull(cause);
-        return new RunDelivery(runId, functionId, new UndecodedEvent(eventId, eventName, eventTimestamp, cause), attempts, dueAt, TraceParent: null) { Poison = cause };
+        return new RunDelivery(runId, functionId, new UndecodedEvent(eventId, eventName, eventTimestamp, cause), attempts, dueAt, Trace: null) { Poison = cause };
     }
 
     /// <summary>What few deliveries carry, kept apart so that a run record without them stays small.</summary>

@@ -20,11 +20,24 @@ internal static class FanoutMetrics
     public static readonly Counter<long> RunsFailed = FanoutDiagnostics.Meter.CreateCounter<long>(
         "attrfanout.runs.failed", "{run}", "Runs that failed for good.");
 
-    public static readonly Histogram<double> RunDuration = FanoutDiagnostics.Meter.CreateHistogram<double>(
-        "attrfanout.run.duration", "s", "Time one attempt of a run executed, from its start to its settlement.");
+    /// <summary>
+    /// Bucket boundaries, in seconds, for a run's durations: from a handler that answers in milliseconds to one that works
+    /// for minutes (an attempt's timeout is typically a few minutes).
+    /// </summary>
+    public static readonly IReadOnlyList<double> DurationBuckets =
+        [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800];
 
-    public static readonly Histogram<double> QueueWait = FanoutDiagnostics.Meter.CreateHistogram<double>(
-        "attrfanout.run.queue_wait", "s", "Time a due run (or a due retry) waited for a slot.");
+    public static readonly Histogram<double> RunDuration = FanoutDiagnostics.Meter.CreateHistogram(
+        "attrfanout.run.duration", "s", "Time one attempt of a run executed, from its start to its settlement.",
+        tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+
+    public static readonly Histogram<double> QueueWait = FanoutDiagnostics.Meter.CreateHistogram(
+        "attrfanout.run.queue_wait", "s", "Time a due run (or a due retry) waited for a slot.",
+        tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+
+    public static readonly ObservableGauge<int> RunsWaiting = FanoutDiagnostics.Meter.CreateObservableGauge(
+        "attrfanout.runs.waiting", WaitingRuns.Observe, "{run}",
+        "Runs of a function this process holds waiting: due and not yet taken, or waiting on an in-process timer for a retry.");
 
     public static void Add(Counter<long> counter, string tagName, string tagValue)
     {

@@ -3,46 +3,46 @@ using Microsoft.Extensions.Logging;
 
 namespace AttrFanout.Telemetry;
 
-/// <summary>AttrFanout's log messages, with fixed event Ids.</summary>
+/// <summary>AttrFanout's log messages, with fixed event Ids: the engine's range is 1000–1999 (SQLite 2000–2999, NATS 3000–3999).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1, EventName = "EngineStarted", Level = LogLevel.Debug,
+    [LoggerMessage(EventId = 1001, EventName = "EngineStarted", Level = LogLevel.Debug,
         Message = "AttrFanout started with {FunctionCount} functions, process-wide concurrency limit {MaxConcurrency}.")]
     public static partial void EngineStarted(ILogger logger, int functionCount, string maxConcurrency);
 
-    [LoggerMessage(EventId = 2, EventName = "InMemoryStore", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1002, EventName = "InMemoryStore", Level = LogLevel.Warning,
         Message = "AttrFanout keeps events and runs in memory: pending and failed runs do not survive a restart. Use a durable store for production.")]
     public static partial void InMemoryStore(ILogger logger);
 
-    [LoggerMessage(EventId = 3, EventName = "AttemptFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1003, EventName = "AttemptFailed", Level = LogLevel.Warning,
         Message = "Function '{FunctionId}' attempt {Attempt} failed for event '{EventId}' (run '{RunId}'); next attempt in {RetryDelay}.")]
     public static partial void AttemptFailed(ILogger logger, string functionId, int attempt, string eventId, string runId, TimeSpan retryDelay, Exception exception);
 
-    [LoggerMessage(EventId = 4, EventName = "RunFailed", Level = LogLevel.Error,
+    [LoggerMessage(EventId = 1004, EventName = "RunFailed", Level = LogLevel.Error,
         Message = "Function '{FunctionId}' failed for event '{EventId}' after {Attempts} attempts (run '{RunId}').")]
     public static partial void RunFailed(ILogger logger, string functionId, string eventId, int attempts, string runId, Exception exception);
 
-    [LoggerMessage(EventId = 5, EventName = "EngineError", Level = LogLevel.Error,
+    [LoggerMessage(EventId = 1005, EventName = "EngineError", Level = LogLevel.Error,
         Message = "AttrFanout's {Where} failed for function '{FunctionId}' and carries on; the same failure is logged again at most once a minute.")]
     public static partial void EngineError(ILogger logger, string where, string functionId, Exception exception);
 
-    [LoggerMessage(EventId = 10, EventName = "EngineErrorRepeated", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1010, EventName = "EngineErrorRepeated", Level = LogLevel.Warning,
         Message = "AttrFanout's {Where} still fails ({Repeated} times since it was last logged): {ErrorType}: {ErrorMessage}")]
     public static partial void EngineErrorRepeated(ILogger logger, string where, int repeated, string errorType, string errorMessage);
 
-    [LoggerMessage(EventId = 6, EventName = "Stopping", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 1006, EventName = "Stopping", Level = LogLevel.Information,
         Message = "AttrFanout is stopping: {InFlight} runs in flight get {DrainTimeout} to finish.")]
     public static partial void Stopping(ILogger logger, int inFlight, TimeSpan drainTimeout);
 
-    [LoggerMessage(EventId = 7, EventName = "DrainTimedOut", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1007, EventName = "DrainTimedOut", Level = LogLevel.Warning,
         Message = "AttrFanout cancelled {InFlight} attempts still in flight after the shutdown timeout; their runs go back to pending.")]
     public static partial void DrainTimedOut(ILogger logger, int inFlight);
 
-    [LoggerMessage(EventId = 8, EventName = "FailureEventNotSent", Level = LogLevel.Error,
+    [LoggerMessage(EventId = 1008, EventName = "FailureEventNotSent", Level = LogLevel.Error,
         Message = "The event 'attrfanout/function.failed' for run '{RunId}' of function '{FunctionId}' could not be sent.")]
     public static partial void FailureEventNotSent(ILogger logger, string runId, string functionId, Exception exception);
 
-    [LoggerMessage(EventId = 9, EventName = "RunsAbandoned", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1009, EventName = "RunsAbandoned", Level = LogLevel.Warning,
         Message = "AttrFanout handed back {Count} runs whose handlers ignored cancellation for {Grace} after the shutdown timeout; another process may run them while those handlers still execute here.")]
     public static partial void RunsAbandoned(ILogger logger, int count, TimeSpan grace);
 

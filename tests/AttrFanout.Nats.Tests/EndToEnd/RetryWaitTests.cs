@@ -1,5 +1,6 @@
 using AttrFanout.Nats.Retries;
 using AttrFanout.Nats.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
@@ -72,6 +73,20 @@ public sealed class RetryWaitTests(NatsServerFixture server)
         // Later waits are due at once on this clock: the run goes on through its attempts, each exactly once.
         var numbers = next.Journal.Attempts.Where(a => a.Subject == "crash-1").Select(a => a.Number).Order().ToArray();
         Assert.Equal(Enumerable.Range(2, numbers.Length), numbers);
+    }
+
+    [Fact]
+    public async Task The_runs_waiting_in_the_retry_bucket_are_counted_per_function_for_the_waiting_gauge()
+    {
+        await using var app = NatsApp.Create(server, configureNats: n => n.RetryClock = new FakeTimeProvider(DateTimeOffset.UtcNow));
+        await app.StartAsync();
+        var store = app.Provider.GetRequiredService<AttrFanout.Stores.IFanoutStore>();
+
+        await SendAsync(app, [new WebhookCall("gauge-1", Down: true), new WebhookCall("gauge-2", Down: true)]);
+        await app.Journal.WaitUntilAsync(() => Count(app, "gauge-", 1) == 2, "the first attempts");
+
+        await Eventually.PollAsync(() => Task.FromResult(store.CountWaitingRuns(Function)), count => count == 2, "two runs waiting for their retry");
+        Assert.Equal(0, store.CountWaitingRuns("charge-card"));
     }
 
     private static int Count(NatsApp app, string subjectPrefix, int attempt) =>

@@ -26,12 +26,13 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     public string Journal { get; }
 
-    public static WorkerProcess Start(NatsJetStreamOptions options, string journal, int workMilliseconds)
+    /// <summary>Starts a worker; a <paramref name="traced"/> one records AttrFanout's spans.</summary>
+    public static WorkerProcess Start(NatsJetStreamOptions options, string journal, int workMilliseconds, bool traced = false)
     {
         var dll = Path.Combine(
             AppContext.BaseDirectory.Replace("AttrFanout.Nats.Tests" + Path.DirectorySeparatorChar + "bin", "AttrFanout.Nats.Tests.Worker" + Path.DirectorySeparatorChar + "bin", StringComparison.Ordinal),
             "AttrFanout.Nats.Tests.Worker.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, options.Url, options.StreamName, options.SubjectPrefix, journal, workMilliseconds.ToString()])
+        var start = new ProcessStartInfo("dotnet", [dll, options.Url, options.StreamName, options.SubjectPrefix, journal, workMilliseconds.ToString(), traced ? "traced" : "plain"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

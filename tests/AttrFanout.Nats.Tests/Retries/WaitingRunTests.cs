@@ -1,22 +1,40 @@
 using System.Text;
 using AttrFanout.Nats.Retries;
 using AttrFanout.Nats.Wire;
+using AttrFanout.Stores;
 
 namespace AttrFanout.Nats.Tests.Retries;
 
 public sealed class WaitingRunTests
 {
+    private static readonly PropagatedContext Trace = new([
+        new("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"),
+        new("tracestate", "rojo=00f067aa0ba902b7"),
+        new("baggage", "tenant=t-1"),
+    ]);
+
+    [Fact]
+    public void A_waiting_run_written_with_only_a_traceparent_reads_back_with_it()
+    {
+        var written = Encoding.UTF8.GetBytes("""{"f":"call-webhook","r":"42-call-webhook","a":1,"i":"evt-1","n":"hooks/call","t":"2026-12-06T08:00:00.0000000+00:00","p":"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"}""" + "\n{}");
+
+        var read = WaitingRun.Decode(written);
+
+        Assert.Equal("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", read?.Event.Trace?["traceparent"]);
+    }
+
     [Fact]
     public void A_waiting_run_reads_back_as_written_with_its_payload_bytes_as_they_were()
     {
         var payload = Encoding.UTF8.GetBytes("{\"Note\":\"two\nlines\"}\n\u0001");
-        var run = new WaitingRun("call-webhook", "42-call-webhook", 3, new WireEvent("evt-1", "hooks/call", DateTimeOffset.Parse("2026-12-06T08:00:00.1234567+00:00"), payload, "00-abc-def-01"));
+        var run = new WaitingRun("call-webhook", "42-call-webhook", 3, new WireEvent("evt-1", "hooks/call", DateTimeOffset.Parse("2026-12-06T08:00:00.1234567+00:00"), payload, Trace));
 
         var read = WaitingRun.Decode(run.Encode());
 
         Assert.NotNull(read);
         Assert.Equal(run with { Event = read.Event }, read);
-        Assert.Equal(run.Event with { Payload = default }, read.Event with { Payload = default });
+        Assert.Equal(run.Event with { Payload = default, Trace = null }, read.Event with { Payload = default, Trace = null });
+        Assert.Equal(Trace.Fields, read.Event.Trace!.Fields);
         Assert.Equal(payload, read.Event.Payload.ToArray());
         Assert.Null(WaitingRun.Decode(Encoding.UTF8.GetBytes("not a waiting run")));
     }

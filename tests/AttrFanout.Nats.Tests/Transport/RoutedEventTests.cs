@@ -57,7 +57,9 @@ public sealed class RoutedEventTests(NatsServerFixture server)
         {
             [WireHeaders.MessageId] = "evt-1",
             [WireHeaders.EventTime] = HeaderText.Time(EventTime),
-            [WireHeaders.TraceParent] = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+            ["traceparent"] = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+            ["tracestate"] = "rojo=00f067aa0ba902b7",
+            ["baggage"] = "tenant=t-1",
         };
 
         var headers = WireEventWriter.RoutedHeaders(ingress, 41, StoredAt);
@@ -67,7 +69,9 @@ public sealed class RoutedEventTests(NatsServerFixture server)
         Assert.Equal("evt-1", wireEvent.Id);
         Assert.Equal("order/paid", wireEvent.Name);
         Assert.Equal(EventTime, wireEvent.Timestamp);
-        Assert.Equal("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", wireEvent.TraceParent);
+        Assert.Equal("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", wireEvent.Trace?["traceparent"]);
+        Assert.Equal("rojo=00f067aa0ba902b7", wireEvent.Trace?["tracestate"]);
+        Assert.Equal("tenant=t-1", wireEvent.Trace?["baggage"]);
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public sealed class EdgeTests
         Assert.Equal(RunStatus.Pending, run.Status);
         Assert.Equal(0, run.Attempts);
         Assert.Equal(1, app.Store.QueuedCount);
-        Assert.Equal(1, app.Logs.Count(eventId: 9));
+        Assert.Equal(1, app.Logs.Count(eventId: 1009));
         await app.DisposeAsync().AsTask().Safe();
         probe.StubbornRelease.Set();
     }

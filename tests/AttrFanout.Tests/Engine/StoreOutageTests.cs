@@ -23,9 +23,9 @@ public sealed class StoreOutageTests
         }
 
         Assert.True(store.Takes > 150, $"takes {store.Takes}");
-        Assert.Equal(1, app.Logs.Count(eventId: 5));
-        Assert.Equal(2, app.Logs.Count(eventId: 10));
-        Assert.Contains(app.Logs.Entries, e => e.EventId.Id == 10 && e.Message.Contains("database is down", StringComparison.Ordinal));
+        Assert.Equal(1, app.Logs.Count(eventId: 1005));
+        Assert.Equal(2, app.Logs.Count(eventId: 1010));
+        Assert.Contains(app.Logs.Entries, e => e.EventId.Id == 1010 && e.Message.Contains("database is down", StringComparison.Ordinal));
         await app.Engine.StopAsync().Safe();
     }
 

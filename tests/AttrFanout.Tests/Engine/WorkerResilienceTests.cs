@@ -73,8 +73,8 @@ public sealed class WorkerResilienceTests
         Assert.Equal(typeof(WorkerFunctions.StackOverflowLikeException).FullName, runs[0].ErrorType);
         Assert.Equal(RunStatus.Succeeded, runs[1].Status);
         Assert.Equal([true, false], app.Get<WorkerJobLog>().Handled);
-        Assert.Equal(1, app.Logs.Count(eventId: 4));
-        Assert.Equal(0, app.Logs.Count(eventId: 5));
+        Assert.Equal(1, app.Logs.Count(eventId: 1004));
+        Assert.Equal(0, app.Logs.Count(eventId: 1005));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class WorkerResilienceTests
         var run = await app.RunToEndAsync(result.RunIds[0]);
 
         Assert.Equal(RunStatus.Succeeded, run.Status);
-        var error = Assert.Single(app.Logs.Entries, e => e.EventId.Id == 5);
+        var error = Assert.Single(app.Logs.Entries, e => e.EventId.Id == 1005);
         Assert.Equal("store unavailable", error.Exception?.Message);
         Assert.Contains("worker-sync-thrower", error.Message);
     }
@@ -107,7 +107,7 @@ public sealed class WorkerResilienceTests
         var second = await app.Sender.SendAsync(new WorkerJob(Explode: false));
 
         Assert.Equal(RunStatus.Succeeded, (await app.CompletionOf(second.RunIds[0])).Status);
-        var error = Assert.Single(app.Logs.Entries, e => e.EventId.Id == 5);
+        var error = Assert.Single(app.Logs.Entries, e => e.EventId.Id == 1005);
         Assert.Equal("store unavailable", error.Exception?.Message);
         Assert.Equal(2, app.Get<WorkerJobLog>().Handled.Count);
     }

@@ -64,8 +64,8 @@ public sealed class HostingTests
         await app.Sender.SendAsync(new HostPing(1));
         await app.Sender.SendAsync(new HostPing(2));
 
-        Assert.Equal(1, app.Logs.Count(eventId: 2));
-        Assert.Contains(app.Logs.Entries, e => e.EventId.Id == 2 && e.Message.Contains("do not survive a restart"));
+        Assert.Equal(1, app.Logs.Count(eventId: 1002));
+        Assert.Contains(app.Logs.Entries, e => e.EventId.Id == 1002 && e.Message.Contains("do not survive a restart"));
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class HostingTests
 
         Assert.Same(durable, services.GetRequiredService<IFanoutStore>());
         Assert.True(durable.Accepted > 0);
-        Assert.Equal(0, logs.Count(eventId: 2));
+        Assert.Equal(0, logs.Count(eventId: 1002));
     }
 
     private sealed class DurableLookingStore(InMemoryFanoutStore inner) : IFanoutStore

@@ -89,7 +89,7 @@ public sealed class ShutdownTests
         Assert.Equal(RunStatus.Pending, run.Status);
         Assert.Equal(0, run.Attempts);
         Assert.Equal(1, app.Store.QueuedCount);
-        Assert.Equal(1, app.Logs.Count(eventId: 7));
+        Assert.Equal(1, app.Logs.Count(eventId: 1007));
     }
 
     [Fact]

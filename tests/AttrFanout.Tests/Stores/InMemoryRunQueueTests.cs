@@ -7,7 +7,7 @@ public sealed class InMemoryRunQueueTests
 {
     private static readonly EventEnvelope Event = new Event<string>("e-1", "tests/queue", DateTimeOffset.UnixEpoch, "x");
 
-    private static InMemoryRun Run(int n) => new((ulong)n, $"{n}-queued", "queued", Event, traceParent: null, DateTimeOffset.UnixEpoch);
+    private static InMemoryRun Run(int n) => new((ulong)n, $"{n}-queued", "queued", Event, trace: null, DateTimeOffset.UnixEpoch);
 
     [Fact]
     public async Task Every_run_added_while_the_worker_waits_or_takes_is_taken_once_in_order()

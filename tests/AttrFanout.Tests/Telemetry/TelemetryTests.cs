@@ -38,7 +38,7 @@ public sealed class TelemetryTests
     private static readonly string[] OurFunctions = ["telemetry-ok", "telemetry-flaky-once", "telemetry-broken"];
 
     [Fact]
-    public async Task A_send_and_every_run_attempt_produce_spans_linked_to_the_send()
+    public async Task A_send_and_every_run_attempt_produce_spans_children_of_and_linked_to_the_send()
     {
         var stopped = new ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
@@ -66,7 +66,8 @@ public sealed class TelemetryTests
         Assert.All(attempts, a =>
         {
             Assert.Equal(ActivityKind.Consumer, a.Kind);
-            Assert.Equal(default, a.ParentSpanId);
+            Assert.Equal(send.Context.TraceId, a.TraceId);
+            Assert.Equal(send.Context.SpanId, a.ParentSpanId);
             Assert.Equal(send.Context.TraceId, Assert.Single(a.Links).Context.TraceId);
             Assert.Equal(send.Context.SpanId, Assert.Single(a.Links).Context.SpanId);
             Assert.Equal("tests/telemetry.ping", a.GetTagItem("attrfanout.event"));
@@ -75,6 +76,11 @@ public sealed class TelemetryTests
             ["telemetry-broken/1/failed", "telemetry-flaky-once/1/failed", "telemetry-flaky-once/2/succeeded", "telemetry-ok/1/succeeded"],
             attempts.Select(a => $"{a.GetTagItem("attrfanout.function")}/{a.GetTagItem("attrfanout.attempt")}/{a.GetTagItem("attrfanout.outcome")}").Order());
         Assert.All(attempts.Where(a => (string?)a.GetTagItem("attrfanout.outcome") == "failed"), a => Assert.Equal(ActivityStatusCode.Error, a.Status));
+
+        // The failure event of telemetry-broken is sent after its run completed, in the same trace as the send.
+        bool FailureSent(Activity a) => a.Kind == ActivityKind.Producer && a.OperationName == "attrfanout.send attrfanout/function.failed" && a.ParentSpanId == send.SpanId;
+        await Safety.UntilAsync(() => Task.FromResult(stopped.Any(FailureSent)));
+        Assert.Equal(send.TraceId, Assert.Single(stopped, FailureSent).TraceId);
     }
 
     [Fact]
@@ -104,6 +110,9 @@ public sealed class TelemetryTests
         int CountFor(string instrument, string function) =>
             measurements.Count(m => m.Instrument == instrument && Equals(m.Tags.GetValueOrDefault("attrfanout.function"), function));
 
+        // A run's completion is reported before its attempt's duration is recorded.
+        await Safety.UntilAsync(() => Task.FromResult(OurFunctions.Sum(f => CountFor("attrfanout.run.duration", f)) == 4));
+
         Assert.Contains(measurements, m => m.Instrument == "attrfanout.events.sent" && Equals(m.Tags["attrfanout.event"], "tests/telemetry.ping"));
         Assert.All(OurFunctions, f => Assert.Equal(1, CountFor("attrfanout.runs.started", f)));
         Assert.Equal(1, CountFor("attrfanout.run.duration", "telemetry-ok"));
@@ -120,9 +129,20 @@ public sealed class TelemetryTests
     public void Nothing_is_created_or_recorded_when_nobody_listens()
     {
         Assert.False(FanoutDiagnostics.ActivitySource.HasListeners());
-        Assert.Null(AttrFanout.Telemetry.FanoutActivities.StartSend("tests/telemetry.ping"));
+        Assert.Null(AttrFanout.Telemetry.FanoutActivities.StartSend("tests/telemetry.ping", "e-1"));
         Assert.False(AttrFanout.Telemetry.FanoutMetrics.EventsSent.Enabled);
         Assert.False(AttrFanout.Telemetry.FanoutMetrics.RunDuration.Enabled);
+        Assert.Null(Activity.Current);
+        Assert.Null(AttrFanout.Telemetry.TracePropagation.Capture());
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var captured = AttrFanout.Telemetry.TracePropagation.Capture();
+        var started = AttrFanout.Telemetry.FanoutActivities.StartSend("tests/telemetry.ping", "e-1");
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Null(captured);
+        Assert.Null(started);
+        Assert.Equal(0, allocated);
     }
 
     private static Dictionary<string, object?> ToDictionary(ReadOnlySpan<KeyValuePair<string, object?>> tags)

@@ -63,6 +63,8 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
         }
     }
 
+    public int? CountWaitingRuns(string functionId) => _queues.CountWaiting(functionId);
+
     public ValueTask<bool> WaitForRunAsync(string functionId, CancellationToken cancellationToken) =>
         _queues.WaitToTakeAsync(functionId, cancellationToken);
 
@@ -121,7 +123,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             return ValueTask.FromResult<FunctionRun?>(null);
         }
 
-        var replay = new InMemoryRun(sequence: 0, newRunId, failed.FunctionId, failed.Event, failed.TraceParent, now) { ReplayOf = runId, CreatedAt = now };
+        var replay = new InMemoryRun(sequence: 0, newRunId, failed.FunctionId, failed.Event, failed.Trace, now) { ReplayOf = runId, CreatedAt = now };
         _runs.AddReplay(replay);
         _queues.Add(replay);
         return ValueTask.FromResult<FunctionRun?>(replay.ToFunctionRun());
@@ -163,7 +165,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
         for (var i = 0; i < runs.Length; i++)
         {
             var functionId = requests[i].FunctionId;
-            runs[i] = new InMemoryRun(sequence, runIds[i] = RunIds.For(sequence, functionId), functionId, submission.Event, submission.TraceParent, now);
+            runs[i] = new InMemoryRun(sequence, runIds[i] = RunIds.For(sequence, functionId), functionId, submission.Event, submission.Trace, now);
         }
 
         // Indexed before queued: a run may be taken and settled the moment it is queued.
@@ -185,6 +187,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             var timer = time.CreateTimer(_ => Redeliver(run, holder), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             holder.Value = timer;
             _redeliveries.Add(timer);
+            _queues.RetryScheduled(run.FunctionId);
             timer.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
     }
@@ -201,6 +204,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             timer.Dispose();
         }
 
+        _queues.RetryDue(run.FunctionId);
         run.MarkDue();
         _queues.Add(run);
     }

@@ -13,8 +13,8 @@ internal sealed record InMemoryRun : RunDelivery
     private int _attemptsMade;
     private InMemoryRunTrouble? _trouble;
 
-    public InMemoryRun(ulong sequence, string runId, string functionId, EventEnvelope @event, string? traceParent, DateTimeOffset createdAt)
-        : base(runId, functionId, @event, Attempts: 0, DueAt: createdAt, traceParent)
+    public InMemoryRun(ulong sequence, string runId, string functionId, EventEnvelope @event, PropagatedContext? trace, DateTimeOffset createdAt)
+        : base(runId, functionId, @event, Attempts: 0, DueAt: createdAt, trace)
     {
         Sequence = sequence;
         _updatedAtTicks = createdAt.UtcTicks;

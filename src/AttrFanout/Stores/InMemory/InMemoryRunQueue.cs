@@ -16,8 +16,16 @@ internal sealed class InMemoryRunQueue : IValueTaskSource<bool>
     private readonly ConcurrentQueue<InMemoryRun> _runs = new();
     private ManualResetValueTaskSourceCore<bool> _waiter = new() { RunContinuationsAsynchronously = true };
     private int _state;
+    private int _retriesWaiting;
     private CancellationToken _registeredFor;
     private CancellationTokenRegistration _registration;
+
+    /// <summary>Gets the runs due and not yet taken plus the retries waiting on their timers.</summary>
+    public int WaitingCount => _runs.Count + Volatile.Read(ref _retriesWaiting);
+
+    public void RetryScheduled() => Interlocked.Increment(ref _retriesWaiting);
+
+    public void RetryDue() => Interlocked.Decrement(ref _retriesWaiting);
 
     public void Add(InMemoryRun run)
     {

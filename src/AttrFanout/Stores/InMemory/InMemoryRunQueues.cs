@@ -40,6 +40,13 @@ internal sealed class InMemoryRunQueues
         }
     }
 
+    /// <summary>Gets the runs of <paramref name="functionId"/> due and not yet taken plus its retries waiting on their timers.</summary>
+    public int CountWaiting(string functionId) => _queues.TryGetValue(functionId, out var queue) ? queue.WaitingCount : 0;
+
+    public void RetryScheduled(string functionId) => Get(functionId).RetryScheduled();
+
+    public void RetryDue(string functionId) => Get(functionId).RetryDue();
+
     public ValueTask<bool> WaitToTakeAsync(string functionId, CancellationToken cancellationToken) => Get(functionId).WaitToTakeAsync(cancellationToken);
 
     public void Add(InMemoryRun run)
