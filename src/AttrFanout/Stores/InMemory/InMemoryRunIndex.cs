@@ -1,34 +1,50 @@
 using System.Collections.Concurrent;
+using System.Numerics;
 
 namespace AttrFanout.Stores.InMemory;
 
 /// <summary>
-/// Finds the in-memory store's runs by Id: an event's runs are kept together under its sequence (one entry per event,
-/// not per run), replays under their own Ids. Beyond the latest <c>runsKept</c> runs, the oldest events are
-/// let go: forgotten when all their runs succeeded, otherwise kept aside until they do (failed runs stay for the life
-/// of the process).
+/// Finds the in-memory store's runs by Id: an event's runs are kept together in a ring indexed by the event's sequence
+/// (no lock and nothing allocated per event beyond its runs), replays under their own Ids. Beyond the latest
+/// <c>runsKept</c> runs, the oldest events are let go: forgotten when all their runs succeeded, otherwise kept aside
+/// until they do (failed runs stay for the life of the process).
 /// </summary>
-internal sealed class InMemoryRunIndex(int runsKept)
+internal sealed class InMemoryRunIndex
 {
-    private readonly ConcurrentDictionary<ulong, InMemoryRun[]> _recent = new();
-    private readonly ConcurrentQueue<ulong> _order = new();
+    private readonly InMemoryRun[]?[] _recent;
+    private readonly int _runsKept;
     private readonly ConcurrentDictionary<ulong, InMemoryRun[]> _unfinished = new();
     private readonly ConcurrentDictionary<string, InMemoryRun> _replays = new(StringComparer.Ordinal);
+    private long _oldest = 1;
     private int _recentRuns;
     private int _unfinishedCount;
     private int _replayCount;
 
+    public InMemoryRunIndex(int runsKept)
+    {
+        _runsKept = Math.Max(1, runsKept);
+        _recent = new InMemoryRun[]?[BitOperations.RoundUpToPowerOf2((uint)_runsKept)];
+    }
+
     /// <summary>Adds the runs of the event accepted under <paramref name="sequence"/>, letting the oldest events go first when there are too many.</summary>
     public void AddEvent(ulong sequence, InMemoryRun[] runs)
     {
-        while (Volatile.Read(ref _recentRuns) + runs.Length > runsKept && _order.TryDequeue(out var oldest))
+        if (runs.Length == 0)
+        {
+            return;
+        }
+
+        while (Volatile.Read(ref _recentRuns) + runs.Length > _runsKept && TryClaimOldest(sequence, out var oldest))
         {
             LetGo(oldest);
         }
 
-        _recent[sequence] = runs;
         Interlocked.Add(ref _recentRuns, runs.Length);
-        _order.Enqueue(sequence);
+        if (Interlocked.Exchange(ref Slot(sequence), runs) is { } overwritten)
+        {
+            Interlocked.Add(ref _recentRuns, -overwritten.Length);
+            KeepAsideUnlessSucceeded(overwritten);
+        }
     }
 
     public void AddReplay(InMemoryRun replay)
@@ -58,19 +74,21 @@ internal sealed class InMemoryRunIndex(int runsKept)
         }
     }
 
-    /// <summary>Forgets a run's event, once let go, when this was its last run to succeed.</summary>
+    /// <summary>Forgets a run's event, once kept aside, when this was its last run to succeed.</summary>
     public void Succeeded(InMemoryRun run)
     {
         if (Volatile.Read(ref _unfinishedCount) > 0 && _unfinished.TryGetValue(run.Sequence, out var runs))
         {
-            ForgetIfAllSucceeded(run.Sequence, runs);
+            ForgetAsideIfAllSucceeded(run.Sequence, runs);
         }
     }
 
     /// <summary>Forgets the event of <paramref name="sequence"/> now (its idempotency window ended) when all its runs succeeded.</summary>
     public void ForgetAtWindowEnd(ulong sequence)
     {
-        if (_recent.TryGetValue(sequence, out var runs) && AllSucceeded(runs) && _recent.TryRemove(sequence, out _))
+        ref var slot = ref Slot(sequence);
+        if (Volatile.Read(ref slot) is { } runs && runs[0].Sequence == sequence && AllSucceeded(runs)
+            && ReferenceEquals(Interlocked.CompareExchange(ref slot, null, runs), runs))
         {
             Interlocked.Add(ref _recentRuns, -runs.Length);
         }
@@ -100,33 +118,62 @@ internal sealed class InMemoryRunIndex(int runsKept)
     }
 
     public IEnumerable<InMemoryRun> All() =>
-        _recent.Values.SelectMany(static runs => runs).Concat(_unfinished.Values.SelectMany(static runs => runs)).Concat(_replays.Values);
+        _recent.Where(static runs => runs is not null).SelectMany(static runs => runs!)
+            .Concat(_unfinished.Values.SelectMany(static runs => runs))
+            .Concat(_replays.Values);
+
+    private ref InMemoryRun[]? Slot(ulong sequence) => ref _recent[(int)(sequence & (ulong)(_recent.Length - 1))];
 
     private InMemoryRun[]? EventRuns(ulong sequence) =>
-        _recent.TryGetValue(sequence, out var runs) ? runs
-        : Volatile.Read(ref _unfinishedCount) > 0 && _unfinished.TryGetValue(sequence, out runs) ? runs
+        Volatile.Read(ref Slot(sequence)) is { } runs && runs[0].Sequence == sequence ? runs
+        : Volatile.Read(ref _unfinishedCount) > 0 && _unfinished.TryGetValue(sequence, out var aside) ? aside
         : null;
+
+    /// <summary>Claims the oldest event still to let go, if it is older than <paramref name="newest"/>.</summary>
+    private bool TryClaimOldest(ulong newest, out ulong oldest)
+    {
+        while (true)
+        {
+            var claimed = Volatile.Read(ref _oldest);
+            oldest = (ulong)claimed;
+            if (oldest >= newest)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _oldest, claimed + 1, claimed) == claimed)
+            {
+                return true;
+            }
+        }
+    }
 
     private void LetGo(ulong sequence)
     {
-        if (!_recent.TryRemove(sequence, out var runs))
+        ref var slot = ref Slot(sequence);
+        if (Volatile.Read(ref slot) is { } runs && runs[0].Sequence == sequence
+            && ReferenceEquals(Interlocked.CompareExchange(ref slot, null, runs), runs))
         {
-            return;
+            Interlocked.Add(ref _recentRuns, -runs.Length);
+            KeepAsideUnlessSucceeded(runs);
         }
+    }
 
-        Interlocked.Add(ref _recentRuns, -runs.Length);
+    private void KeepAsideUnlessSucceeded(InMemoryRun[] runs)
+    {
         if (AllSucceeded(runs))
         {
             return;
         }
 
+        var sequence = runs[0].Sequence;
         Interlocked.Increment(ref _unfinishedCount);
         _unfinished[sequence] = runs;
         // A run may have succeeded while its event was moved here, unseen by Succeeded: look again.
-        ForgetIfAllSucceeded(sequence, runs);
+        ForgetAsideIfAllSucceeded(sequence, runs);
     }
 
-    private void ForgetIfAllSucceeded(ulong sequence, InMemoryRun[] runs)
+    private void ForgetAsideIfAllSucceeded(ulong sequence, InMemoryRun[] runs)
     {
         if (AllSucceeded(runs) && _unfinished.TryRemove(sequence, out _))
         {
