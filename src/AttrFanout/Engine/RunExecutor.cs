@@ -240,7 +240,7 @@ internal sealed class RunExecutor(
         var now = time.GetUtcNow();
         if (error is null)
         {
-            await ReportAsync(state, RunOutcome.Succeeded(delivery.RunId, state.Attempt, now)).ConfigureAwait(false);
+            await ReportAsync(state, RunOutcome.Succeeded(delivery, state.Attempt, now)).ConfigureAwait(false);
             FanoutMetrics.Add(FanoutMetrics.RunsSucceeded, FanoutTags.Function, delivery.FunctionId);
         }
         else if (error is ShutdownInterruptedException || lifetime.Abort.IsCancellationRequested)

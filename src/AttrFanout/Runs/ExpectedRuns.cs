@@ -43,6 +43,9 @@ internal sealed class ExpectedRuns(int limit = 8_192)
         }
     }
 
+    /// <summary>Gets whether no run is expected (read without a lock).</summary>
+    public bool IsEmpty => Volatile.Read(ref _present) == 0;
+
     public bool Contains(string runId) => _runs.ContainsKey(runId);
 
     /// <returns>Whether the run was expected.</returns>

@@ -132,6 +132,11 @@ internal sealed class RunCompletions(IFanoutStore store)
     /// </summary>
     public async ValueTask NotifyAsync(RunState state, RunOutcome outcome)
     {
+        if (!_rememberEnded && Volatile.Read(ref _acceptsInFlight) == 0 && _expected.IsEmpty && Volatile.Read(ref _waiterCount) == 0)
+        {
+            return;
+        }
+
         var runId = outcome.RunId;
         if (!_rememberEnded && Volatile.Read(ref _acceptsInFlight) > 0)
         {

@@ -14,6 +14,9 @@ public record RunDelivery(string RunId, string FunctionId, EventEnvelope Event, 
 {
     private Extras? _extras;
 
+    /// <summary>Gets the run's Id; a store's own delivery may name it only when asked (the in-memory store does).</summary>
+    public virtual string RunId { get; init; } = RunId;
+
     /// <summary>
     /// Gets when the run was created, when the store hands it over; with it the engine reports a run that ends in its
     /// first delivery to <see cref="IFunctionRuns.WaitForCompletionAsync"/> without reading the run back from the store.

@@ -3,16 +3,18 @@ namespace AttrFanout.Stores;
 /// <summary>The outcome of an attempt of a run, reported to the store: a value, so settling a run allocates nothing.</summary>
 public readonly record struct RunOutcome
 {
-    private RunOutcome(string runId, RunOutcomeKind kind, int attempts, DateTimeOffset at)
+    private readonly string? _runId;
+
+    private RunOutcome(string? runId, RunOutcomeKind kind, int attempts, DateTimeOffset at)
     {
-        RunId = runId;
+        _runId = runId;
         Kind = kind;
         Attempts = attempts;
         At = at;
     }
 
-    /// <summary>Gets the run's Id.</summary>
-    public string RunId { get; }
+    /// <summary>Gets the run's Id (the <see cref="Delivery"/>'s, for an outcome created from one).</summary>
+    public string RunId => _runId ?? Delivery?.RunId ?? string.Empty;
 
     /// <summary>Gets how the attempt ended.</summary>
     public RunOutcomeKind Kind { get; }
@@ -43,6 +45,19 @@ public readonly record struct RunOutcome
     /// <param name="attempts">The attempts made.</param>
     /// <param name="at">When.</param>
     public static RunOutcome Succeeded(string runId, int attempts, DateTimeOffset at) => new(runId, RunOutcomeKind.Succeeded, attempts, at);
+
+    /// <summary>
+    /// Creates a <see cref="RunOutcomeKind.Succeeded"/> outcome of <paramref name="delivery"/>, whose run Id is read from the
+    /// delivery only when asked for (a store that finds its record through <see cref="Delivery"/> may never need it).
+    /// </summary>
+    /// <param name="delivery">The delivery the attempt executed.</param>
+    /// <param name="attempts">The attempts made.</param>
+    /// <param name="at">When.</param>
+    public static RunOutcome Succeeded(RunDelivery delivery, int attempts, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        return new(null, RunOutcomeKind.Succeeded, attempts, at) { Delivery = delivery };
+    }
 
     /// <summary>Creates a <see cref="RunOutcomeKind.RetryScheduled"/> outcome.</summary>
     /// <param name="runId">The run.</param>

@@ -160,12 +160,10 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
         }
 
         sequence = (ulong)Interlocked.Increment(ref _sequence);
-        var runIds = new string[requests.Count];
         var runs = new InMemoryRun[requests.Count];
         for (var i = 0; i < runs.Length; i++)
         {
-            var functionId = requests[i].FunctionId;
-            runs[i] = new InMemoryRun(sequence, runIds[i] = RunIds.For(sequence, functionId), functionId, submission.Event, submission.Trace, now);
+            runs[i] = new InMemoryRun(sequence, runId: null, requests[i].FunctionId, submission.Event, submission.Trace, now);
         }
 
         // Indexed before queued: a run may be taken and settled the moment it is queued.
@@ -175,7 +173,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             _queues.Add(run);
         }
 
-        return new AcceptResult(IsDuplicate: false, runIds);
+        return new AcceptResult(IsDuplicate: false, new EventRunIds(runs));
     }
 
     private void ScheduleRedelivery(InMemoryRun run)

@@ -12,12 +12,21 @@ internal sealed record InMemoryRun : RunDelivery
     private long _updatedAtTicks;
     private int _attemptsMade;
     private InMemoryRunTrouble? _trouble;
+    private string? _runId;
 
-    public InMemoryRun(ulong sequence, string runId, string functionId, EventEnvelope @event, PropagatedContext? trace, DateTimeOffset createdAt)
-        : base(runId, functionId, @event, Attempts: 0, DueAt: createdAt, trace)
+    public InMemoryRun(ulong sequence, string? runId, string functionId, EventEnvelope @event, PropagatedContext? trace, DateTimeOffset createdAt)
+        : base(RunId: null!, functionId, @event, Attempts: 0, DueAt: createdAt, trace)
     {
         Sequence = sequence;
+        _runId = runId;
         _updatedAtTicks = createdAt.UtcTicks;
+    }
+
+    /// <summary>Gets the run's Id, named from its event's sequence and its function the first time it is asked for (a replay's is given).</summary>
+    public override string RunId
+    {
+        get => _runId ??= RunIds.For(Sequence, FunctionId);
+        init => _runId = value;
     }
 
     /// <summary>Gets the sequence of the event that started the run, or 0 for a replay.</summary>
