@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using AttrFanout.Conformance;
 using AttrFanout.Nats.Tests.Infrastructure;
 
 namespace AttrFanout.Nats.Tests.EndToEnd;
@@ -16,14 +17,8 @@ public sealed class TraceAcrossProcessesTests(NatsServerFixture server) : IDispo
     [Fact]
     public async Task A_run_in_another_process_is_a_child_of_the_send_with_messaging_attributes_tracestate_and_baggage()
     {
-        var stopped = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "AttrFanout",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var recorded = new RecordedActivities();
+        var stopped = recorded.Stopped;
         await using var app = NatsApp.Create(server, configureNats: n => n.Storage = NatsStorage.File);
         await using var worker = WorkerProcess.Start(app.Nats, Path.Combine(_directory, "worker.log"), 0, traced: true);
         await worker.WaitReadyAsync();

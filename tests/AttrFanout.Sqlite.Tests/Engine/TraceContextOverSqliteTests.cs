@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using AttrFanout.Conformance;
 
 namespace AttrFanout.Sqlite.Tests.Engine;
 
@@ -34,14 +35,8 @@ public sealed class TraceContextOverSqliteTests
     [Fact]
     public async Task A_retry_leased_from_the_file_after_a_restart_is_a_child_of_the_send_with_its_tracestate_and_baggage()
     {
-        var stopped = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "AttrFanout",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var recorded = new RecordedActivities();
+        var stopped = recorded.Stopped;
         await using var db = new TestDatabase();
         var key = Guid.NewGuid().ToString("N");
         var first = await EngineApp.StartAsync(db);

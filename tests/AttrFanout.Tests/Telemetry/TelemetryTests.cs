@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using AttrFanout.Conformance;
 using AttrFanout.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,14 +41,8 @@ public sealed class TelemetryTests
     [Fact]
     public async Task A_send_and_every_run_attempt_produce_spans_children_of_and_linked_to_the_send()
     {
-        var stopped = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "AttrFanout",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var recorded = new RecordedActivities();
+        var stopped = recorded.Stopped;
         await using var app = TestApp.Create();
         var request = new Activity("incoming-request").Start();
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using AttrFanout.Conformance;
 using AttrFanout.Tests.Infrastructure;
 
 namespace AttrFanout.Tests.Telemetry;
@@ -36,14 +37,8 @@ public sealed class TraceContextTests
     [Fact]
     public async Task A_run_attempt_is_a_child_of_the_send_with_messaging_attributes_tracestate_and_baggage()
     {
-        var stopped = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "AttrFanout",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var recorded = new RecordedActivities();
+        var stopped = recorded.Stopped;
         await using var app = TestApp.Create();
         var request = new Activity("incoming-request");
         request.TraceStateString = "vendor=abc";
@@ -80,14 +75,8 @@ public sealed class TraceContextTests
     [Fact]
     public async Task A_replayed_failed_run_is_still_a_child_of_the_original_send()
     {
-        var stopped = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "AttrFanout",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var recorded = new RecordedActivities();
+        var stopped = recorded.Stopped;
         await using var app = TestApp.Create();
         var key = Guid.NewGuid().ToString("N");
         var request = new Activity("incoming-request");
