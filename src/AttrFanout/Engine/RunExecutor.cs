@@ -222,11 +222,36 @@ internal sealed class RunExecutor(
         }
     }
 
-    private static async ValueTask InvokeAsync(RunState state, CancellationToken cancellationToken)
+    /// <summary>
+    /// Calls the handler, then disposes the attempt's services; a handler that completes synchronously and resolved no
+    /// service costs no state machine.
+    /// </summary>
+    private static ValueTask InvokeAsync(RunState state, CancellationToken cancellationToken)
+    {
+        ValueTask invoked;
+        try
+        {
+            invoked = state.Plan.Function.InvokeAsync(state, state.Delivery.Event, state, cancellationToken);
+        }
+        catch (Exception error)
+        {
+            return DisposeThenThrowAsync(state, error);
+        }
+
+        if (invoked.IsCompletedSuccessfully && !state.HasServices)
+        {
+            invoked.GetAwaiter().GetResult();
+            return default;
+        }
+
+        return AwaitThenDisposeAsync(invoked, state);
+    }
+
+    private static async ValueTask AwaitThenDisposeAsync(ValueTask invoked, RunState state)
     {
         try
         {
-            await state.Plan.Function.InvokeAsync(state, state.Delivery.Event, state, cancellationToken).ConfigureAwait(false);
+            await invoked.ConfigureAwait(false);
         }
         finally
         {
@@ -234,16 +259,43 @@ internal sealed class RunExecutor(
         }
     }
 
-    private async ValueTask SettleAsync(RunState state, Exception? error)
+    private static async ValueTask DisposeThenThrowAsync(RunState state, Exception error)
+    {
+        await state.DisposeServicesAsync().ConfigureAwait(false);
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+    }
+
+    /// <summary>Settles the attempt; a success whose report completes synchronously costs no state machine.</summary>
+    private ValueTask SettleAsync(RunState state, Exception? error)
+    {
+        if (error is not null)
+        {
+            return SettleFailureAsync(state, error);
+        }
+
+        var delivery = state.Delivery;
+        var reported = ReportAsync(state, RunOutcome.Succeeded(delivery, state.Attempt, time.GetUtcNow()));
+        if (!reported.IsCompletedSuccessfully)
+        {
+            return CountSuccessAsync(reported, delivery.FunctionId);
+        }
+
+        reported.GetAwaiter().GetResult();
+        FanoutMetrics.Add(FanoutMetrics.RunsSucceeded, FanoutTags.Function, delivery.FunctionId);
+        return default;
+    }
+
+    private static async ValueTask CountSuccessAsync(ValueTask reported, string functionId)
+    {
+        await reported.ConfigureAwait(false);
+        FanoutMetrics.Add(FanoutMetrics.RunsSucceeded, FanoutTags.Function, functionId);
+    }
+
+    private async ValueTask SettleFailureAsync(RunState state, Exception error)
     {
         var delivery = state.Delivery;
         var now = time.GetUtcNow();
-        if (error is null)
-        {
-            await ReportAsync(state, RunOutcome.Succeeded(delivery, state.Attempt, now)).ConfigureAwait(false);
-            FanoutMetrics.Add(FanoutMetrics.RunsSucceeded, FanoutTags.Function, delivery.FunctionId);
-        }
-        else if (error is ShutdownInterruptedException || lifetime.Abort.IsCancellationRequested)
+        if (error is ShutdownInterruptedException || lifetime.Abort.IsCancellationRequested)
         {
             await ReportAsync(state, RunOutcome.Released(delivery.RunId, state.Attempt - 1, now)).ConfigureAwait(false);
         }
@@ -283,9 +335,22 @@ internal sealed class RunExecutor(
         }
     }
 
-    private async ValueTask ReportAsync(RunState state, RunOutcome outcome)
+    /// <summary>Has the store carry out the outcome, then completes the run's waiters; no state machine when both complete synchronously.</summary>
+    private ValueTask ReportAsync(RunState state, RunOutcome outcome)
     {
-        await store.ReportAsync(outcome with { Delivery = state.Delivery }, CancellationToken.None).ConfigureAwait(false);
+        var reported = store.ReportAsync(outcome with { Delivery = state.Delivery }, CancellationToken.None);
+        if (!reported.IsCompletedSuccessfully)
+        {
+            return ReportThenNotifyAsync(reported, state, outcome);
+        }
+
+        reported.GetAwaiter().GetResult();
+        return outcome.Kind is RunOutcomeKind.Succeeded or RunOutcomeKind.Failed ? completions.NotifyAsync(state, outcome) : default;
+    }
+
+    private async ValueTask ReportThenNotifyAsync(ValueTask reported, RunState state, RunOutcome outcome)
+    {
+        await reported.ConfigureAwait(false);
         if (outcome.Kind is RunOutcomeKind.Succeeded or RunOutcomeKind.Failed)
         {
             await completions.NotifyAsync(state, outcome).ConfigureAwait(false);

@@ -65,6 +65,9 @@ internal sealed class RunState : FunctionContext, IServiceProvider, IKeyedServic
         }
     }
 
+    /// <summary>Gets whether the attempt created a DI scope (it resolved a service).</summary>
+    public bool HasServices => Volatile.Read(ref _scope) is not null;
+
     /// <summary>Disposes the attempt's DI scope, when one was created.</summary>
     public ValueTask DisposeServicesAsync() => Interlocked.Exchange(ref _scope, null) switch
     {

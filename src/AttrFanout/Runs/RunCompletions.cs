@@ -130,13 +130,13 @@ internal sealed class RunCompletions(IFanoutStore store)
     /// when that is the whole story, otherwise as read from the store, and as the engine saw it when the store cannot
     /// tell (a transport that keeps no succeeded runs). Nothing is built or read when nobody waits.
     /// </summary>
-    public async ValueTask NotifyAsync(RunState state, RunOutcome outcome)
-    {
-        if (!_rememberEnded && Volatile.Read(ref _acceptsInFlight) == 0 && _expected.IsEmpty && Volatile.Read(ref _waiterCount) == 0)
-        {
-            return;
-        }
+    public ValueTask NotifyAsync(RunState state, RunOutcome outcome) =>
+        !_rememberEnded && Volatile.Read(ref _acceptsInFlight) == 0 && _expected.IsEmpty && Volatile.Read(ref _waiterCount) == 0
+            ? default
+            : NotifyWaitersAsync(state, outcome);
 
+    private async ValueTask NotifyWaitersAsync(RunState state, RunOutcome outcome)
+    {
         var runId = outcome.RunId;
         if (!_rememberEnded && Volatile.Read(ref _acceptsInFlight) > 0)
         {
