@@ -87,7 +87,7 @@ internal sealed class RunExecutor(
     private async ValueTask ExecuteOneAsync(RunState state, bool keepSlots)
     {
         var delivery = state.Delivery;
-        var startedAt = time.GetTimestamp();
+        var startedAt = FanoutMetrics.RunDuration.Enabled ? time.GetTimestamp() : 0;
         try
         {
             if (delivery.Attempts == 0)
@@ -124,7 +124,7 @@ internal sealed class RunExecutor(
         }
         finally
         {
-            if (FanoutMetrics.RunDuration.Enabled)
+            if (startedAt != 0 && FanoutMetrics.RunDuration.Enabled)
             {
                 FanoutMetrics.Record(FanoutMetrics.RunDuration, time.GetElapsedTime(startedAt), delivery.FunctionId);
             }
