@@ -24,10 +24,13 @@ internal sealed class JetStreamPublisher : IAsyncDisposable
 
     private static readonly TimeSpan ExpiryTick = TimeSpan.FromSeconds(1);
 
+    /// <summary>How many locks guard the pending publishes: senders add theirs while the reader removes the answered ones.</summary>
+    private const int LockStripes = 64;
+
     private readonly INatsConnection _connection;
     private readonly INatsSub<byte[]> _replies;
     private readonly string _replyPrefix;
-    private readonly ConcurrentDictionary<long, PendingPublish> _pending = new();
+    private readonly ConcurrentDictionary<long, PendingPublish> _pending = new(LockStripes, 1024);
     private readonly long _timeout;
     private readonly TimeProvider _time;
     private readonly ITimer _expiry;

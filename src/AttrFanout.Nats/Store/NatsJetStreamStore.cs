@@ -24,7 +24,12 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     private readonly ILogger _logger;
     private readonly int _fetchBatch;
     private readonly DeadLetterRuns _deadLetterRuns;
-    private readonly ConcurrentDictionary<string, InFlightRun> _inFlight = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The runs handed to the engine and not yet reported. Striped finely, with room for what the feeds hold: a function's
+    /// worker adds runs while dozens of completions remove theirs at once, and the default (a lock per core, grown only
+    /// as the table grows) made them queue on each other.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, InFlightRun> _inFlight = new(LockStripes, ConsumerFeed.BatchesHeld * MaxFetchBatch, StringComparer.Ordinal);
     private readonly SemaphoreSlim _openGate = new(1, 1);
     private JetStreamSession? _session;
     private ProgressClock? _clock;
@@ -56,6 +61,9 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     /// holds at most a few batches (see <see cref="ConsumerFeed.BatchesHeld"/>), each kept alive by the <see cref="ProgressClock"/>.
     /// </summary>
     private const int MaxFetchBatch = 64;
+
+    /// <summary>How many locks guard the runs in flight.</summary>
+    private const int LockStripes = 64;
 
     public bool IsDurable => true;
 
