@@ -20,6 +20,7 @@ internal sealed class RunCompletions(IFanoutStore store)
     private readonly ExpectedRuns _expected = new();
     private readonly ConcurrentDictionary<string, FunctionRun> _recentlyEnded = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _recentlyEndedOrder = new();
+    private int _recentlyEndedCount;
     private readonly bool _rememberEnded = !store.KeepsSucceededRuns;
     private readonly Lock _acceptsGate = new();
     private readonly ConcurrentDictionary<string, byte> _endedWhileAccepting = new(StringComparer.Ordinal);
@@ -218,10 +219,13 @@ internal sealed class RunCompletions(IFanoutStore store)
             return;
         }
 
+        // Counted here rather than read from the dictionary, whose Count takes every one of its locks.
         _recentlyEndedOrder.Enqueue(run.RunId);
-        while (_recentlyEnded.Count > RecentlyEndedKept && _recentlyEndedOrder.TryDequeue(out var oldest))
+        var remembered = Interlocked.Increment(ref _recentlyEndedCount);
+        while (remembered > RecentlyEndedKept && _recentlyEndedOrder.TryDequeue(out var oldest))
         {
             _recentlyEnded.TryRemove(oldest, out _);
+            remembered = Interlocked.Decrement(ref _recentlyEndedCount);
         }
     }
 }
