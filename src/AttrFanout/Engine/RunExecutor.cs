@@ -55,6 +55,11 @@ internal sealed class RunExecutor(
         var turn = 0;
         while (true)
         {
+            if (AttributesSends)
+            {
+                AmbientRun.Enter(state.RunId);
+            }
+
             var takesNext = state.Plan.TakesNextRun;
             await ExecuteOneAsync(state, keepSlots: takesNext).ConfigureAwait(false);
             if (!takesNext || await TakeNextAsync(state).ConfigureAwait(false) is not { } next)
@@ -63,11 +68,6 @@ internal sealed class RunExecutor(
             }
 
             state = next;
-            if (AttributesSends)
-            {
-                AmbientRun.Enter(state.RunId);
-            }
-
             if (++turn == RunsPerTurn)
             {
                 turn = 0;

@@ -84,23 +84,7 @@ internal sealed class RunState : FunctionContext, IServiceProvider, IKeyedServic
 
     object IKeyedServiceProvider.GetRequiredKeyedService(Type serviceType, object? serviceKey) => Scope.GetRequiredKeyedService(serviceType, serviceKey);
 
-    void IThreadPoolWorkItem.Execute()
-    {
-        if (Plan.Executor.AttributesSends)
-        {
-            ExecutionContext.Run(AmbientRun.Context, static state => _ = ((RunState)state!).ExecuteAttributed(), this);
-        }
-        else
-        {
-            ExecutionContext.Run(AmbientRun.Context, static state => _ = ((RunState)state!).Execute(), this);
-        }
-    }
-
-    private ValueTask ExecuteAttributed()
-    {
-        AmbientRun.Enter(RunId);
-        return Execute();
-    }
+    void IThreadPoolWorkItem.Execute() => ExecutionContext.Run(AmbientRun.Context, static state => _ = ((RunState)state!).Execute(), this);
 
     private ValueTask Execute() => Plan.Executor.ExecuteAsync(this);
 

@@ -20,12 +20,12 @@ internal sealed class RunCompletions(IFanoutStore store)
     private readonly ExpectedRuns _expected = new();
     private readonly ConcurrentDictionary<string, FunctionRun> _recentlyEnded = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _recentlyEndedOrder = new();
-    private int _recentlyEndedCount;
     private readonly bool _rememberEnded = !store.KeepsSucceededRuns;
     private readonly Lock _acceptsGate = new();
     private readonly ConcurrentDictionary<string, byte> _endedWhileAccepting = new(StringComparer.Ordinal);
     private int _acceptsInFlight;
     private int _waiterCount;
+    private int _recentlyEndedCount;
     private bool _endedWhileAcceptingOverflowed;
 
     /// <summary>How many runs that end unawaited while acceptances are under way are noted at most; past it, none is expected until they all finish.</summary>

@@ -86,11 +86,9 @@ internal sealed class InMemoryRunIndex
     /// <summary>Forgets the event of <paramref name="sequence"/> now (its idempotency window ended) when all its runs succeeded.</summary>
     public void ForgetAtWindowEnd(ulong sequence)
     {
-        ref var slot = ref Slot(sequence);
-        if (Volatile.Read(ref slot) is { } runs && runs[0].Sequence == sequence && AllSucceeded(runs)
-            && ReferenceEquals(Interlocked.CompareExchange(ref slot, null, runs), runs))
+        if (RecentRuns(sequence) is { } runs && AllSucceeded(runs))
         {
-            Interlocked.Add(ref _recentRuns, -runs.Length);
+            TryClear(sequence, runs);
         }
     }
 
@@ -101,14 +99,14 @@ internal sealed class InMemoryRunIndex
             return replay;
         }
 
-        if (!RunIds.TryParse(runId, out var sequence, out _) || EventRuns(sequence) is not { } runs)
+        if (!RunIds.TryParse(runId, out var sequence, out var functionId) || EventRuns(sequence) is not { } runs)
         {
             return null;
         }
 
         foreach (var run in runs)
         {
-            if (string.Equals(run.RunId, runId, StringComparison.Ordinal))
+            if (string.Equals(run.FunctionId, functionId, StringComparison.Ordinal))
             {
                 return run;
             }
@@ -125,9 +123,24 @@ internal sealed class InMemoryRunIndex
     private ref InMemoryRun[]? Slot(ulong sequence) => ref _recent[(int)(sequence & (ulong)(_recent.Length - 1))];
 
     private InMemoryRun[]? EventRuns(ulong sequence) =>
-        Volatile.Read(ref Slot(sequence)) is { } runs && runs[0].Sequence == sequence ? runs
-        : Volatile.Read(ref _unfinishedCount) > 0 && _unfinished.TryGetValue(sequence, out var aside) ? aside
-        : null;
+        RecentRuns(sequence)
+        ?? (Volatile.Read(ref _unfinishedCount) > 0 && _unfinished.TryGetValue(sequence, out var aside) ? aside : null);
+
+    /// <summary>Gets the runs of the event of <paramref name="sequence"/> while it still holds its place in the ring.</summary>
+    private InMemoryRun[]? RecentRuns(ulong sequence) =>
+        Volatile.Read(ref Slot(sequence)) is { } runs && runs[0].Sequence == sequence ? runs : null;
+
+    /// <summary>Empties the ring place of <paramref name="sequence"/> if it still holds <paramref name="runs"/>; false when another thread did first.</summary>
+    private bool TryClear(ulong sequence, InMemoryRun[] runs)
+    {
+        if (!ReferenceEquals(Interlocked.CompareExchange(ref Slot(sequence), null, runs), runs))
+        {
+            return false;
+        }
+
+        Interlocked.Add(ref _recentRuns, -runs.Length);
+        return true;
+    }
 
     /// <summary>Claims the oldest event still to let go, if it is older than <paramref name="newest"/>.</summary>
     private bool TryClaimOldest(ulong newest, out ulong oldest)
@@ -150,11 +163,8 @@ internal sealed class InMemoryRunIndex
 
     private void LetGo(ulong sequence)
     {
-        ref var slot = ref Slot(sequence);
-        if (Volatile.Read(ref slot) is { } runs && runs[0].Sequence == sequence
-            && ReferenceEquals(Interlocked.CompareExchange(ref slot, null, runs), runs))
+        if (RecentRuns(sequence) is { } runs && TryClear(sequence, runs))
         {
-            Interlocked.Add(ref _recentRuns, -runs.Length);
             KeepAsideUnlessSucceeded(runs);
         }
     }
