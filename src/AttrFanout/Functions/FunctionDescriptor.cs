@@ -33,6 +33,12 @@ public abstract class FunctionDescriptor
     /// <summary>Gets the name of the app's resilience pipeline set on the attribute, or <see langword="null"/> for none.</summary>
     public string? Pipeline { get; init; }
 
+    /// <summary>
+    /// Gets the function's flow-control rules (<see cref="ConcurrencyAttribute"/> and its siblings), or <see langword="null"/>
+    /// for a function without any, which pays nothing for the feature.
+    /// </summary>
+    public FlowControl.FunctionFlowControl? FlowControl { get; init; }
+
     /// <summary>Gets whether the handler is an instance method whose class is resolved from a service scope per run.</summary>
     public bool RequiresServices { get; init; }
 

@@ -39,6 +39,9 @@ public sealed record FunctionRun
     /// <summary>Gets when the run failed for good.</summary>
     public DateTimeOffset? FailedAt { get; init; }
 
+    /// <summary>Gets why the run was skipped or cancelled, e.g. <c>rate limit 1 per 01:00:00 for key 'u-1'</c>.</summary>
+    public string? Reason { get; init; }
+
     /// <summary>Gets the Id of the failed run this run replays, if it is a replay.</summary>
     public string? ReplayOf { get; init; }
 

@@ -17,4 +17,16 @@ public enum RunStatus
 
     /// <summary>Every attempt failed, or one failed with <see cref="NonRetriableException"/>: the run is a dead letter and can be replayed.</summary>
     Failed,
+
+    /// <summary>
+    /// The run was not executed because a flow-control rule left it out (a rate limit, a singleton in skip mode);
+    /// <see cref="FunctionRun.Reason"/> says which. Final.
+    /// </summary>
+    Skipped,
+
+    /// <summary>
+    /// The run was cancelled before it ended (by a request, a singleton in cancel mode, a cancelling event); an executing
+    /// attempt's token fired. <see cref="FunctionRun.Reason"/> says by what. Final.
+    /// </summary>
+    Cancelled,
 }

@@ -98,4 +98,32 @@ public interface IFanoutStore
     /// <param name="cancellationToken">Cancels the replay.</param>
     /// <returns>The new run, or <see langword="null"/> when no failed run has the Id.</returns>
     ValueTask<FunctionRun?> ReplayAsync(string runId, string newRunId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gets the shared state flow control keeps across processes, or <see langword="null"/> (the default) when the store
+    /// has none: the engine then refuses to start functions with flow-control rules, naming them.
+    /// </summary>
+    IFlowControlStore? FlowControl => null;
+
+    /// <summary>
+    /// Cancels a run. A run not executing (pending, deferred, waiting for a retry) ends <see cref="RunStatus.Cancelled"/> at
+    /// once and is never delivered again. An executing run is asked to stop: the store announces it through
+    /// <see cref="WatchCancellationsAsync"/> to every engine sharing it, and the engine executing it fires the attempt's
+    /// token and settles the run <see cref="RunOutcomeKind.Cancelled"/>. A run that already ended is left as it is.
+    /// </summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="reason">By what it is cancelled, kept as <see cref="FunctionRun.Reason"/>.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The run as it stands after the request, or <see langword="null"/> when the store does not know it.</returns>
+    /// <exception cref="NotSupportedException">The store cannot cancel runs (the default).</exception>
+    ValueTask<FunctionRun?> CancelRunAsync(string runId, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"The store {GetType().Name} cannot cancel runs.");
+
+    /// <summary>
+    /// Streams the requests, made through <see cref="CancelRunAsync"/> by any process sharing the store, that an executing
+    /// attempt stop; the engine cancels those it executes and ignores the rest. The default streams nothing.
+    /// </summary>
+    /// <param name="cancellationToken">Ends the stream.</param>
+    IAsyncEnumerable<RunCancellation> WatchCancellationsAsync(CancellationToken cancellationToken) => NoCancellations.Instance;
 }

@@ -27,6 +27,13 @@ public record RunDelivery(string RunId, string FunctionId, EventEnvelope Event, 
         init => _extras = (_extras ?? Extras.None) with { CreatedAt = value };
     }
 
+    /// <summary>Gets the run's flow-control keys as accepted (<see cref="RunRequest.Keys"/>); <see langword="null"/> for none.</summary>
+    public FlowControl.RunKeys? Keys
+    {
+        get => _extras?.Keys;
+        init => _extras = (_extras ?? Extras.None) with { Keys = value };
+    }
+
     /// <summary>Gets the Id of the failed run this run replays, when it is a replay and the store hands it over.</summary>
     public string? ReplayOf
     {
@@ -63,7 +70,7 @@ public record RunDelivery(string RunId, string FunctionId, EventEnvelope Event, 
     }
 
     /// <summary>What few deliveries carry, kept apart so that a run record without them stays small.</summary>
-    private sealed record Extras(DateTimeOffset? CreatedAt, string? ReplayOf, Exception? Poison)
+    private sealed record Extras(DateTimeOffset? CreatedAt, string? ReplayOf, Exception? Poison, FlowControl.RunKeys? Keys = null)
     {
         public static readonly Extras None = new(null, null, null);
     }

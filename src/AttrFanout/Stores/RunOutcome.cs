@@ -25,7 +25,10 @@ public readonly record struct RunOutcome
     /// <summary>Gets when the attempt ended.</summary>
     public DateTimeOffset At { get; }
 
-    /// <summary>Gets when the next attempt is due, for <see cref="RunOutcomeKind.RetryScheduled"/>.</summary>
+    /// <summary>Gets why the run was deferred, skipped or cancelled.</summary>
+    public string? Reason { get; private init; }
+
+    /// <summary>Gets when the next attempt is due, for <see cref="RunOutcomeKind.RetryScheduled"/> and <see cref="RunOutcomeKind.Deferred"/>.</summary>
     public DateTimeOffset? DueAt { get; private init; }
 
     /// <summary>Gets the full name of the error's type, for a failed attempt.</summary>
@@ -81,4 +84,29 @@ public readonly record struct RunOutcome
     /// <param name="attempts">The attempts finished before the interruption.</param>
     /// <param name="at">When.</param>
     public static RunOutcome Released(string runId, int attempts, DateTimeOffset at) => new(runId, RunOutcomeKind.Released, attempts, at);
+
+    /// <summary>Creates a <see cref="RunOutcomeKind.Deferred"/> outcome: the run is due again at <paramref name="dueAt"/>, its attempts unchanged.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="attempts">The attempts finished so far (unchanged).</param>
+    /// <param name="at">When.</param>
+    /// <param name="dueAt">When the run is due again.</param>
+    /// <param name="reason">What holds it back.</param>
+    public static RunOutcome Deferred(string runId, int attempts, DateTimeOffset at, DateTimeOffset dueAt, string reason) =>
+        new(runId, RunOutcomeKind.Deferred, attempts, at) { DueAt = dueAt, Reason = reason };
+
+    /// <summary>Creates a <see cref="RunOutcomeKind.Skipped"/> outcome.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="attempts">The attempts finished so far.</param>
+    /// <param name="at">When.</param>
+    /// <param name="reason">Which rule left the run out.</param>
+    public static RunOutcome Skipped(string runId, int attempts, DateTimeOffset at, string reason) =>
+        new(runId, RunOutcomeKind.Skipped, attempts, at) { Reason = reason };
+
+    /// <summary>Creates a <see cref="RunOutcomeKind.Cancelled"/> outcome.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="attempts">The attempts finished, the cancelled one included when one was executing.</param>
+    /// <param name="at">When.</param>
+    /// <param name="reason">By what the run was cancelled.</param>
+    public static RunOutcome Cancelled(string runId, int attempts, DateTimeOffset at, string reason) =>
+        new(runId, RunOutcomeKind.Cancelled, attempts, at) { Reason = reason };
 }

@@ -14,4 +14,16 @@ public enum RunOutcomeKind
 
     /// <summary>The run was interrupted by shutdown; it goes back to pending, to be taken again.</summary>
     Released,
+
+    /// <summary>
+    /// The run did not start because flow control holds it back (a full concurrency limit, a throttle); it is due again at
+    /// <see cref="RunOutcome.DueAt"/> with its attempt count unchanged, holding nothing meanwhile.
+    /// </summary>
+    Deferred,
+
+    /// <summary>The run was left out by flow control (<see cref="RunOutcome.Reason"/>); it ends <see cref="RunStatus.Skipped"/>.</summary>
+    Skipped,
+
+    /// <summary>The run was cancelled (<see cref="RunOutcome.Reason"/>); it ends <see cref="RunStatus.Cancelled"/>.</summary>
+    Cancelled,
 }
