@@ -78,7 +78,7 @@ internal static class KeyResolver
         var first = true;
         foreach (var segment in key.Split('.'))
         {
-            var owner = KeyText.Underlying(type);
+            var owner = KeyText.Underlying(type).WithNullableAnnotation(NullableAnnotation.NotAnnotated);
             if (segment.Trim().Length == 0)
             {
                 return KeyResolution.Failed(
@@ -109,7 +109,7 @@ internal static class KeyResolver
     private static KeyResolution Text(string key, string value, ITypeSymbol type, bool conditional, KnownTypes types)
     {
         var (text, stable) = KeyText.Of(value, type, conditional, types);
-        return KeyResolution.Resolved(new KeyModel(key, text), stable ? null : type.ToDisplayString());
+        return KeyResolution.Resolved(new KeyModel(key, text), stable ? null : type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString());
     }
 
     /// <summary>The instance properties and fields of <paramref name="type"/> (and its base types and interfaces) generated code can read.</summary>
