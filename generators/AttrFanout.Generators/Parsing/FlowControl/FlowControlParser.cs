@@ -144,7 +144,7 @@ internal sealed class FlowControlParser
         }
         else if (resolution.Problem is { } problem)
         {
-            Add(problem, attribute, "Key", key, kind.ToString(), _handler, resolution.Reason!);
+            _problems.Add(new FlowProblem(problem, attribute, "Key", key, kind.ToString(), _handler, resolution.Reason!) { Suggestion = resolution.Suggestion });
         }
         else if (resolution.UnstableType is { } type)
         {

@@ -76,8 +76,10 @@ internal static class KeyResolver
         var type = payload;
         var conditional = false;
         var first = true;
-        foreach (var segment in key.Split('.'))
+        var segments = key.Split('.');
+        for (var i = 0; i < segments.Length; i++)
         {
+            var segment = segments[i];
             var owner = KeyText.Underlying(type).WithNullableAnnotation(NullableAnnotation.NotAnnotated);
             if (segment.Trim().Length == 0)
             {
@@ -93,7 +95,8 @@ internal static class KeyResolver
                 var advice = nearest is null ? "" : $"; did you mean '{nearest}'?";
                 return KeyResolution.Failed(
                     Descriptors.UnknownKeyMember,
-                    $"'{owner.ToDisplayString()}' has no property or field '{segment}' that generated code can read{advice}");
+                    $"'{owner.ToDisplayString()}' has no property or field '{segment}' that generated code can read{advice}",
+                    nearest is null ? null : string.Join(".", segments.Take(i).Append(nearest).Concat(segments.Skip(i + 1))));
             }
 
             var access = !first && KeyText.MayBeNull(type) ? "?." : ".";
