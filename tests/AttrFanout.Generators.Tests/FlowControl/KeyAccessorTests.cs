@@ -38,6 +38,7 @@ public sealed class KeyAccessorTests
         { "class", "((global::Used)p).@class" },
         { "Count", "global::H.Count((global::Used)p)?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)" },
         { "Urgent", "global::H.Urgent((global::Used)p) switch { true => \"true\", false => \"false\" }" },
+        { "Pick", "global::H.Pick((global::Used)p)" },
     };
 
     [Theory]
@@ -51,6 +52,8 @@ public sealed class KeyAccessorTests
 
                 public static int? Count(Used used) => used.Letter == 'a' ? 1 : null;
                 public static bool Urgent(Used used) => used.Flag == true;
+                public static bool Pick(object payload) => true;
+                public static string Pick(Used used) => used.Letter.ToString();
             }
             """);
 

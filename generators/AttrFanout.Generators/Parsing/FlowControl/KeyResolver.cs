@@ -14,7 +14,7 @@ internal static class KeyResolver
     public static KeyResolution Resolve(string key, IMethodSymbol handler, ITypeSymbol payload, Compilation compilation, KnownTypes types)
     {
         var payloadFqn = SymbolNames.Fqn(payload);
-        var methods = handler.ContainingType.GetMembers(key).OfType<IMethodSymbol>().Where(static m => m.MethodKind == MethodKind.Ordinary).ToArray();
+        var methods = Candidates(handler.ContainingType, key, payload);
         if (methods.Length > 0)
         {
             var method = methods.FirstOrDefault(m => MethodProblem(m, payload, compilation) is null);
@@ -29,6 +29,17 @@ internal static class KeyResolver
 
         return MemberPath(key, payload, payloadFqn, compilation, types);
     }
+
+    /// <summary>
+    /// The ordinary methods named <paramref name="name"/> of <paramref name="type"/>, one taking exactly the payload type first,
+    /// as the compiler's overload resolution prefers it for the generated call.
+    /// </summary>
+    public static IMethodSymbol[] Candidates(INamedTypeSymbol type, string name, ITypeSymbol payload) =>
+        type.GetMembers(name)
+            .OfType<IMethodSymbol>()
+            .Where(static m => m.MethodKind == MethodKind.Ordinary)
+            .OrderBy(m => m.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, payload) ? 0 : 1)
+            .ToArray();
 
     /// <summary>Why <paramref name="method"/> cannot be called as <c>static R M(TPayload)</c> by generated code, or null.</summary>
     public static string? MethodProblem(IMethodSymbol method, ITypeSymbol payload, Compilation compilation, bool returnsInt = false)
