@@ -24,4 +24,8 @@ internal static class DiagnosticIds
     public const string PayloadFieldNotSerialized = "AF0019";
     public const string InvalidPipelineName = "AF0020";
     public const string EventNameNotDetermined = "AF0021";
+    public const string InvalidCronExpression = "AF0040";
+    public const string UnknownTimeZone = "AF0041";
+    public const string InvalidScheduleHandler = "AF0042";
+    public const string ScheduleWithEvent = "AF0043";
 }

@@ -6,6 +6,7 @@ namespace AttrFanout.Generators.Model;
 /// Whether the envelope parameter's type argument carries a nullable annotation (<c>Event&lt;OrderPlaced?&gt;</c>), which the
 /// compiler warns about at the user's parameter; the generated call is then written without nullable warnings of its own.
 /// </param>
+/// <param name="Schedule">The cron schedule of an <c>[OnSchedule]</c> function; null for a function started by events.</param>
 internal sealed record FunctionModel(
     string EventName,
     string Id,
@@ -21,4 +22,5 @@ internal sealed record FunctionModel(
     int? Concurrency,
     string? Pipeline,
     ServiceFactoryModel? Factory,
-    bool HasAnnotatedEnvelope = false);
+    bool HasAnnotatedEnvelope = false,
+    ScheduleModel? Schedule = null);
