@@ -41,7 +41,7 @@ public sealed class TestApp : IAsyncDisposable
         collection.AddAttrFanout(options =>
         {
             options.ShutdownTimeout = TimeSpan.Zero;
-            foreach (var scheduled in Schedules.ScheduledFunctions.All)
+            foreach (var scheduled in Schedules.ScheduledFunctions.All.Append(Conformance.ConformanceFunctions.Tick))
             {
                 options.Functions[scheduled] = new FunctionOptions { Schedule = "off" };
             }
