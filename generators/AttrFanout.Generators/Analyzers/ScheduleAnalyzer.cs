@@ -7,8 +7,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace AttrFanout.Generators.Analyzers;
 
 /// <summary>
-/// Checks each <c>[OnSchedule]</c> method: its cron expression (AF0040), time zone (AF0041), signature (AF0042), that it
-/// has no <c>[OnEvent]</c> too (AF0043), its function Id (AF0006), reachability (AF0008) and settings (AF0010).
+/// Checks each <c>[OnSchedule]</c> method: its cron expression (AF0033), time zone (AF0034), signature (AF0035), that it
+/// has no <c>[OnEvent]</c> too (AF0036), its function Id (AF0006), reachability (AF0008) and settings (AF0010).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ScheduleAnalyzer : DiagnosticAnalyzer

@@ -159,28 +159,28 @@ internal static class Descriptors
         "The event name of '{0}' cannot be determined at build time, so the function would never run; write a string literal, the EventName constant of an [Event] type (T.EventName), or a const string initialized with one of these",
         DiagnosticSeverity.Error);
 
-    /// <summary>AF0040: the cron expression of <c>[OnSchedule]</c> is not valid.</summary>
+    /// <summary>AF0033: the cron expression of <c>[OnSchedule]</c> is not valid.</summary>
     public static readonly DiagnosticDescriptor InvalidCronExpression = Create(
         DiagnosticIds.InvalidCronExpression,
         "Invalid cron expression",
         "The schedule '{0}' of '{1}' is not a valid cron expression: {2}",
         DiagnosticSeverity.Error);
 
-    /// <summary>AF0041: the time zone of <c>[OnSchedule]</c> is not an IANA name.</summary>
+    /// <summary>AF0034: the time zone of <c>[OnSchedule]</c> is not an IANA name.</summary>
     public static readonly DiagnosticDescriptor UnknownTimeZone = Create(
         DiagnosticIds.UnknownTimeZone,
         "Unknown time zone",
         "The time zone of the schedule of '{0}' is not known: {1}",
         DiagnosticSeverity.Error);
 
-    /// <summary>AF0042: the method's parameters or return type are not a scheduled function's.</summary>
+    /// <summary>AF0035: the method's parameters or return type are not a scheduled function's.</summary>
     public static readonly DiagnosticDescriptor InvalidScheduleHandler = Create(
         DiagnosticIds.InvalidScheduleHandler,
         "Invalid scheduled function signature",
         "'{0}' cannot run on a schedule: {1}",
         DiagnosticSeverity.Error);
 
-    /// <summary>AF0043: one method has both <c>[OnSchedule]</c> and <c>[OnEvent]</c>.</summary>
+    /// <summary>AF0036: one method has both <c>[OnSchedule]</c> and <c>[OnEvent]</c>.</summary>
     public static readonly DiagnosticDescriptor ScheduleWithEvent = Create(
         DiagnosticIds.ScheduleWithEvent,
         "Schedule and event on one method",

@@ -24,8 +24,8 @@ internal static class DiagnosticIds
     public const string PayloadFieldNotSerialized = "AF0019";
     public const string InvalidPipelineName = "AF0020";
     public const string EventNameNotDetermined = "AF0021";
-    public const string InvalidCronExpression = "AF0040";
-    public const string UnknownTimeZone = "AF0041";
-    public const string InvalidScheduleHandler = "AF0042";
-    public const string ScheduleWithEvent = "AF0043";
+    public const string InvalidCronExpression = "AF0033";
+    public const string UnknownTimeZone = "AF0034";
+    public const string InvalidScheduleHandler = "AF0035";
+    public const string ScheduleWithEvent = "AF0036";
 }

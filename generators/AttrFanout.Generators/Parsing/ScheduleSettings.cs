@@ -27,10 +27,10 @@ internal sealed class ScheduleSettings
 
     public bool CatchUp { get; }
 
-    /// <summary>Why the expression is not valid cron (AF0040), or null.</summary>
+    /// <summary>Why the expression is not valid cron (AF0033), or null.</summary>
     public string? CronProblem => CronSyntax.Problem(Cron);
 
-    /// <summary>Why the time zone is not a known IANA name (AF0041), or null.</summary>
+    /// <summary>Why the time zone is not a known IANA name (AF0034), or null.</summary>
     public string? TimeZoneProblem =>
         TimeZone is null || TimeZoneNames.IsKnown(TimeZone) ? null :
         TimeZoneNames.Nearest(TimeZone) is { } nearest ? $"'{TimeZone}' is not an IANA time zone name; did you mean '{nearest}'?" :

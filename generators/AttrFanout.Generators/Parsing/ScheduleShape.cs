@@ -7,7 +7,7 @@ namespace AttrFanout.Generators.Parsing;
 /// </summary>
 internal static class ScheduleShape
 {
-    /// <summary>Why the method cannot be a scheduled function (AF0042), or null; <paramref name="shape"/> is its handler shape.</summary>
+    /// <summary>Why the method cannot be a scheduled function (AF0035), or null; <paramref name="shape"/> is its handler shape.</summary>
     public static string? Problem(IMethodSymbol method, HandlerShape shape, ITypeSymbol? scheduledTick)
     {
         if (shape.SignatureProblem is { } problem && !(shape.PayloadType is null && problem == HandlerShape.NoPayloadProblem))

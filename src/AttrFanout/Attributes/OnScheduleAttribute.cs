@@ -7,7 +7,7 @@ namespace AttrFanout;
 /// <remarks>
 /// <para>
 /// The expression has 5 fields (minute, hour, day of month, month, day of week) or 6 with seconds first; it is checked
-/// at build time (diagnostic AF0040) and evaluated at run time by Cronos, in <see cref="TimeZone"/> (an IANA name; UTC
+/// at build time (diagnostic AF0033) and evaluated at run time by Cronos, in <see cref="TimeZone"/> (an IANA name; UTC
 /// when not set), daylight-saving transitions as Cronos defines them: a time skipped by the clock runs at the transition,
 /// a time that occurs twice runs once.
 /// </para>

@@ -3,7 +3,7 @@ using AttrFanout.Generators.Tests.Infrastructure;
 
 namespace AttrFanout.Generators.Tests.Analyzers;
 
-/// <summary>AF0040–AF0043: <c>[OnSchedule]</c> expressions, time zones and signatures checked at build time.</summary>
+/// <summary>AF0033–AF0036: <c>[OnSchedule]</c> expressions, time zones and signatures checked at build time.</summary>
 public sealed class ScheduleTests
 {
     private const string Prelude = """
