@@ -23,10 +23,19 @@ public sealed class FanoutGenerator : IIncrementalGenerator
                 KnownNames.OnEventAttribute,
                 static (node, _) => node is MethodDeclarationSyntax,
                 static (ctx, ct) => GeneratorGuard.Parse(ctx, ct, FunctionParser.Parse));
+        var parsedSchedules = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.OnScheduleAttribute,
+                static (node, _) => node is MethodDeclarationSyntax,
+                static (ctx, ct) => GeneratorGuard.Parse(ctx, ct, ScheduleParser.Parse));
         var functions = parsedFunctions
             .Where(static f => f.Model is not null)
             .Select(static (f, _) => f.Model!)
             .WithTrackingName(TrackingNames.Functions);
+        var schedules = parsedSchedules
+            .Where(static f => f.Model is not null)
+            .Select(static (f, _) => f.Model!)
+            .WithTrackingName(TrackingNames.Schedules);
 
         var parsedEvents = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -43,6 +52,8 @@ public sealed class FanoutGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Assembly);
 
         var dispatch = functions.Collect()
+            .Combine(schedules.Collect())
+            .Select(static (input, _) => input.Left.AddRange(input.Right))
             .Combine(events.Collect())
             .Combine(assembly)
             .Select(static (input, _) => DispatchModel.From(input.Right, input.Left.Right, input.Left.Left))
@@ -54,6 +65,7 @@ public sealed class FanoutGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.JsonResolver);
 
         context.RegisterSourceOutput(parsedFunctions.Where(static f => f.Failure is not null), static (spc, f) => spc.ReportDiagnostic(f.Failure!.ToDiagnostic()));
+        context.RegisterSourceOutput(parsedSchedules.Where(static f => f.Failure is not null), static (spc, f) => spc.ReportDiagnostic(f.Failure!.ToDiagnostic()));
         context.RegisterSourceOutput(parsedEvents.Where(static e => e.Failure is not null), static (spc, e) => spc.ReportDiagnostic(e.Failure!.ToDiagnostic()));
         context.RegisterSourceOutput(events.Collect(), static (spc, models) => PayloadEmitter.EmitAll(
             models, spc.AddSource, (subject, emit) => GeneratorGuard.Emit(spc.ReportDiagnostic, subject, emit)));

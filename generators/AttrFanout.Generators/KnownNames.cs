@@ -4,6 +4,8 @@ namespace AttrFanout.Generators;
 internal static class KnownNames
 {
     public const string OnEventAttribute = "AttrFanout.OnEventAttribute";
+    public const string OnScheduleAttribute = "AttrFanout.OnScheduleAttribute";
+    public const string ScheduledTick = "AttrFanout.ScheduledTick";
     public const string EventAttribute = "AttrFanout.EventAttribute";
     public const string EventJsonNamingAttribute = "AttrFanout.EventJsonNamingAttribute";
     public const string EventOfT = "AttrFanout.Event`1";

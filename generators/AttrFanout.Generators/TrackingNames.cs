@@ -4,6 +4,7 @@ namespace AttrFanout.Generators;
 internal static class TrackingNames
 {
     public const string Functions = nameof(Functions);
+    public const string Schedules = nameof(Schedules);
     public const string Events = nameof(Events);
     public const string Assembly = nameof(Assembly);
     public const string Dispatch = nameof(Dispatch);

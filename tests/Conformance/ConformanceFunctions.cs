@@ -27,6 +27,8 @@ public static class ConformanceLog
 
     public static void Fix(string key) => Fixed[key] = true;
 
+    public static string[] KeysStartingWith(string prefix) => [.. ByKey.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))];
+
     public static bool IsFixed(string key) => Fixed.ContainsKey(key);
 }
 
@@ -60,6 +62,13 @@ public static class ConformanceFunctions
     public static void KeepBlob(ConformanceBlob blob)
     {
     }
+
+    /// <summary>A schedule every app of the suite turns off (<see cref="ConformanceStore.StartAsync"/>) unless a test sets one.</summary>
+    public const string Tick = "conformance-tick";
+
+    [OnSchedule("0 0 29 2 *", Id = Tick)]
+    public static void RecordTick(ScheduledTick tick, FunctionContext context) =>
+        ConformanceLog.Record("tick:" + tick.Tick.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture), Tick, context.Attempt);
 
     [OnEvent("attrfanout/function.failed", Id = Failures)]
     public static void RecordFailure(FunctionFailed failure) => ConformanceLog.Record(failure.EventId, Failures + "/" + failure.FunctionId, failure.Attempts);

@@ -23,6 +23,7 @@ public abstract class ConformanceStore : IAsyncDisposable
         var provider = Build(o =>
         {
             o.ShutdownTimeout = TimeSpan.FromSeconds(1);
+            o.Functions[ConformanceFunctions.Tick] = new FunctionOptions { Schedule = "off" };
             configure?.Invoke(o);
         });
         var app = new ConformanceApp(provider, this);

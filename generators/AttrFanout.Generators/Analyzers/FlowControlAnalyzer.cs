@@ -62,7 +62,8 @@ public sealed class FlowControlAnalyzer : DiagnosticAnalyzer
         }
 
         var methodName = method.Locations[0];
-        if (symbols.OnEventOnAnyTarget(method) is null)
+        var scheduledTick = ScheduledTickOf(method, context.Compilation);
+        if (symbols.OnEventOnAnyTarget(method) is null && scheduledTick is null)
         {
             foreach (var (attribute, kind) in flowAttributes)
             {
@@ -73,12 +74,12 @@ public sealed class FlowControlAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (symbols.OnEvent(method) is null)
+        if (scheduledTick is null && symbols.OnEvent(method) is null)
         {
             return;
         }
 
-        var payload = HandlerShape.Of(method, symbols.Types).PayloadType is { TypeKind: not TypeKind.Error } type ? type : null;
+        var payload = scheduledTick ?? (HandlerShape.Of(method, symbols.Types).PayloadType is { TypeKind: not TypeKind.Error } type ? type : null);
         var reading = FlowControlParser.Read(method, payload, context.Compilation, symbols.Types, context.CancellationToken);
         foreach (var problem in reading.Problems)
         {
@@ -89,6 +90,12 @@ public sealed class FlowControlAnalyzer : DiagnosticAnalyzer
                 problem.Descriptor, Where(problem, methodName, context.CancellationToken), properties, problem.MessageArguments));
         }
     }
+
+    /// <summary>The payload of a scheduled function (<c>ScheduledTick</c>) when <paramref name="method"/> has <c>[OnSchedule]</c>, else null.</summary>
+    private static ITypeSymbol? ScheduledTickOf(IMethodSymbol method, Compilation compilation) =>
+        method.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == KnownNames.OnScheduleAttribute)
+            ? compilation.GetTypeByMetadataName(KnownNames.ScheduledTick)
+            : null;
 
     private static Location Where(FlowProblem problem, Location methodName, CancellationToken cancellationToken)
     {

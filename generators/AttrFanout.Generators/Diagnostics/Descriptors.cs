@@ -227,7 +227,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor FlowControlWithoutOnEvent = Create(
         DiagnosticIds.FlowControlWithoutOnEvent,
         "Flow-control attribute without [OnEvent]",
-        "[{0}] on '{1}' does nothing: only a function ([OnEvent] method) has flow control; add [OnEvent] or remove [{0}]",
+        "[{0}] on '{1}' does nothing: only a function ([OnEvent] or [OnSchedule] method) has flow control; add [OnEvent] or remove [{0}]",
         DiagnosticSeverity.Error);
 
     /// <summary>AF0032: a flow-control key's type has no stable, culture-invariant text form.</summary>
@@ -236,6 +236,34 @@ internal static class Descriptors
         "Flow-control key has no stable text form",
         "The key '{0}' of [{1}] on '{2}' is of type '{3}', which has no stable text form, so its ToString() becomes the key; key by a string, number, Guid, enum or other IFormattable value instead",
         DiagnosticSeverity.Warning);
+
+    /// <summary>AF0033: the cron expression of <c>[OnSchedule]</c> is not valid.</summary>
+    public static readonly DiagnosticDescriptor InvalidCronExpression = Create(
+        DiagnosticIds.InvalidCronExpression,
+        "Invalid cron expression",
+        "The schedule '{0}' of '{1}' is not a valid cron expression: {2}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0034: the time zone of <c>[OnSchedule]</c> is not an IANA name.</summary>
+    public static readonly DiagnosticDescriptor UnknownTimeZone = Create(
+        DiagnosticIds.UnknownTimeZone,
+        "Unknown time zone",
+        "The time zone of the schedule of '{0}' is not known: {1}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0035: the method's parameters or return type are not a scheduled function's.</summary>
+    public static readonly DiagnosticDescriptor InvalidScheduleHandler = Create(
+        DiagnosticIds.InvalidScheduleHandler,
+        "Invalid scheduled function signature",
+        "'{0}' cannot run on a schedule: {1}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0036: one method has both <c>[OnSchedule]</c> and <c>[OnEvent]</c>.</summary>
+    public static readonly DiagnosticDescriptor ScheduleWithEvent = Create(
+        DiagnosticIds.ScheduleWithEvent,
+        "Schedule and event on one method",
+        "'{0}' has both [OnSchedule] and [OnEvent]; a method has one kind of trigger, so give the schedule its own method that calls the shared code",
+        DiagnosticSeverity.Error);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, bool compilationEnd = false) =>
         new(

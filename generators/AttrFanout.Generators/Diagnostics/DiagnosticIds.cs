@@ -35,4 +35,8 @@ internal static class DiagnosticIds
     public const string ContradictoryFlowControl = "AF0030";
     public const string FlowControlWithoutOnEvent = "AF0031";
     public const string KeyTextNotStable = "AF0032";
+    public const string InvalidCronExpression = "AF0033";
+    public const string UnknownTimeZone = "AF0034";
+    public const string InvalidScheduleHandler = "AF0035";
+    public const string ScheduleWithEvent = "AF0036";
 }

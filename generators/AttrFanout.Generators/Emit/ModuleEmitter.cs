@@ -137,6 +137,13 @@ internal static class ModuleEmitter
             writer.WriteLine($"Pipeline = {GeneratedCode.Literal(pipeline)},");
         }
 
+        if (function.Schedule is { } schedule)
+        {
+            var timeZone = schedule.TimeZone is null ? "null" : GeneratedCode.Literal(schedule.TimeZone);
+            var catchUp = schedule.CatchUp ? " { CatchUp = true }" : "";
+            writer.WriteLine($"Schedule = new global::AttrFanout.Schedules.ScheduleRule({GeneratedCode.Literal(schedule.Cron)}, {timeZone}){catchUp},");
+        }
+
         if (!function.IsStatic)
         {
             writer.WriteLine("RequiresServices = true,");

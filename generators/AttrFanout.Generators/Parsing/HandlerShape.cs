@@ -24,6 +24,9 @@ internal sealed class HandlerShape
         ReachabilityProblem = reachabilityProblem;
     }
 
+    /// <summary>The problem of a signature without a payload, which a scheduled function may have.</summary>
+    public const string NoPayloadProblem = "it takes no payload; add a parameter of the event's payload type (or Event<T>)";
+
     public ImmutableArray<HandlerParameterKind> Parameters { get; }
 
     /// <summary>The payload type, unwrapped from <c>Event&lt;T&gt;</c>; null when the signature has none.</summary>
@@ -80,7 +83,7 @@ internal sealed class HandlerShape
 
         if (payloadType is null)
         {
-            problem ??= "it takes no payload; add a parameter of the event's payload type (or Event<T>)";
+            problem ??= NoPayloadProblem;
         }
 
         return new HandlerShape(kinds.ToImmutable(), payloadType, returnKind, problem, Reachability.MethodProblem(method)) { ServiceParameter = service?.Name };

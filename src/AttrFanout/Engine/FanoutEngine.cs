@@ -36,8 +36,10 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
     private readonly FunctionWorker[] _workers;
     private readonly RunExecutor _executor;
     private readonly FailureThrottle _failures;
+    private readonly Schedules.ScheduleDriver _schedules;
     private readonly Lock _gate = new();
     private Task[] _workerTasks = [];
+    private Task[] _scheduleTasks = [];
     private Task? _stopTask;
     private bool _started;
 
@@ -72,6 +74,9 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
             var pipeline = FunctionPipelineFactory.Create(function.Id, settings, appPipeline, time);
             _workers[i] = new FunctionWorker(new FunctionPlan(i, function, settings, pipeline, _executor, sharedSlots), store, time, _logger, failures);
         }
+
+        _schedules = new Schedules.ScheduleDriver(
+            Schedules.ScheduledFunction.From(catalog.Functions, _options), acceptor, time, _logger, failures, _options.IdempotencyWindow);
     }
 
     /// <summary>Gets whether the engine executes runs.</summary>
@@ -126,6 +131,8 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
             {
                 _workerTasks = Array.ConvertAll(_workers, worker => Task.Run(() => worker.RunAsync(stopping), CancellationToken.None));
             }
+
+            _scheduleTasks = _schedules.Start(stopping);
         }
 
         WaitingRuns.Watch(_store, Array.ConvertAll(_workers, static worker => worker.FunctionId));
@@ -188,7 +195,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
             try
             {
                 // Workers end as soon as the stop cancels their waits; a store call that hangs still cannot hold the stop.
-                await Task.WhenAll(_workerTasks).WaitAsync(drainTimeout.Token).ConfigureAwait(false);
+                await Task.WhenAll([.. _workerTasks, .. _scheduleTasks]).WaitAsync(drainTimeout.Token).ConfigureAwait(false);
                 await _lifetime.Drained.WaitAsync(drainTimeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)

@@ -39,6 +39,12 @@ public abstract class FunctionDescriptor
     /// </summary>
     public FlowControl.FunctionFlowControl? FlowControl { get; init; }
 
+    /// <summary>
+    /// Gets the function's schedule (<see cref="OnScheduleAttribute"/>), or <see langword="null"/> for a function started by
+    /// events only. A scheduled function subscribes to <see cref="Schedules.ScheduleRule.EventNameFor"/> its Id.
+    /// </summary>
+    public Schedules.ScheduleRule? Schedule { get; init; }
+
     /// <summary>Gets whether the handler is an instance method whose class is resolved from a service scope per run.</summary>
     public bool RequiresServices { get; init; }
 

@@ -103,7 +103,7 @@ public sealed class FunctionCatalog
 
         var events = new List<EventDescriptor>();
         var byName = new Dictionary<string, EventDescriptor>(StringComparer.Ordinal);
-        foreach (var declared in builder.Events)
+        foreach (var declared in builder.Events.Concat(ScheduleEvents(functions)))
         {
             if (byName.TryGetValue(declared.Name, out var existing))
             {
@@ -121,5 +121,26 @@ public sealed class FunctionCatalog
         }
 
         return new FunctionCatalog(functions, events);
+    }
+
+    /// <summary>The event each scheduled function subscribes to, declared here so that every store can keep its ticks.</summary>
+    private static IEnumerable<EventDescriptor> ScheduleEvents(List<FunctionDescriptor> functions)
+    {
+        foreach (var function in functions)
+        {
+            if (function.Schedule is null)
+            {
+                continue;
+            }
+
+            var expected = Schedules.ScheduleRule.EventNameFor(function.Id);
+            if (!string.Equals(function.EventName, expected, StringComparison.Ordinal))
+            {
+                throw new AttrFanoutConfigurationException(
+                    $"The scheduled function '{function.Id}' ({function.Handler}) subscribes to '{function.EventName}'; a schedule's event is '{expected}'.");
+            }
+
+            yield return new EventDescriptor<ScheduledTick>(expected, Schedules.ScheduledTickJsonContext.Default);
+        }
     }
 }

@@ -22,4 +22,11 @@ public sealed class FunctionOptions
     /// <summary>Gets or sets the name of the app's own resilience pipeline that each attempt runs through, inside the attempt timeout.</summary>
     /// <value>The default is <see langword="null"/>: the attribute's <c>Pipeline</c>, else none.</value>
     public string? Pipeline { get; set; }
+
+    /// <summary>
+    /// Gets or sets the cron expression of a scheduled function, replacing its <see cref="OnScheduleAttribute"/>'s (e.g. a
+    /// faster one in development), or <c>off</c> to make no scheduled runs in this app.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: the attribute's expression.</value>
+    public string? Schedule { get; set; }
 }

@@ -16,6 +16,36 @@ public sealed class GeneratedSourceTests
     }
 
     [Fact]
+    public void Scheduled_functions_subscribe_to_their_tick_event_and_carry_their_schedule()
+    {
+        var input = TestCompilation.Create("Jobs", """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using AttrFanout;
+
+            namespace Jobs;
+
+            public sealed class Digest
+            {
+                [OnSchedule("0 9 * * MON-FRI", TimeZone = "Europe/Paris", Id = "daily-digest", Retries = 2)]
+                public Task SendAsync(ScheduledTick tick, CancellationToken cancellationToken) => Task.CompletedTask;
+            }
+
+            public static class Heartbeat
+            {
+                [OnSchedule("*/10 * * * * *", CatchUp = true)]
+                [Singleton]
+                public static void Beat(FunctionContext context) { }
+            }
+            """);
+
+        var (output, result) = TestCompilation.RunGenerator(input);
+
+        TestCompilation.AssertNoErrors(output);
+        Snapshot.Match("Schedules", result);
+    }
+
+    [Fact]
     public void An_app_composes_the_module_of_a_referenced_library()
     {
         var library = TestCompilation.RunGenerator(TestCompilation.Create("Shop.Functions", Scenarios.Events, Scenarios.Handlers)).Output;

@@ -10,7 +10,7 @@ public sealed class NatsConformanceTests(NatsServerFixture server) : StoreConfor
 {
     protected override ConformanceStore CreateStore() => new NatsConformanceStore(server.NewOptions());
 
-    private sealed class NatsConformanceStore(NatsJetStreamOptions nats) : ConformanceStore
+    internal sealed class NatsConformanceStore(NatsJetStreamOptions nats) : ConformanceStore
     {
         public override bool IsDurable => true;
 

@@ -8,7 +8,7 @@ public sealed class SqliteConformanceTests : StoreConformanceTests
 {
     protected override ConformanceStore CreateStore() => new SqliteConformanceStore();
 
-    private sealed class SqliteConformanceStore : ConformanceStore
+    internal sealed class SqliteConformanceStore : ConformanceStore
     {
         private readonly TestDatabase _db = new();
 

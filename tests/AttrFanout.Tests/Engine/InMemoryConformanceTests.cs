@@ -9,7 +9,7 @@ public sealed class InMemoryConformanceTests : StoreConformanceTests
 {
     protected override ConformanceStore CreateStore() => new InMemoryConformanceStore();
 
-    private sealed class InMemoryConformanceStore : ConformanceStore
+    internal sealed class InMemoryConformanceStore : ConformanceStore
     {
         private readonly TestClock _clock = new();
 

@@ -41,6 +41,11 @@ public sealed class TestApp : IAsyncDisposable
         collection.AddAttrFanout(options =>
         {
             options.ShutdownTimeout = TimeSpan.Zero;
+            foreach (var scheduled in Schedules.ScheduledFunctions.All.Append(Conformance.ConformanceFunctions.Tick))
+            {
+                options.Functions[scheduled] = new FunctionOptions { Schedule = "off" };
+            }
+
             configure?.Invoke(options);
         });
         return new TestApp(collection.BuildServiceProvider(), clock, logs);
