@@ -155,6 +155,25 @@ public sealed class FlowControlEngineTests
         Assert.Equal(1, FlowProbe.MostAtOnce(test, "k"));
     }
 
+    [Fact]
+    public async Task An_idempotency_key_keeps_later_runs_out_only_until_its_period_ends()
+    {
+        var once = Function("once", new FunctionFlowControl { Idempotency = new IdempotencyRule(new PayloadKey("Key", static p => ((FlowJob)p).Key)) { Period = TimeSpan.FromHours(1) } });
+        var clock = new TestClock();
+        await using var provider = Build(new Module(once), clock: clock);
+        var sender = provider.GetRequiredService<IEventSender>();
+
+        var first = await sender.SendAsync(new ProbeJob("t", "doc"));
+        clock.Advance(TimeSpan.FromMinutes(59));
+        var within = await sender.SendAsync(new ProbeJob("t", "doc"));
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var after = await sender.SendAsync(new ProbeJob("t", "doc"));
+
+        Assert.Equal(first.RunIds[0], within.RunIds[0]);
+        Assert.NotEqual(first.RunIds[0], after.RunIds[0]);
+        Assert.NotNull(await provider.GetRequiredService<IFunctionRuns>().GetAsync(after.RunIds[0]));
+    }
+
     private static FunctionDescriptor<ProbeJob> Function(string id, FunctionFlowControl rules) =>
         new(id, ProbeJob.EventName, static (_, _, _, _) => default) { FlowControl = rules, Handler = "Tests." + id };
 
