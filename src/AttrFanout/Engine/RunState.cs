@@ -13,6 +13,12 @@ internal sealed class RunState : FunctionContext, IServiceProvider, IKeyedServic
     private IServiceScope? _scope;
     private int _ended;
     private int _slotsReleased;
+    [ThreadStatic]
+    private static CancellationTokenSource? t_spareCancellation;
+
+    private CancellationTokenSource? _attemptCancellation;
+    private string? _cancelReason;
+    private int _firing;
 
     public RunState(FunctionPlan plan, RunDelivery delivery)
     {
@@ -62,6 +68,71 @@ internal sealed class RunState : FunctionContext, IServiceProvider, IKeyedServic
         if (Interlocked.Exchange(ref _slotsReleased, 1) == 0)
         {
             Plan.ReleaseSlots();
+        }
+    }
+
+    /// <summary>Gets or sets the flow-control slots the run holds while its attempt executes (<see cref="FlowGate"/>).</summary>
+    public string[]? FlowSlots { get; set; }
+
+    /// <summary>Gets why the run was asked to stop, once it was (a cancellation request, a singleton replacing it).</summary>
+    public string? CancelReason => Volatile.Read(ref _cancelReason);
+
+    /// <summary>
+    /// Gets the token of an attempt that can be cancelled on its own: fired by <see cref="RequestCancel"/> or
+    /// <see cref="FireAttemptToken"/>, and at once when either came first or <paramref name="abort"/> already fired. The
+    /// source is reused from the thread's spare one when there is one, so an attempt allocates none in the steady state.
+    /// </summary>
+    public CancellationToken BeginCancellableAttempt(CancellationToken abort)
+    {
+        var cancellation = t_spareCancellation ?? new CancellationTokenSource();
+        t_spareCancellation = null;
+        Volatile.Write(ref _attemptCancellation, cancellation);
+        if (abort.IsCancellationRequested || CancelReason is not null)
+        {
+            cancellation.Cancel();
+        }
+
+        return cancellation.Token;
+    }
+
+    /// <summary>Asks the run to stop for <paramref name="reason"/>: its attempt's token fires, and it settles cancelled.</summary>
+    public void RequestCancel(string reason)
+    {
+        Interlocked.CompareExchange(ref _cancelReason, reason, null);
+        FireAttemptToken();
+    }
+
+    /// <summary>Fires the token of the attempt executing (a cancellation request, the engine aborting its attempts at stop).</summary>
+    public void FireAttemptToken()
+    {
+        Interlocked.Increment(ref _firing);
+        try
+        {
+            Volatile.Read(ref _attemptCancellation)?.Cancel();
+        }
+        catch (AggregateException)
+        {
+            // A callback the handler registered on its token threw; the attempt sees the cancellation all the same.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _firing);
+        }
+    }
+
+    /// <summary>
+    /// Ends the attempt's own cancellation. Its source is kept as the thread's spare only when it was not cancelled and no
+    /// <see cref="FireAttemptToken"/> holds it (that one may be lower on this very stack, its callbacks having run the
+    /// attempt to its end), so a late request can never reach a later attempt; otherwise it is left to the collector.
+    /// </summary>
+    public void EndCancellableAttempt()
+    {
+        if (Interlocked.Exchange(ref _attemptCancellation, null) is { } cancellation
+            && Volatile.Read(ref _firing) == 0
+            && t_spareCancellation is null
+            && cancellation.TryReset())
+        {
+            t_spareCancellation = cancellation;
         }
     }
 
