@@ -5,6 +5,9 @@ namespace AttrFanout.Conformance;
 [Event("conformance/order")]
 public sealed partial record ConformanceOrder(string Key, int FailFirst = 0, bool NonRetriable = false, bool Block = false);
 
+[Event("conformance/parcel")]
+public sealed partial record ConformanceParcel(string Key, int Kilograms, bool Explode = false);
+
 [Event("conformance/blob")]
 public sealed partial record ConformanceBlob(string Content);
 
@@ -62,6 +65,18 @@ public static class ConformanceFunctions
     public static void KeepBlob(ConformanceBlob blob)
     {
     }
+
+    public const string Ship = "conformance-ship";
+    public const string Crane = "conformance-crane";
+
+    [OnEvent("conformance/parcel", Id = Ship)]
+    public static void ShipParcel(ConformanceParcel parcel, FunctionContext context) => ConformanceLog.Record(parcel.Key, Ship, context.Attempt);
+
+    [OnEvent("conformance/parcel", Id = Crane, When = nameof(IsHeavy))]
+    public static void LiftParcel(ConformanceParcel parcel, FunctionContext context) => ConformanceLog.Record(parcel.Key, Crane, context.Attempt);
+
+    internal static bool IsHeavy(ConformanceParcel parcel) =>
+        parcel.Explode ? throw new InvalidOperationException("the scale is broken") : parcel.Kilograms >= 100;
 
     /// <summary>A schedule every app of the suite turns off (<see cref="ConformanceStore.StartAsync"/>) unless a test sets one.</summary>
     public const string Tick = "conformance-tick";

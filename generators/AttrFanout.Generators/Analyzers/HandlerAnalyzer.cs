@@ -9,7 +9,7 @@ namespace AttrFanout.Generators.Analyzers;
 /// <summary>
 /// Checks each <c>[OnEvent]</c> method on its own: its signature (AF0004), event name (AF0005, or AF0021 when it cannot be
 /// determined at build time), function Id (AF0006), reachability from generated code (AF0008), numeric settings (AF0010),
-/// whether its class can be created per run (AF0013) and its resilience pipeline name (AF0020).
+/// whether its class can be created per run (AF0013), its resilience pipeline name (AF0020) and its filter (AF0037).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HandlerAnalyzer : DiagnosticAnalyzer
@@ -37,6 +37,7 @@ public sealed class HandlerAnalyzer : DiagnosticAnalyzer
         Descriptors.HandlerClassNotCreatable,
         Descriptors.InvalidPipelineName,
         Descriptors.EventNameNotDetermined,
+        Descriptors.InvalidFilterMethod,
     ];
 
     /// <inheritdoc />
@@ -88,6 +89,14 @@ public sealed class HandlerAnalyzer : DiagnosticAnalyzer
         }
 
         var shape = HandlerShape.Of(method, symbols.Types);
+        if (settings.When is { } when && shape.PayloadType is { TypeKind: not TypeKind.Error } payload &&
+            FilterResolver.Call(method, when, payload, context.Compilation, out var filterProblem) is null)
+        {
+            var location = AttributeLocations.NamedArgument(attribute, "When", context.CancellationToken) ?? methodName;
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.InvalidFilterMethod, location, when, handler, filterProblem, payload.ToDisplayString(), method.ContainingType.ToDisplayString()));
+        }
+
         if (shape.SignatureProblem is { } signatureProblem)
         {
             var properties = ImmutableDictionary<string, string?>.Empty;

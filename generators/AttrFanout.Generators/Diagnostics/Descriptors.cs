@@ -265,6 +265,13 @@ internal static class Descriptors
         "'{0}' has both [OnSchedule] and [OnEvent]; a method has one kind of trigger, so give the schedule its own method that calls the shared code",
         DiagnosticSeverity.Error);
 
+    /// <summary>AF0037: the method <c>[OnEvent(When = ...)]</c> names is missing or is not <c>static bool M(TPayload)</c>.</summary>
+    public static readonly DiagnosticDescriptor InvalidFilterMethod = Create(
+        DiagnosticIds.InvalidFilterMethod,
+        "Invalid filter method",
+        "The filter '{0}' of '{1}' cannot decide which events start a run: {2}; declare 'static bool {0}({3} payload)' in '{4}'",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, bool compilationEnd = false) =>
         new(
             id,

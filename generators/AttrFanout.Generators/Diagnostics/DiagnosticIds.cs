@@ -39,4 +39,5 @@ internal static class DiagnosticIds
     public const string UnknownTimeZone = "AF0034";
     public const string InvalidScheduleHandler = "AF0035";
     public const string ScheduleWithEvent = "AF0036";
+    public const string InvalidFilterMethod = "AF0037";
 }

@@ -137,6 +137,11 @@ internal static class ModuleEmitter
             writer.WriteLine($"Pipeline = {GeneratedCode.Literal(pipeline)},");
         }
 
+        if (function.FilterCall is { } filter)
+        {
+            writer.WriteLine($"When = static p => {filter},");
+        }
+
         if (function.Schedule is { } schedule)
         {
             var timeZone = schedule.TimeZone is null ? "null" : GeneratedCode.Literal(schedule.TimeZone);

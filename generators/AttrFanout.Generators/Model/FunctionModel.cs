@@ -9,6 +9,7 @@ namespace AttrFanout.Generators.Model;
 /// compiler warns about at the user's parameter; the generated call is then written without nullable warnings of its own.
 /// </param>
 /// <param name="FlowControl">The function's flow-control rules, or null when it has none or they could not be resolved.</param>
+/// <param name="FilterCall">The call of the <c>When</c> filter on the payload <c>p</c>, or null for none.</param>
 /// <param name="Schedule">The cron schedule of an <c>[OnSchedule]</c> function; null for a function started by events.</param>
 internal sealed record FunctionModel(
     string EventName,
@@ -27,4 +28,5 @@ internal sealed record FunctionModel(
     ServiceFactoryModel? Factory,
     bool HasAnnotatedEnvelope = false,
     FlowControlModel? FlowControl = null,
-    ScheduleModel? Schedule = null);
+    ScheduleModel? Schedule = null,
+    string? FilterCall = null);

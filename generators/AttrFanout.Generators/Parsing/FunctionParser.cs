@@ -37,6 +37,13 @@ internal static class FunctionParser
             return null;
         }
 
+        string? filterCall = null;
+        if (settings.When is { } when &&
+            (filterCall = FilterResolver.Call(method, when, shape.PayloadType, context.SemanticModel.Compilation, out _)) is null)
+        {
+            return null;
+        }
+
         var containingType = SymbolNames.Fqn(method.ContainingType);
         return new FunctionModel(
             settings.EventName!,
@@ -54,7 +61,8 @@ internal static class FunctionParser
             settings.Pipeline,
             method.IsStatic ? null : ServiceFactoryParser.Parse(method.ContainingType, containingType, types, cancellationToken),
             AnnotatedEnvelope(method, shape),
-            FlowControlParser.Read(method, shape.PayloadType, context.SemanticModel.Compilation, types, cancellationToken).Model);
+            FlowControlParser.Read(method, shape.PayloadType, context.SemanticModel.Compilation, types, cancellationToken).Model,
+            FilterCall: filterCall);
     }
 
     private static bool AnnotatedEnvelope(IMethodSymbol method, HandlerShape shape)

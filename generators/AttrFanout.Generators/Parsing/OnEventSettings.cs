@@ -6,9 +6,10 @@ namespace AttrFanout.Generators.Parsing;
 /// <summary>The arguments of one <c>[OnEvent]</c> attribute, as written.</summary>
 internal sealed class OnEventSettings
 {
-    private OnEventSettings(EventNameValue eventName, string? explicitId, int? retries, int? timeoutSeconds, int? concurrency, string? pipeline)
+    private OnEventSettings(EventNameValue eventName, string? explicitId, int? retries, int? timeoutSeconds, int? concurrency, string? pipeline, string? when)
     {
         Pipeline = pipeline;
+        When = when;
         EventName = eventName.Name;
         IsEventNameDetermined = eventName.IsDetermined;
         ExplicitId = explicitId;
@@ -33,6 +34,9 @@ internal sealed class OnEventSettings
     /// <summary>The name of the app's resilience pipeline, as written, or null when not set.</summary>
     public string? Pipeline { get; }
 
+    /// <summary>The name of the filter method, as written, or null when not set.</summary>
+    public string? When { get; }
+
     /// <summary>Why <see cref="Pipeline"/> cannot name a registered pipeline (AF0020), or null.</summary>
     public string? PipelineProblem => PipelineNames.Problem(Pipeline);
 
@@ -49,7 +53,7 @@ internal sealed class OnEventSettings
         var eventName = EventNameArgument.Read(attribute, compilation, model, cancellationToken);
         string? id = null;
         int? retries = null, timeout = null, concurrency = null;
-        string? pipeline = null;
+        string? pipeline = null, when = null;
         foreach (var (name, value) in NamedArguments(attribute, compilation, model, cancellationToken))
         {
             switch (name)
@@ -69,10 +73,13 @@ internal sealed class OnEventSettings
                 case "Pipeline":
                     pipeline = value as string;
                     break;
+                case "When":
+                    when = value as string;
+                    break;
             }
         }
 
-        return new OnEventSettings(eventName, id, retries, timeout, concurrency, pipeline);
+        return new OnEventSettings(eventName, id, retries, timeout, concurrency, pipeline, when);
     }
 
     /// <summary>

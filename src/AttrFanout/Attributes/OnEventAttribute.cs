@@ -52,4 +52,12 @@ public sealed class OnEventAttribute : Attribute
     /// rejection that says when to come back reschedules the run at that time.
     /// </remarks>
     public string? Pipeline { get; set; }
+
+    /// <summary>
+    /// Gets or sets the name of a filter: a static method of the function's class that takes the payload and returns
+    /// <see cref="bool"/>, e.g. <c>nameof(IsLarge)</c>. It is evaluated once, at send; an event it returns
+    /// <see langword="false"/> for starts no run of this function (the send's run Ids name the functions that took it).
+    /// </summary>
+    /// <value>When not set, every event of the name starts a run.</value>
+    public string? When { get; set; }
 }

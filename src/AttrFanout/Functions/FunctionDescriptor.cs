@@ -48,6 +48,13 @@ public abstract class FunctionDescriptor
     /// <summary>Gets whether the handler is an instance method whose class is resolved from a service scope per run.</summary>
     public bool RequiresServices { get; init; }
 
+    /// <summary>Gets whether the function has a filter (<see cref="OnEventAttribute.When"/>), evaluated at send.</summary>
+    public abstract bool HasFilter { get; }
+
+    /// <summary>Returns whether <paramref name="envelope"/> starts a run of the function: its filter's answer, or <see langword="true"/> without one.</summary>
+    /// <param name="envelope">The event; its payload must be of <see cref="PayloadType"/>.</param>
+    public abstract bool Accepts(EventEnvelope envelope);
+
     /// <summary>Invokes the handler once for <paramref name="envelope"/>.</summary>
     /// <param name="services">The services of the run's scope.</param>
     /// <param name="envelope">The event; its payload must be of <see cref="PayloadType"/>.</param>

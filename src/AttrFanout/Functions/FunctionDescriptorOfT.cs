@@ -26,15 +26,25 @@ public sealed class FunctionDescriptor<TPayload> : FunctionDescriptor
     /// <inheritdoc />
     public override Type PayloadType => typeof(TPayload);
 
+    /// <summary>
+    /// Gets the filter the generator emits from <see cref="OnEventAttribute.When"/>: an event it returns
+    /// <see langword="false"/> for starts no run of this function. <see langword="null"/> for none.
+    /// </summary>
+    public Func<TPayload, bool>? When { get; init; }
+
+    /// <inheritdoc />
+    public override bool HasFilter => When is not null;
+
+    /// <inheritdoc />
+    public override bool Accepts(EventEnvelope envelope) =>
+        When is not { } when || (envelope is Event<TPayload> typed ? when(typed.Data) : throw WrongPayload(envelope));
+
     /// <inheritdoc />
     public override ValueTask InvokeAsync(IServiceProvider services, EventEnvelope envelope, FunctionContext context, CancellationToken cancellationToken)
     {
-        if (envelope is not Event<TPayload> typed)
-        {
-            throw new InvalidOperationException(
-                $"Function '{Id}' expects an event with a payload of type '{typeof(TPayload).FullName}', but event '{envelope.Id}' ('{envelope.Name}') carries '{envelope.Payload.GetType().FullName}'.");
-        }
-
-        return _invoker(services, typed, context, cancellationToken);
+        return envelope is Event<TPayload> typed ? _invoker(services, typed, context, cancellationToken) : throw WrongPayload(envelope);
     }
+
+    private InvalidOperationException WrongPayload(EventEnvelope envelope) => new(
+        $"Function '{Id}' expects an event with a payload of type '{typeof(TPayload).FullName}', but event '{envelope.Id}' ('{envelope.Name}') carries '{envelope.Payload.GetType().FullName}'.");
 }

@@ -26,7 +26,7 @@ public sealed class FunctionCatalog
             static pair => Array.ConvertAll(pair.Value, static f => new Stores.RunRequest(f.Id)),
             StringComparer.Ordinal);
         _flowControlledEvents = _functionsByEvent
-            .Where(static pair => pair.Value.Any(static f => f.FlowControl is not null))
+            .Where(static pair => pair.Value.Any(static f => f.FlowControl is not null || f.HasFilter))
             .Select(static pair => pair.Key)
             .ToFrozenSet(StringComparer.Ordinal);
     }
@@ -55,8 +55,9 @@ public sealed class FunctionCatalog
 
     /// <summary>
     /// Gets the runs <paramref name="envelope"/> starts: the list built once for an event none of whose functions has
-    /// flow-control rules; otherwise built for this send, with each such function's keys evaluated from the payload and its
-    /// idempotency key kept until the event's timestamp plus the rule's period.
+    /// flow-control rules or a filter; otherwise built for this send, without the functions whose filter declines the
+    /// event, and with each ruled function's keys evaluated from the payload and its idempotency key kept until the
+    /// event's timestamp plus the rule's period.
     /// </summary>
     /// <exception cref="Engine.FlowKeyException">A key could not be evaluated; nothing is accepted.</exception>
     internal IReadOnlyList<Stores.RunRequest> GetRunRequests(EventEnvelope envelope)
@@ -67,23 +68,27 @@ public sealed class FunctionCatalog
         }
 
         var functions = _functionsByEvent[envelope.Name];
-        var runs = new Stores.RunRequest[functions.Length];
-        for (var i = 0; i < functions.Length; i++)
+        var runs = new List<Stores.RunRequest>(functions.Length);
+        foreach (var function in functions)
         {
-            var function = functions[i];
+            if (function.HasFilter && !Sending.EventFilters.Accepts(function, envelope))
+            {
+                continue;
+            }
+
             if (function.FlowControl is not { } rules)
             {
-                runs[i] = new Stores.RunRequest(function.Id);
+                runs.Add(new Stores.RunRequest(function.Id));
                 continue;
             }
 
             var idempotency = rules.Idempotency is { } rule ? Sending.FlowKeys.EvaluateIdempotencyKey(function, rule, envelope.Payload) : null;
-            runs[i] = new Stores.RunRequest(function.Id)
+            runs.Add(new Stores.RunRequest(function.Id)
             {
                 Keys = Sending.FlowKeys.Evaluate(function, rules, envelope.Payload),
                 IdempotencyKey = idempotency,
                 IdempotentUntil = idempotency is null ? default : envelope.Timestamp + rules.Idempotency!.Period,
-            };
+            });
         }
 
         return runs;

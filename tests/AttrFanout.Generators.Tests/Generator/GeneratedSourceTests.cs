@@ -46,6 +46,39 @@ public sealed class GeneratedSourceTests
     }
 
     [Fact]
+    public void A_filtered_function_carries_a_typed_filter_calling_its_method()
+    {
+        var input = TestCompilation.Create("Shop", """
+            using AttrFanout;
+
+            namespace Shop;
+
+            public interface IHasTotal { decimal Total { get; } }
+
+            [Event("shop/order.placed")]
+            public sealed partial record OrderPlaced(string Id, decimal Total) : IHasTotal;
+
+            public static class Orders
+            {
+                [OnEvent("shop/order.placed", Id = "review-large-order", When = nameof(IsLarge))]
+                public static void Review(OrderPlaced order) { }
+
+                [OnEvent("shop/order.placed", Id = "thank-paying-customer", When = nameof(Paid))]
+                public static void Thank(Event<OrderPlaced> order) { }
+
+                internal static bool IsLarge(OrderPlaced order) => order.Total > 1_000;
+
+                internal static bool Paid(IHasTotal order) => order.Total > 0;
+            }
+            """);
+
+        var (output, result) = TestCompilation.RunGenerator(input);
+
+        TestCompilation.AssertNoErrors(output);
+        Snapshot.Match("Filters", result);
+    }
+
+    [Fact]
     public void An_app_composes_the_module_of_a_referenced_library()
     {
         var library = TestCompilation.RunGenerator(TestCompilation.Create("Shop.Functions", Scenarios.Events, Scenarios.Handlers)).Output;

@@ -42,7 +42,7 @@ internal static class KeyResolver
             .ToArray();
 
     /// <summary>Why <paramref name="method"/> cannot be called as <c>static R M(TPayload)</c> by generated code, or null.</summary>
-    public static string? MethodProblem(IMethodSymbol method, ITypeSymbol payload, Compilation compilation, bool returnsInt = false)
+    public static string? MethodProblem(IMethodSymbol method, ITypeSymbol payload, Compilation compilation, bool returnsInt = false, bool returnsBool = false)
     {
         if (!method.IsStatic)
         {
@@ -65,7 +65,9 @@ internal static class KeyResolver
             return $"it takes '{parameter.Type.ToDisplayString()}', which is not the payload type '{payload.ToDisplayString()}' or a base type or interface of it";
         }
 
-        if (returnsInt ? method.ReturnType.SpecialType != SpecialType.System_Int32 : method.ReturnsVoid)
+        if (returnsInt ? method.ReturnType.SpecialType != SpecialType.System_Int32
+            : returnsBool ? method.ReturnType.SpecialType != SpecialType.System_Boolean
+            : method.ReturnsVoid)
         {
             return $"it returns {method.ReturnType.ToDisplayString()}";
         }
