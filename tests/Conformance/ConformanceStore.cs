@@ -12,6 +12,12 @@ public abstract class ConformanceStore : IAsyncDisposable
     /// <summary>Gets whether the store finds a run by its Id once it succeeded, as its <see cref="Stores.IFanoutStore.KeepsSucceededRuns"/> says.</summary>
     public virtual bool KeepsSucceededRuns => true;
 
+    /// <summary>
+    /// Gets whether apps have the suite's generated functions (<see cref="ConformanceFunctions"/>), whose schedule every app
+    /// turns off unless a test sets one; a store of hand-built functions says <see langword="false"/>.
+    /// </summary>
+    protected virtual bool HasConformanceFunctions => true;
+
     /// <summary>Builds an app over this store's storage with the conformance options; the caller starts it.</summary>
     protected abstract ServiceProvider Build(Action<AttrFanoutOptions> configure);
 
@@ -23,7 +29,11 @@ public abstract class ConformanceStore : IAsyncDisposable
         var provider = Build(o =>
         {
             o.ShutdownTimeout = TimeSpan.FromSeconds(1);
-            o.Functions[ConformanceFunctions.Tick] = new FunctionOptions { Schedule = "off" };
+            if (HasConformanceFunctions)
+            {
+                o.Functions[ConformanceFunctions.Tick] = new FunctionOptions { Schedule = "off" };
+            }
+
             configure?.Invoke(o);
         });
         var app = new ConformanceApp(provider, this);

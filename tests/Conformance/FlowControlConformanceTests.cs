@@ -314,6 +314,9 @@ public abstract class FlowControlStore : ConformanceStore
     /// </summary>
     public virtual TimeSpan ClockTolerance => TimeSpan.FromSeconds(1);
 
+    /// <inheritdoc />
+    protected override bool HasConformanceFunctions => false;
+
     /// <summary>Adds the store's own services (its clock) to a new app's services.</summary>
     protected abstract void AddServices(IServiceCollection services);
 
