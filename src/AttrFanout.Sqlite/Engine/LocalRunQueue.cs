@@ -24,6 +24,9 @@ internal sealed class LocalRunQueue(int leaseBatch, int capacity)
     }
 
     private readonly ConcurrentQueue<LeasedRun> _runs = new();
+
+    /// <summary>Gets how many runs one lease from the file takes.</summary>
+    public int LeaseBatch => leaseBatch;
     private long _marks = 1;
     private long _drainedAt;
     private int _takesSinceLease;
