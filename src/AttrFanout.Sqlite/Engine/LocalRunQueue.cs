@@ -43,6 +43,9 @@ internal sealed class LocalRunQueue(int leaseBatch, int capacity)
 
     public void Enqueue(LeasedRun run) => _runs.Enqueue(run);
 
+    /// <summary>Finds a queued run by walking the queue; for rare requests (a cancel), never on the path of a take.</summary>
+    public LeasedRun? Find(string runId) => _runs.FirstOrDefault(run => run.RunId == runId);
+
     public bool TryDequeue([MaybeNullWhen(false)] out LeasedRun run)
     {
         if (!_runs.TryDequeue(out run))

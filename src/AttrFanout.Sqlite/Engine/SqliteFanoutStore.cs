@@ -27,6 +27,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     private readonly ReadConnections _reads;
     private readonly ConcurrentDictionary<string, LocalRunQueue> _queues = new(StringComparer.Ordinal);
     private readonly CancellationWatch _cancellations;
+    private readonly ConcurrentDictionary<string, string> _cancelOnTake = new(StringComparer.Ordinal);
     private int _closed;
 
     public SqliteFanoutStore(SqliteRunStore store, SqliteStoreOptions options, FunctionCatalog catalog, AttrFanoutOptions fanout, TimeProvider time, ILogger logger, FailureThrottle? failures = null)
@@ -165,6 +166,12 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
                 return null;
             }
 
+            if (!_cancelOnTake.IsEmpty && _cancelOnTake.TryRemove(run.RunId, out var reason))
+            {
+                await SettleCancelledAsync(run, reason).ConfigureAwait(false);
+                continue;
+            }
+
             _wakeups.Wake(functionId);
             _cancellations.HandedOver(run.RunId);
             var dueSince = run.LeaseUntil - _options.LeaseDuration;
@@ -265,7 +272,10 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     {
         try
         {
-            await _store.CancelRunAsync(runId, reason, now, cancellationToken).ConfigureAwait(false);
+            if (!await TryCancelQueuedAsync(runId, reason).ConfigureAwait(false))
+            {
+                await _store.CancelRunAsync(runId, reason, now, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Microsoft.Data.Sqlite.SqliteException error)
         {
@@ -273,6 +283,37 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         }
 
         return await GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Cancels a run this process leased and still queues (not handed to the engine): the queue skips it when its turn
+    /// comes, and the file records it cancelled now, as a run that was never executing.
+    /// </summary>
+    private async ValueTask<bool> TryCancelQueuedAsync(string runId, string reason)
+    {
+        if (!_leases.IsHeld(runId))
+        {
+            return false;
+        }
+
+        _cancelOnTake[runId] = reason;
+        foreach (var queue in _queues.Values)
+        {
+            if (queue.Find(runId) is { } queued)
+            {
+                await SettleCancelledAsync(queued, reason).ConfigureAwait(false);
+                return true;
+            }
+        }
+
+        _cancelOnTake.TryRemove(runId, out _);
+        return false;
+    }
+
+    private async ValueTask SettleCancelledAsync(LeasedRun run, string reason)
+    {
+        _leases.TryRelease(run.RunId, out _);
+        await _store.RecordOutcomeAsync(run.RunId, Owner, new StoredOutcome.Ended(StoredRunStatus.Cancelled, run.Attempt - 1, reason)).ConfigureAwait(false);
     }
 
     public IAsyncEnumerable<RunCancellation> WatchCancellationsAsync(CancellationToken cancellationToken) => _cancellations.WatchAsync(cancellationToken);
