@@ -37,6 +37,15 @@ public sealed class QueryPlanTests
     }
 
     [Fact]
+    public async Task Pruning_idempotency_keys_finds_the_ones_that_ran_out_through_their_index()
+    {
+        var plan = await PlanAsync(Outcomes.PruneOperation.PruneIdempotencyKeys);
+
+        Assert.Contains("idempotency_keys_by_until (until<?)", plan);
+        Assert.DoesNotContain("SCAN", plan);
+    }
+
+    [Fact]
     public async Task A_slot_counts_its_holders_through_its_primary_key()
     {
         var plan = await PlanAsync(AttrFanout.Sqlite.Flow.AcquireSlotOperation.CountHolders);
