@@ -13,7 +13,7 @@ internal static class FunctionRunQueries
 {
     private const string Select = """
         SELECT r.id, r.function_id, e.id, e.name, r.status, r.attempt, r.due_at, r.error_type, r.error_message,
-            r.created_at, r.updated_at, r.finished_at, r.replay_of, r.replayed_by, r.lease_until
+            r.created_at, r.updated_at, r.finished_at, r.replay_of, r.replayed_by, r.lease_until, r.reason
         FROM runs r JOIN events e ON e.seq = r.event_seq
         """;
 
@@ -74,7 +74,7 @@ internal static class FunctionRunQueries
             var attempt = reader.GetInt32(5);
             var dueAt = ToTime(reader.GetInt64OrNull(6));
             var errorType = reader.GetStringOrNull(7);
-            var finished = stored is StoredStatus.Succeeded or StoredStatus.Failed;
+            var finished = stored is StoredStatus.Succeeded or StoredStatus.Failed or StoredStatus.Skipped or StoredStatus.Cancelled;
             var leaseEnded = stored == StoredStatus.Leased && reader.GetInt64OrNull(14) is { } leaseUntil && leaseUntil <= UnixTime.ToStored(now);
             var status = Status(leaseEnded ? StoredStatus.Pending : stored, errorType is not null && dueAt is { } due && (stored == StoredStatus.Pending || due > now));
             runs.Add(new FunctionRun
@@ -93,6 +93,7 @@ internal static class FunctionRunQueries
                 FailedAt = stored == StoredStatus.Failed ? ToTime(reader.GetInt64OrNull(11)) : null,
                 ReplayOf = reader.GetStringOrNull(12),
                 ReplayedBy = reader.GetStringOrNull(13),
+                Reason = reader.GetStringOrNull(15),
             });
         }
 
@@ -103,6 +104,8 @@ internal static class FunctionRunQueries
     {
         StoredStatus.Succeeded => AttrFanout.RunStatus.Succeeded,
         StoredStatus.Failed => AttrFanout.RunStatus.Failed,
+        StoredStatus.Skipped => AttrFanout.RunStatus.Skipped,
+        StoredStatus.Cancelled => AttrFanout.RunStatus.Cancelled,
         _ when retryWaiting => AttrFanout.RunStatus.RetryScheduled,
         StoredStatus.Leased => AttrFanout.RunStatus.Running,
         _ => AttrFanout.RunStatus.Pending,
