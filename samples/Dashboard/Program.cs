@@ -5,12 +5,19 @@ using Shop.Services;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddAttrFanout(o => o.UseSqlite());   // the database: ConnectionStrings:Shop in appsettings.json
 builder.Services.AddAntiforgery();                     // the dashboard's replay and cancel forms carry a token
-builder.Services.AddShopServices(builder.Configuration);
+builder.Services.AddShopServices();
 
 var app = builder.Build();
-app.MapAttrFanoutDashboard("/attrfanout");             // no policy named: served to this machine only
+app.MapAttrFanoutDashboard("/attrfanout", o =>        // no policy named: served to this machine only
+{
+    o.ReadOnly = bool.TryParse(app.Configuration["Shop:DashboardReadOnly"], out var readOnly) && readOnly;
+});
 app.MapAttrFanoutEvents("/e");                         // keys: AttrFanout:EventKeys
-app.MapGet("/", () => Results.Redirect("/attrfanout"));
+app.MapGet("/", new RequestDelegate(static context =>
+{
+    context.Response.Redirect("/attrfanout");
+    return Task.CompletedTask;
+}));
 app.Run();
 
 /// <summary>The app's entry point, visible to <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
