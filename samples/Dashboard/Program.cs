@@ -11,6 +11,7 @@ var app = builder.Build();
 app.MapAttrFanoutDashboard("/attrfanout", o =>        // no policy named: served to this machine only
 {
     o.ReadOnly = bool.TryParse(app.Configuration["Shop:DashboardReadOnly"], out var readOnly) && readOnly;
+    o.RefreshInterval = TimeSpan.FromSeconds(1);
 });
 app.MapAttrFanoutEvents("/e");                         // keys: AttrFanout:EventKeys
 app.MapGet("/", new RequestDelegate(static context =>

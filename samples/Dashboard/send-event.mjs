@@ -16,4 +16,6 @@ const response = await fetch(url, {
   body,
   signal: AbortSignal.timeout(30_000),
 });
-console.log(JSON.stringify({ status: response.status, body: await response.json() }));
+const answer = JSON.stringify({ status: response.status, body: await response.json() });
+// Exit once printed: fetch keeps its connection alive for a few seconds, which would keep Node running.
+process.stdout.write(answer + '\n', () => process.exit(0));
