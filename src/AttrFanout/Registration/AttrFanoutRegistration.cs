@@ -96,7 +96,8 @@ public static class AttrFanoutRegistration
             sp.GetRequiredService<IFanoutStore>(),
             sp.GetRequiredService<RunCompletions>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<FanoutEngine>()));
+            sp.GetRequiredService<FanoutEngine>(),
+            sp.GetRequiredService<FunctionCatalog>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AttrFanoutHostedService>(
             static sp => new AttrFanoutHostedService(sp.GetRequiredService<FanoutEngine>())));
         return services;
