@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AttrFanout.Dashboard;
 
-/// <summary>What the dashboard changes: replay of one failed run or of a filtered set. Each answers with a redirect to the page that shows the result.</summary>
+/// <summary>What the dashboard changes: replay of one failed run or of a filtered set, and cancel. Each answers with a redirect to the page that shows the result.</summary>
 internal sealed class DashboardActions(ILogger logger)
 {
     public async Task ReplayOneAsync(DashboardRequest request, string runId)
@@ -22,6 +22,29 @@ internal sealed class DashboardActions(ILogger logger)
 
         DashboardLog.Replayed(logger, runId, replay.RunId);
         DashboardResponses.SeeOther(request.Http, request.RunUrl(replay.RunId));
+    }
+
+    public async Task CancelAsync(DashboardRequest request, string runId)
+    {
+        FunctionRun? run;
+        try
+        {
+            run = await request.Site.Runs.CancelAsync(runId, request.Aborted).ConfigureAwait(false);
+        }
+        catch (NotSupportedException exception)
+        {
+            await DashboardResponses.MessageAsync(request.Http, StatusCodes.Status409Conflict, $"This store cannot cancel runs: {exception.Message}").ConfigureAwait(false);
+            return;
+        }
+
+        if (run is null)
+        {
+            await DashboardResponses.MessageAsync(request.Http, StatusCodes.Status404NotFound, $"The store does not know the run '{runId}'.").ConfigureAwait(false);
+            return;
+        }
+
+        DashboardLog.Cancelled(logger, runId);
+        DashboardResponses.SeeOther(request.Http, request.RunUrl(runId));
     }
 
     public async Task ReplayFilteredAsync(DashboardRequest request)

@@ -51,6 +51,10 @@ internal static class DashboardAssets
         .badge { margin-left:auto; padding:.1rem .6rem; border-radius:1rem; background:#eef0f4; color:var(--muted); font-size:.8rem; }
         .flash { background:#e3f4e8; border:1px solid #bfe3ca; padding:.5rem .8rem; }
         .incomplete { background:#fff3df; border:1px solid #f3d9a8; padding:.5rem .8rem; }
+        fieldset.statuses { border:1px solid var(--line); border-radius:.3rem; display:flex; flex-wrap:wrap; gap:.2rem .8rem; padding:.3rem .6rem; }
+        fieldset.statuses label { flex-direction:row; align-items:center; color:var(--fg); }
+        .event-run { white-space:nowrap; }
+        .paging { margin-top:1rem; }
         """;
 
     /// <summary>

@@ -8,5 +8,6 @@ internal sealed record FunctionSummary(string Id, string EventName, string Handl
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(IReadOnlyList<FunctionSummary>))]
 [JsonSerializable(typeof(FunctionRun))]
-[JsonSerializable(typeof(IReadOnlyList<FunctionRun>))]
+[JsonSerializable(typeof(RunPage))]
+[JsonSerializable(typeof(AttrFanout.RunCounts))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;

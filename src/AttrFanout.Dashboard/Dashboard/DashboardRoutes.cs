@@ -16,12 +16,17 @@ internal sealed class DashboardRoutes(DashboardSite site, ILogger logger)
     {
         group.MapGet("", Page(FunctionsPage.RenderAsync));
         group.MapGet("failed", Page(FailedRunsPage.RenderAsync));
-        group.MapGet("runs/{runId}", Page(static r => RunPage.RenderAsync(r, RouteValue(r.Http, "runId"))));
-        group.MapGet("api/functions", Guarded(r => DashboardApi.FunctionsAsync(r)));
+        group.MapGet("runs", Page(RunsPage.RenderAsync));
+        group.MapGet("events", Page(EventsPage.RenderAsync));
+        group.MapGet("runs/{runId}", Page(static r => RunDetailPage.RenderAsync(r, RouteValue(r.Http, "runId"))));
+        group.MapGet("api/functions", Guarded(static r => DashboardApi.FunctionsAsync(r)));
+        group.MapGet("api/counts", Guarded(static r => DashboardApi.CountsAsync(r)));
+        group.MapGet("api/runs", Guarded(static r => DashboardApi.RunsAsync(r)));
         group.MapGet("api/runs/{runId}", Guarded(static r => DashboardApi.RunAsync(r, RouteValue(r.Http, "runId"))));
         group.MapGet("assets/dashboard.css", static context => DashboardResponses.AssetAsync(context, "text/css; charset=utf-8", DashboardAssets.Css));
         group.MapGet("assets/dashboard.js", static context => DashboardResponses.AssetAsync(context, "text/javascript; charset=utf-8", DashboardAssets.Js));
         group.MapPost("runs/{runId}/replay", Change(r => _actions.ReplayOneAsync(r, RouteValue(r.Http, "runId"))));
+        group.MapPost("runs/{runId}/cancel", Change(r => _actions.CancelAsync(r, RouteValue(r.Http, "runId"))));
         group.MapPost("failed/replay", Change(_actions.ReplayFilteredAsync));
     }
 

@@ -37,19 +37,8 @@ internal static class FailedRunsPage
     private static void WriteFilters(HtmlWriter html, DashboardRequest request, FailedRunQuery query)
     {
         html.Raw("<form method=\"get\" class=\"filters\" action=\"").Text(request.Url("failed")).Raw("\">");
-        html.Raw("<label>Function <select name=\"function\"><option value=\"\">any</option>");
-        foreach (var function in request.Site.Catalog.Functions)
-        {
-            html.Raw("<option").Raw(function.Id == query.FunctionId ? " selected" : "").Raw(" value=\"").Text(function.Id).Raw("\">").Text(function.Id).Raw("</option>");
-        }
-
-        html.Raw("</select></label><label>Event <select name=\"event\"><option value=\"\">any</option>");
-        foreach (var name in request.Site.Catalog.Functions.Select(static f => f.EventName).Distinct(StringComparer.Ordinal))
-        {
-            html.Raw("<option").Raw(name == query.EventName ? " selected" : "").Raw(" value=\"").Text(name).Raw("\">").Text(name).Raw("</option>");
-        }
-
-        html.Raw("</select></label>");
+        FilterFields.FunctionSelect(html, request, query.FunctionId);
+        FilterFields.EventSelect(html, request, "event", query.EventName);
         html.Raw("<label>Failed from <input type=\"text\" name=\"from\" placeholder=\"2026-12-06T10:00Z\" value=\"").Text(request.Query("from")).Raw("\"></label>");
         html.Raw("<label>before <input type=\"text\" name=\"before\" value=\"").Text(request.Query("before")).Raw("\"></label>");
         html.Raw("<label><input type=\"checkbox\" name=\"replayed\" value=\"on\"").Raw(query.IncludeReplayed ? " checked" : "").Raw("> include replayed</label>");

@@ -8,11 +8,11 @@ internal static class FunctionsPage
     public static async Task<PageResult> RenderAsync(DashboardRequest request)
     {
         var site = request.Site;
-        var counts = await RunCounts.ReadAsync(site.Runs, request.Aborted).ConfigureAwait(false);
+        var counts = await StatusCounts.ReadAsync(site.Runs, request.Aborted).ConfigureAwait(false);
         var html = new HtmlWriter();
         html.Raw("<h1>Functions</h1>");
         html.Raw("<table class=\"functions\"><thead><tr><th>Function</th><th>Event</th><th>Handler</th><th>Retries</th><th>Timeout</th><th>Concurrency</th><th>Flow control</th>");
-        foreach (var column in RunCounts.Columns)
+        foreach (var column in StatusCounts.Columns)
         {
             html.Element("th", column.Label, "count");
         }
@@ -33,7 +33,7 @@ internal static class FunctionsPage
             }
 
             html.Raw("</td>");
-            foreach (var column in RunCounts.Columns)
+            foreach (var column in StatusCounts.Columns)
             {
                 html.Raw("<td class=\"count\">");
                 if (counts.Of(function.Id, column) is { } count)
@@ -52,10 +52,7 @@ internal static class FunctionsPage
         }
 
         html.Raw("</tbody></table>");
-        foreach (var note in counts.Notes)
-        {
-            html.Element("p", note, "note");
-        }
+        Gaps.Write(html, counts.Incomplete);
 
         return new PageResult("Functions", html.ToString());
     }

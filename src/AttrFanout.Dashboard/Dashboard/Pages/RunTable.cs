@@ -2,7 +2,7 @@ using AttrFanout.Dashboard.Html;
 
 namespace AttrFanout.Dashboard.Pages;
 
-/// <summary>A table of runs, each linked to its page, with a replay button on failed runs when the dashboard may change things.</summary>
+/// <summary>A table of runs, each linked to its page, with a replay button on failed runs and a cancel button on unfinished ones when the dashboard may change things.</summary>
 internal static class RunTable
 {
     public static void Write(HtmlWriter html, DashboardRequest request, IReadOnlyList<FunctionRun> runs, bool showEvent = true)
@@ -44,10 +44,17 @@ internal static class RunTable
             {
                 request.PostButton(html, request.RunUrl(run.RunId) + "/replay", "Replay", "replay");
             }
+            else if (request.CanChange && CanCancel(run))
+            {
+                request.PostButton(html, request.RunUrl(run.RunId) + "/cancel", "Cancel", "cancel");
+            }
 
             html.Raw("</td></tr>");
         }
 
         html.Raw("</tbody></table>");
     }
+
+    /// <summary>Whether the run has not ended, so cancelling it can still change something.</summary>
+    public static bool CanCancel(FunctionRun run) => run.Status is RunStatus.Pending or RunStatus.Running or RunStatus.RetryScheduled;
 }

@@ -3,7 +3,7 @@ using AttrFanout.Dashboard.Html;
 namespace AttrFanout.Dashboard.Pages;
 
 /// <summary>One run as the store knows it: status, attempts, last error, times, reason, replays, and its timeline.</summary>
-internal static class RunPage
+internal static class RunDetailPage
 {
     public static async Task<PageResult> RenderAsync(DashboardRequest request, string runId)
     {
@@ -61,6 +61,11 @@ internal static class RunPage
         if (run is { Status: RunStatus.Failed, ReplayedBy: null })
         {
             request.PostButton(html, request.RunUrl(run.RunId) + "/replay", "Replay", "replay");
+        }
+
+        if (RunTable.CanCancel(run))
+        {
+            request.PostButton(html, request.RunUrl(run.RunId) + "/cancel", "Cancel", "cancel");
         }
 
         html.Raw("</div>");
