@@ -1,3 +1,4 @@
+using AttrFanout.Sqlite.Flow;
 using AttrFanout.Sqlite.Leasing;
 using AttrFanout.Sqlite.Outcomes;
 using AttrFanout.Sqlite.Queries;
@@ -155,6 +156,68 @@ internal sealed class SqliteRunStore : IAsyncDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Writer.EnqueueAsync(new PruneOperation(_options.RetentionPeriod, _options.FailedRetentionPeriod, _options.IdempotencyWindow));
+    }
+
+    /// <summary>Takes one of <paramref name="limit"/> places of <paramref name="slot"/> for <paramref name="holder"/> until <paramref name="leaseUntil"/>; holders whose lease ended by <paramref name="now"/> do not count.</summary>
+    public Task<bool> TryAcquireSlotAsync(string slot, int limit, string holder, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(slot);
+        ArgumentException.ThrowIfNullOrEmpty(holder);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Writer.EnqueueAsync(new AcquireSlotOperation(slot, limit, holder, now, leaseUntil));
+    }
+
+    /// <summary>Extends <paramref name="holder"/>'s lease on <paramref name="slot"/>; false when its lease had ended or it holds none.</summary>
+    public Task<bool> RenewSlotAsync(string slot, string holder, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(slot);
+        ArgumentException.ThrowIfNullOrEmpty(holder);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Writer.EnqueueAsync(new RenewSlotOperation(slot, holder, leaseUntil));
+    }
+
+    /// <summary>Gives <paramref name="holder"/>'s place in <paramref name="slot"/> back.</summary>
+    public Task<bool> ReleaseSlotAsync(string slot, string holder, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(slot);
+        ArgumentException.ThrowIfNullOrEmpty(holder);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Writer.EnqueueAsync(new ReleaseSlotOperation(slot, holder));
+    }
+
+    /// <summary>Lists the holders of <paramref name="slot"/> whose lease has not ended at <paramref name="now"/>.</summary>
+    public Task<IReadOnlyList<string>> GetSlotHoldersAsync(string slot, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(slot);
+        return ReadAsync(connection =>
+        {
+            using var statements = new StatementCache(connection);
+            return SlotHolders.Read(statements, slot, now);
+        }, cancellationToken);
+    }
+
+    /// <summary>Decides a start against the rate bucket <paramref name="bucket"/> (GCRA): null when it conforms and was counted, else when it would.</summary>
+    public Task<DateTimeOffset?> TryTakeRateAsync(string bucket, int limit, TimeSpan period, int burst, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(bucket);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(burst, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Writer.EnqueueAsync(new TakeRateOperation(bucket, limit, period, burst, now));
+    }
+
+    /// <summary>
+    /// Cancels <paramref name="runId"/>: at once when it is not executing (true), else by a cancel request the executing
+    /// process's watch reads (false, also for a run that ended or does not exist).
+    /// </summary>
+    public Task<bool> CancelRunAsync(string runId, string reason, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        ArgumentNullException.ThrowIfNull(reason);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Writer.EnqueueAsync(new CancelRunOperation(runId, reason, now));
     }
 
     /// <summary>Lists failed runs that match <paramref name="filter"/>, oldest failure first, starting after <paramref name="after"/>.</summary>

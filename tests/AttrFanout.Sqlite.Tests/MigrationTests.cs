@@ -82,5 +82,41 @@ public sealed class MigrationTests
         Assert.Equal(trace.Fields, leased.Trace!.Fields);
     }
 
+    [Fact]
+    public async Task A_version_5_file_migrates_to_flow_control_with_its_runs_unkeyed_at_priority_zero()
+    {
+        await using var db = new TestDatabase();
+        var now = UnixTimeOf(TestDatabase.Start);
+        using (var connection = db.OpenRaw())
+        {
+            Assert.Equal(5, SchemaMigrator.Migrate(connection, Migrations.All.Take(5).ToList()));
+            SchemaTests.Execute(connection, $"""
+                INSERT INTO events (seq, id, name, timestamp, payload, accepted_at) VALUES (4, 'e-old', 'user/signup', {now}, x'7B7D', {now});
+                INSERT INTO runs (id, event_seq, function_id, status, attempt, max_attempts, due_at, created_at, updated_at) VALUES
+                    ('r-later', 4, 'a', 0, 1, 5, {now + 1000}, {now}, {now}),
+                    ('r-sooner', 4, 'a', 0, 1, 5, {now}, {now}, {now});
+                """);
+        }
+
+        var store = db.Open();
+
+        Assert.Equal(6, store.SchemaVersion);
+        using (var connection = db.OpenRaw())
+        {
+            Assert.Equal(
+                ["cancel_requests", "events", "flow_slots", "idempotency_keys", "rate_buckets", "runs"],
+                SchemaTests.Strings(connection, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"));
+            Assert.Contains("take_order", Assert.Single(SchemaTests.Strings(connection, "SELECT sql FROM sqlite_schema WHERE name = 'runs_by_function'")));
+        }
+
+        db.Time.Advance(TimeSpan.FromSeconds(1));
+        var sooner = Assert.Single(await store.LeaseDueAsync("owner", 1, TimeSpan.FromSeconds(30), functionId: "a"));
+        var later = Assert.Single(await store.LeaseDueAsync("owner", 1, TimeSpan.FromSeconds(30), functionId: "a"));
+        Assert.Equal(("r-sooner", "r-later"), (sooner.RunId, later.RunId));
+        Assert.Null(sooner.Keys);
+        Assert.True(await store.RecordOutcomeAsync("r-sooner", "owner", new RunOutcome.Ended(StoredRunStatus.Skipped, 0, "rate limit")));
+        Assert.False(await store.CancelRunAsync("r-later", "cancelled by request", db.Time.GetUtcNow()));
+    }
+
     private static long UnixTimeOf(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 }

@@ -23,8 +23,26 @@ public sealed class QueryPlanTests
     {
         var plan = await PlanAsync(LeaseOperation.Lease(16, ofFunction: true));
 
-        Assert.Contains("INDEX runs_by_function (function_id=? AND available_at<?)", plan);
+        Assert.Contains("INDEX runs_by_function (function_id=? AND take_order<?)", plan);
         Assert.DoesNotContain("SCAN runs", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_is_looked_up_through_its_primary_key()
+    {
+        var plan = await PlanAsync(Writing.IdempotencyKeys.FindLive);
+
+        Assert.Contains("SEARCH idempotency_keys USING PRIMARY KEY (function_id=? AND key=?)", plan);
+    }
+
+    [Fact]
+    public async Task A_slot_counts_its_holders_through_its_primary_key()
+    {
+        var plan = await PlanAsync(AttrFanout.Sqlite.Flow.AcquireSlotOperation.CountHolders);
+
+        Assert.Contains("USING PRIMARY KEY (slot=?)", plan);
+        Assert.DoesNotContain("SCAN", plan);
     }
 
     [Fact]

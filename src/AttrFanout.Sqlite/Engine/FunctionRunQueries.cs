@@ -14,7 +14,7 @@ internal static class FunctionRunQueries
     /// <summary>The columns <see cref="Read"/> reads, in its order; a listing appends <c>r.rowid</c> after them.</summary>
     internal const string Columns = """
         r.id, r.function_id, e.id, e.name, r.status, r.attempt, r.due_at, r.error_type, r.error_message,
-            r.created_at, r.updated_at, r.finished_at, r.replay_of, r.replayed_by, r.lease_until
+            r.created_at, r.updated_at, r.finished_at, r.replay_of, r.replayed_by, r.lease_until, r.reason
         """;
 
     internal const string From = "FROM runs r JOIN events e ON e.seq = r.event_seq";
@@ -75,12 +75,12 @@ internal static class FunctionRunQueries
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            rowids?.Add(reader.GetInt64(15));
+            rowids?.Add(reader.GetInt64(16));
             var stored = (StoredStatus)reader.GetInt32(4);
             var attempt = reader.GetInt32(5);
             var dueAt = ToTime(reader.GetInt64OrNull(6));
             var errorType = reader.GetStringOrNull(7);
-            var finished = stored is StoredStatus.Succeeded or StoredStatus.Failed;
+            var finished = stored is StoredStatus.Succeeded or StoredStatus.Failed or StoredStatus.Skipped or StoredStatus.Cancelled;
             var leaseEnded = stored == StoredStatus.Leased && reader.GetInt64OrNull(14) is { } leaseUntil && leaseUntil <= UnixTime.ToStored(now);
             var status = Status(leaseEnded ? StoredStatus.Pending : stored, errorType is not null && dueAt is { } due && (stored == StoredStatus.Pending || due > now));
             runs.Add(new FunctionRun
@@ -99,6 +99,7 @@ internal static class FunctionRunQueries
                 FailedAt = stored == StoredStatus.Failed ? ToTime(reader.GetInt64OrNull(11)) : null,
                 ReplayOf = reader.GetStringOrNull(12),
                 ReplayedBy = reader.GetStringOrNull(13),
+                Reason = reader.GetStringOrNull(15),
             });
         }
 
@@ -109,6 +110,8 @@ internal static class FunctionRunQueries
     {
         StoredStatus.Succeeded => AttrFanout.RunStatus.Succeeded,
         StoredStatus.Failed => AttrFanout.RunStatus.Failed,
+        StoredStatus.Skipped => AttrFanout.RunStatus.Skipped,
+        StoredStatus.Cancelled => AttrFanout.RunStatus.Cancelled,
         _ when retryWaiting => AttrFanout.RunStatus.RetryScheduled,
         StoredStatus.Leased => AttrFanout.RunStatus.Running,
         _ => AttrFanout.RunStatus.Pending,

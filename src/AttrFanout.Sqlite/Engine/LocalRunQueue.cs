@@ -24,6 +24,9 @@ internal sealed class LocalRunQueue(int leaseBatch, int capacity)
     }
 
     private readonly ConcurrentQueue<LeasedRun> _runs = new();
+
+    /// <summary>Gets how many runs one lease from the file takes.</summary>
+    public int LeaseBatch => leaseBatch;
     private long _marks = 1;
     private long _drainedAt;
     private int _takesSinceLease;
@@ -39,6 +42,9 @@ internal sealed class LocalRunQueue(int leaseBatch, int capacity)
         Volatile.Read(ref _marks) != Volatile.Read(ref _drainedAt) && (_runs.IsEmpty || Volatile.Read(ref _takesSinceLease) >= leaseBatch);
 
     public void Enqueue(LeasedRun run) => _runs.Enqueue(run);
+
+    /// <summary>Finds a queued run by walking the queue; for rare requests (a cancel), never on the path of a take.</summary>
+    public LeasedRun? Find(string runId) => _runs.FirstOrDefault(run => run.RunId == runId);
 
     public bool TryDequeue([MaybeNullWhen(false)] out LeasedRun run)
     {

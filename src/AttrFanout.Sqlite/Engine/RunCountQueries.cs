@@ -27,6 +27,12 @@ internal static class RunCountQueries
     internal static readonly Statement Succeeded = new(
         "SELECT function_id, count(*) FROM runs WHERE status = 2 GROUP BY function_id");
 
+    internal static readonly Statement Skipped = new(
+        "SELECT function_id, count(*) FROM runs WHERE status = 4 GROUP BY function_id");
+
+    internal static readonly Statement Cancelled = new(
+        "SELECT function_id, count(*) FROM runs WHERE status = 5 GROUP BY function_id");
+
     public static RunCounts Count(StatementCache statements, DateTimeOffset now)
     {
         var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
@@ -44,6 +50,8 @@ internal static class RunCountQueries
 
         Add(statements.Get(Failed), counts, RunStatus.Failed);
         Add(statements.Get(Succeeded), counts, RunStatus.Succeeded);
+        Add(statements.Get(Skipped), counts, RunStatus.Skipped);
+        Add(statements.Get(Cancelled), counts, RunStatus.Cancelled);
         return new RunCounts
         {
             Functions = [.. counts.Select(static c => new FunctionRunCounts
@@ -54,8 +62,8 @@ internal static class RunCountQueries
                 RetryScheduled = c.Value[(int)RunStatus.RetryScheduled],
                 Succeeded = c.Value[(int)RunStatus.Succeeded],
                 Failed = c.Value[(int)RunStatus.Failed],
-                Skipped = 0,
-                Cancelled = 0,
+                Skipped = c.Value[(int)RunStatus.Skipped],
+                Cancelled = c.Value[(int)RunStatus.Cancelled],
             })],
         };
     }

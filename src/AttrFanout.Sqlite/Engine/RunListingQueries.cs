@@ -158,6 +158,16 @@ internal static class RunListingQueries
             stored.Add((int)StoredRunStatus.Failed);
         }
 
+        if (query.Includes(RunStatus.Skipped))
+        {
+            stored.Add((int)StoredRunStatus.Skipped);
+        }
+
+        if (query.Includes(RunStatus.Cancelled))
+        {
+            stored.Add((int)StoredRunStatus.Cancelled);
+        }
+
         return [.. stored];
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AttrFanout.Sqlite.Flow;
 using AttrFanout.Stores;
 using Microsoft.Extensions.Logging;
 using StoredOutcome = AttrFanout.Sqlite.RunOutcome;
@@ -25,6 +26,8 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     private readonly FailureThrottle _failures;
     private readonly ReadConnections _reads;
     private readonly ConcurrentDictionary<string, LocalRunQueue> _queues = new(StringComparer.Ordinal);
+    private readonly CancellationWatch _cancellations;
+    private readonly ConcurrentDictionary<string, string> _cancelOnTake = new(StringComparer.Ordinal);
     private int _closed;
 
     public SqliteFanoutStore(SqliteRunStore store, SqliteStoreOptions options, FunctionCatalog catalog, AttrFanoutOptions fanout, TimeProvider time, ILogger logger, FailureThrottle? failures = null)
@@ -41,7 +44,9 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         {
             var settings = FunctionSettings.Resolve(function, fanout);
             _maxAttempts[function.Id] = settings.MaxAttempts;
-            _queues[function.Id] = new LocalRunQueue(options.MaxRunsPerLease, QueueCapacity(settings, fanout, options));
+            _queues[function.Id] = function.FlowControl is null
+                ? new LocalRunQueue(options.MaxRunsPerLease, QueueCapacity(settings, fanout, options))
+                : new LocalRunQueue(leaseBatch: 1, capacity: 0);
         }
 
         Owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -58,10 +63,15 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
             MarkFileMayHoldDueRuns(functionId);
             _wakeups.Wake(functionId);
         });
+        FlowControl = new SqliteFlowControlStore(store);
+        _cancellations = new CancellationWatch(_reads, time, e => LogBackgroundError("cancel watch", e));
         _pruner = new RetentionPruner(time, options.PruneInterval, () => store.PruneAsync(), r => SqliteStoreLog.Pruned(logger, r.SucceededRuns, r.ExpiredFailedRuns, r.Events), e => LogBackgroundError("pruning", e));
     }
 
     public bool IsDurable => true;
+
+    /// <summary>Gets the flow-control state in the file's <c>flow_slots</c> and <c>rate_buckets</c> tables.</summary>
+    public IFlowControlStore FlowControl { get; }
 
     /// <summary>Gets the file, as the connection string names it.</summary>
     public string DataSource { get; }
@@ -96,7 +106,13 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         {
             var request = submission.Runs[i];
             var leaseOwner = Queue(request.FunctionId).CanLeaseOnAccept ? Owner : null;
-            runs[i] = new RunToCreate(request.FunctionId, _maxAttempts.GetValueOrDefault(request.FunctionId, 1), LeaseOwner: leaseOwner);
+            runs[i] = new RunToCreate(request.FunctionId, _maxAttempts.GetValueOrDefault(request.FunctionId, 1), LeaseOwner: leaseOwner)
+            {
+                Keys = request.Keys?.Encode(),
+                Priority = request.Keys?.Priority ?? 0,
+                IdempotencyKey = request.IdempotencyKey,
+                IdempotentUntil = request.IdempotentUntil,
+            };
         }
 
         var accepted = await _store.AcceptAsync(new EventToAccept(envelope.Id, envelope.Name, envelope.Timestamp, payload, runs, submission.Trace, submission.IdChosenBySender), cancellationToken).ConfigureAwait(false);
@@ -104,7 +120,10 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         {
             for (var i = 0; i < runs.Length; i++)
             {
-                QueueAccepted(runs[i], accepted, i, envelope, payload, submission.Trace);
+                if (accepted.WasCreated(i))
+                {
+                    QueueAccepted(runs[i], accepted, i, envelope, payload, submission.Trace);
+                }
             }
         }
 
@@ -133,8 +152,8 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
             if (queue.ShouldLeaseFromFile)
             {
                 var reading = queue.Reading;
-                var leased = await _store.LeaseDueAsync(Owner, _options.MaxRunsPerLease, _options.LeaseDuration, functionId, cancellationToken).ConfigureAwait(false);
-                queue.MarkLeased(reading, drained: leased.Count < _options.MaxRunsPerLease);
+                var leased = await _store.LeaseDueAsync(Owner, queue.LeaseBatch, _options.LeaseDuration, functionId, cancellationToken).ConfigureAwait(false);
+                queue.MarkLeased(reading, drained: leased.Count < queue.LeaseBatch);
                 foreach (var next in leased)
                 {
                     _leases.Hold(next.RunId, next.FunctionId);
@@ -147,7 +166,14 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
                 return null;
             }
 
+            if (!_cancelOnTake.IsEmpty && _cancelOnTake.TryRemove(run.RunId, out var reason))
+            {
+                await SettleCancelledAsync(run, reason).ConfigureAwait(false);
+                continue;
+            }
+
             _wakeups.Wake(functionId);
+            _cancellations.HandedOver(run.RunId);
             var dueSince = run.LeaseUntil - _options.LeaseDuration;
             if (run.AttemptLeases > _options.MaxLeasesPerAttempt)
             {
@@ -163,6 +189,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
             {
                 CreatedAt = run.CreatedAt,
                 ReplayOf = run.ReplayOf,
+                Keys = run.Keys is { } keys ? AttrFanout.FlowControl.RunKeys.Decode(keys) : null,
             };
         }
     }
@@ -187,6 +214,9 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
             RunOutcomeKind.Failed => await _store.RecordOutcomeAsync(outcome.RunId, Owner, new StoredOutcome.Failed(Error(outcome)), outcome.At, cancellationToken).ConfigureAwait(false),
             RunOutcomeKind.RetryScheduled => await _store.RecordOutcomeAsync(
                 outcome.RunId, Owner, new StoredOutcome.RetryScheduled(outcome.Attempts + 1, outcome.DueAt ?? outcome.At, Error(outcome)), outcome.At, cancellationToken).ConfigureAwait(false),
+            RunOutcomeKind.Deferred => await _store.RecordOutcomeAsync(outcome.RunId, Owner, new StoredOutcome.Deferred(outcome.DueAt ?? outcome.At), outcome.At, cancellationToken).ConfigureAwait(false),
+            RunOutcomeKind.Skipped => await _store.RecordOutcomeAsync(outcome.RunId, Owner, Ended(StoredRunStatus.Skipped, outcome), outcome.At, cancellationToken).ConfigureAwait(false),
+            RunOutcomeKind.Cancelled => await _store.RecordOutcomeAsync(outcome.RunId, Owner, Ended(StoredRunStatus.Cancelled, outcome), outcome.At, cancellationToken).ConfigureAwait(false),
             _ => await _store.ReleaseRunAsync(outcome.RunId, Owner, outcome.Attempts + 1, cancellationToken).ConfigureAwait(false),
         };
 
@@ -197,7 +227,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
                 MarkFileMayHoldDueRuns(functionId);
                 _wakeups.Wake(functionId);
             }
-            else if (outcome is { Kind: RunOutcomeKind.RetryScheduled, DueAt: { } dueAt })
+            else if (outcome is { Kind: RunOutcomeKind.RetryScheduled or RunOutcomeKind.Deferred, DueAt: { } dueAt })
             {
                 _retries.WakeAt(functionId, dueAt);
             }
@@ -247,6 +277,56 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         return replay;
     }
 
+    public async ValueTask<FunctionRun?> CancelRunAsync(string runId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await TryCancelQueuedAsync(runId, reason).ConfigureAwait(false))
+            {
+                await _store.CancelRunAsync(runId, reason, now, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException error)
+        {
+            throw new SqliteStoreException(DataSource, $"cancel run '{runId}'", error);
+        }
+
+        return await GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Cancels a run this process leased and still queues (not handed to the engine): the queue skips it when its turn
+    /// comes, and the file records it cancelled now, as a run that was never executing.
+    /// </summary>
+    private async ValueTask<bool> TryCancelQueuedAsync(string runId, string reason)
+    {
+        if (!_leases.IsHeld(runId))
+        {
+            return false;
+        }
+
+        _cancelOnTake[runId] = reason;
+        foreach (var queue in _queues.Values)
+        {
+            if (queue.Find(runId) is { } queued)
+            {
+                await SettleCancelledAsync(queued, reason).ConfigureAwait(false);
+                return true;
+            }
+        }
+
+        _cancelOnTake.TryRemove(runId, out _);
+        return false;
+    }
+
+    private async ValueTask SettleCancelledAsync(LeasedRun run, string reason)
+    {
+        _leases.TryRelease(run.RunId, out _);
+        await _store.RecordOutcomeAsync(run.RunId, Owner, new StoredOutcome.Ended(StoredRunStatus.Cancelled, run.Attempt - 1, reason)).ConfigureAwait(false);
+    }
+
+    public IAsyncEnumerable<RunCancellation> WatchCancellationsAsync(CancellationToken cancellationToken) => _cancellations.WatchAsync(cancellationToken);
+
     /// <summary>Stops the timers, hands back every run this process still holds, and closes the file.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -286,6 +366,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         _pruner.Dispose();
         _leases.Dispose();
         _wakeups.Dispose();
+        _cancellations.Dispose();
         _reads.Dispose();
     }
 
@@ -357,6 +438,8 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
 
     private static RunDelivery Poisoned(LeasedRun run, DateTimeOffset dueSince, Exception cause) =>
         RunDelivery.Poisoned(run.RunId, run.FunctionId, run.EventId, run.EventName, run.EventTimestamp, run.Attempt - 1, dueSince, cause);
+
+    private static StoredOutcome.Ended Ended(StoredRunStatus status, Stores.RunOutcome outcome) => new(status, outcome.Attempts, outcome.Reason ?? "");
 
     private static RunError Error(Stores.RunOutcome outcome) => new(outcome.ErrorType ?? "", outcome.ErrorMessage ?? "");
 }

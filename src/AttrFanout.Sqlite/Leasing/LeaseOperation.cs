@@ -6,7 +6,8 @@ namespace AttrFanout.Sqlite.Leasing;
 
 /// <summary>
 /// Leases up to a number of runs that are available now: pending and due, or leased with an expired lease.
-/// One UPDATE … RETURNING inside the write transaction, so two owners never get the same run.
+/// One UPDATE … RETURNING inside the write transaction, so two owners never get the same run. A function's runs are
+/// taken in the order of <c>due time - priority</c> (<c>take_order</c>), ties in acceptance order.
 /// </summary>
 internal sealed class LeaseOperation(string owner, int maxRuns, TimeSpan leaseDuration, string? functionId = null) : WriteOperation<IReadOnlyList<LeasedRun>>
 {
@@ -16,10 +17,17 @@ internal sealed class LeaseOperation(string owner, int maxRuns, TimeSpan leaseDu
             (SELECT e.name FROM events e WHERE e.seq = runs.event_seq),
             (SELECT e.timestamp FROM events e WHERE e.seq = runs.event_seq),
             (SELECT e.payload FROM events e WHERE e.seq = runs.event_seq),
-            (SELECT coalesce(e.trace_context, e.trace_parent) FROM events e WHERE e.seq = runs.event_seq)
+            (SELECT coalesce(e.trace_context, e.trace_parent) FROM events e WHERE e.seq = runs.event_seq),
+            keys
         """;
 
     private const string Take = "UPDATE runs SET status = 1, attempt_leases = attempt_leases + 1, lease_owner = $owner, lease_until = $until, updated_at = $now";
+
+    /// <summary>
+    /// The most a run's priority moves it ahead, in milliseconds: a run available now has a take order at most this far
+    /// ahead of now, which bounds the walk of the function's index.
+    /// </summary>
+    private const long MaxPriorityMs = FlowControl.FunctionFlowControl.MaxPrioritySeconds * 1000L;
 
     private static readonly ConcurrentDictionary<(int MaxRuns, bool OfFunction), Statement> Statements = new();
 
@@ -33,7 +41,9 @@ internal sealed class LeaseOperation(string owner, int maxRuns, TimeSpan leaseDu
             ? new(
                 $"""
                 {Take}
-                WHERE id IN (SELECT id FROM runs WHERE function_id = $function AND available_at <= $now ORDER BY available_at LIMIT {key.MaxRuns})
+                WHERE id IN (
+                    SELECT id FROM runs WHERE function_id = $function AND take_order <= $now + {MaxPriorityMs} AND available_at <= $now
+                    ORDER BY take_order LIMIT {key.MaxRuns})
                 {Returning}
                 """,
                 "$owner", "$until", "$now", "$function")
@@ -66,7 +76,10 @@ internal sealed class LeaseOperation(string owner, int maxRuns, TimeSpan leaseDu
                 Payload: reader.GetBytes(11),
                 Trace: StoredTraceContext.FromStored(reader.GetStringOrNull(12)),
                 CreatedAt: UnixTime.FromStored(reader.GetInt64(6)),
-                ReplayOf: reader.GetStringOrNull(7)));
+                ReplayOf: reader.GetStringOrNull(7))
+            {
+                Keys = reader.GetStringOrNull(13),
+            });
         }
 
         return runs;

@@ -32,4 +32,8 @@ internal sealed record LeasedRun(
     byte[] Payload,
     PropagatedContext? Trace = null,
     DateTimeOffset CreatedAt = default,
-    string? ReplayOf = null);
+    string? ReplayOf = null)
+{
+    /// <summary>Gets the run's flow-control keys as accepted (<see cref="FlowControl.RunKeys.Encode"/>), or <see langword="null"/>.</summary>
+    public string? Keys { get; init; }
+}

@@ -7,4 +7,6 @@ internal enum StoredRunStatus
     Leased = 1,
     Succeeded = 2,
     Failed = 3,
+    Skipped = 4,
+    Cancelled = 5,
 }

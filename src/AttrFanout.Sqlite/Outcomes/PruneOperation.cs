@@ -4,8 +4,10 @@ using AttrFanout.Sqlite.Writing;
 namespace AttrFanout.Sqlite.Outcomes;
 
 /// <summary>
-/// Deletes succeeded runs and replayed failed runs older than the retention period, failed runs older than the failed-run retention, and
-/// events that are past both the retention period and the idempotency window and have no run left.
+/// Deletes succeeded, skipped and cancelled runs and replayed failed runs older than the retention period, failed runs older than the failed-run retention, and
+/// events that are past both the retention period and the idempotency window and have no run left; and the flow-control
+/// state that ran out (slots whose lease ended, rate buckets whose time passed, idempotency keys past their time, cancel
+/// requests of runs that ended).
 /// </summary>
 internal sealed class PruneOperation(TimeSpan retention, TimeSpan? failedRetention, TimeSpan idempotencyWindow) : WriteOperation<PruneResult>
 {
@@ -17,7 +19,7 @@ internal sealed class PruneOperation(TimeSpan retention, TimeSpan? failedRetenti
         """
         DELETE FROM runs WHERE rowid IN (
             SELECT r.rowid FROM events e CROSS JOIN runs r ON r.event_seq = e.seq
-            WHERE e.accepted_at <= $cutoff AND r.status = 2 AND r.finished_at <= $cutoff)
+            WHERE e.accepted_at <= $cutoff AND r.status IN (2, 4, 5) AND r.finished_at <= $cutoff)
         """,
         "$cutoff");
 
@@ -33,8 +35,21 @@ internal sealed class PruneOperation(TimeSpan retention, TimeSpan? failedRetenti
         "DELETE FROM events WHERE accepted_at <= $cutoff AND NOT EXISTS (SELECT 1 FROM runs WHERE runs.event_seq = events.seq)",
         "$cutoff");
 
+    private static readonly Statement PruneSlots = new("DELETE FROM flow_slots WHERE lease_until <= $now", "$now");
+
+    private static readonly Statement PruneRateBuckets = new("DELETE FROM rate_buckets WHERE tat <= $now", "$now");
+
+    internal static readonly Statement PruneIdempotencyKeys = new("DELETE FROM idempotency_keys WHERE until <= $now", "$now");
+
+    private static readonly Statement PruneCancelRequests = new(
+        "DELETE FROM cancel_requests WHERE NOT EXISTS (SELECT 1 FROM runs WHERE runs.id = cancel_requests.run_id AND runs.status IN (0, 1))");
+
     protected override PruneResult Run(WriteContext context)
     {
+        context.Statements.Native(PruneSlots).Bind(0, context.NowStored).ExecuteNonQuery();
+        context.Statements.Native(PruneRateBuckets).Bind(0, context.NowStored).ExecuteNonQuery();
+        context.Statements.Native(PruneIdempotencyKeys).Bind(0, context.NowStored).ExecuteNonQuery();
+        context.Statements.Native(PruneCancelRequests).ExecuteNonQuery();
         var succeeded = context.Statements.Native(PruneSucceeded).Bind(0, Cutoff(context, retention)).ExecuteNonQuery();
         var failed = context.Statements.Native(PruneReplayed).Bind(0, Cutoff(context, retention)).ExecuteNonQuery();
         failed += failedRetention is { } keepFailed

@@ -28,6 +28,22 @@ internal sealed class RecordOutcomeOperation(string runId, string owner, RunOutc
         """,
         "$now", "$id", "$owner", "$error_type", "$error_message");
 
+    private static readonly Statement MarkDeferred = new(
+        $"""
+        UPDATE runs SET status = 0, attempt_leases = MAX(attempt_leases - 1, 0), due_at = $due, lease_owner = NULL, lease_until = NULL, updated_at = $now
+        {Leased}
+        """,
+        "$now", "$id", "$owner", "$due");
+
+    private static readonly Statement MarkEnded = new(
+        $"""
+        UPDATE runs SET status = $status, attempt = $attempts, reason = $reason, lease_owner = NULL, lease_until = NULL, updated_at = $now, finished_at = $now
+        {Leased}
+        """,
+        "$now", "$id", "$owner", "$status", "$attempts", "$reason");
+
+    private static readonly Statement ForgetCancelRequest = new("DELETE FROM cancel_requests WHERE run_id = $id", "$id");
+
     protected override bool Run(WriteContext context)
     {
         var command = outcome switch
@@ -41,9 +57,17 @@ internal sealed class RecordOutcomeOperation(string runId, string owner, RunOutc
             RunOutcome.Failed failed => context.Statements.Native(MarkFailed)
                 .Bind(3, failed.Error.Type)
                 .Bind(4, failed.Error.Message),
+            RunOutcome.Deferred deferred => context.Statements.Native(MarkDeferred).Bind(3, UnixTime.ToStored(deferred.DueAt)),
+            RunOutcome.Ended ended => context.Statements.Native(MarkEnded).Bind(3, (int)ended.Status).Bind(4, ended.Attempts).Bind(5, ended.Reason),
             _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown run outcome."),
         };
 
-        return command.Bind(0, at is { } time ? UnixTime.ToStored(time) : context.NowStored).Bind(1, runId).Bind(2, owner).ExecuteNonQuery() == 1;
+        var recorded = command.Bind(0, at is { } time ? UnixTime.ToStored(time) : context.NowStored).Bind(1, runId).Bind(2, owner).ExecuteNonQuery() == 1;
+        if (outcome is RunOutcome.Ended { Status: StoredRunStatus.Cancelled })
+        {
+            context.Statements.Native(ForgetCancelRequest).Bind(0, runId).ExecuteNonQuery();
+        }
+
+        return recorded;
     }
 }

@@ -18,4 +18,10 @@ internal abstract record RunOutcome
 
     /// <summary>The run exhausted its attempts (or cannot succeed): it becomes a dead letter.</summary>
     public sealed record Failed(RunError Error) : RunOutcome;
+
+    /// <summary>Flow control held the run back: it is pending again, due at <paramref name="DueAt"/>, the attempt unchanged and this lease not counted.</summary>
+    public sealed record Deferred(DateTimeOffset DueAt) : RunOutcome;
+
+    /// <summary>The run ended without completing: <paramref name="Status"/> (skipped or cancelled) with <paramref name="Reason"/>, after <paramref name="Attempts"/> finished attempts.</summary>
+    public sealed record Ended(StoredRunStatus Status, int Attempts, string Reason) : RunOutcome;
 }

@@ -57,6 +57,41 @@ internal static class Migrations
         new(5, """
             ALTER TABLE events ADD COLUMN trace_context TEXT;
             """),
+        new(6, """
+            ALTER TABLE runs ADD COLUMN keys TEXT;
+            ALTER TABLE runs ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE runs ADD COLUMN reason TEXT;
+            ALTER TABLE runs ADD COLUMN take_order INTEGER GENERATED ALWAYS AS (available_at - priority * 1000) VIRTUAL;
+            DROP INDEX runs_by_function;
+            CREATE INDEX runs_by_function ON runs (function_id, take_order) WHERE available_at IS NOT NULL;
+
+            CREATE TABLE idempotency_keys (
+                function_id TEXT    NOT NULL,
+                key         TEXT    NOT NULL,
+                run_id      TEXT    NOT NULL,
+                until       INTEGER NOT NULL,
+                PRIMARY KEY (function_id, key)
+            ) WITHOUT ROWID;
+            CREATE INDEX idempotency_keys_by_until ON idempotency_keys (until);
+
+            CREATE TABLE flow_slots (
+                slot        TEXT    NOT NULL,
+                holder      TEXT    NOT NULL,
+                lease_until INTEGER NOT NULL,
+                PRIMARY KEY (slot, holder)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE rate_buckets (
+                bucket TEXT    NOT NULL PRIMARY KEY,
+                tat    INTEGER NOT NULL
+            ) WITHOUT ROWID;
+
+            CREATE TABLE cancel_requests (
+                run_id       TEXT    NOT NULL PRIMARY KEY,
+                reason       TEXT    NOT NULL,
+                requested_at INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -23,23 +23,23 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
     private static readonly Statement[] InsertRuns = [.. Enumerable.Range(1, RunsPerInsert).Select(InsertRunsStatement)];
 
     /// <summary>
-    /// Inserts <paramref name="count"/> runs in one statement: per row <c>$id</c>, <c>$function</c>, <c>$max_attempts</c> and
-    /// <c>$owner</c> (suffixed by the row), which stores the run leased to that owner until <c>$until</c> when not null,
-    /// else pending; all rows share <c>$seq</c> and <c>$now</c>. One statement opens the table's and indexes' cursors
-    /// once for the event's runs instead of once per run.
+    /// Inserts <paramref name="count"/> runs in one statement: per row <c>$id</c>, <c>$function</c>, <c>$max_attempts</c>,
+    /// <c>$owner</c>, <c>$keys</c> and <c>$priority</c> (suffixed by the row); a row with an owner stores the run leased to that
+    /// owner until <c>$until</c>, else pending; all rows share <c>$seq</c> and <c>$now</c>. One statement opens the table's and
+    /// indexes' cursors once for the event's runs instead of once per run.
     /// </summary>
     internal static Statement InsertRunsStatement(int count)
     {
         var rows = Enumerable.Range(0, count).Select(static i =>
-            $"($id{i}, $seq, $function{i}, $owner{i} IS NOT NULL, 1, $owner{i} IS NOT NULL, $max_attempts{i}, $now, $owner{i}, iif($owner{i} IS NULL, NULL, $until), $now, $now)");
+            $"($id{i}, $seq, $function{i}, $owner{i} IS NOT NULL, 1, $owner{i} IS NOT NULL, $max_attempts{i}, $now, $owner{i}, iif($owner{i} IS NULL, NULL, $until), $now, $now, $keys{i}, $priority{i})");
         return new(
             $"""
-            INSERT INTO runs (id, event_seq, function_id, status, attempt, attempt_leases, max_attempts, due_at, lease_owner, lease_until, created_at, updated_at)
+            INSERT INTO runs (id, event_seq, function_id, status, attempt, attempt_leases, max_attempts, due_at, lease_owner, lease_until, created_at, updated_at, keys, priority)
             VALUES {string.Join(",\n    ", rows)}
             """,
             [
                 "$seq", "$now", "$until",
-                .. Enumerable.Range(0, count).SelectMany(static i => new[] { $"$id{i}", $"$function{i}", $"$max_attempts{i}", $"$owner{i}" }),
+                .. Enumerable.Range(0, count).SelectMany(static i => new[] { $"$id{i}", $"$function{i}", $"$max_attempts{i}", $"$owner{i}", $"$keys{i}", $"$priority{i}" }),
             ]);
     }
 
@@ -61,22 +61,39 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
             .ExecuteInt64()!.Value;
 
         var runIds = new string[@event.Runs.Count];
-        var until = UnixTime.ToStored(context.Now + leaseDuration);
-        for (var first = 0; first < runIds.Length; first += RunsPerInsert)
+        var created = new List<int>(runIds.Length);
+        for (var i = 0; i < runIds.Length; i++)
         {
-            var count = Math.Min(RunsPerInsert, runIds.Length - first);
-            var insert = context.Statements.Native(InsertRuns[count - 1]).Bind(0, seq).Bind(1, context.NowStored).Bind(2, until);
-            for (var i = 0; i < count; i++)
+            var run = @event.Runs[i];
+            var runId = run.RunId ?? Stores.RunIds.For((ulong)seq, run.FunctionId);
+            if (run.IdempotencyKey is { } key && IdempotencyKeys.Claim(context, run.FunctionId, key, runId, run.IdempotentUntil) is { } first)
             {
-                var run = @event.Runs[first + i];
-                var runId = runIds[first + i] = run.RunId ?? Stores.RunIds.For((ulong)seq, run.FunctionId);
-                insert.Bind(3 + (4 * i), runId).Bind(4 + (4 * i), run.FunctionId).Bind(5 + (4 * i), run.MaxAttempts).Bind(6 + (4 * i), run.LeaseOwner);
+                runIds[i] = first;
+                continue;
+            }
+
+            runIds[i] = runId;
+            created.Add(i);
+        }
+
+        var until = UnixTime.ToStored(context.Now + leaseDuration);
+        for (var start = 0; start < created.Count; start += RunsPerInsert)
+        {
+            var count = Math.Min(RunsPerInsert, created.Count - start);
+            var insert = context.Statements.Native(InsertRuns[count - 1]).Bind(0, seq).Bind(1, context.NowStored).Bind(2, until);
+            for (var row = 0; row < count; row++)
+            {
+                var index = created[start + row];
+                var run = @event.Runs[index];
+                var at = 3 + (6 * row);
+                insert.Bind(at, runIds[index]).Bind(at + 1, run.FunctionId).Bind(at + 2, run.MaxAttempts).Bind(at + 3, run.LeaseOwner)
+                    .Bind(at + 4, run.Keys).Bind(at + 5, run.Priority);
             }
 
             insert.ExecuteNonQuery();
         }
 
-        return new AcceptOutcome(IsDuplicate: false, runIds, context.Now);
+        return new AcceptOutcome(IsDuplicate: false, runIds, context.Now, created.Count == runIds.Length ? null : [.. created]);
     }
 
     private static List<string> ReadRunIds(WriteContext context, long seq)
