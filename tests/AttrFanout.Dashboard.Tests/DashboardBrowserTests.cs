@@ -53,6 +53,29 @@ public sealed class DashboardBrowserTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task A_run_waiting_for_its_retry_is_cancelled_from_its_page()
+    {
+        await using var app = new ShopApp(new Dictionary<string, string?>
+        {
+            ["Shop:WarehouseOutages"] = "1000",
+            ["AttrFanout:BaseRetryDelay"] = "01:00:00",
+            ["AttrFanout:MaxRetryDelay"] = "02:00:00",
+        });
+        var address = app.StartKestrel();
+        var sent = await app.Sender.SendAsync(new OrderPlaced("o-wait", "wait@example.com", 5m), new SendOptions { Id = "wait-1" });
+        var warehouseRun = sent.RunIds.Single(static id => id.EndsWith("-notify-warehouse", StringComparison.Ordinal));
+        var page = await OpenAsync($"{address}/attrfanout/runs/{warehouseRun}");
+
+        await Expect(page.Locator("h1 .status")).ToHaveTextAsync("Waiting for retry");
+        await page.Locator("button.cancel").ClickAsync();
+
+        await Expect(page.Locator("h1 .status")).ToHaveTextAsync("Cancelled");
+        await Expect(page.Locator("dl.run")).ToContainTextAsync("cancelled by request");
+        await Expect(page.Locator("button.cancel")).ToHaveCountAsync(0);
+        Assert.Equal(RunStatus.Cancelled, (await app.WaitAsync(warehouseRun)).Status);
+    }
+
+    [Fact]
     public async Task The_read_only_dashboard_has_no_replay_button_and_refuses_a_replay_post()
     {
         await using var app = new ShopApp(new Dictionary<string, string?>(OneFailure) { ["Shop:DashboardReadOnly"] = "true" });
