@@ -29,18 +29,22 @@ public sealed class DashboardBrowserTests(Chromium chromium)
         await Expect(page.Locator("tr[data-function='notify-warehouse'] td").Nth(3)).ToHaveTextAsync("2");
     }
 
+    /// <summary>The warehouse fails three calls: the first order's warehouse run fails its three attempts (Retries = 2, 10 ms apart).</summary>
+    private static readonly Dictionary<string, string?> ThreeFailures = new() { ["Shop:WarehouseOutages"] = "3" };
+
     [Fact]
     public async Task A_failed_run_shows_its_attempts_and_error_and_replay_runs_it_again_until_the_page_shows_succeeded()
     {
-        await using var app = new ShopApp(OneFailure);
+        await using var app = new ShopApp(ThreeFailures);
         var address = app.StartKestrel();
         var failed = await FailWarehouseRunAsync(app);
         var page = await OpenAsync($"{address}/attrfanout/runs/{failed.RunId}");
 
         await Expect(page.Locator("h1 .status")).ToHaveTextAsync("Failed");
-        await Expect(page.Locator("dd.attempts")).ToHaveTextAsync("1");
+        await Expect(page.Locator("dd.attempts")).ToHaveTextAsync("3");
         await Expect(page.Locator(".error-type")).ToHaveTextAsync("System.Net.Http.HttpRequestException");
-        await Expect(page.Locator(".error-message")).ToContainTextAsync("Warehouse unavailable (503) for order o-fail");
+        await Expect(page.Locator(".error-message")).ToHaveTextAsync("Warehouse unavailable (503) for order o-fail, attempt 3");
+        await Expect(page.Locator("ol.timeline")).ToContainTextAsync("3 attempts finished");
         await SaveScreenshotAsync(page);
 
         await page.Locator("button.replay").ClickAsync();
