@@ -30,7 +30,12 @@ internal sealed class JetStreamRunListing(IReadOnlyDictionary<string, FunctionSu
 
     private static readonly ListingGap EventsNotKept = new(
         ListingGapKind.NotKept,
-        "events are listed from the runs JetStream still knows (failed, waiting for a retry, executing here): events whose runs all succeeded, or all still wait in the stream, are not listed",
+        "events whose runs all ended are not kept by JetStream: an event is listed while the stream retains it or while one of its runs failed, waits for a retry or executes here; its runs still pending in the stream are not listed with it",
+        [RunStatus.Pending]);
+
+    private static readonly ListingGap OlderEventsNotRead = new(
+        ListingGapKind.OldestForgotten,
+        $"events the stream retains beyond its newest {RetainedEvents.MostPositionsRead} positions are not read",
         []);
 
     private readonly string[] _ordered = [.. functions.Keys.Order(StringComparer.Ordinal)];
@@ -56,17 +61,42 @@ internal sealed class JetStreamRunListing(IReadOnlyDictionary<string, FunctionSu
     public async ValueTask<EventPage> EventsAsync(JetStreamSession session, EventQuery query, ICollection<InFlightRun> inFlight, CancellationToken cancellationToken)
     {
         var after = PageCursor.Decode(query.Cursor);
+        var (retained, olderLeftOut) = await RetainedEvents.ReadAsync(session, cancellationToken).ConfigureAwait(false);
         var gathered = await GatherAsync(session, static _ => true, functionId: null, inFlight, cancellationToken).ConfigureAwait(false);
-        var found = gathered.Runs
-            .Where(r => r.Run.EventId.Length > 0 && query.Matches(r.Run.EventId, r.Run.EventName, r.Run.CreatedAt))
-            .GroupBy(static r => r.Run.EventId, StringComparer.Ordinal)
-            .Select(static g => (Position: g.Min(static r => r.Place.Position), Runs: g.OrderBy(static r => r.Place.Position).ThenBy(static r => r.Place.Tiebreak).ToArray()))
-            .Where(e => after is not { } cursor || e.Position < cursor.Position)
-            .OrderByDescending(static e => e.Position)
+        var events = new Dictionary<string, KnownEvent>(StringComparer.Ordinal);
+        foreach (var (sequence, wire) in retained)
+        {
+            events.TryAdd(wire.Id, new KnownEvent((long)sequence, wire.Name, wire.Timestamp));
+        }
+
+        foreach (var (place, run) in gathered.Runs)
+        {
+            if (run.EventId.Length == 0)
+            {
+                continue;
+            }
+
+            if (!events.TryGetValue(run.EventId, out var known))
+            {
+                events[run.EventId] = known = new KnownEvent(place.Position, run.EventName, run.CreatedAt);
+            }
+
+            known.Position = Math.Min(known.Position, place.Position);
+            known.Runs.Add((place, run));
+        }
+
+        var found = events
+            .Where(e => query.Matches(e.Key, e.Value.Name, e.Value.Timestamp) && (after is not { } cursor || e.Value.Position < cursor.Position))
+            .OrderByDescending(static e => e.Value.Position)
             .Take(query.Limit + 1)
             .ToList();
         var page = found.Take(query.Limit).ToArray();
         List<ListingGap> gaps = [EventsNotKept, SucceededNotKept];
+        if (olderLeftOut)
+        {
+            gaps.Add(OlderEventsNotRead);
+        }
+
         if (gathered.WaitingLeftOut > 0)
         {
             gaps.Add(WaitingLeftOut(gathered.WaitingLeftOut));
@@ -76,12 +106,12 @@ internal sealed class JetStreamRunListing(IReadOnlyDictionary<string, FunctionSu
         {
             Events = [.. page.Select(static e => new EventRecord
             {
-                Id = e.Runs[0].Run.EventId,
-                Name = e.Runs[0].Run.EventName,
-                Timestamp = e.Runs[0].Run.CreatedAt,
-                Runs = [.. e.Runs.Select(static r => r.Run)],
+                Id = e.Key,
+                Name = e.Value.Name,
+                Timestamp = e.Value.Timestamp,
+                Runs = [.. e.Value.Runs.OrderBy(static r => r.Place.Position).ThenBy(static r => r.Place.Tiebreak).Select(static r => r.Run)],
             })],
-            NextCursor = found.Count > query.Limit ? new PageCursor(page[^1].Position, 0).Encode() : null,
+            NextCursor = found.Count > query.Limit ? new PageCursor(page[^1].Value.Position, 0).Encode() : null,
             Incomplete = gaps,
         };
     }
@@ -243,4 +273,16 @@ internal sealed class JetStreamRunListing(IReadOnlyDictionary<string, FunctionSu
 
     private static int Compare(PageCursor a, PageCursor b) =>
         a.Position != b.Position ? a.Position.CompareTo(b.Position) : a.Tiebreak.CompareTo(b.Tiebreak);
+
+    /// <summary>An event found in the stream or through one of its runs, placed by its earliest stream sequence.</summary>
+    private sealed class KnownEvent(long position, string name, DateTimeOffset timestamp)
+    {
+        public long Position { get; set; } = position;
+
+        public string Name { get; } = name;
+
+        public DateTimeOffset Timestamp { get; } = timestamp;
+
+        public List<(PageCursor Place, FunctionRun Run)> Runs { get; } = [];
+    }
 }
