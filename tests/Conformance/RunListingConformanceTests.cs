@@ -22,7 +22,7 @@ public abstract class RunListingConformanceTests
         var blob = await app.Sender.SendAsync(new ConformanceBlob("x"));
         await EndedAsync(store, app, blob.RunIds);
 
-        var failed = await app.Runs.ListAsync(new RunQuery { Statuses = new HashSet<RunStatus> { RunStatus.Failed } });
+        var failed = await app.Runs.ListAsync(new RunQuery { Statuses = new HashSet<RunStatus> { RunStatus.Failed }, FunctionId = ConformanceFunctions.Charge });
 
         Assert.True(failed.IsComplete, Describe(failed.Incomplete));
         Assert.Null(failed.NextCursor);
@@ -83,14 +83,16 @@ public abstract class RunListingConformanceTests
         await using var app = await store.StartAsync();
         await SendFailingOrdersAsync(store, app, 3);
         var failedOnly = new HashSet<RunStatus> { RunStatus.Failed };
-        var all = (await app.Runs.ListAsync(new RunQuery { Statuses = failedOnly })).Runs;
+        var charges = new RunQuery { Statuses = failedOnly, FunctionId = ConformanceFunctions.Charge };
+        var all = (await app.Runs.ListAsync(charges)).Runs;
+        Assert.Equal(3, all.Count);
         var newest = all.Max(r => r.CreatedAt);
         var oldest = all.Min(r => r.CreatedAt);
 
-        var from = await app.Runs.ListAsync(new RunQuery { Statuses = failedOnly, CreatedFrom = newest });
-        var before = await app.Runs.ListAsync(new RunQuery { Statuses = failedOnly, CreatedBefore = newest });
-        var beforeOldest = await app.Runs.ListAsync(new RunQuery { Statuses = failedOnly, CreatedBefore = oldest });
-        var afterNewest = await app.Runs.ListAsync(new RunQuery { Statuses = failedOnly, CreatedFrom = newest + TimeSpan.FromTicks(10) });
+        var from = await app.Runs.ListAsync(charges with { CreatedFrom = newest });
+        var before = await app.Runs.ListAsync(charges with { CreatedBefore = newest });
+        var beforeOldest = await app.Runs.ListAsync(charges with { CreatedBefore = oldest });
+        var afterNewest = await app.Runs.ListAsync(charges with { CreatedFrom = newest + TimeSpan.FromTicks(10) });
 
         Assert.Equal(all.Where(r => r.CreatedAt == newest).Select(r => r.RunId).Order(), from.Runs.Select(r => r.RunId).Order());
         Assert.Equal(all.Where(r => r.CreatedAt < newest).Select(r => r.RunId).Order(), before.Runs.Select(r => r.RunId).Order());
@@ -123,6 +125,34 @@ public abstract class RunListingConformanceTests
         }
 
         await EndedAsync(store, app, sent.RunIds);
+    }
+
+    [Fact]
+    public async Task A_run_waiting_for_its_retry_is_listed_and_counted_with_its_next_attempt()
+    {
+        await using var store = CreateStore();
+        await using var app = await store.StartAsync(o =>
+        {
+            o.BaseRetryDelay = TimeSpan.FromHours(12);
+            o.MaxRetryDelay = TimeSpan.FromDays(1);
+        });
+        var key = NewKey();
+        var sent = await app.Sender.SendAsync(new ConformanceOrder(key, FailFirst: 1));
+        var waitingOnly = new RunQuery { Statuses = new HashSet<RunStatus> { RunStatus.RetryScheduled }, FunctionId = ConformanceFunctions.Charge };
+        RunPage? waiting = null;
+
+        await store.UntilAsync(
+            async () => (waiting = await app.Runs.ListAsync(waitingOnly)).Runs.Any(r => r.EventId == sent.EventId),
+            "the charge waits for its retry");
+        var counts = await app.Runs.CountAsync();
+
+        var run = Assert.Single(waiting!.Runs);
+        Assert.Equal((ConformanceFunctions.Charge, 1), (run.FunctionId, run.Attempts));
+        Assert.Contains(run.RunId, sent.RunIds);
+        Assert.NotNull(run.NextAttemptAt);
+        Assert.True(waiting.IsComplete, Describe(waiting.Incomplete));
+        Assert.Equal(1, Charge(counts).RetryScheduled);
+        Assert.Equal(0, Charge(counts).Failed);
     }
 
     [Fact]
