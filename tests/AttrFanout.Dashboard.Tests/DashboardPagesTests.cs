@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using AttrFanout.Dashboard.Tests.Infrastructure;
 using Shop.Events;
 
@@ -56,6 +57,23 @@ public sealed class DashboardPagesTests : IAsyncLifetime
         Assert.All(succeeded, id => Assert.DoesNotContain($"data-run=\"{id}\"", failedOnly));
         Assert.Contains("href=\"/attrfanout/failed?function=notify-warehouse\" class=\"count-failed\">1</a>", functions);
         Assert.Contains("href=\"/attrfanout/failed?function=email-receipt\" class=\"muted\">0</a>", functions);
+    }
+
+    [Fact]
+    public async Task The_json_api_gives_counts_and_runs_with_statuses_as_strings()
+    {
+        var runs = await SendAsync("page-api-1", "o-api1");
+        var failed = Assert.Single(runs, static r => r.Status == RunStatus.Failed);
+
+        var counts = JsonNode.Parse(await _client.GetStringAsync("/attrfanout/api/counts"))!;
+        var page = JsonNode.Parse(await _client.GetStringAsync("/attrfanout/api/runs?status=failed"))!;
+        var run = JsonNode.Parse(await _client.GetStringAsync($"/attrfanout/api/runs/{failed.RunId}"))!;
+
+        var warehouse = counts["functions"]!.AsArray().Single(static f => f!["functionId"]!.GetValue<string>() == "notify-warehouse")!;
+        Assert.Equal(1, warehouse["failed"]!.GetValue<int>());
+        Assert.Equal([failed.RunId], page["runs"]!.AsArray().Select(static r => r!["runId"]!.GetValue<string>()));
+        Assert.Equal("Failed", run["status"]!.GetValue<string>());
+        Assert.Equal("System.Net.Http.HttpRequestException", run["errorType"]!.GetValue<string>());
     }
 
     [Fact]

@@ -11,7 +11,17 @@ internal static class DashboardAccess
 {
     public static bool IsLocal(HttpContext context)
     {
-        if (context.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
+        if (context.Connection.RemoteIpAddress is not { } remote)
+        {
+            return false;
+        }
+
+        if (remote.IsIPv4MappedToIPv6)
+        {
+            remote = remote.MapToIPv4();
+        }
+
+        if (!IPAddress.IsLoopback(remote))
         {
             return false;
         }
