@@ -252,13 +252,13 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     }
 
     public ValueTask<RunPage> ListRunsAsync(RunQuery query, CancellationToken cancellationToken) =>
-        Read(statements => RunListingQueries.Runs(statements, query, _time.GetUtcNow()), "list runs", cancellationToken);
+        Read(statements => RunListingQueries.Runs(statements, query, _time.GetUtcNow()) with { Incomplete = PrunedRuns.Gaps(statements, _options, _time.GetUtcNow(), query.Includes) }, "list runs", cancellationToken);
 
     public ValueTask<EventPage> ListEventsAsync(EventQuery query, CancellationToken cancellationToken) =>
-        Read(statements => EventListingQueries.Events(statements, query, _time.GetUtcNow()), "list events", cancellationToken);
+        Read(statements => EventListingQueries.Events(statements, query, _time.GetUtcNow()) with { Incomplete = PrunedRuns.Gaps(statements, _options, _time.GetUtcNow(), static _ => true) }, "list events", cancellationToken);
 
     public ValueTask<RunCounts> CountRunsAsync(CancellationToken cancellationToken) =>
-        Read(statements => RunCountQueries.Count(statements, _time.GetUtcNow()), "count runs", cancellationToken);
+        Read(statements => RunCountQueries.Count(statements, _time.GetUtcNow()) with { Incomplete = PrunedRuns.Gaps(statements, _options, _time.GetUtcNow(), static s => s == RunStatus.Succeeded) }, "count runs", cancellationToken);
 
     public async ValueTask<FunctionRun?> ReplayAsync(string runId, string newRunId, DateTimeOffset now, CancellationToken cancellationToken)
     {

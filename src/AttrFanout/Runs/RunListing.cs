@@ -19,12 +19,12 @@ internal static class RunListing
 
     /// <summary>
     /// Adds an entry for each function of the app the store counted no run of: zero where the store counts, unknown
-    /// (<see langword="null"/>) for a status a gap covers; orders the entries by function Id.
+    /// (<see langword="null"/>) for a status the store cannot count or does not keep; orders the entries by function Id.
     /// </summary>
     public static RunCounts Complete(RunCounts counted, FunctionCatalog catalog)
     {
         var byId = counted.Functions.ToDictionary(static c => c.FunctionId, StringComparer.Ordinal);
-        var unknown = counted.Incomplete.SelectMany(static g => g.Statuses).ToHashSet();
+        var unknown = counted.Incomplete.Where(static g => g.Kind is ListingGapKind.NotSupported or ListingGapKind.NotKept).SelectMany(static g => g.Statuses).ToHashSet();
         foreach (var function in catalog.Functions)
         {
             byId.TryAdd(function.Id, Empty(function.Id, unknown));

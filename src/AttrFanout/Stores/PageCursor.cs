@@ -35,7 +35,8 @@ public readonly record struct PageCursor(long Position, long Tiebreak)
         }
 
         Span<byte> bytes = stackalloc byte[Size + 3];
-        if (!Base64Url.TryDecodeFromChars(text, bytes, out var written) || written != Size || bytes[0] != Version)
+        if (!Base64Url.IsValid(text, out var length) || length != Size
+            || !Base64Url.TryDecodeFromChars(text, bytes, out var written) || written != Size || bytes[0] != Version)
         {
             throw new ArgumentException($"'{text}' is not a page cursor: pass back a NextCursor of the previous page unchanged, or null for the first page.", nameof(text));
         }
