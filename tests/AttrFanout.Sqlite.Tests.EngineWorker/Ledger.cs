@@ -13,7 +13,11 @@ public static class Ledger
     public static async Task RecordAsync(FunctionContext context)
     {
         await Task.Yield();
-        var line = $"{context.FunctionId} {context.EventId} {context.RunId} {Environment.ProcessId}\n";
+        Append($"{context.FunctionId} {context.EventId} {context.RunId} {Environment.ProcessId}\n");
+    }
+
+    public static void Append(string line)
+    {
         lock (Gate)
         {
             File.AppendAllText($"{Path}.{Environment.ProcessId}", line);

@@ -7,20 +7,39 @@ using Microsoft.Extensions.Hosting;
 
 // send <db> <ledger> <prefix>: runs the engine and sends orders forever, printing "sent <id> ok" after each SendAsync returned.
 // drain <db> <ledger> [leaseMs]: runs the engine until no run of the file is unfinished, prints "drained ok", stops gracefully.
-if (args is not [var mode, var database, var ledger, ..] || mode is not ("send" or "drain"))
+// flow <db> <ledger> <announce|quiet>: like drain, with only the keyed function (KeyedJobs), its slots leased for 3 s.
+if (args is not [var mode, var database, var ledger, ..] || mode is not ("send" or "drain" or "flow"))
 {
-    await Console.Error.WriteLineAsync("usage: send <db> <ledger> <prefix> | drain <db> <ledger> [leaseMs]");
+    await Console.Error.WriteLineAsync("usage: send <db> <ledger> <prefix> | drain <db> <ledger> [leaseMs] | flow <db> <ledger> <announce|quiet>");
     return 2;
 }
 
 Ledger.Path = ledger;
 var services = new ServiceCollection();
-services.AddAttrFanout(o => o.UseSqlite($"Data Source={database}", s =>
+if (mode == "flow")
 {
-    s.LeaseDuration = TimeSpan.FromMilliseconds(mode == "drain" && args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1000);
-    s.PollInterval = TimeSpan.FromMilliseconds(100);
-    s.MaxLeasesPerAttempt = 1000;
-}));
+    KeyedJobs.AnnounceStarts = args is [.., "announce"];
+    AttrFanoutRegistration.AddAttrFanoutCore(services, [KeyedJobs.Module], o =>
+    {
+        o.FlowControlLease = TimeSpan.FromSeconds(3);
+        o.UseSqlite($"Data Source={database}", s =>
+        {
+            s.LeaseDuration = TimeSpan.FromSeconds(3);
+            s.PollInterval = TimeSpan.FromMilliseconds(100);
+            s.MaxLeasesPerAttempt = 1000;
+        });
+    });
+}
+else
+{
+    services.AddAttrFanout(o => o.UseSqlite($"Data Source={database}", s =>
+    {
+        s.LeaseDuration = TimeSpan.FromMilliseconds(mode == "drain" && args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1000);
+        s.PollInterval = TimeSpan.FromMilliseconds(100);
+        s.MaxLeasesPerAttempt = 1000;
+    }));
+}
+
 await using var provider = services.BuildServiceProvider();
 var hosted = provider.GetServices<IHostedService>().ToArray();
 foreach (var service in hosted)

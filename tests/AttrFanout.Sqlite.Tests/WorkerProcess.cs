@@ -113,6 +113,9 @@ internal sealed class WorkerProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Gets the worker's process Id.</summary>
+    public int Id => _process.Id;
+
     public string Errors
     {
         get

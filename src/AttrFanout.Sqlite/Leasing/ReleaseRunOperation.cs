@@ -17,6 +17,14 @@ internal sealed class ReleaseRunOperation(string runId, string owner, int attemp
         """,
         "$attempt", "$now", "$id", "$owner");
 
-    protected override bool Run(WriteContext context) =>
-        context.Statements.Native(Release).Bind(0, attempt).Bind(1, context.NowStored).Bind(2, runId).Bind(3, owner).ExecuteNonQuery() == 1;
+    protected override bool Run(WriteContext context)
+    {
+        if (context.Statements.Native(Release).Bind(0, attempt).Bind(1, context.NowStored).Bind(2, runId).Bind(3, owner).ExecuteNonQuery() != 1)
+        {
+            return false;
+        }
+
+        Flow.RequestedCancels.ApplyTo(context, runId);
+        return true;
+    }
 }

@@ -67,6 +67,10 @@ internal sealed class RecordOutcomeOperation(string runId, string owner, RunOutc
         {
             context.Statements.Native(ForgetCancelRequest).Bind(0, runId).ExecuteNonQuery();
         }
+        else if (recorded && outcome is RunOutcome.Deferred or RunOutcome.RetryScheduled)
+        {
+            Flow.RequestedCancels.ApplyTo(context, runId);
+        }
 
         return recorded;
     }

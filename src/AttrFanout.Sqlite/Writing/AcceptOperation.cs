@@ -61,29 +61,31 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
             .ExecuteInt64()!.Value;
 
         var runIds = new string[@event.Runs.Count];
-        var created = new List<int>(runIds.Length);
+        List<int>? created = null;
         for (var i = 0; i < runIds.Length; i++)
         {
             var run = @event.Runs[i];
             var runId = run.RunId ?? Stores.RunIds.For((ulong)seq, run.FunctionId);
             if (run.IdempotencyKey is { } key && IdempotencyKeys.Claim(context, run.FunctionId, key, runId, run.IdempotentUntil) is { } first)
             {
+                created ??= [.. Enumerable.Range(0, i)];
                 runIds[i] = first;
                 continue;
             }
 
             runIds[i] = runId;
-            created.Add(i);
+            created?.Add(i);
         }
 
+        var count = created?.Count ?? runIds.Length;
         var until = UnixTime.ToStored(context.Now + leaseDuration);
-        for (var start = 0; start < created.Count; start += RunsPerInsert)
+        for (var start = 0; start < count; start += RunsPerInsert)
         {
-            var count = Math.Min(RunsPerInsert, created.Count - start);
-            var insert = context.Statements.Native(InsertRuns[count - 1]).Bind(0, seq).Bind(1, context.NowStored).Bind(2, until);
-            for (var row = 0; row < count; row++)
+            var rows = Math.Min(RunsPerInsert, count - start);
+            var insert = context.Statements.Native(InsertRuns[rows - 1]).Bind(0, seq).Bind(1, context.NowStored).Bind(2, until);
+            for (var row = 0; row < rows; row++)
             {
-                var index = created[start + row];
+                var index = created is null ? start + row : created[start + row];
                 var run = @event.Runs[index];
                 var at = 3 + (6 * row);
                 insert.Bind(at, runIds[index]).Bind(at + 1, run.FunctionId).Bind(at + 2, run.MaxAttempts).Bind(at + 3, run.LeaseOwner)
@@ -93,7 +95,7 @@ internal sealed class AcceptOperation(EventToAccept @event, TimeSpan idempotency
             insert.ExecuteNonQuery();
         }
 
-        return new AcceptOutcome(IsDuplicate: false, runIds, context.Now, created.Count == runIds.Length ? null : [.. created]);
+        return new AcceptOutcome(IsDuplicate: false, runIds, context.Now, created);
     }
 
     private static List<string> ReadRunIds(WriteContext context, long seq)

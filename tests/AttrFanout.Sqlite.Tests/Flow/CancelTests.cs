@@ -54,6 +54,32 @@ public sealed class CancelTests
         Assert.Empty(SchemaTests.Strings(connection, "SELECT run_id FROM cancel_requests"));
     }
 
+    [Theory]
+    [InlineData("deferred")]
+    [InlineData("retry")]
+    [InlineData("released")]
+    public async Task A_leased_run_with_a_cancel_request_that_goes_back_to_waiting_ends_cancelled_instead(string how)
+    {
+        await using var db = new TestDatabase();
+        var store = db.Open();
+        await store.AcceptAsync(Events.Create("e-1", "user/signup", "a"));
+        var run = Assert.Single(await store.LeaseDueAsync("owner", 10, LeaseDuration));
+        Assert.False(await store.CancelRunAsync(run.RunId, "replaced by run 9-a", db.Time.GetUtcNow()));
+
+        Assert.True(how switch
+        {
+            "deferred" => await store.RecordOutcomeAsync(run.RunId, "owner", new RunOutcome.Deferred(db.Time.GetUtcNow().AddSeconds(1))),
+            "retry" => await store.RecordOutcomeAsync(run.RunId, "owner", new RunOutcome.RetryScheduled(2, db.Time.GetUtcNow().AddSeconds(1), new RunError("Boom", "boom"))),
+            _ => await store.ReleaseRunAsync(run.RunId, "owner", 1),
+        });
+
+        Assert.Equal((StoredRunStatus.Cancelled, "replaced by run 9-a", how == "retry" ? 1 : 0), await StateAsync(db, run.RunId));
+        db.Time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Empty(await store.LeaseDueAsync("owner", 10, LeaseDuration));
+        using var connection = db.OpenRaw();
+        Assert.Empty(SchemaTests.Strings(connection, "SELECT run_id FROM cancel_requests"));
+    }
+
     [Fact]
     public async Task A_run_whose_owner_vanished_is_cancelled_at_once()
     {
