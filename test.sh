@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the repository on a fresh Debian machine with only the .NET SDK: installs what the tests need
 # (nats-server, which the NATS tests start themselves; Node.js and npm with the packages of samples/node-sender,
-# which a NATS test runs), runs `dotnet test`, and ends with the line "N passed, N failed".
+# which a NATS test runs; Debian's chromium, which the dashboard's browser tests drive), runs `dotnet test`, and ends
+# with the line "N passed, N failed".
 #   ./test.sh                  everything
 #   ./test.sh --install-only   only the installs (CI calls it before its other checks)
 #   ./test.sh [dotnet test args...], e.g. ./test.sh --filter FullyQualifiedName~Sqlite
@@ -23,8 +24,9 @@ ensure_tools() {
   command -v nats-server >/dev/null || missing+=(nats-server)
   command -v node >/dev/null || missing+=(nodejs)
   command -v npm >/dev/null || missing+=(npm)
+  [[ -x ${ATTRFANOUT_CHROMIUM:-/usr/bin/chromium} ]] || missing+=(chromium)
   if (( ${#missing[@]} )); then
-    echo "== installing ${missing[*]} (the NATS tests start their own nats-server and run the Node.js example)"
+    echo "== installing ${missing[*]} (the NATS tests start their own nats-server and run the Node.js example; the dashboard tests drive chromium)"
     apt_install "${missing[@]}"
   fi
 

@@ -26,6 +26,24 @@ internal static class RetryKey
         return true;
     }
 
+    /// <summary>Reads the function and the stream sequence back from a key.</summary>
+    public static bool TryParse(string key, out string functionId, out ulong streamSequence)
+    {
+        functionId = "";
+        streamSequence = 0;
+        var first = key.IndexOf('.', StringComparison.Ordinal);
+        var last = key.LastIndexOf('.');
+        var dash = key.LastIndexOf('-');
+        if (first < 0 || last <= first || dash <= last
+            || !ulong.TryParse(key.AsSpan(last + 1, dash - last - 1), NumberStyles.None, CultureInfo.InvariantCulture, out streamSequence))
+        {
+            return false;
+        }
+
+        functionId = key.Substring(first + 1, last - first - 1);
+        return true;
+    }
+
     /// <summary>The message Id of the wait's replay: the server drops a second publish of it (another instance's, or one repeated after a crash).</summary>
     public static string ReplayMessageId(string key) => "retry-" + key;
 }

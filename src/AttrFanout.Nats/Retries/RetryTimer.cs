@@ -85,6 +85,15 @@ internal sealed class RetryTimer : IAsyncDisposable
         return count;
     }
 
+    /// <summary>Gets the keys of the waiting runs this instance knows of (the bucket's, whichever instance recorded them).</summary>
+    public string[] WaitingKeys()
+    {
+        lock (_gate)
+        {
+            return [.. _waiting.Keys];
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);

@@ -24,6 +24,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     private readonly ILogger _logger;
     private readonly int _fetchBatch;
     private readonly DeadLetterRuns _deadLetterRuns;
+    private readonly JetStreamRunListing _listing;
     /// <summary>
     /// The runs handed to the engine and not yet reported. Striped finely, with room for what the feeds hold: a function's
     /// worker adds runs while dozens of completions remove theirs at once, and the default (a lock per core, grown only
@@ -50,6 +51,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         _logger = loggers.CreateLogger("AttrFanout.Nats");
         _fetchBatch = Math.Clamp(fanout.MaxConcurrency ?? fanout.DefaultConcurrency, 1, MaxFetchBatch);
         _deadLetterRuns = new DeadLetterRuns(_functions);
+        _listing = new JetStreamRunListing(_functions, time);
         _unreachable = new UnreachableServerLog(Connection.NatsConnections.EffectiveOpts(options).Url, time, _logger);
     }
 
@@ -216,17 +218,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     {
         if (_inFlight.TryGetValue(runId, out var running))
         {
-            return new FunctionRun
-            {
-                RunId = runId,
-                FunctionId = running.FunctionId,
-                EventId = running.Event.Id,
-                EventName = running.Event.Name,
-                Status = RunStatus.Running,
-                Attempts = running.Message.DeliveryCount - 1,
-                CreatedAt = running.Event.Timestamp,
-                UpdatedAt = _time.GetUtcNow(),
-            };
+            return InFlightRuns.ToRun(running, _time.GetUtcNow());
         }
 
         var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -237,6 +229,24 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     {
         var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await _deadLetterRuns.ListFailedAsync(session, query, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<RunPage> ListRunsAsync(RunQuery query, CancellationToken cancellationToken)
+    {
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await _listing.RunsAsync(session, query, _inFlight.Values, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<EventPage> ListEventsAsync(EventQuery query, CancellationToken cancellationToken)
+    {
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await _listing.EventsAsync(session, query, _inFlight.Values, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<RunCounts> CountRunsAsync(CancellationToken cancellationToken)
+    {
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await _listing.CountsAsync(session, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<FunctionRun?> ReplayAsync(string runId, string newRunId, DateTimeOffset now, CancellationToken cancellationToken)

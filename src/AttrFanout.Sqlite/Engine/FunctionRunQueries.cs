@@ -11,11 +11,15 @@ namespace AttrFanout.Sqlite.Engine;
 /// </summary>
 internal static class FunctionRunQueries
 {
-    private const string Select = """
-        SELECT r.id, r.function_id, e.id, e.name, r.status, r.attempt, r.due_at, r.error_type, r.error_message,
+    /// <summary>The columns <see cref="Read"/> reads, in its order; a listing appends <c>r.rowid</c> after them.</summary>
+    internal const string Columns = """
+        r.id, r.function_id, e.id, e.name, r.status, r.attempt, r.due_at, r.error_type, r.error_message,
             r.created_at, r.updated_at, r.finished_at, r.replay_of, r.replayed_by, r.lease_until, r.reason
-        FROM runs r JOIN events e ON e.seq = r.event_seq
         """;
+
+    internal const string From = "FROM runs r JOIN events e ON e.seq = r.event_seq";
+
+    private const string Select = $"SELECT {Columns} {From}";
 
     private static readonly Statement RunById = new($"{Select} WHERE r.id = $id", "$id");
 
@@ -64,12 +68,14 @@ internal static class FunctionRunQueries
         return Read(command, now);
     }
 
-    private static List<FunctionRun> Read(SqliteCommand command, DateTimeOffset now)
+    /// <summary>Reads the runs a command selects with <see cref="Columns"/>, and each run's rowid (the column after them) into <paramref name="rowids"/> when given.</summary>
+    internal static List<FunctionRun> Read(SqliteCommand command, DateTimeOffset now, List<long>? rowids = null)
     {
         var runs = new List<FunctionRun>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
+            rowids?.Add(reader.GetInt64(16));
             var stored = (StoredStatus)reader.GetInt32(4);
             var attempt = reader.GetInt32(5);
             var dueAt = ToTime(reader.GetInt64OrNull(6));

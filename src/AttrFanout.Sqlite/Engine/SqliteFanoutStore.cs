@@ -251,6 +251,15 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         return ValueTask.FromResult(_reads.Read(statements => FunctionRunQueries.Failed(statements, query, _time.GetUtcNow())));
     }
 
+    public ValueTask<RunPage> ListRunsAsync(RunQuery query, CancellationToken cancellationToken) =>
+        Read(statements => RunListingQueries.Runs(statements, query, _time.GetUtcNow()) with { Incomplete = PrunedRuns.Gaps(statements, _options, _time.GetUtcNow(), query.Includes) }, "list runs", cancellationToken);
+
+    public ValueTask<EventPage> ListEventsAsync(EventQuery query, CancellationToken cancellationToken) =>
+        Read(statements => EventListingQueries.Events(statements, query, _time.GetUtcNow()) with { Incomplete = PrunedRuns.Gaps(statements, _options, _time.GetUtcNow(), static _ => true) }, "list events", cancellationToken);
+
+    public ValueTask<RunCounts> CountRunsAsync(CancellationToken cancellationToken) =>
+        Read(statements => RunCountQueries.Count(statements, _time.GetUtcNow()) with { Incomplete = PrunedRuns.Gaps(statements, _options, _time.GetUtcNow(), static s => s == RunStatus.Succeeded) }, "count runs", cancellationToken);
+
     public async ValueTask<FunctionRun?> ReplayAsync(string runId, string newRunId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!await _store.ReplayAsNewRunAsync(runId, newRunId, cancellationToken).ConfigureAwait(false))
@@ -409,6 +418,19 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
         else
         {
             SqliteStoreLog.BackgroundErrorRepeated(_logger, task, DataSource, repeated, described.Message);
+        }
+    }
+
+    private ValueTask<T> Read<T>(Func<Storage.StatementCache, T> read, string what, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            return ValueTask.FromResult(_reads.Read(read));
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException error)
+        {
+            throw new SqliteStoreException(DataSource, what, error);
         }
     }
 

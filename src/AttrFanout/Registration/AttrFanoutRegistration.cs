@@ -88,11 +88,17 @@ public static class AttrFanoutRegistration
             sp.GetRequiredService<FanoutEngine>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<AttrFanoutOptions>>().Value));
+        services.TryAddSingleton<IEnvelopeSender>(static sp => new EnvelopeSender(
+            sp.GetRequiredService<FunctionCatalog>(),
+            sp.GetRequiredService<EventAcceptor>(),
+            sp.GetRequiredService<FanoutEngine>(),
+            sp.GetRequiredService<IOptions<AttrFanoutOptions>>().Value));
         services.TryAddSingleton<IFunctionRuns>(static sp => new FunctionRuns(
             sp.GetRequiredService<IFanoutStore>(),
             sp.GetRequiredService<RunCompletions>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<FanoutEngine>()));
+            sp.GetRequiredService<FanoutEngine>(),
+            sp.GetRequiredService<FunctionCatalog>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AttrFanoutHostedService>(
             static sp => new AttrFanoutHostedService(sp.GetRequiredService<FanoutEngine>())));
         return services;

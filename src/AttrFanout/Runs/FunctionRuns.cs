@@ -4,7 +4,7 @@ using AttrFanout.Stores;
 namespace AttrFanout.Runs;
 
 /// <summary>The store's runs, as <see cref="IFunctionRuns"/> shows them.</summary>
-internal sealed class FunctionRuns(IFanoutStore store, RunCompletions completions, TimeProvider time, FanoutEngine engine) : IFunctionRuns
+internal sealed class FunctionRuns(IFanoutStore store, RunCompletions completions, TimeProvider time, FanoutEngine engine, FunctionCatalog catalog) : IFunctionRuns
 {
     public ValueTask<FunctionRun?> GetAsync(string runId, CancellationToken cancellationToken = default)
     {
@@ -32,6 +32,21 @@ internal sealed class FunctionRuns(IFanoutStore store, RunCompletions completion
 
     public ValueTask<IReadOnlyList<FunctionRun>> ListFailedAsync(FailedRunQuery? query = null, CancellationToken cancellationToken = default) =>
         store.ListFailedAsync(query ?? new FailedRunQuery(), cancellationToken);
+
+    public ValueTask<RunPage> ListAsync(RunQuery query, CancellationToken cancellationToken = default)
+    {
+        RunListing.Validate(query);
+        return store.ListRunsAsync(query, cancellationToken);
+    }
+
+    public ValueTask<EventPage> ListEventsAsync(EventQuery query, CancellationToken cancellationToken = default)
+    {
+        RunListing.Validate(query);
+        return store.ListEventsAsync(query, cancellationToken);
+    }
+
+    public async ValueTask<RunCounts> CountAsync(CancellationToken cancellationToken = default) =>
+        RunListing.Complete(await store.CountRunsAsync(cancellationToken).ConfigureAwait(false), catalog);
 
     public async ValueTask<FunctionRun> ReplayAsync(string runId, CancellationToken cancellationToken = default)
     {

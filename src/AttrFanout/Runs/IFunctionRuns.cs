@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace AttrFanout;
 
-/// <summary>Looks up runs, lists failed runs (dead letters) and replays them.</summary>
+/// <summary>Looks up, lists and counts runs and events, lists failed runs (dead letters) and replays them.</summary>
 public interface IFunctionRuns
 {
     /// <summary>Gets a run by Id.</summary>
@@ -39,6 +39,38 @@ public interface IFunctionRuns
     /// <param name="query">Filters by function, event and failure time.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     ValueTask<IReadOnlyList<FunctionRun>> ListFailedAsync(FailedRunQuery? query = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists runs of any status, most recently created first, one page at a time: filter by status, function, event name,
+    /// event Id and creation time, and pass <see cref="RunPage.NextCursor"/> back as <see cref="RunQuery.Cursor"/> for the
+    /// next page. What the store cannot know (e.g. succeeded runs a transport does not keep) is said in
+    /// <see cref="RunPage.Incomplete"/>, never left out silently.
+    /// </summary>
+    /// <param name="query">The filters and the page.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>One page of runs.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="RunQuery.Limit"/> is not between 1 and <see cref="RunQuery.MaxLimit"/>.</exception>
+    /// <exception cref="ArgumentException"><see cref="RunQuery.Cursor"/> is not a cursor the store wrote.</exception>
+    ValueTask<RunPage> ListAsync(RunQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists events, most recently accepted first, each with the runs the store still knows of it, one page at a time;
+    /// what the store cannot know is said in <see cref="EventPage.Incomplete"/>.
+    /// </summary>
+    /// <param name="query">The filters and the page.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>One page of events.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="EventQuery.Limit"/> is not between 1 and <see cref="RunQuery.MaxLimit"/>.</exception>
+    /// <exception cref="ArgumentException"><see cref="EventQuery.Cursor"/> is not a cursor the store wrote.</exception>
+    ValueTask<EventPage> ListEventsAsync(EventQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Counts every function's runs by status now, one entry per function of the app (ordered by Id); a count the store
+    /// cannot make is <see langword="null"/> and said in <see cref="RunCounts.Incomplete"/>.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the count.</param>
+    /// <returns>The counts.</returns>
+    ValueTask<RunCounts> CountAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Replays a failed run: a new run of the same function for the same event, with a fresh attempt count.</summary>
     /// <param name="runId">The failed run's Id.</param>

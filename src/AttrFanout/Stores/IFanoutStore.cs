@@ -91,6 +91,36 @@ public interface IFanoutStore
     /// <param name="cancellationToken">Cancels the listing.</param>
     ValueTask<IReadOnlyList<FunctionRun>> ListFailedAsync(FailedRunQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Lists runs matching <paramref name="query"/>, most recently created first, one page at a time (the store writes and
+    /// reads its own <see cref="RunQuery.Cursor"/>, e.g. with <see cref="PageCursor"/>). What the store cannot know for
+    /// these filters is said in <see cref="RunPage.Incomplete"/>, never left out silently. The query is validated by the caller.
+    /// </summary>
+    /// <remarks>
+    /// The default answers an empty page whose <see cref="RunPage.Incomplete"/> says the store cannot list runs
+    /// (<see cref="ListingGapKind.NotSupported"/>), rather than throwing: a dashboard over any store still shows, and says what is missing.
+    /// </remarks>
+    /// <param name="query">The filters and the page.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    ValueTask<RunPage> ListRunsAsync(RunQuery query, CancellationToken cancellationToken) => ValueTask.FromResult(UnlistedRuns.Runs(this));
+
+    /// <summary>
+    /// Lists events matching <paramref name="query"/>, most recently accepted first, each with the runs the store still
+    /// knows of it, one page at a time; what it cannot know is said in <see cref="EventPage.Incomplete"/>.
+    /// </summary>
+    /// <remarks>The default answers an empty page that says the store cannot list events (<see cref="ListingGapKind.NotSupported"/>).</remarks>
+    /// <param name="query">The filters and the page.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    ValueTask<EventPage> ListEventsAsync(EventQuery query, CancellationToken cancellationToken) => ValueTask.FromResult(UnlistedRuns.Events(this));
+
+    /// <summary>
+    /// Counts each function's runs by status now; a count the store cannot make is <see langword="null"/> and said in
+    /// <see cref="RunCounts.Incomplete"/>. Functions the store has no run of may be left out (the caller adds them).
+    /// </summary>
+    /// <remarks>The default answers no counts and says the store cannot count runs (<see cref="ListingGapKind.NotSupported"/>).</remarks>
+    /// <param name="cancellationToken">Cancels the count.</param>
+    ValueTask<RunCounts> CountRunsAsync(CancellationToken cancellationToken) => ValueTask.FromResult(UnlistedRuns.Counts(this));
+
     /// <summary>Creates a pending run <paramref name="newRunId"/> replaying the failed run <paramref name="runId"/>, and marks the latter replayed.</summary>
     /// <param name="runId">The failed run.</param>
     /// <param name="newRunId">The Id of the new run.</param>

@@ -155,6 +155,15 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
         return ValueTask.FromResult(failed);
     }
 
+    public ValueTask<RunPage> ListRunsAsync(RunQuery query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(InMemoryRunListing.Runs(_runs, query));
+
+    public ValueTask<EventPage> ListEventsAsync(EventQuery query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(InMemoryRunListing.Events(_runs, query));
+
+    public ValueTask<RunCounts> CountRunsAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(InMemoryRunListing.Counts(_runs));
+
     public ValueTask<FunctionRun?> ReplayAsync(string runId, string newRunId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (_runs.Find(runId) is not { } failed || !failed.TryMarkReplayed(newRunId, now))
@@ -162,7 +171,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             return ValueTask.FromResult<FunctionRun?>(null);
         }
 
-        var replay = new InMemoryRun(sequence: 0, newRunId, failed.FunctionId, failed.Event, failed.Trace, now) { ReplayOf = runId, CreatedAt = now, Keys = failed.Keys };
+        var replay = new InMemoryRun(sequence: 0, newRunId, failed.FunctionId, failed.Event, failed.Trace, now) { ReplayOf = runId, CreatedAt = now, ReplaySequence = (ulong)Interlocked.Increment(ref _sequence), Keys = failed.Keys };
         _runs.AddReplay(replay);
         _queues.Add(replay);
         return ValueTask.FromResult<FunctionRun?>(replay.ToFunctionRun());

@@ -34,6 +34,12 @@ internal sealed record InMemoryRun : RunDelivery
     /// <summary>Gets the sequence of the event that started the run, or 0 for a replay.</summary>
     public ulong Sequence { get; }
 
+    /// <summary>Gets the store's sequence when this replay was created, placing it among the events in listings; 0 for a run of an event.</summary>
+    public ulong ReplaySequence { get; init; }
+
+    /// <summary>Gets the run's creation time.</summary>
+    public DateTimeOffset Created => CreatedAt ?? Event.Timestamp;
+
     /// <summary>Gets the run's status, read without the lock (it is written under it).</summary>
     public RunStatus Status => _status;
 

@@ -19,6 +19,8 @@ internal sealed class InMemoryRunIndex
     private int _recentRuns;
     private int _unfinishedCount;
     private int _replayCount;
+    private volatile bool _forgotten;
+    private volatile bool _eventWithoutRunsDropped;
 
     public InMemoryRunIndex(int runsKept)
     {
@@ -31,6 +33,7 @@ internal sealed class InMemoryRunIndex
     {
         if (runs.Length == 0)
         {
+            _eventWithoutRunsDropped = true;
             return;
         }
 
@@ -86,9 +89,9 @@ internal sealed class InMemoryRunIndex
     /// <summary>Forgets the event of <paramref name="sequence"/> now (its idempotency window ended) when all its runs succeeded.</summary>
     public void ForgetAtWindowEnd(ulong sequence)
     {
-        if (RecentRuns(sequence) is { } runs && AllSucceeded(runs))
+        if (RecentRuns(sequence) is { } runs && AllSucceeded(runs) && TryClear(sequence, runs))
         {
-            TryClear(sequence, runs);
+            _forgotten = true;
         }
     }
 
@@ -114,6 +117,18 @@ internal sealed class InMemoryRunIndex
 
         return null;
     }
+
+    /// <summary>Gets whether an event was ever forgotten because all its runs had succeeded: older succeeded runs may be gone.</summary>
+    public bool HasForgotten => _forgotten;
+
+    /// <summary>Gets whether an event that started no run was accepted (and, having no run, not kept).</summary>
+    public bool HasDroppedEventsWithoutRuns => _eventWithoutRunsDropped;
+
+    /// <summary>Gets the runs of each event still kept (an event moved aside meanwhile may show twice), and the replays.</summary>
+    public IEnumerable<InMemoryRun[]> Events() =>
+        _recent.Where(static runs => runs is not null).Select(static runs => runs!).Concat(_unfinished.Values);
+
+    public ICollection<InMemoryRun> Replays => _replays.Values;
 
     public IEnumerable<InMemoryRun> All() =>
         _recent.Where(static runs => runs is not null).SelectMany(static runs => runs!)
@@ -173,6 +188,7 @@ internal sealed class InMemoryRunIndex
     {
         if (AllSucceeded(runs))
         {
+            _forgotten = true;
             return;
         }
 
@@ -187,6 +203,7 @@ internal sealed class InMemoryRunIndex
     {
         if (AllSucceeded(runs) && _unfinished.TryRemove(sequence, out _))
         {
+            _forgotten = true;
             Interlocked.Decrement(ref _unfinishedCount);
         }
     }

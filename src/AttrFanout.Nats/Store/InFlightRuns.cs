@@ -1,0 +1,17 @@
+namespace AttrFanout.Nats.Store;
+
+/// <summary>Shows a run this process is executing as the runtime's run.</summary>
+internal static class InFlightRuns
+{
+    public static FunctionRun ToRun(InFlightRun running, DateTimeOffset now) => new()
+    {
+        RunId = running.RunId,
+        FunctionId = running.FunctionId,
+        EventId = running.Event.Id,
+        EventName = running.Event.Name,
+        Status = RunStatus.Running,
+        Attempts = running.Message.DeliveryCount - 1,
+        CreatedAt = running.Event.Timestamp,
+        UpdatedAt = now,
+    };
+}

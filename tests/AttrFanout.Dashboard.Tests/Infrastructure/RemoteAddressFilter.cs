@@ -1,0 +1,19 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+
+namespace AttrFanout.Dashboard.Tests.Infrastructure;
+
+/// <summary>A first middleware that makes every request come from <paramref name="address"/>, as a request from another machine would.</summary>
+internal sealed class RemoteAddressFilter(IPAddress address) : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, following) =>
+        {
+            context.Connection.RemoteIpAddress = address;
+            return following(context);
+        });
+        next(app);
+    };
+}
