@@ -91,6 +91,51 @@ internal sealed class ConsumerFeed
     }
 
     /// <summary>
+    /// Takes the message here with the lowest <paramref name="rank"/> (ties: the one held longest), for a function whose
+    /// runs have priorities: the order covers what this feed holds (up to <see cref="BatchesHeld"/> batches), not the
+    /// whole backlog on the server.
+    /// </summary>
+    public bool TryTakeFirst(Func<DeliveredMessage, long> rank, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DeliveredMessage? message)
+    {
+        MoveArrived();
+        lock (_reading)
+        {
+            message = null;
+            var held = new List<DeliveredMessage>(_kept.Count);
+            while (_kept.TryDequeue(out var next))
+            {
+                held.Add(next);
+            }
+
+            var best = -1;
+            var bestRank = long.MaxValue;
+            for (var i = 0; i < held.Count; i++)
+            {
+                var r = rank(held[i]);
+                if (best < 0 || r < bestRank)
+                {
+                    best = i;
+                    bestRank = r;
+                }
+            }
+
+            for (var i = 0; i < held.Count; i++)
+            {
+                if (i == best)
+                {
+                    message = held[i];
+                }
+                else
+                {
+                    _kept.Enqueue(held[i]);
+                }
+            }
+
+            return message is not null;
+        }
+    }
+
+    /// <summary>
     /// Keeps what is held alive: moves the messages waiting in the channel into the feed, sends an in-progress ack for
     /// each held longer than <paramref name="progressInterval"/> (timestamp units) since the last, forgets unanswered
     /// requests and wakes the worker when nothing is coming for it. Called every fraction of the ack wait.
