@@ -58,4 +58,16 @@ public sealed class WaitingRunTests
 
         Assert.NotEqual(RetryKey.For(due, "charge-card", 42, 1), RetryKey.For(due, "send-receipt", 42, 1));
     }
+
+    [Fact]
+    public void A_waiting_run_keeps_its_flow_control_keys()
+    {
+        var keys = new AttrFanout.FlowControl.RunKeys { Concurrency = "acct \"1\"", Priority = -30 }.Encode();
+        var run = new WaitingRun("sync", "9-sync", 0, new WireEvent("evt-1", "docs/sync", DateTimeOffset.UnixEpoch, "{}"u8.ToArray(), null), keys);
+
+        var read = WaitingRun.Decode(run.Encode());
+
+        Assert.Equal(keys, read?.Keys);
+        Assert.Null(WaitingRun.Decode(new WaitingRun("sync", "9-sync", 0, run.Event).Encode())?.Keys);
+    }
 }
