@@ -36,6 +36,8 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
     private readonly FunctionWorker[] _workers;
     private readonly RunExecutor _executor;
     private readonly FailureThrottle _failures;
+    private readonly FlowLeases? _flowLeases;
+    private readonly CancellationWatcher? _cancellations;
     private readonly Lock _gate = new();
     private Task[] _workerTasks = [];
     private Task? _stopTask;
@@ -61,7 +63,16 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         _logger = loggerFactory.CreateLogger("AttrFanout");
         _options = options.Value;
         _runs = new RunTracker(catalog.Functions.Count);
-        _executor = new RunExecutor(_runs, scopes, store, time, _logger, _lifetime, _options, completions, failures, PublishFailureAsync, logScopes, acceptor.IsObserved);
+        FlowControlStartupCheck.Check(catalog.Functions, store);
+        var cancellable = CancellationWatcher.IsSupportedBy(store);
+        _cancellations = cancellable ? new CancellationWatcher(store, _runs, time, _logger, failures) : null;
+        _flowLeases = store.FlowControl is { } flowStore && catalog.Functions.Any(static f => f.FlowControl is not null)
+            ? new FlowLeases(flowStore, time, _options.FlowControlLease, _logger, failures)
+            : null;
+        _executor = new RunExecutor(
+            _runs, scopes, store, time, _logger, _lifetime, _options, completions, failures, PublishFailureAsync, logScopes, acceptor.IsObserved,
+            cancellableAttempts: cancellable,
+            publishSkipped: _options.AnnounceSkippedRuns ? PublishSkippedAsync : null);
         var sharedSlots = _options.MaxConcurrency is { } limit ? new SharedSlots(limit, catalog.Functions.Count) : null;
         _workers = new FunctionWorker[catalog.Functions.Count];
         for (var i = 0; i < _workers.Length; i++)
@@ -70,7 +81,8 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
             var settings = FunctionSettings.Resolve(function, _options);
             var appPipeline = AppPipelines.Resolve(function, settings, _options, appPipelines);
             var pipeline = FunctionPipelineFactory.Create(function.Id, settings, appPipeline, time);
-            _workers[i] = new FunctionWorker(new FunctionPlan(i, function, settings, pipeline, _executor, sharedSlots), store, time, _logger, failures);
+            var gate = function.FlowControl is { } rules ? new FlowGate(function, rules, store, _flowLeases!, time, _logger) : null;
+            _workers[i] = new FunctionWorker(new FunctionPlan(i, function, settings, pipeline, _executor, sharedSlots, gate), store, time, _logger, failures);
         }
     }
 
@@ -125,7 +137,13 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
             using (ExecutionContext.SuppressFlow())
             {
                 _workerTasks = Array.ConvertAll(_workers, worker => Task.Run(() => worker.RunAsync(stopping), CancellationToken.None));
+                if (_cancellations is { } cancellations)
+                {
+                    _ = Task.Run(() => cancellations.RunAsync(stopping), CancellationToken.None);
+                }
             }
+
+            _flowLeases?.Start();
         }
 
         WaitingRuns.Watch(_store, Array.ConvertAll(_workers, static worker => worker.FunctionId));
@@ -159,14 +177,38 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
+        _flowLeases?.Dispose();
         _lifetime.Dispose();
     }
 
     public void Dispose()
     {
-        _lifetime.AbortInFlight();
+        AbortInFlight();
         _ = StopAsync();
     }
+
+    /// <summary>Cancels every attempt still executing: the engine's own token, and each attempt's own when attempts have one.</summary>
+    private void AbortInFlight()
+    {
+        _lifetime.AbortInFlight();
+        if (_executor.CancellableAttempts)
+        {
+            foreach (var run in _runs.Snapshot())
+            {
+                run.FireAttemptToken();
+            }
+        }
+    }
+
+    /// <summary>Sends the announcement of a skipped run, traced in the trace of the run's send.</summary>
+    private async ValueTask PublishSkippedAsync(FunctionSkipped skipped, System.Diagnostics.ActivityContext skippedRunSend, CancellationToken cancellationToken) =>
+        await _acceptor.AcceptAsync(
+            new Event<FunctionSkipped>(EventIds.New(), FunctionSkipped.Name, skipped.SkippedAt, skipped),
+            idChosenBySender: false,
+            cancellationToken,
+            sentFromFunction: true,
+            sentByRunId: skipped.RunId,
+            parent: skippedRunSend).ConfigureAwait(false);
 
     /// <summary>Sends the failure event, traced in the trace of the failed run's send (<paramref name="failedRunSend"/>, when it was traced).</summary>
     private async ValueTask PublishFailureAsync(FunctionFailed failure, System.Diagnostics.ActivityContext failedRunSend, CancellationToken cancellationToken) =>
@@ -197,8 +239,9 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
             }
         }
 
-        _lifetime.AbortInFlight();
+        AbortInFlight();
         await ReleaseAbandonedRunsAsync().ConfigureAwait(false);
+        _flowLeases?.Dispose();
     }
 
     private async Task ReleaseAbandonedRunsAsync()

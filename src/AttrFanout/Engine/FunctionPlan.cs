@@ -7,8 +7,11 @@ namespace AttrFanout.Engine;
 /// How one function executes: its descriptor, effective settings, attempt pipeline, concurrency slots and the executor
 /// of its attempts, shared by all its runs so a run carries none of it.
 /// </summary>
-internal sealed class FunctionPlan(int index, FunctionDescriptor function, FunctionSettings settings, ResiliencePipeline? pipeline, RunExecutor executor, SharedSlots? sharedSlots)
+internal sealed class FunctionPlan(int index, FunctionDescriptor function, FunctionSettings settings, ResiliencePipeline? pipeline, RunExecutor executor, SharedSlots? sharedSlots, FlowGate? gate = null)
 {
+    /// <summary>Gets the gate of the function's flow-control rules, or <see langword="null"/> for a function without any.</summary>
+    public FlowGate? Gate { get; } = gate;
+
     /// <summary>Gets the function's position in the catalog, which identifies it to the shared slots.</summary>
     public int Index { get; } = index;
 
@@ -32,9 +35,10 @@ internal sealed class FunctionPlan(int index, FunctionDescriptor function, Funct
 
     /// <summary>
     /// Gets whether an attempt that ends takes the function's next due run itself, keeping its slot: when the store
-    /// allows takes from several threads and no process-wide limit has to share slots fairly between functions.
+    /// allows takes from several threads, no process-wide limit has to share slots fairly between functions, and the
+    /// function has no flow-control rules (each of its runs passes the gate on its own).
     /// </summary>
-    public bool TakesNextRun { get; } = executor.StoreTakesRunsConcurrently && sharedSlots is null;
+    public bool TakesNextRun { get; } = executor.StoreTakesRunsConcurrently && sharedSlots is null && gate is null;
 
     /// <summary>Gives back one of the function's slots and, when there is a process-wide limit, its shared slot.</summary>
     public void ReleaseSlots()

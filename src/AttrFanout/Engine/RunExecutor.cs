@@ -24,8 +24,13 @@ internal sealed class RunExecutor(
     FailureThrottle failures,
     Func<FunctionFailed, System.Diagnostics.ActivityContext, CancellationToken, ValueTask> publishFailure,
     bool logScopes,
-    bool attributesSends = false)
+    bool attributesSends = false,
+    bool cancellableAttempts = false,
+    Func<FunctionSkipped, System.Diagnostics.ActivityContext, CancellationToken, ValueTask>? publishSkipped = null)
 {
+    /// <summary>Gets whether each attempt gets a token of its own, so a cancellation request stops it alone (the store can cancel runs).</summary>
+    public bool CancellableAttempts { get; } = cancellableAttempts;
+
     /// <summary>Gets whether attempts carry their run, so the events they send name it (an <see cref="IEventObserver"/> listens).</summary>
     public bool AttributesSends { get; } = attributesSends;
 
@@ -84,7 +89,10 @@ internal sealed class RunExecutor(
     /// store's commit or acknowledgement latency does not hold a slot), unless <paramref name="keepSlots"/> keeps them for
     /// the function's next run. Allocates nothing of its own when the handler and the store complete synchronously.
     /// </summary>
-    private async ValueTask ExecuteOneAsync(RunState state, bool keepSlots)
+    private ValueTask ExecuteOneAsync(RunState state, bool keepSlots) =>
+        state.Plan.Gate is null ? ExecuteUngatedAsync(state, keepSlots) : ExecuteGatedAsync(state, state.Plan.Gate);
+
+    private async ValueTask ExecuteUngatedAsync(RunState state, bool keepSlots)
     {
         var delivery = state.Delivery;
         var startedAt = FanoutMetrics.RunDuration.Enabled ? time.GetTimestamp() : 0;
@@ -131,6 +139,148 @@ internal sealed class RunExecutor(
 
             tracker.Ended(state);
         }
+    }
+
+    /// <summary>
+    /// Executes one attempt of a function with flow-control rules: the gate decides first (and a run held back settles
+    /// deferred or skipped without an attempt); an admitted attempt gives its flow-control slots back, with its function's
+    /// own, as soon as it ends, before the settlement is recorded.
+    /// </summary>
+    private async ValueTask ExecuteGatedAsync(RunState state, FlowGate gate)
+    {
+        var delivery = state.Delivery;
+        try
+        {
+            if (delivery.Poison is null)
+            {
+                var verdict = await EnterGateAsync(state, gate).ConfigureAwait(false);
+                if (verdict is not { Decision: GateDecision.Admitted })
+                {
+                    state.ReleaseSlots();
+                    if (verdict is { } heldBack && state.TryClaimSettlement())
+                    {
+                        await SettleHeldBackAsync(state, heldBack).ConfigureAwait(false);
+                    }
+
+                    return;
+                }
+            }
+
+            var startedAt = FanoutMetrics.RunDuration.Enabled ? time.GetTimestamp() : 0;
+            if (delivery.Attempts == 0)
+            {
+                FanoutMetrics.Add(FanoutMetrics.RunsStarted, FanoutTags.Function, delivery.FunctionId);
+            }
+
+            if (FanoutMetrics.QueueWait.Enabled)
+            {
+                FanoutMetrics.Record(FanoutMetrics.QueueWait, time.GetUtcNow() - delivery.DueAt, delivery.FunctionId);
+            }
+
+            Exception? error;
+            try
+            {
+                error = delivery.Poison ?? await AttemptAsync(state).ConfigureAwait(false);
+            }
+            finally
+            {
+                state.ReleaseSlots();
+                await gate.ExitAsync(state).ConfigureAwait(false);
+            }
+
+            if (state.TryClaimSettlement())
+            {
+                await SettleAsync(state, error).ConfigureAwait(false);
+            }
+
+            if (startedAt != 0 && FanoutMetrics.RunDuration.Enabled)
+            {
+                FanoutMetrics.Record(FanoutMetrics.RunDuration, time.GetElapsedTime(startedAt), delivery.FunctionId);
+            }
+        }
+        catch (Exception engineError)
+        {
+            Log.EngineFailure(logger, failures, "store (recording outcomes)", delivery.FunctionId, engineError);
+        }
+        finally
+        {
+            tracker.Ended(state);
+        }
+    }
+
+    /// <summary>
+    /// Asks the gate; a gate that cannot decide (its store fails) defers the run briefly, one stopped by shutdown hands it
+    /// back, and a key that cannot be evaluated fails the attempt. Returns <see langword="null"/> when the run was settled here.
+    /// </summary>
+    private async ValueTask<GateVerdict?> EnterGateAsync(RunState state, FlowGate gate)
+    {
+        try
+        {
+            return await gate.EnterAsync(state, lifetime.Stopping).ConfigureAwait(false);
+        }
+        catch (Exception error) when (state.TryClaimSettlement())
+        {
+            if (error is OperationCanceledException && lifetime.Stopping.IsCancellationRequested)
+            {
+                await SettleFailureAsync(state, new ShutdownInterruptedException()).ConfigureAwait(false);
+            }
+            else if (error is FlowKeyException)
+            {
+                await SettleFailureAsync(state, error).ConfigureAwait(false);
+            }
+            else
+            {
+                Log.EngineFailure(logger, failures, "flow control (deciding a run)", state.Delivery.FunctionId, error);
+                var now = time.GetUtcNow();
+                await SettleHeldBackAsync(state, GateVerdict.Defer("unavailable", $"flow control unavailable: {error.GetType().Name}", now + FlowRecheck.First)).ConfigureAwait(false);
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Settles a run the gate held back: due again later (not an attempt, not a failure), or skipped for good.</summary>
+    private async ValueTask SettleHeldBackAsync(RunState state, GateVerdict verdict)
+    {
+        var delivery = state.Delivery;
+        var now = time.GetUtcNow();
+        if (state.CancelReason is { } cancelled)
+        {
+            await SettleCancelledAsync(state, delivery.Attempts, cancelled).ConfigureAwait(false);
+            return;
+        }
+
+        if (verdict.Decision == GateDecision.Deferred)
+        {
+            Log.RunDeferred(logger, delivery.FunctionId, delivery.RunId, verdict.DueAt, verdict.Reason!);
+            await ReportAsync(state, RunOutcome.Deferred(delivery.RunId, delivery.Attempts, now, verdict.DueAt, verdict.Reason!)).ConfigureAwait(false);
+            FanoutMetrics.AddWithReason(FanoutMetrics.RunsDeferred, delivery.FunctionId, verdict.Rule!);
+            return;
+        }
+
+        Log.RunSkipped(logger, delivery.FunctionId, delivery.RunId, delivery.Event.Id, verdict.Reason!);
+        await ReportAsync(state, RunOutcome.Skipped(delivery.RunId, delivery.Attempts, now, verdict.Reason!)).ConfigureAwait(false);
+        FanoutMetrics.AddWithReason(FanoutMetrics.RunsSkipped, delivery.FunctionId, verdict.Rule!);
+        if (publishSkipped is not null && !string.Equals(delivery.Event.Name, FunctionSkipped.Name, StringComparison.Ordinal))
+        {
+            var skipped = new FunctionSkipped(delivery.FunctionId, delivery.RunId, delivery.Event.Id, delivery.Event.Name, verdict.Reason!, now);
+            try
+            {
+                await publishSkipped(skipped, FanoutActivities.SendOf(delivery), lifetime.Abort).ConfigureAwait(false);
+            }
+            catch (Exception publishError)
+            {
+                Log.SkippedEventNotSent(logger, delivery.RunId, delivery.FunctionId, publishError);
+            }
+        }
+    }
+
+    private async ValueTask SettleCancelledAsync(RunState state, int attempts, string reason)
+    {
+        var delivery = state.Delivery;
+        Log.RunCancelled(logger, delivery.FunctionId, delivery.RunId, delivery.Event.Id, reason);
+        await ReportAsync(state, RunOutcome.Cancelled(delivery.RunId, attempts, time.GetUtcNow(), reason)).ConfigureAwait(false);
+        FanoutMetrics.Add(FanoutMetrics.RunsCancelled, FanoutTags.Function, delivery.FunctionId);
     }
 
     /// <summary>
@@ -182,7 +332,7 @@ internal sealed class RunExecutor(
 
         lifetime.AttemptStarted();
         var activity = FanoutActivities.StartAttempt(state.Delivery, state.Attempt);
-        var abort = lifetime.Abort;
+        var abort = CancellableAttempts ? state.BeginCancellableAttempt(lifetime.Abort) : lifetime.Abort;
         IDisposable? scope = null;
         try
         {
@@ -209,7 +359,7 @@ internal sealed class RunExecutor(
         }
         catch (Exception error)
         {
-            var outcome = abort.IsCancellationRequested ? "cancelled"
+            var outcome = abort.IsCancellationRequested || state.CancelReason is not null ? "cancelled"
                 : error is Polly.Timeout.TimeoutRejectedException ? "timeout"
                 : "failed";
             FanoutActivities.Finish(activity, outcome, error);
@@ -218,6 +368,11 @@ internal sealed class RunExecutor(
         finally
         {
             scope?.Dispose();
+            if (CancellableAttempts)
+            {
+                state.EndCancellableAttempt();
+            }
+
             lifetime.AttemptEnded();
         }
     }
@@ -295,7 +450,11 @@ internal sealed class RunExecutor(
     {
         var delivery = state.Delivery;
         var now = time.GetUtcNow();
-        if (error is ShutdownInterruptedException || lifetime.Abort.IsCancellationRequested)
+        if (state.CancelReason is { } cancelled && error is not ShutdownInterruptedException)
+        {
+            await SettleCancelledAsync(state, state.Attempt, cancelled).ConfigureAwait(false);
+        }
+        else if (error is ShutdownInterruptedException || lifetime.Abort.IsCancellationRequested)
         {
             await ReportAsync(state, RunOutcome.Released(delivery.RunId, state.Attempt - 1, now)).ConfigureAwait(false);
         }
@@ -345,13 +504,16 @@ internal sealed class RunExecutor(
         }
 
         reported.GetAwaiter().GetResult();
-        return outcome.Kind is RunOutcomeKind.Succeeded or RunOutcomeKind.Failed ? completions.NotifyAsync(state, outcome) : default;
+        return IsEnd(outcome.Kind) ? completions.NotifyAsync(state, outcome) : default;
     }
+
+    private static bool IsEnd(RunOutcomeKind kind) =>
+        kind is RunOutcomeKind.Succeeded or RunOutcomeKind.Failed or RunOutcomeKind.Skipped or RunOutcomeKind.Cancelled;
 
     private async ValueTask ReportThenNotifyAsync(ValueTask reported, RunState state, RunOutcome outcome)
     {
         await reported.ConfigureAwait(false);
-        if (outcome.Kind is RunOutcomeKind.Succeeded or RunOutcomeKind.Failed)
+        if (IsEnd(outcome.Kind))
         {
             await completions.NotifyAsync(state, outcome).ConfigureAwait(false);
         }

@@ -13,6 +13,8 @@ internal sealed class RunState : FunctionContext, IServiceProvider, IKeyedServic
     private IServiceScope? _scope;
     private int _ended;
     private int _slotsReleased;
+    private CancellationTokenSource? _attemptCancellation;
+    private string? _cancelReason;
 
     public RunState(FunctionPlan plan, RunDelivery delivery)
     {
@@ -64,6 +66,53 @@ internal sealed class RunState : FunctionContext, IServiceProvider, IKeyedServic
             Plan.ReleaseSlots();
         }
     }
+
+    /// <summary>Gets or sets the flow-control slots the run holds while its attempt executes (<see cref="FlowGate"/>).</summary>
+    public string[]? FlowSlots { get; set; }
+
+    /// <summary>Gets why the run was asked to stop, once it was (a cancellation request, a singleton replacing it).</summary>
+    public string? CancelReason => Volatile.Read(ref _cancelReason);
+
+    /// <summary>
+    /// Gets the token of an attempt that can be cancelled on its own: fired by <see cref="RequestCancel"/> or
+    /// <see cref="FireAttemptToken"/>, and at once when either came first or <paramref name="abort"/> already fired.
+    /// </summary>
+    public CancellationToken BeginCancellableAttempt(CancellationToken abort)
+    {
+        var cancellation = new CancellationTokenSource();
+        Volatile.Write(ref _attemptCancellation, cancellation);
+        if (abort.IsCancellationRequested || CancelReason is not null)
+        {
+            cancellation.Cancel();
+        }
+
+        return cancellation.Token;
+    }
+
+    /// <summary>Asks the run to stop for <paramref name="reason"/>: its attempt's token fires, and it settles cancelled.</summary>
+    public void RequestCancel(string reason)
+    {
+        Interlocked.CompareExchange(ref _cancelReason, reason, null);
+        FireAttemptToken();
+    }
+
+    /// <summary>Fires the token of the attempt executing (the engine aborting its attempts at stop).</summary>
+    public void FireAttemptToken()
+    {
+        if (Volatile.Read(ref _attemptCancellation) is { } cancellation)
+        {
+            try
+            {
+                cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+    }
+
+    /// <summary>Disposes the attempt's own cancellation, once it ended.</summary>
+    public void EndCancellableAttempt() => Interlocked.Exchange(ref _attemptCancellation, null)?.Dispose();
 
     /// <summary>Gets whether the attempt created a DI scope (it resolved a service).</summary>
     public bool HasServices => Volatile.Read(ref _scope) is not null;

@@ -48,6 +48,10 @@ internal sealed class RunTracker(int functions)
 
     public RunState[] Snapshot() => [.. _lists.SelectMany(static list => list.Snapshot())];
 
+    /// <summary>Finds the runs executing under <paramref name="runId"/> (a rare look-up: a cancellation request).</summary>
+    public IEnumerable<RunState> Find(string runId) =>
+        _lists.SelectMany(static list => list.Snapshot()).Where(run => string.Equals(run.Delivery.RunId, runId, StringComparison.Ordinal));
+
     private RunList ListOf(RunState run) => _lists[run.Plan.Index % _lists.Length];
 
     private void SignalIdle()

@@ -78,6 +78,21 @@ public sealed class AttrFanoutOptions
     /// <value>The default is <see langword="false"/>: such an event is accepted and starts no run.</value>
     public bool ThrowOnNoSubscribers { get; set; }
 
+    /// <summary>
+    /// Gets or sets how long a flow-control slot (a concurrency limit, a singleton) is held for an executing attempt unless
+    /// renewed. The engine renews the slots of its attempts every third of it; a process that dies while holding slots gives
+    /// them back to the others when their leases run out, so this is the bound on how long a crash holds a limit.
+    /// </summary>
+    /// <value>The default is 30 seconds.</value>
+    public TimeSpan FlowControlLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Gets or sets whether a run left out by a flow-control rule is announced with the event
+    /// <c>attrfanout/function.skipped</c> (<see cref="FunctionSkipped"/>), besides being recorded as skipped and counted.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool AnnounceSkippedRuns { get; set; }
+
     /// <summary>Gets the per-function overrides, by function Id; they win over the attribute and the defaults.</summary>
     /// <value>The default is empty.</value>
     public Dictionary<string, FunctionOptions> Functions { get; } = new(StringComparer.Ordinal);

@@ -7,6 +7,7 @@ internal sealed class AttrFanoutOptionsRules(FunctionCatalog catalog) : IValidat
 {
     private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
     private static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan MinFlowControlLease = TimeSpan.FromSeconds(3);
     private readonly FunctionOptionsValidator _functionValidator = new();
 
     public ValidateOptionsResult Validate(string? name, AttrFanoutOptions options)
@@ -17,6 +18,7 @@ internal sealed class AttrFanoutOptionsRules(FunctionCatalog catalog) : IValidat
         CheckRange(builder, nameof(options.DefaultTimeout), options.DefaultTimeout, MinTimeout, OneDay);
         CheckRange(builder, nameof(options.IdempotencyWindow), options.IdempotencyWindow, TimeSpan.Zero, TimeSpan.FromDays(365));
         CheckRange(builder, nameof(options.ShutdownTimeout), options.ShutdownTimeout, TimeSpan.Zero, OneDay);
+        CheckRange(builder, nameof(options.FlowControlLease), options.FlowControlLease, MinFlowControlLease, OneDay);
         if (options.MaxRetryDelay < options.BaseRetryDelay)
         {
             builder.AddError($"MaxRetryDelay ({options.MaxRetryDelay}) is shorter than BaseRetryDelay ({options.BaseRetryDelay}). Raise MaxRetryDelay or lower BaseRetryDelay.");

@@ -40,6 +40,7 @@ public static class AttrFanoutRegistration
 
         var builder = new FanoutModuleBuilder(services);
         builder.AddEvent(new EventDescriptor<FunctionFailed>(FunctionFailed.Name, FunctionFailedJsonContext.Default));
+        builder.AddEvent(new EventDescriptor<FunctionSkipped>(FunctionSkipped.Name, FunctionSkippedJsonContext.Default));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var module in modules)
         {

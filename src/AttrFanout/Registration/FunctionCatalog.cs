@@ -10,6 +10,7 @@ public sealed class FunctionCatalog
     private readonly FrozenDictionary<string, EventDescriptor> _eventsByName;
     private readonly FrozenDictionary<string, FunctionDescriptor> _functionsById;
     private readonly FrozenDictionary<string, Stores.RunRequest[]> _runsByEvent;
+    private readonly FrozenSet<string> _flowControlledEvents;
 
     private FunctionCatalog(IReadOnlyList<FunctionDescriptor> functions, IReadOnlyList<EventDescriptor> events)
     {
@@ -24,6 +25,10 @@ public sealed class FunctionCatalog
             static pair => pair.Key,
             static pair => Array.ConvertAll(pair.Value, static f => new Stores.RunRequest(f.Id)),
             StringComparer.Ordinal);
+        _flowControlledEvents = _functionsByEvent
+            .Where(static pair => pair.Value.Any(static f => f.FlowControl is not null))
+            .Select(static pair => pair.Key)
+            .ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>Gets every function, in registration order.</summary>
@@ -47,6 +52,42 @@ public sealed class FunctionCatalog
     /// <summary>Gets the runs an event of <paramref name="eventName"/> starts, one per subscribed function, built once.</summary>
     internal IReadOnlyList<Stores.RunRequest> GetRunRequests(string eventName) =>
         _runsByEvent.TryGetValue(eventName, out var runs) ? runs : [];
+
+    /// <summary>
+    /// Gets the runs <paramref name="envelope"/> starts: the list built once for an event none of whose functions has
+    /// flow-control rules; otherwise built for this send, with each such function's keys evaluated from the payload and its
+    /// idempotency key kept until the event's timestamp plus the rule's period.
+    /// </summary>
+    /// <exception cref="Engine.FlowKeyException">A key could not be evaluated; nothing is accepted.</exception>
+    internal IReadOnlyList<Stores.RunRequest> GetRunRequests(EventEnvelope envelope)
+    {
+        if (_flowControlledEvents.Count == 0 || !_flowControlledEvents.Contains(envelope.Name))
+        {
+            return GetRunRequests(envelope.Name);
+        }
+
+        var functions = _functionsByEvent[envelope.Name];
+        var runs = new Stores.RunRequest[functions.Length];
+        for (var i = 0; i < functions.Length; i++)
+        {
+            var function = functions[i];
+            if (function.FlowControl is not { } rules)
+            {
+                runs[i] = new Stores.RunRequest(function.Id);
+                continue;
+            }
+
+            var idempotency = rules.Idempotency is { } rule ? Sending.FlowKeys.EvaluateIdempotencyKey(function, rule, envelope.Payload) : null;
+            runs[i] = new Stores.RunRequest(function.Id)
+            {
+                Keys = Sending.FlowKeys.Evaluate(function, rules, envelope.Payload),
+                IdempotencyKey = idempotency,
+                IdempotentUntil = idempotency is null ? default : envelope.Timestamp + rules.Idempotency!.Period,
+            };
+        }
+
+        return runs;
+    }
 
     /// <summary>
     /// Invokes every function subscribed to <paramref name="envelope"/>'s event once, on the calling thread: no queue,

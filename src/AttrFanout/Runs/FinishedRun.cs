@@ -20,13 +20,20 @@ internal static class FinishedRun
             FunctionId = delivery.FunctionId,
             EventId = delivery.Event.Id,
             EventName = delivery.Event.Name,
-            Status = failed ? RunStatus.Failed : RunStatus.Succeeded,
+            Status = outcome.Kind switch
+            {
+                RunOutcomeKind.Failed => RunStatus.Failed,
+                RunOutcomeKind.Skipped => RunStatus.Skipped,
+                RunOutcomeKind.Cancelled => RunStatus.Cancelled,
+                _ => RunStatus.Succeeded,
+            },
             Attempts = outcome.Attempts,
             CreatedAt = delivery.CreatedAt ?? delivery.Event.Timestamp,
             UpdatedAt = outcome.At,
             ErrorType = failed ? outcome.ErrorType : null,
             ErrorMessage = failed ? outcome.ErrorMessage : null,
             FailedAt = failed ? outcome.At : null,
+            Reason = outcome.Reason,
             ReplayOf = delivery.ReplayOf,
         };
     }

@@ -18,6 +18,18 @@ internal sealed class FunctionRuns(IFanoutStore store, RunCompletions completion
         return completions.WaitAsync(runId, cancellationToken);
     }
 
+    public async ValueTask<FunctionRun?> CancelAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        var run = await store.CancelRunAsync(runId, CancelReasons.ByRequest, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (run is { Status: RunStatus.Cancelled })
+        {
+            completions.Ended(run);
+        }
+
+        return run;
+    }
+
     public ValueTask<IReadOnlyList<FunctionRun>> ListFailedAsync(FailedRunQuery? query = null, CancellationToken cancellationToken = default) =>
         store.ListFailedAsync(query ?? new FailedRunQuery(), cancellationToken);
 

@@ -11,7 +11,7 @@ public interface IFunctionRuns
     /// <returns>The run, or <see langword="null"/> when the store does not know it (any more).</returns>
     ValueTask<FunctionRun?> GetAsync(string runId, CancellationToken cancellationToken = default);
 
-    /// <summary>Waits until a run has succeeded or failed for good.</summary>
+    /// <summary>Waits until a run has ended: succeeded, failed for good, skipped or cancelled.</summary>
     /// <remarks>
     /// Completes at once for a run that had already ended, and otherwise when this process's engine records the run's
     /// end; an end recorded by another process sharing the store is not observed, so pass a
@@ -22,6 +22,18 @@ public interface IFunctionRuns
     /// <returns>The finished run.</returns>
     /// <exception cref="ArgumentException">The store does not know the run.</exception>
     Task<FunctionRun> WaitForCompletionAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Cancels a run: one waiting (pending, deferred, waiting for a retry) ends <see cref="RunStatus.Cancelled"/> at once
+    /// and never executes; an executing one has its attempt's token fired, by whichever process executes it, and ends
+    /// Cancelled (not a retry, no failure event). A run that already ended is left as it is. The reason kept is
+    /// <c>cancelled by request</c>.
+    /// </summary>
+    /// <param name="runId">The run's Id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The run as it stands after the request (still running while its attempt stops), or <see langword="null"/> when the store does not know it.</returns>
+    /// <exception cref="NotSupportedException">The store cannot cancel runs.</exception>
+    ValueTask<FunctionRun?> CancelAsync(string runId, CancellationToken cancellationToken = default);
 
     /// <summary>Lists failed runs, oldest failure first.</summary>
     /// <param name="query">Filters by function, event and failure time.</param>

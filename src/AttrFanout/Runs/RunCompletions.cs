@@ -136,6 +136,16 @@ internal sealed class RunCompletions(IFanoutStore store)
             ? default
             : NotifyWaitersAsync(state, outcome);
 
+    /// <summary>Completes the waiters of a run that ended without an attempt of this process settling it (cancelled while it waited).</summary>
+    public void Ended(FunctionRun run)
+    {
+        _expected.Remove(run.RunId);
+        if (RemoveWaiter(run.RunId, out var waiter))
+        {
+            waiter.TrySetResult(run);
+        }
+    }
+
     private async ValueTask NotifyWaitersAsync(RunState state, RunOutcome outcome)
     {
         var runId = outcome.RunId;
@@ -156,7 +166,7 @@ internal sealed class RunCompletions(IFanoutStore store)
         }
 
         var stored = FinishedRun.IsComplete(state) ? null : await store.GetRunAsync(runId, CancellationToken.None).ConfigureAwait(false);
-        var knowsIt = stored is { Status: RunStatus.Succeeded or RunStatus.Failed } && stored.EventId == state.Delivery.Event.Id && stored.Attempts == outcome.Attempts;
+        var knowsIt = stored is { Status: RunStatus.Succeeded or RunStatus.Failed or RunStatus.Skipped or RunStatus.Cancelled } && stored.EventId == state.Delivery.Event.Id && stored.Attempts == outcome.Attempts;
         waiter.TrySetResult(knowsIt ? stored! : FinishedRun.From(state, outcome));
     }
 
@@ -210,7 +220,7 @@ internal sealed class RunCompletions(IFanoutStore store)
         }
     }
 
-    private static bool IsFinal(FunctionRun run) => run.Status is RunStatus.Succeeded or RunStatus.Failed;
+    private static bool IsFinal(FunctionRun run) => run.Status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Skipped or RunStatus.Cancelled;
 
     private void Remember(FunctionRun run)
     {

@@ -28,7 +28,7 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
         cancellationToken.ThrowIfCancellationRequested();
         var payload = Serialize(envelope);
         using var activity = FanoutActivities.StartSend(envelope.Name, envelope.Id, parent);
-        var submission = new EventSubmission(envelope, catalog.GetRunRequests(envelope.Name), envelope.Timestamp + options.IdempotencyWindow, TracePropagation.Capture()) {
+        var submission = new EventSubmission(envelope, catalog.GetRunRequests(envelope), envelope.Timestamp + options.IdempotencyWindow, TracePropagation.Capture()) {
             IdChosenBySender = idChosenBySender,
             Payload = payload,
             SentFromFunction = sentFromFunction || AmbientRun.IsInside,

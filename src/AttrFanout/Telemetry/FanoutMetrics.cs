@@ -20,6 +20,15 @@ internal static class FanoutMetrics
     public static readonly Counter<long> RunsFailed = FanoutDiagnostics.Meter.CreateCounter<long>(
         "attrfanout.runs.failed", "{run}", "Runs that failed for good.");
 
+    public static readonly Counter<long> RunsSkipped = FanoutDiagnostics.Meter.CreateCounter<long>(
+        "attrfanout.runs.skipped", "{run}", "Runs left out by a flow-control rule (a rate limit, a singleton in skip mode).");
+
+    public static readonly Counter<long> RunsDeferred = FanoutDiagnostics.Meter.CreateCounter<long>(
+        "attrfanout.runs.deferred", "{run}", "Takes of a run that flow control held back to a later time (a full concurrency limit, a throttle).");
+
+    public static readonly Counter<long> RunsCancelled = FanoutDiagnostics.Meter.CreateCounter<long>(
+        "attrfanout.runs.cancelled", "{run}", "Runs cancelled by a request or by a singleton in cancel mode.");
+
     /// <summary>
     /// Bucket boundaries, in seconds, for a run's durations: from a handler that answers in milliseconds to one that works
     /// for minutes (an attempt's timeout is typically a few minutes).
@@ -44,6 +53,14 @@ internal static class FanoutMetrics
         if (counter.Enabled)
         {
             counter.Add(1, new KeyValuePair<string, object?>(tagName, tagValue));
+        }
+    }
+
+    public static void AddWithReason(Counter<long> counter, string functionId, string reason)
+    {
+        if (counter.Enabled)
+        {
+            counter.Add(1, new KeyValuePair<string, object?>(FanoutTags.Function, functionId), new KeyValuePair<string, object?>(FanoutTags.Reason, reason));
         }
     }
 

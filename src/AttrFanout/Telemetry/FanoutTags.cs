@@ -11,4 +11,5 @@ internal static class FanoutTags
     public const string Outcome = "attrfanout.outcome";
     public const string Duplicate = "attrfanout.duplicate";
     public const string Runs = "attrfanout.runs";
+    public const string Reason = "attrfanout.reason";
 }

@@ -46,6 +46,26 @@ internal static partial class Log
         Message = "AttrFanout handed back {Count} runs whose handlers ignored cancellation for {Grace} after the shutdown timeout; another process may run them while those handlers still execute here.")]
     public static partial void RunsAbandoned(ILogger logger, int count, TimeSpan grace);
 
+    [LoggerMessage(EventId = 1011, EventName = "FlowKeyExempt", Level = LogLevel.Information,
+        Message = "A run of function '{FunctionId}' has a null key '{KeyExpression}' for its {Rule} rule and is exempt from it; further runs with a null key for this rule are not logged.")]
+    public static partial void FlowKeyExempt(ILogger logger, string functionId, string rule, string keyExpression);
+
+    [LoggerMessage(EventId = 1012, EventName = "RunSkipped", Level = LogLevel.Information,
+        Message = "Function '{FunctionId}' skipped run '{RunId}' for event '{EventId}': {Reason}.")]
+    public static partial void RunSkipped(ILogger logger, string functionId, string runId, string eventId, string reason);
+
+    [LoggerMessage(EventId = 1013, EventName = "RunDeferred", Level = LogLevel.Debug,
+        Message = "Function '{FunctionId}' deferred run '{RunId}' until {DueAt}: {Reason}.")]
+    public static partial void RunDeferred(ILogger logger, string functionId, string runId, DateTimeOffset dueAt, string reason);
+
+    [LoggerMessage(EventId = 1014, EventName = "RunCancelled", Level = LogLevel.Information,
+        Message = "Function '{FunctionId}' run '{RunId}' for event '{EventId}' was cancelled: {Reason}.")]
+    public static partial void RunCancelled(ILogger logger, string functionId, string runId, string eventId, string reason);
+
+    [LoggerMessage(EventId = 1015, EventName = "SkippedEventNotSent", Level = LogLevel.Error,
+        Message = "The event 'attrfanout/function.skipped' for run '{RunId}' of function '{FunctionId}' could not be sent.")]
+    public static partial void SkippedEventNotSent(ILogger logger, string runId, string functionId, Exception exception);
+
     /// <summary>Logs an engine failure in full the first time, then as a short reminder at a throttled rate.</summary>
     public static void EngineFailure(ILogger logger, FailureThrottle throttle, string where, string functionId, Exception error)
     {

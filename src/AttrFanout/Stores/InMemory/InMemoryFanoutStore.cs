@@ -8,7 +8,9 @@ namespace AttrFanout.Stores.InMemory;
 /// their sends take no store-wide lock. Succeeded runs are forgotten when their event's idempotency window ends, or
 /// sooner beyond the latest <paramref name="succeededRunsKept"/> runs plus a full queue's worth (so runs still queued are
 /// not moved aside); failed runs are kept for the life of the process.
-/// A run whose retry is scheduled waits on a <see cref="TimeProvider"/> timer, outside the queues, and is queued again when due.
+/// A run whose retry is scheduled (or that flow control deferred) waits on a <see cref="TimeProvider"/> timer, outside the
+/// queues, and is queued again when due. Flow control's shared state lives in <see cref="FlowControl"/>; idempotency keys
+/// are taken under one lock with the acceptance; a cancelled run that waits is skipped when taken or when its timer fires.
 /// </summary>
 internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, int succeededRunsKept = InMemoryFanoutStore.DefaultSucceededRunsKept) : IFanoutStore
 {
@@ -18,6 +20,9 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
     private readonly AcceptedEvents _events = new();
     private readonly Lock _timersGate = new();
     private readonly HashSet<ITimer> _redeliveries = [];
+    private readonly Lock _idempotencyGate = new();
+    private readonly InMemoryIdempotencyKeys _idempotencyKeys = new();
+    private readonly InMemoryCancellations _cancellations = new();
     private long _sequence;
 
     /// <summary>How many succeeded runs stay visible to <see cref="GetRunAsync"/> at most, by default.</summary>
@@ -28,6 +33,8 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
     public bool UsesPayloadBytes => false;
 
     public bool TakesRunsConcurrently => true;
+
+    public IFlowControlStore FlowControl { get; } = new InMemoryFlowControl();
 
     /// <summary>Gets how many event Ids are remembered for deduplication.</summary>
     public int RememberedEventCount
@@ -67,8 +74,18 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
     public ValueTask<bool> WaitForRunAsync(string functionId, CancellationToken cancellationToken) =>
         _queues.WaitToTakeAsync(functionId, cancellationToken);
 
-    public ValueTask<RunDelivery?> TryTakeRunAsync(string functionId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_queues.TryTake(functionId, out var run) ? run.Take(time.GetUtcNow()) : null);
+    public ValueTask<RunDelivery?> TryTakeRunAsync(string functionId, CancellationToken cancellationToken)
+    {
+        while (_queues.TryTake(functionId, out var run))
+        {
+            if (run.Take(time.GetUtcNow()) is { } delivery)
+            {
+                return ValueTask.FromResult<RunDelivery?>(delivery);
+            }
+        }
+
+        return ValueTask.FromResult<RunDelivery?>(null);
+    }
 
     public ValueTask ReportAsync(RunOutcome outcome, CancellationToken cancellationToken)
     {
@@ -77,27 +94,50 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             return ValueTask.CompletedTask;
         }
 
-        var next = run.Settle(outcome);
+        var next = run.Settle(outcome, out var settled);
         if (!ReferenceEquals(next, run))
         {
             _runs.Replace(run, next);
         }
 
-        switch (outcome)
+        switch (settled)
         {
-            case { Kind: RunOutcomeKind.Succeeded }:
-                _runs.Succeeded(run);
+            case RunOutcomeKind.Succeeded or RunOutcomeKind.Skipped or RunOutcomeKind.Cancelled:
+                _runs.Ended(run);
                 break;
-            case { Kind: RunOutcomeKind.Released }:
+            case RunOutcomeKind.Released:
                 _queues.Add(next);
                 break;
-            case { Kind: RunOutcomeKind.RetryScheduled }:
+            case RunOutcomeKind.RetryScheduled or RunOutcomeKind.Deferred:
                 ScheduleRedelivery(next);
                 break;
         }
 
         return ValueTask.CompletedTask;
     }
+
+    public ValueTask<FunctionRun?> CancelRunAsync(string runId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(reason);
+        if (_runs.Find(runId) is not { } run)
+        {
+            return ValueTask.FromResult<FunctionRun?>(null);
+        }
+
+        if (run.Cancel(reason, now))
+        {
+            _cancellations.Announce(new RunCancellation(runId, reason));
+        }
+        else if (run.Status == RunStatus.Cancelled)
+        {
+            _runs.Ended(run);
+        }
+
+        return ValueTask.FromResult<FunctionRun?>(run.ToFunctionRun());
+    }
+
+    public IAsyncEnumerable<RunCancellation> WatchCancellationsAsync(CancellationToken cancellationToken) => _cancellations.WatchAsync(cancellationToken);
 
     public ValueTask<FunctionRun?> GetRunAsync(string runId, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_runs.Find(runId)?.ToFunctionRun());
@@ -122,7 +162,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             return ValueTask.FromResult<FunctionRun?>(null);
         }
 
-        var replay = new InMemoryRun(sequence: 0, newRunId, failed.FunctionId, failed.Event, failed.Trace, now) { ReplayOf = runId, CreatedAt = now };
+        var replay = new InMemoryRun(sequence: 0, newRunId, failed.FunctionId, failed.Event, failed.Trace, now) { ReplayOf = runId, CreatedAt = now, Keys = failed.Keys };
         _runs.AddReplay(replay);
         _queues.Add(replay);
         return ValueTask.FromResult<FunctionRun?>(replay.ToFunctionRun());
@@ -158,11 +198,19 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             return null;
         }
 
+        if (HasIdempotencyKey(requests))
+        {
+            lock (_idempotencyGate)
+            {
+                return AcceptWithIdempotencyKeys(submission, now, out sequence);
+            }
+        }
+
         sequence = (ulong)Interlocked.Increment(ref _sequence);
         var runs = new InMemoryRun[requests.Count];
         for (var i = 0; i < runs.Length; i++)
         {
-            runs[i] = new InMemoryRun(sequence, runId: null, requests[i].FunctionId, submission.Event, submission.Trace, now);
+            runs[i] = NewRun(sequence, requests[i], submission, now);
         }
 
         // Indexed before queued: a run may be taken and settled the moment it is queued.
@@ -174,6 +222,63 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
 
         return new AcceptResult(IsDuplicate: false, new EventRunIds(runs));
     }
+
+    /// <summary>
+    /// Accepts an event some of whose runs carry an idempotency key: a run whose key another run of its function took, and
+    /// that has not run out, is not created, and the first run's Id stands in its place. Called under the idempotency lock.
+    /// </summary>
+    private AcceptResult AcceptWithIdempotencyKeys(EventSubmission submission, DateTimeOffset now, out ulong sequence)
+    {
+        var requests = submission.Runs;
+        _idempotencyKeys.Prune(now);
+        sequence = (ulong)Interlocked.Increment(ref _sequence);
+        var runIds = new string[requests.Count];
+        var created = new List<InMemoryRun>(requests.Count);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var request = requests[i];
+            if (request.IdempotencyKey is { } key && _idempotencyKeys.Holder(request.FunctionId, key, now) is { } first)
+            {
+                runIds[i] = first;
+                continue;
+            }
+
+            var run = NewRun(sequence, request, submission, now);
+            runIds[i] = run.RunId;
+            created.Add(run);
+            if (request.IdempotencyKey is { } taken)
+            {
+                _idempotencyKeys.Take(request.FunctionId, taken, run.RunId, request.IdempotentUntil);
+            }
+        }
+
+        var runs = created.ToArray();
+        _runs.AddEvent(sequence, runs);
+        foreach (var run in runs)
+        {
+            _queues.Add(run);
+        }
+
+        return new AcceptResult(IsDuplicate: false, runIds);
+    }
+
+    private static bool HasIdempotencyKey(IReadOnlyList<RunRequest> requests)
+    {
+        for (var i = 0; i < requests.Count; i++)
+        {
+            if (requests[i].IdempotencyKey is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static InMemoryRun NewRun(ulong sequence, RunRequest request, EventSubmission submission, DateTimeOffset now) =>
+        request.Keys is { } keys
+            ? new InMemoryRun(sequence, runId: null, request.FunctionId, submission.Event, submission.Trace, now) { Keys = keys }
+            : new InMemoryRun(sequence, runId: null, request.FunctionId, submission.Event, submission.Trace, now);
 
     private void ScheduleRedelivery(InMemoryRun run)
     {
@@ -202,8 +307,10 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
         }
 
         _queues.RetryDue(run.FunctionId);
-        run.MarkDue();
-        _queues.Add(run);
+        if (run.MarkDue())
+        {
+            _queues.Add(run);
+        }
     }
 
     private void Prune(DateTimeOffset now)

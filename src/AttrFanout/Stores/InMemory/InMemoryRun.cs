@@ -13,6 +13,8 @@ internal sealed record InMemoryRun : RunDelivery
     private int _attemptsMade;
     private InMemoryRunTrouble? _trouble;
     private string? _runId;
+    private string? _reason;
+    private string? _cancelReason;
 
     public InMemoryRun(ulong sequence, string? runId, string functionId, EventEnvelope @event, PropagatedContext? trace, DateTimeOffset createdAt)
         : base(RunId: null!, functionId, @event, Attempts: 0, DueAt: createdAt, trace)
@@ -35,31 +37,52 @@ internal sealed record InMemoryRun : RunDelivery
     /// <summary>Gets the run's status, read without the lock (it is written under it).</summary>
     public RunStatus Status => _status;
 
-    /// <summary>Marks the run running and hands it over.</summary>
-    public RunDelivery Take(DateTimeOffset now)
+    /// <summary>Marks the run running and hands it over; <see langword="null"/> when it was cancelled while it waited.</summary>
+    public RunDelivery? Take(DateTimeOffset now)
     {
         lock (this)
         {
+            if (_status == RunStatus.Cancelled)
+            {
+                return null;
+            }
+
             _status = RunStatus.Running;
             _updatedAtTicks = now.UtcTicks;
             return this;
         }
     }
 
-    /// <summary>Records an attempt's outcome; returns the run that carries on: a copy for a run delivered again, else itself.</summary>
-    public InMemoryRun Settle(RunOutcome outcome)
+    /// <summary>Gets whether the run waits to be delivered again (a retry, a deferral) rather than ended.</summary>
+    public static bool IsDeliveredAgain(RunOutcomeKind kind) => kind is RunOutcomeKind.RetryScheduled or RunOutcomeKind.Released or RunOutcomeKind.Deferred;
+
+    /// <summary>
+    /// Records an attempt's outcome; returns the run that carries on: a copy for a run delivered again, else itself. A run
+    /// whose cancellation was asked for while it executed ends <see cref="RunStatus.Cancelled"/> instead of waiting to be
+    /// delivered again; <paramref name="settled"/> says how it ended.
+    /// </summary>
+    public InMemoryRun Settle(RunOutcome outcome, out RunOutcomeKind settled)
     {
         lock (this)
         {
+            settled = _cancelReason is not null && IsDeliveredAgain(outcome.Kind) ? RunOutcomeKind.Cancelled : outcome.Kind;
             _updatedAtTicks = outcome.At.UtcTicks;
             _attemptsMade = outcome.Attempts;
-            _status = outcome.Kind switch
+            _status = settled switch
             {
                 RunOutcomeKind.Succeeded => RunStatus.Succeeded,
                 RunOutcomeKind.RetryScheduled => RunStatus.RetryScheduled,
                 RunOutcomeKind.Failed => RunStatus.Failed,
+                RunOutcomeKind.Skipped => RunStatus.Skipped,
+                RunOutcomeKind.Cancelled => RunStatus.Cancelled,
                 _ => RunStatus.Pending,
             };
+            if (settled is RunOutcomeKind.Skipped or RunOutcomeKind.Cancelled)
+            {
+                _reason = outcome.Kind == settled ? outcome.Reason : _cancelReason;
+                return this;
+            }
+
             if (outcome.Kind is RunOutcomeKind.RetryScheduled or RunOutcomeKind.Failed)
             {
                 _trouble = (_trouble ?? new()) with
@@ -73,19 +96,50 @@ internal sealed record InMemoryRun : RunDelivery
 
             return outcome.Kind switch
             {
-                RunOutcomeKind.RetryScheduled => this with { Attempts = outcome.Attempts, DueAt = outcome.DueAt ?? outcome.At },
+                RunOutcomeKind.RetryScheduled or RunOutcomeKind.Deferred => this with { Attempts = outcome.Attempts, DueAt = outcome.DueAt ?? outcome.At },
                 RunOutcomeKind.Released => this with { Attempts = outcome.Attempts, DueAt = outcome.At },
                 _ => this,
             };
         }
     }
 
-    /// <summary>Marks a run whose retry is due pending again.</summary>
-    public void MarkDue()
+    /// <summary>Marks a run whose retry (or deferral) is due pending again; false when it was cancelled while it waited.</summary>
+    public bool MarkDue()
     {
         lock (this)
         {
+            if (_status == RunStatus.Cancelled)
+            {
+                return false;
+            }
+
             _status = RunStatus.Pending;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Cancels the run: one not executing ends <see cref="RunStatus.Cancelled"/> at once (and is never delivered again); one
+    /// executing is marked, so whatever its attempt reports short of an end makes it Cancelled.
+    /// </summary>
+    /// <returns>Whether the run is executing, so its engine must be told.</returns>
+    public bool Cancel(string reason, DateTimeOffset now)
+    {
+        lock (this)
+        {
+            switch (_status)
+            {
+                case RunStatus.Running:
+                    _cancelReason ??= reason;
+                    return true;
+                case RunStatus.Pending or RunStatus.RetryScheduled:
+                    _status = RunStatus.Cancelled;
+                    _reason = reason;
+                    _updatedAtTicks = now.UtcTicks;
+                    return false;
+                default:
+                    return false;
+            }
         }
     }
 
@@ -123,6 +177,7 @@ internal sealed record InMemoryRun : RunDelivery
                 ErrorType = _trouble?.ErrorType,
                 ErrorMessage = _trouble?.ErrorMessage,
                 FailedAt = _trouble?.FailedAt,
+                Reason = _reason,
                 ReplayOf = ReplayOf,
                 ReplayedBy = _trouble?.ReplayedBy,
             };

@@ -74,8 +74,8 @@ internal sealed class InMemoryRunIndex
         }
     }
 
-    /// <summary>Forgets a run's event, once kept aside, when this was its last run to succeed.</summary>
-    public void Succeeded(InMemoryRun run)
+    /// <summary>Forgets a run's event, once kept aside, when this was its last run to end without failing.</summary>
+    public void Ended(InMemoryRun run)
     {
         if (Volatile.Read(ref _unfinishedCount) > 0 && _unfinished.TryGetValue(run.Sequence, out var runs))
         {
@@ -195,7 +195,7 @@ internal sealed class InMemoryRunIndex
     {
         for (var i = 0; i < runs.Length; i++)
         {
-            if (Volatile.Read(ref runs[i]).Status != RunStatus.Succeeded)
+            if (Volatile.Read(ref runs[i]).Status is not (RunStatus.Succeeded or RunStatus.Skipped or RunStatus.Cancelled))
             {
                 return false;
             }
