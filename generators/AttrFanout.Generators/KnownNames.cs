@@ -9,6 +9,12 @@ internal static class KnownNames
     public const string EventOfT = "AttrFanout.Event`1";
     public const string EventPayloadInterface = "AttrFanout.IEventPayload";
     public const string FunctionContext = "AttrFanout.FunctionContext";
+    public const string ConcurrencyAttribute = "AttrFanout.ConcurrencyAttribute";
+    public const string ThrottleAttribute = "AttrFanout.ThrottleAttribute";
+    public const string RateLimitAttribute = "AttrFanout.RateLimitAttribute";
+    public const string SingletonAttribute = "AttrFanout.SingletonAttribute";
+    public const string PriorityAttribute = "AttrFanout.PriorityAttribute";
+    public const string IdempotencyAttribute = "AttrFanout.IdempotencyAttribute";
     public const string FanoutModuleAttribute = "AttrFanout.Generated.FanoutModuleAttribute";
     public const string FanoutEventAttribute = "AttrFanout.Generated.FanoutEventAttribute";
     public const string FanoutFunctionAttribute = "AttrFanout.Generated.FanoutFunctionAttribute";

@@ -34,6 +34,10 @@ internal static class AttributeLocations
         return null;
     }
 
+    /// <summary>The whole attribute as written, e.g. <c>Concurrency(5)</c>, or <paramref name="fallback"/>.</summary>
+    public static Location Whole(AttributeData attribute, Location fallback, CancellationToken cancellationToken) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? fallback;
+
     private static SeparatedSyntaxList<AttributeArgumentSyntax> Arguments(AttributeData attribute, CancellationToken cancellationToken) =>
         attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } list }
             ? list.Arguments

@@ -8,7 +8,8 @@ namespace AttrFanout.Generators.Analyzers;
 
 /// <summary>
 /// Answers the whole-compilation questions once every handler and event is known: duplicate function Ids (AF0001),
-/// unknown events (AF0002), payload type mismatches (AF0003) and events declared by two types (AF0007),
+/// unknown events (AF0002), payload type mismatches (AF0003), events declared by two types (AF0007) and concurrency
+/// scopes given two limits (AF0028),
 /// against this project and the metadata of its references.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -21,6 +22,7 @@ public sealed class CatalogAnalyzer : DiagnosticAnalyzer
         Descriptors.UnknownEvent,
         Descriptors.PayloadTypeMismatch,
         Descriptors.EventDeclaredTwice,
+        Descriptors.ScopeLimitConflict,
     ];
 
     /// <inheritdoc />
@@ -70,5 +72,6 @@ public sealed class CatalogAnalyzer : DiagnosticAnalyzer
         DuplicateIdCheck.Report(context, ownHandlers, references.Functions);
         EventUsageCheck.Report(context, ownHandlers, catalog);
         EventConflictCheck.Report(context, ownEvents, catalog);
+        ScopeLimitCheck.Report(context, ownHandlers, references.Functions);
     }
 }

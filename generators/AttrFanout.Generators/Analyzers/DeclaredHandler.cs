@@ -1,5 +1,6 @@
 using AttrFanout.Generators.Model;
 using AttrFanout.Generators.Parsing;
+using AttrFanout.Generators.Parsing.FlowControl;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -8,8 +9,9 @@ namespace AttrFanout.Generators.Analyzers;
 /// <summary>What the compilation-end checks need to know about one <c>[OnEvent]</c> method of this project.</summary>
 internal sealed class DeclaredHandler
 {
-    private DeclaredHandler(string handler, string? eventName, Location eventNameLocation, string id, Location idLocation, ITypeSymbol? payloadType, Location payloadLocation, bool hasSignatureProblem)
+    private DeclaredHandler(string handler, string? eventName, Location eventNameLocation, string id, Location idLocation, ITypeSymbol? payloadType, Location payloadLocation, bool hasSignatureProblem, IReadOnlyList<DeclaredScope> scopes)
     {
+        Scopes = scopes;
         HasSignatureProblem = hasSignatureProblem;
         Handler = handler;
         EventName = eventName;
@@ -41,6 +43,9 @@ internal sealed class DeclaredHandler
     /// <summary>Whether AF0004 is reported for the signature, so its payload type is no basis for AF0003.</summary>
     public bool HasSignatureProblem { get; }
 
+    /// <summary>The named concurrency scopes the handler limits, with a positive limit.</summary>
+    public IReadOnlyList<DeclaredScope> Scopes { get; }
+
     public static DeclaredHandler? From(IMethodSymbol method, FanoutSymbols symbols, Compilation compilation, CancellationToken cancellationToken)
     {
         if (symbols.OnEvent(method) is not { } attribute || method.Locations.Length == 0)
@@ -59,7 +64,25 @@ internal sealed class DeclaredHandler
             AttributeLocations.NamedArgument(attribute, "Id", cancellationToken) ?? methodName,
             shape.PayloadType,
             PayloadParameterType(method, shape, cancellationToken) ?? methodName,
-            shape.SignatureProblem is not null);
+            shape.SignatureProblem is not null,
+            ReadScopes(method, symbols, cancellationToken));
+    }
+
+    private static IReadOnlyList<DeclaredScope> ReadScopes(IMethodSymbol method, FanoutSymbols symbols, CancellationToken cancellationToken)
+    {
+        List<DeclaredScope>? scopes = null;
+        foreach (var (attribute, kind) in symbols.Types.FlowAttributes.On(method))
+        {
+            if (kind == FlowAttributeKind.Concurrency &&
+                attribute.ConstructorArguments.FirstOrDefault().Value is int limit and > 0 &&
+                attribute.NamedArguments.FirstOrDefault(static a => a.Key == "Scope").Value.Value is string scope)
+            {
+                var location = AttributeLocations.NamedArgument(attribute, "Scope", cancellationToken) ?? method.Locations[0];
+                (scopes ??= []).Add(new DeclaredScope(scope, limit, location));
+            }
+        }
+
+        return scopes ?? [];
     }
 
     private static Location? PayloadParameterType(IMethodSymbol method, HandlerShape shape, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AttrFanout.Generators.Parsing;
+using AttrFanout.Generators.Parsing.FlowControl;
 using Microsoft.CodeAnalysis;
 
 namespace AttrFanout.Generators.Analyzers;
@@ -43,12 +44,32 @@ internal sealed class ReferencedCatalog
                 else if (Is(attribute, symbols.FanoutFunctionAttribute) && arguments.Length == 3 &&
                     arguments[0].Value is string id && arguments[1].Value is string eventName && arguments[2].Value is string handler)
                 {
-                    functions.Add(new ReferencedFunction(id, eventName, handler, assembly.Name));
+                    functions.Add(new ReferencedFunction(id, eventName, handler, assembly.Name, Scopes(attribute)));
                 }
             }
         }
 
         return new ReferencedCatalog(events.ToImmutable(), functions.ToImmutable());
+    }
+
+    private static List<(string Scope, int Limit)>? Scopes(AttributeData attribute)
+    {
+        var written = attribute.NamedArguments.FirstOrDefault(static a => a.Key == "ConcurrencyScopes").Value;
+        if (written.Kind != TypedConstantKind.Array || written.IsNull)
+        {
+            return null;
+        }
+
+        var scopes = new List<(string Scope, int Limit)>();
+        foreach (var entry in written.Values)
+        {
+            if (ScopeLimits.TryParse(entry.Value as string, out var scope, out var limit))
+            {
+                scopes.Add((scope, limit));
+            }
+        }
+
+        return scopes;
     }
 
     private static bool Is(AttributeData attribute, INamedTypeSymbol? type) =>

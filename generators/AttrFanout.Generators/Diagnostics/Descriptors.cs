@@ -159,6 +159,84 @@ internal static class Descriptors
         "The event name of '{0}' cannot be determined at build time, so the function would never run; write a string literal, the EventName constant of an [Event] type (T.EventName), or a const string initialized with one of these",
         DiagnosticSeverity.Error);
 
+    /// <summary>AF0022: a flow-control key's member path names a member the payload does not have (or generated code cannot read).</summary>
+    public static readonly DiagnosticDescriptor UnknownKeyMember = Create(
+        DiagnosticIds.UnknownKeyMember,
+        "Unknown member in a flow-control key",
+        "The key '{0}' of [{1}] on '{2}' cannot be read: {3}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0023: a flow-control key names a method of the function's class that cannot compute a key.</summary>
+    public static readonly DiagnosticDescriptor InvalidKeyMethod = Create(
+        DiagnosticIds.InvalidKeyMethod,
+        "Key method has the wrong signature",
+        "The key method '{0}' of [{1}] on '{2}' cannot compute a key: {3}; declare it as 'static string {0}({4} payload)'",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0024: the method <c>[Priority]</c> names is missing or is not <c>static int M(TPayload)</c>.</summary>
+    public static readonly DiagnosticDescriptor InvalidPriorityMethod = Create(
+        DiagnosticIds.InvalidPriorityMethod,
+        "Priority method has the wrong signature",
+        "The priority method '{0}' of '{1}' cannot order runs: {2}; declare 'static int {0}({3} payload)' in '{4}'",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0025: a flow-control limit or burst is zero or negative.</summary>
+    public static readonly DiagnosticDescriptor InvalidFlowLimit = Create(
+        DiagnosticIds.InvalidFlowLimit,
+        "Flow-control limit is not positive",
+        "[{0}] on '{1}': {2} = {3} is not positive; use 1 or more",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0026: a flow-control period is shorter than a second or longer than seven days.</summary>
+    public static readonly DiagnosticDescriptor InvalidFlowPeriod = Create(
+        DiagnosticIds.InvalidFlowPeriod,
+        "Flow-control period out of range",
+        "[{0}] on '{1}': PeriodSeconds = {2} is outside 1 second to 7 days; use 1 to 604800",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0027: more than two <c>[Concurrency]</c> on one function.</summary>
+    public static readonly DiagnosticDescriptor TooManyConcurrencyLimits = Create(
+        DiagnosticIds.TooManyConcurrencyLimits,
+        "More than two concurrency limits",
+        "'{0}' has {1} [Concurrency] limits; a function takes at most two, so remove this one or merge it with another",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0028: one concurrency scope is given two different limits, in this project or across its references.</summary>
+    public static readonly DiagnosticDescriptor ScopeLimitConflict = Create(
+        DiagnosticIds.ScopeLimitConflict,
+        "Concurrency scope given two limits",
+        "The concurrency scope '{0}' is given the limit {1} by '{2}', but {3}; every function naming a scope must give it the same limit",
+        DiagnosticSeverity.Error,
+        compilationEnd: true);
+
+    /// <summary>AF0029: <c>[Idempotency]</c> without a key.</summary>
+    public static readonly DiagnosticDescriptor IdempotencyWithoutKey = Create(
+        DiagnosticIds.IdempotencyWithoutKey,
+        "[Idempotency] without a key",
+        "[Idempotency] on '{0}' has no Key, so every run would share one key and only the first would start; set Key to a payload member (nameof(...)) or a key method",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0030: flow-control attributes on one function that contradict each other.</summary>
+    public static readonly DiagnosticDescriptor ContradictoryFlowControl = Create(
+        DiagnosticIds.ContradictoryFlowControl,
+        "Contradictory flow-control attributes",
+        "The flow control of '{0}' contradicts itself: {1}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0031: a flow-control attribute on a method without <c>[OnEvent]</c>, where it does nothing.</summary>
+    public static readonly DiagnosticDescriptor FlowControlWithoutOnEvent = Create(
+        DiagnosticIds.FlowControlWithoutOnEvent,
+        "Flow-control attribute without [OnEvent]",
+        "[{0}] on '{1}' does nothing: only a function ([OnEvent] method) has flow control; add [OnEvent] or remove [{0}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0032: a flow-control key's type has no stable, culture-invariant text form.</summary>
+    public static readonly DiagnosticDescriptor KeyTextNotStable = Create(
+        DiagnosticIds.KeyTextNotStable,
+        "Flow-control key has no stable text form",
+        "The key '{0}' of [{1}] on '{2}' is of type '{3}', which has no stable text form, so its ToString() becomes the key; key by a string, number, Guid, enum or other IFormattable value instead",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, bool compilationEnd = false) =>
         new(
             id,

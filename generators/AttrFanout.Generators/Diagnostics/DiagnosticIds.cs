@@ -24,4 +24,15 @@ internal static class DiagnosticIds
     public const string PayloadFieldNotSerialized = "AF0019";
     public const string InvalidPipelineName = "AF0020";
     public const string EventNameNotDetermined = "AF0021";
+    public const string UnknownKeyMember = "AF0022";
+    public const string InvalidKeyMethod = "AF0023";
+    public const string InvalidPriorityMethod = "AF0024";
+    public const string InvalidFlowLimit = "AF0025";
+    public const string InvalidFlowPeriod = "AF0026";
+    public const string TooManyConcurrencyLimits = "AF0027";
+    public const string ScopeLimitConflict = "AF0028";
+    public const string IdempotencyWithoutKey = "AF0029";
+    public const string ContradictoryFlowControl = "AF0030";
+    public const string FlowControlWithoutOnEvent = "AF0031";
+    public const string KeyTextNotStable = "AF0032";
 }

@@ -1,4 +1,5 @@
 using AttrFanout.Generators.Model;
+using AttrFanout.Generators.Parsing.FlowControl;
 
 namespace AttrFanout.Generators.Emit;
 
@@ -86,10 +87,17 @@ internal static class ModuleEmitter
 
         foreach (var function in model.Functions)
         {
-            writer.WriteLine($"[assembly: global::AttrFanout.Generated.FanoutFunctionAttribute({GeneratedCode.Literal(function.Id)}, {GeneratedCode.Literal(function.EventName)}, {GeneratedCode.Literal(function.Handler)})]");
+            writer.WriteLine($"[assembly: global::AttrFanout.Generated.FanoutFunctionAttribute({GeneratedCode.Literal(function.Id)}, {GeneratedCode.Literal(function.EventName)}, {GeneratedCode.Literal(function.Handler)}{ScopeMetadata(function)})]");
         }
 
         writer.WriteLine();
+    }
+
+    /// <summary>The function's named concurrency scopes as <c>, ConcurrencyScopes = new[] { "openai=50" }</c>, or nothing.</summary>
+    private static string ScopeMetadata(FunctionModel function)
+    {
+        var scopes = function.FlowControl?.Scoped.Select(static c => GeneratedCode.Literal(ScopeLimits.Format(c.Scope!, c.Limit))).ToArray();
+        return scopes is null || scopes.Length == 0 ? "" : $", ConcurrencyScopes = new[] {{ {string.Join(", ", scopes)} }}";
     }
 
     private static void WriteFunction(SourceWriter writer, FunctionModel function)
@@ -132,6 +140,11 @@ internal static class ModuleEmitter
         if (!function.IsStatic)
         {
             writer.WriteLine("RequiresServices = true,");
+        }
+
+        if (function.FlowControl is { } flowControl)
+        {
+            FlowControlEmitter.Write(writer, flowControl);
         }
 
         writer.CloseBlock(");");

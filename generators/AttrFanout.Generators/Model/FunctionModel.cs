@@ -1,3 +1,5 @@
+using AttrFanout.Generators.Model.FlowControl;
+
 namespace AttrFanout.Generators.Model;
 
 /// <summary>One valid <c>[OnEvent]</c> handler, reduced to the strings and flags the emitter needs.</summary>
@@ -6,6 +8,7 @@ namespace AttrFanout.Generators.Model;
 /// Whether the envelope parameter's type argument carries a nullable annotation (<c>Event&lt;OrderPlaced?&gt;</c>), which the
 /// compiler warns about at the user's parameter; the generated call is then written without nullable warnings of its own.
 /// </param>
+/// <param name="FlowControl">The function's flow-control rules, or null when it has none or they could not be resolved.</param>
 internal sealed record FunctionModel(
     string EventName,
     string Id,
@@ -21,4 +24,5 @@ internal sealed record FunctionModel(
     int? Concurrency,
     string? Pipeline,
     ServiceFactoryModel? Factory,
-    bool HasAnnotatedEnvelope = false);
+    bool HasAnnotatedEnvelope = false,
+    FlowControlModel? FlowControl = null);

@@ -1,4 +1,5 @@
 using AttrFanout.Generators.Model;
+using AttrFanout.Generators.Parsing.FlowControl;
 using Microsoft.CodeAnalysis;
 
 namespace AttrFanout.Generators.Parsing;
@@ -52,7 +53,8 @@ internal static class FunctionParser
             settings.Concurrency,
             settings.Pipeline,
             method.IsStatic ? null : ServiceFactoryParser.Parse(method.ContainingType, containingType, types, cancellationToken),
-            AnnotatedEnvelope(method, shape));
+            AnnotatedEnvelope(method, shape),
+            FlowControlParser.Read(method, shape.PayloadType, context.SemanticModel.Compilation, types, cancellationToken).Model);
     }
 
     private static bool AnnotatedEnvelope(IMethodSymbol method, HandlerShape shape)

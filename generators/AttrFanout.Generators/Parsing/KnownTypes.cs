@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using AttrFanout.Generators.Parsing.FlowControl;
 using Microsoft.CodeAnalysis;
 
 namespace AttrFanout.Generators.Parsing;
@@ -17,6 +18,11 @@ internal sealed class KnownTypes
         ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
         FromKeyedServices = compilation.GetTypeByMetadataName(KnownNames.FromKeyedServicesAttribute);
         ActivatorUtilitiesConstructor = compilation.GetTypeByMetadataName(KnownNames.ActivatorUtilitiesConstructorAttribute);
+        FlowAttributes = new FlowAttributeTypes(compilation);
+        Formattable = compilation.GetTypeByMetadataName("System.IFormattable");
+        FormatProvider = compilation.GetTypeByMetadataName("System.IFormatProvider");
+        Guid = compilation.GetTypeByMetadataName("System.Guid");
+        DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
     }
 
     public INamedTypeSymbol? EventOfT { get; }
@@ -32,6 +38,17 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? FromKeyedServices { get; }
 
     public INamedTypeSymbol? ActivatorUtilitiesConstructor { get; }
+
+    /// <summary>The flow-control attribute types (<c>[Concurrency]</c>, <c>[Throttle]</c>, ...).</summary>
+    public FlowAttributeTypes FlowAttributes { get; }
+
+    public INamedTypeSymbol? Formattable { get; }
+
+    public INamedTypeSymbol? FormatProvider { get; }
+
+    public INamedTypeSymbol? Guid { get; }
+
+    public INamedTypeSymbol? DateTimeOffset { get; }
 
     /// <summary>Gets the types of <paramref name="compilation"/>, resolved once however many handlers ask.</summary>
     public static KnownTypes From(Compilation compilation) => Cache.GetValue(compilation, static c => new KnownTypes(c));

@@ -18,4 +18,12 @@ public sealed class FanoutFunctionAttribute(string id, string eventName, string 
 
     /// <summary>Gets the handler as written.</summary>
     public string Handler { get; } = handler;
+
+    /// <summary>
+    /// Gets or sets the named concurrency scopes the function limits and their limits, each as <c>scope=limit</c>
+    /// (e.g. <c>openai=50</c>), so a referencing project's build can check that every function naming a scope gives it the
+    /// same limit.
+    /// </summary>
+    /// <value>The default is null: the function names no scope (and metadata written before scopes existed reads the same).</value>
+    public string[]? ConcurrencyScopes { get; set; }
 }

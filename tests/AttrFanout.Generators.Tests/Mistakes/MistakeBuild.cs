@@ -23,6 +23,7 @@ internal static partial class MistakeBuild
     [
         new CatalogAnalyzer(),
         new HandlerAnalyzer(),
+        new FlowControlAnalyzer(),
         new EventTypeAnalyzer(),
         new PayloadSerializationAnalyzer(),
         new HandlerTargetAnalyzer(),

@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using AttrFanout.Generators.Diagnostics;
+using AttrFanout.Generators.Parsing;
+using AttrFanout.Generators.Parsing.FlowControl;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AttrFanout.Generators.Analyzers;
+
+/// <summary>
+/// Checks the flow-control attributes of each method with the generator's own parser: keys (AF0022, AF0023, AF0032), the
+/// priority method (AF0024), limits and periods (AF0025, AF0026), the number of concurrency limits (AF0027), idempotency
+/// without a key (AF0029), contradictions (AF0030) and flow control on a method without <c>[OnEvent]</c> (AF0031).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class FlowControlAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+    [
+        Descriptors.UnknownKeyMember,
+        Descriptors.InvalidKeyMethod,
+        Descriptors.InvalidPriorityMethod,
+        Descriptors.InvalidFlowLimit,
+        Descriptors.InvalidFlowPeriod,
+        Descriptors.TooManyConcurrencyLimits,
+        Descriptors.IdempotencyWithoutKey,
+        Descriptors.ContradictoryFlowControl,
+        Descriptors.FlowControlWithoutOnEvent,
+        Descriptors.KeyTextNotStable,
+    ];
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (FanoutSymbols.From(start.Compilation) is { } symbols)
+            {
+                start.RegisterSymbolAction(c => Analyze(c, symbols), SymbolKind.Method);
+            }
+        });
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, FanoutSymbols symbols)
+    {
+        var method = (IMethodSymbol)context.Symbol;
+        if (method.PartialDefinitionPart is not null || method.Locations.Length == 0)
+        {
+            return;
+        }
+
+        var flowAttributes = symbols.Types.FlowAttributes.On(method).ToList();
+        if (flowAttributes.Count == 0)
+        {
+            return;
+        }
+
+        var methodName = method.Locations[0];
+        if (symbols.OnEventOnAnyTarget(method) is null)
+        {
+            foreach (var (attribute, kind) in flowAttributes)
+            {
+                var location = AttributeLocations.Whole(attribute, methodName, context.CancellationToken);
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.FlowControlWithoutOnEvent, location, kind.ToString(), SymbolNames.Handler(method)));
+            }
+
+            return;
+        }
+
+        if (symbols.OnEvent(method) is null)
+        {
+            return;
+        }
+
+        var payload = HandlerShape.Of(method, symbols.Types).PayloadType is { TypeKind: not TypeKind.Error } type ? type : null;
+        var reading = FlowControlParser.Read(method, payload, context.Compilation, symbols.Types, context.CancellationToken);
+        foreach (var problem in reading.Problems)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(problem.Descriptor, Where(problem, methodName, context.CancellationToken), problem.MessageArguments));
+        }
+    }
+
+    private static Location Where(FlowProblem problem, Location methodName, CancellationToken cancellationToken)
+    {
+        var whole = AttributeLocations.Whole(problem.Attribute, methodName, cancellationToken);
+        return problem.Argument switch
+        {
+            null => whole,
+            FlowProblem.FirstArgument => AttributeLocations.FirstArgument(problem.Attribute, whole, cancellationToken),
+            var name => AttributeLocations.NamedArgument(problem.Attribute, name, cancellationToken) ?? whole,
+        };
+    }
+}

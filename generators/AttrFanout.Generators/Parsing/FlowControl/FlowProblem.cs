@@ -1,0 +1,25 @@
+using Microsoft.CodeAnalysis;
+
+namespace AttrFanout.Generators.Parsing.FlowControl;
+
+/// <summary>
+/// Something wrong with a flow-control attribute, found by <see cref="FlowControlParser"/>: the diagnostic, the attribute
+/// and the argument it is reported at, and the message's arguments. The analyzers report it; the generator only leaves the
+/// function's rules out.
+/// </summary>
+internal sealed class FlowProblem(DiagnosticDescriptor descriptor, AttributeData attribute, string? argument, params object[] messageArguments)
+{
+    /// <summary>The <see cref="Argument"/> of a problem with the attribute's first constructor argument.</summary>
+    public const string FirstArgument = "";
+
+    public DiagnosticDescriptor Descriptor { get; } = descriptor;
+
+    public AttributeData Attribute { get; } = attribute;
+
+    /// <summary>The named argument reported at, <see cref="FirstArgument"/>, or null for the whole attribute.</summary>
+    public string? Argument { get; } = argument;
+
+    public object[] MessageArguments { get; } = messageArguments;
+
+    public bool IsError => Descriptor.DefaultSeverity == DiagnosticSeverity.Error;
+}

@@ -1,0 +1,31 @@
+using AttrFanout.Generators.Model.FlowControl;
+using Microsoft.CodeAnalysis;
+
+namespace AttrFanout.Generators.Parsing.FlowControl;
+
+/// <summary>What a written key resolves to: its model, or why it cannot be read; and the key's type when it has no stable text form.</summary>
+internal sealed class KeyResolution
+{
+    private KeyResolution(KeyModel? model, DiagnosticDescriptor? problem, string? reason, string? unstableType)
+    {
+        Model = model;
+        Problem = problem;
+        Reason = reason;
+        UnstableType = unstableType;
+    }
+
+    public KeyModel? Model { get; }
+
+    /// <summary>AF0022 (member path) or AF0023 (key method), or null when the key resolved.</summary>
+    public DiagnosticDescriptor? Problem { get; }
+
+    /// <summary>Why the key cannot be read, for the message of <see cref="Problem"/>.</summary>
+    public string? Reason { get; }
+
+    /// <summary>The key's type as shown in messages when it has no stable text form (AF0032), else null.</summary>
+    public string? UnstableType { get; }
+
+    public static KeyResolution Resolved(KeyModel model, string? unstableType) => new(model, null, null, unstableType);
+
+    public static KeyResolution Failed(DiagnosticDescriptor problem, string reason) => new(null, problem, reason, null);
+}
