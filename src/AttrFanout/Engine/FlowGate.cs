@@ -56,7 +56,7 @@ internal sealed class FlowGate
                 if (!await _slots.TryAcquireSlotAsync(slot, rule.Limit, holder, now, leaseUntil, cancellationToken).ConfigureAwait(false))
                 {
                     var limitOf = rule.Scope is null ? "" : $" of scope '{rule.Scope}'";
-                    return await HoldBackAsync(held, holder, GateVerdict.Defer("concurrency", $"concurrency limit {rule.Limit}{limitOf} for key '{key}' is full", now + Recheck(delivery, now))).ConfigureAwait(false);
+                    return await HoldBackAsync(held, holder, GateVerdict.Defer("concurrency", $"concurrency limit {rule.Limit}{limitOf}{ForKey(key)} is full", now + Recheck(delivery, now))).ConfigureAwait(false);
                 }
 
                 (held ??= new(4)).Add(slot);
@@ -76,13 +76,13 @@ internal sealed class FlowGate
             if (firstAttempt && _rules.Throttle is { } throttle && KeyOf(keys.Throttle, 3, throttle.Key) is { } throttleKey
                 && await _slots.TryTakeRateAsync(FlowSlotNames.Throttle(_function.Id, throttleKey), throttle.Limit, throttle.Period, throttle.Burst, now, cancellationToken).ConfigureAwait(false) is { } startAt)
             {
-                return await HoldBackAsync(held, holder, GateVerdict.Defer("throttle", $"throttle {throttle.Limit} per {throttle.Period} for key '{throttleKey}'", startAt)).ConfigureAwait(false);
+                return await HoldBackAsync(held, holder, GateVerdict.Defer("throttle", $"throttle {throttle.Limit} per {throttle.Period}{ForKey(throttleKey)}", startAt)).ConfigureAwait(false);
             }
 
             if (firstAttempt && _rules.RateLimit is { } rate && KeyOf(keys.RateLimit, 4, rate.Key) is { } rateKey
                 && await _slots.TryTakeRateAsync(FlowSlotNames.RateLimit(_function.Id, rateKey), rate.Limit, rate.Period, rate.Limit, now, cancellationToken).ConfigureAwait(false) is not null)
             {
-                return await HoldBackAsync(held, holder, GateVerdict.Skip("rate_limit", $"rate limit {rate.Limit} per {rate.Period} for key '{rateKey}'")).ConfigureAwait(false);
+                return await HoldBackAsync(held, holder, GateVerdict.Skip("rate_limit", $"rate limit {rate.Limit} per {rate.Period}{ForKey(rateKey)}")).ConfigureAwait(false);
             }
         }
         catch
@@ -120,12 +120,12 @@ internal sealed class FlowGate
         var active = holders.FirstOrDefault(h => !string.Equals(h, delivery.RunId, StringComparison.Ordinal)) ?? "(ending)";
         if (delivery.Attempts > 0)
         {
-            return GateVerdict.Defer("singleton", $"singleton for key '{key}': run {active} is active", now + Recheck(delivery, now));
+            return GateVerdict.Defer("singleton", $"singleton{ForKey(key)}: run {active} is active", now + Recheck(delivery, now));
         }
 
         if (singleton.Mode == SingletonMode.Skip)
         {
-            return GateVerdict.Skip("singleton", $"singleton for key '{key}': run {active} is active");
+            return GateVerdict.Skip("singleton", $"singleton{ForKey(key)}: run {active} is active");
         }
 
         foreach (var holder in holders)
@@ -136,7 +136,7 @@ internal sealed class FlowGate
             }
         }
 
-        return GateVerdict.Defer("singleton", $"singleton for key '{key}': replacing run {active}", now + FlowRecheck.First);
+        return GateVerdict.Defer("singleton", $"singleton{ForKey(key)}: replacing run {active}", now + FlowRecheck.First);
     }
 
     private async ValueTask<GateVerdict> HoldBackAsync(List<string>? held, string holder, GateVerdict verdict)
@@ -157,6 +157,8 @@ internal sealed class FlowGate
             await _slots.ReleaseSlotAsync(slot, holder, CancellationToken.None).ConfigureAwait(false);
         }
     }
+
+    private static string ForKey(string key) => key.Length == 0 ? "" : $" for key '{key}'";
 
     private static TimeSpan Recheck(RunDelivery delivery, DateTimeOffset now) =>
         FlowRecheck.After(now - (delivery.CreatedAt ?? delivery.Event.Timestamp));
