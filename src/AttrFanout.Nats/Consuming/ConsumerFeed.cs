@@ -91,6 +91,62 @@ internal sealed class ConsumerFeed
     }
 
     /// <summary>
+    /// Asks the server for the messages waiting now and waits (at most <paramref name="bound"/>) for the answers, so that
+    /// <see cref="TryTakeFirst"/> chooses among the runs due now rather than among those that happened to arrive. A
+    /// consumer that had nothing last time is not waited for.
+    /// </summary>
+    public async ValueTask TopUpAsync(TimeSpan bound, CancellationToken cancellationToken)
+    {
+        MoveArrived();
+        var before = _kept.Count;
+        await AskAsync(cancellationToken).ConfigureAwait(false);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(bound);
+        while (Answering())
+        {
+            // Once some arrived, a short quiet gap ends the wait: a reply's messages come together.
+            using var step = CancellationTokenSource.CreateLinkedTokenSource(bounded.Token);
+            if (_kept.Count > before)
+            {
+                step.CancelAfter(QuietGap);
+            }
+
+            try
+            {
+                if (!await _pull.WaitToReadAsync(step.Token).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            MoveArrived();
+        }
+
+        MoveArrived();
+    }
+
+    /// <summary>How long <see cref="TopUpAsync"/> waits for more once some messages arrived.</summary>
+    private static readonly TimeSpan QuietGap = TimeSpan.FromMilliseconds(20);
+
+    private bool Answering()
+    {
+        MoveArrived();
+        for (var i = 0; i < _targets; i++)
+        {
+            if (_pull.Requested(i) > 0 && !_pull.IsIdle(i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Takes the message here with the lowest <paramref name="rank"/> (ties: the one held longest), for a function whose
     /// runs have priorities: the order covers what this feed holds (up to <see cref="BatchesHeld"/> batches), not the
     /// whole backlog on the server.

@@ -85,6 +85,25 @@ internal sealed class RetryTimer : IAsyncDisposable
         return count;
     }
 
+    /// <summary>Finds the wait of the run of <paramref name="functionId"/> named by <paramref name="runSequence"/>, among those this instance knows.</summary>
+    public bool TryFind(string functionId, ulong runSequence, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? key)
+    {
+        lock (_gate)
+        {
+            foreach (var waiting in _waiting.Keys)
+            {
+                if (RetryKey.TryGetRun(waiting, out var function, out var sequence, out _) && sequence == runSequence && function.SequenceEqual(functionId))
+                {
+                    key = waiting;
+                    return true;
+                }
+            }
+        }
+
+        key = null;
+        return false;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);

@@ -71,6 +71,9 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     /// </summary>
     private const int MaxFetchBatch = 64;
 
+    /// <summary>How long a take of a prioritized function waits for the runs due now to arrive, so its order covers them.</summary>
+    private static readonly TimeSpan PriorityWindowWait = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How many locks guard the runs in flight.</summary>
     private const int LockStripes = 64;
 
@@ -151,6 +154,11 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
 
         var function = _functions[functionId];
         _flows.TryGetValue(functionId, out var flow);
+        if (flow?.Ranking is not null)
+        {
+            await feed.TopUpAsync(PriorityWindowWait, cancellationToken).ConfigureAwait(false);
+        }
+
         DeliveredMessage? message;
         int attemptsMade;
         string runId;
@@ -276,6 +284,16 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
 
         var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
+        if (session.Cancelled.TryGet(runId, out var marked))
+        {
+            return CancelledRun(runId, null, marked, now);
+        }
+
+        if (await WaitingRunAsync(session, runId, now, cancellationToken).ConfigureAwait(false) is { } waiting)
+        {
+            return waiting;
+        }
+
         var known = await _deadLetterRuns.GetAsync(session, runId, now, cancellationToken).ConfigureAwait(false);
         if (known is null or { Status: RunStatus.Pending or RunStatus.Succeeded }
             && await session.Cancelled.ReadAsync(runId, cancellationToken).ConfigureAwait(false) is { } reason)
@@ -284,6 +302,36 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         }
 
         return known;
+    }
+
+    /// <summary>A run waiting in the retry bucket (for its retry, or deferred), as this instance's retry timer knows it.</summary>
+    private static async ValueTask<FunctionRun?> WaitingRunAsync(JetStreamSession session, string runId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!RunIds.TryParse(runId, out var sequence, out var functionId) || !session.RetryTimer.TryFind(functionId, sequence, out var key))
+        {
+            return null;
+        }
+
+        var (found, waiting) = await session.Retries.ReadAsync(key, cancellationToken).ConfigureAwait(false);
+        if (!found || waiting is null)
+        {
+            return null;
+        }
+
+        RetryKey.TryGetDue(key, out var dueAt);
+        RetryKey.TryGetRun(key, out _, out _, out var deferred);
+        return new FunctionRun
+        {
+            RunId = runId,
+            FunctionId = functionId,
+            EventId = waiting.Event.Id,
+            EventName = waiting.Event.Name,
+            Status = deferred ? RunStatus.Pending : RunStatus.RetryScheduled,
+            Attempts = waiting.AttemptsMade,
+            CreatedAt = waiting.Event.Timestamp,
+            UpdatedAt = now,
+            NextAttemptAt = dueAt,
+        };
     }
 
     public async ValueTask<FunctionRun?> CancelRunAsync(string runId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
@@ -437,7 +485,8 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     {
         var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var message = run.Message;
-        var key = RetryKey.For(outcome.DueAt ?? outcome.At, run.FunctionId, message.StreamSequence, message.DeliveryCount);
+        var runSequence = RunIds.TryParse(run.RunId, out var sequence, out _) ? sequence : 0;
+        var key = RetryKey.For(outcome.DueAt ?? outcome.At, run.FunctionId, message.StreamSequence, message.DeliveryCount, runSequence, outcome.Kind == RunOutcomeKind.Deferred);
         await session.Retries.RecordAsync(key, new WaitingRun(run.FunctionId, run.RunId, outcome.Attempts, run.Event, run.Keys), cancellationToken).ConfigureAwait(false);
         await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
     }
