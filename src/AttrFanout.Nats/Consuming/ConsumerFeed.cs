@@ -104,12 +104,10 @@ internal sealed class ConsumerFeed
         bounded.CancelAfter(bound);
         while (Answering())
         {
-            // Once some arrived, a short quiet gap ends the wait: a reply's messages come together.
+            // A reply's messages come together: once some arrived, a short quiet gap ends the wait; a consumer that sends
+            // nothing soon (a 2.9 server holds a no-wait request with nothing to give until it expires) is not waited for.
             using var step = CancellationTokenSource.CreateLinkedTokenSource(bounded.Token);
-            if (_kept.Count > before)
-            {
-                step.CancelAfter(QuietGap);
-            }
+            step.CancelAfter(_kept.Count > before ? QuietGap : FirstGap);
 
             try
             {
@@ -131,6 +129,9 @@ internal sealed class ConsumerFeed
 
     /// <summary>How long <see cref="TopUpAsync"/> waits for more once some messages arrived.</summary>
     private static readonly TimeSpan QuietGap = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>How long <see cref="TopUpAsync"/> waits for the first message of its answers.</summary>
+    private static readonly TimeSpan FirstGap = TimeSpan.FromMilliseconds(100);
 
     private bool Answering()
     {
