@@ -13,8 +13,12 @@ internal sealed class RunState : FunctionContext, IServiceProvider, IKeyedServic
     private IServiceScope? _scope;
     private int _ended;
     private int _slotsReleased;
+    [ThreadStatic]
+    private static CancellationTokenSource? t_spareCancellation;
+
     private CancellationTokenSource? _attemptCancellation;
     private string? _cancelReason;
+    private int _firing;
 
     public RunState(FunctionPlan plan, RunDelivery delivery)
     {
@@ -75,11 +79,13 @@ internal sealed class RunState : FunctionContext, IServiceProvider, IKeyedServic
 
     /// <summary>
     /// Gets the token of an attempt that can be cancelled on its own: fired by <see cref="RequestCancel"/> or
-    /// <see cref="FireAttemptToken"/>, and at once when either came first or <paramref name="abort"/> already fired.
+    /// <see cref="FireAttemptToken"/>, and at once when either came first or <paramref name="abort"/> already fired. The
+    /// source is reused from the thread's spare one when there is one, so an attempt allocates none in the steady state.
     /// </summary>
     public CancellationToken BeginCancellableAttempt(CancellationToken abort)
     {
-        var cancellation = new CancellationTokenSource();
+        var cancellation = t_spareCancellation ?? new CancellationTokenSource();
+        t_spareCancellation = null;
         Volatile.Write(ref _attemptCancellation, cancellation);
         if (abort.IsCancellationRequested || CancelReason is not null)
         {
@@ -96,23 +102,39 @@ internal sealed class RunState : FunctionContext, IServiceProvider, IKeyedServic
         FireAttemptToken();
     }
 
-    /// <summary>Fires the token of the attempt executing (the engine aborting its attempts at stop).</summary>
+    /// <summary>Fires the token of the attempt executing (a cancellation request, the engine aborting its attempts at stop).</summary>
     public void FireAttemptToken()
     {
-        if (Volatile.Read(ref _attemptCancellation) is { } cancellation)
+        Interlocked.Increment(ref _firing);
+        try
         {
-            try
-            {
-                cancellation.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-            }
+            Volatile.Read(ref _attemptCancellation)?.Cancel();
+        }
+        catch (AggregateException)
+        {
+            // A callback the handler registered on its token threw; the attempt sees the cancellation all the same.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _firing);
         }
     }
 
-    /// <summary>Disposes the attempt's own cancellation, once it ended.</summary>
-    public void EndCancellableAttempt() => Interlocked.Exchange(ref _attemptCancellation, null)?.Dispose();
+    /// <summary>
+    /// Ends the attempt's own cancellation. Its source is kept as the thread's spare only when it was not cancelled and no
+    /// <see cref="FireAttemptToken"/> holds it (that one may be lower on this very stack, its callbacks having run the
+    /// attempt to its end), so a late request can never reach a later attempt; otherwise it is left to the collector.
+    /// </summary>
+    public void EndCancellableAttempt()
+    {
+        if (Interlocked.Exchange(ref _attemptCancellation, null) is { } cancellation
+            && Volatile.Read(ref _firing) == 0
+            && t_spareCancellation is null
+            && cancellation.TryReset())
+        {
+            t_spareCancellation = cancellation;
+        }
+    }
 
     /// <summary>Gets whether the attempt created a DI scope (it resolved a service).</summary>
     public bool HasServices => Volatile.Read(ref _scope) is not null;
