@@ -15,6 +15,9 @@ namespace AttrFanout.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FlowControlAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>The key of the corrected key in <see cref="Diagnostic.Properties"/> of AF0022, when a nearest member exists.</summary>
+    public const string SuggestionProperty = "Suggestion";
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
     [
@@ -79,7 +82,11 @@ public sealed class FlowControlAnalyzer : DiagnosticAnalyzer
         var reading = FlowControlParser.Read(method, payload, context.Compilation, symbols.Types, context.CancellationToken);
         foreach (var problem in reading.Problems)
         {
-            context.ReportDiagnostic(Diagnostic.Create(problem.Descriptor, Where(problem, methodName, context.CancellationToken), problem.MessageArguments));
+            var properties = problem.Suggestion is null
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, problem.Suggestion);
+            context.ReportDiagnostic(Diagnostic.Create(
+                problem.Descriptor, Where(problem, methodName, context.CancellationToken), properties, problem.MessageArguments));
         }
     }
 

@@ -163,6 +163,38 @@ public sealed class IncrementalCacheTests
         AssertNoRoslynObjectsInSteps(compilation);
     }
 
+    [Fact]
+    public void Flow_control_rules_are_cached_on_an_unrelated_edit_and_hold_no_roslyn_object()
+    {
+        var compilation = TestCompilation.Create("Ai", FlowControl.FlowScenarios.Events, FlowControl.FlowScenarios.Handlers);
+        var driver = TestCompilation.CreateDriver(trackSteps: true).RunGenerators(compilation);
+
+        driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+            "public sealed class Unrelated { public int Value => 42; }", TestCompilation.ParseOptions, path: "Unrelated.cs")));
+
+        AssertAllCachedOrUnchanged(driver.GetRunResult());
+        AssertNoRoslynObjectsInSteps(compilation);
+    }
+
+    [Fact]
+    public void Changing_the_type_of_a_key_member_in_another_file_rewrites_its_accessor()
+    {
+        var compilation = TestCompilation.Create(
+            "Keys",
+            "public sealed class Account { public string Id { get; set; } = \"\"; }",
+            "[AttrFanout.Event(\"keys/used\")] public sealed partial record Used(Account Account);",
+            "public static class H { [AttrFanout.OnEvent(\"keys/used\", Id = \"h\")] [AttrFanout.Concurrency(1, Key = \"Account.Id\")] public static void Run(Used used) { } }");
+        var driver = TestCompilation.CreateDriver(trackSteps: true).RunGenerators(compilation);
+
+        var account = compilation.SyntaxTrees.First();
+        var changed = compilation.ReplaceSyntaxTree(account, account.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(
+            "public sealed class Account { public System.Guid Id { get; set; } }")));
+        var result = driver.RunGenerators(changed).GetRunResult();
+
+        var module = result.GeneratedTrees.Single(static t => t.FilePath.EndsWith("AttrFanoutModule.g.cs", StringComparison.Ordinal)).ToString();
+        Assert.Contains("((global::Used)p).Account?.Id.ToString(\"D\")", module, StringComparison.Ordinal);
+    }
+
     private static void AssertNoRoslynObjectsInSteps(Compilation compilation)
     {
         var result = TestCompilation.CreateDriver(trackSteps: true).RunGenerators(compilation).GetRunResult().Results.Single();

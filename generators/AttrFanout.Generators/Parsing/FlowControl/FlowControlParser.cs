@@ -105,16 +105,7 @@ internal sealed class FlowControlParser
 
         if (singleton is { } single)
         {
-            foreach (var rule in concurrency.Where(c => c.Model.Scope is null && c.Model.Limit > 1 && c.Key == single.Key))
-            {
-                var per = single.Key is null ? "the whole function" : $"key '{single.Key}'";
-                Add(
-                    Descriptors.ContradictoryFlowControl,
-                    rule.Attribute,
-                    FlowProblem.FirstArgument,
-                    _handler,
-                    $"[Singleton] allows one active run per {per}, but [Concurrency({rule.Model.Limit})] on the same key allows {rule.Model.Limit}; remove one of them or key them differently");
-            }
+            ReportContradictions(single.Key, concurrency);
         }
 
         var problems = _problems.ToImmutable();
@@ -122,6 +113,19 @@ internal sealed class FlowControlParser
             ? null
             : new FlowControlModel(concurrency.Select(static c => c.Model).ToEquatableArray(), throttle, rateLimit, singleton?.Model, priority, idempotency);
         return new FlowControlReading(model, problems);
+    }
+
+    /// <summary>AF0030: a <c>[Concurrency]</c> above 1 on the key of the function's <c>[Singleton]</c>, which lets only one run be active.</summary>
+    private void ReportContradictions(string? singletonKey, List<(AttributeData Attribute, ConcurrencyModel Model, string? Key)> concurrency)
+    {
+        foreach (var rule in concurrency.Where(c => c.Model.Scope is null && c.Model.Limit > 1 && c.Key == singletonKey))
+        {
+            var limit = rule.Model.Limit;
+            var contradiction = singletonKey is null
+                ? $"[Singleton] allows one active run of the function, but [Concurrency({limit})] allows {limit}"
+                : $"[Singleton] allows one active run per key '{singletonKey}', but [Concurrency({limit})] on the same key allows {limit}";
+            Add(Descriptors.ContradictoryFlowControl, rule.Attribute, FlowProblem.FirstArgument, _handler, contradiction + "; remove one of them or key them differently");
+        }
     }
 
     private KeyModel? Key(AttributeData attribute, FlowAttributeKind kind, string? key)
@@ -144,7 +148,7 @@ internal sealed class FlowControlParser
         }
         else if (resolution.Problem is { } problem)
         {
-            Add(problem, attribute, "Key", key, kind.ToString(), _handler, resolution.Reason!);
+            _problems.Add(new FlowProblem(problem, attribute, "Key", key, kind.ToString(), _handler, resolution.Reason!) { Suggestion = resolution.Suggestion });
         }
         else if (resolution.UnstableType is { } type)
         {
@@ -164,7 +168,7 @@ internal sealed class FlowControlParser
         }
 
         var container = _method.ContainingType;
-        var candidates = container.GetMembers(name).OfType<IMethodSymbol>().Where(static m => m.MethodKind == MethodKind.Ordinary).ToArray();
+        var candidates = KeyResolver.Candidates(container, name, _payload);
         var method = candidates.FirstOrDefault(m => KeyResolver.MethodProblem(m, _payload, _compilation, returnsInt: true) is null);
         if (method is null)
         {

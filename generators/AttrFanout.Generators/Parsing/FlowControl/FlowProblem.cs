@@ -21,5 +21,8 @@ internal sealed class FlowProblem(DiagnosticDescriptor descriptor, AttributeData
 
     public object[] MessageArguments { get; } = messageArguments;
 
+    /// <summary>The replacement for the written key that the analyzer offers as a fix (AF0022), or null.</summary>
+    public string? Suggestion { get; init; }
+
     public bool IsError => Descriptor.DefaultSeverity == DiagnosticSeverity.Error;
 }

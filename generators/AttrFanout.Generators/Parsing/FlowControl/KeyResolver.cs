@@ -14,7 +14,7 @@ internal static class KeyResolver
     public static KeyResolution Resolve(string key, IMethodSymbol handler, ITypeSymbol payload, Compilation compilation, KnownTypes types)
     {
         var payloadFqn = SymbolNames.Fqn(payload);
-        var methods = handler.ContainingType.GetMembers(key).OfType<IMethodSymbol>().Where(static m => m.MethodKind == MethodKind.Ordinary).ToArray();
+        var methods = Candidates(handler.ContainingType, key, payload);
         if (methods.Length > 0)
         {
             var method = methods.FirstOrDefault(m => MethodProblem(m, payload, compilation) is null);
@@ -29,6 +29,17 @@ internal static class KeyResolver
 
         return MemberPath(key, payload, payloadFqn, compilation, types);
     }
+
+    /// <summary>
+    /// The ordinary methods named <paramref name="name"/> of <paramref name="type"/>, one taking exactly the payload type first,
+    /// as the compiler's overload resolution prefers it for the generated call.
+    /// </summary>
+    public static IMethodSymbol[] Candidates(INamedTypeSymbol type, string name, ITypeSymbol payload) =>
+        type.GetMembers(name)
+            .OfType<IMethodSymbol>()
+            .Where(static m => m.MethodKind == MethodKind.Ordinary)
+            .OrderBy(m => m.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, payload) ? 0 : 1)
+            .ToArray();
 
     /// <summary>Why <paramref name="method"/> cannot be called as <c>static R M(TPayload)</c> by generated code, or null.</summary>
     public static string? MethodProblem(IMethodSymbol method, ITypeSymbol payload, Compilation compilation, bool returnsInt = false)
@@ -76,9 +87,11 @@ internal static class KeyResolver
         var type = payload;
         var conditional = false;
         var first = true;
-        foreach (var segment in key.Split('.'))
+        var segments = key.Split('.');
+        for (var i = 0; i < segments.Length; i++)
         {
-            var owner = KeyText.Underlying(type);
+            var segment = segments[i];
+            var owner = KeyText.Underlying(type).WithNullableAnnotation(NullableAnnotation.NotAnnotated);
             if (segment.Trim().Length == 0)
             {
                 return KeyResolution.Failed(
@@ -93,7 +106,8 @@ internal static class KeyResolver
                 var advice = nearest is null ? "" : $"; did you mean '{nearest}'?";
                 return KeyResolution.Failed(
                     Descriptors.UnknownKeyMember,
-                    $"'{owner.ToDisplayString()}' has no property or field '{segment}' that generated code can read{advice}");
+                    $"'{owner.ToDisplayString()}' has no property or field '{segment}' that generated code can read{advice}",
+                    nearest is null ? null : string.Join(".", segments.Take(i).Append(nearest).Concat(segments.Skip(i + 1))));
             }
 
             var access = !first && KeyText.MayBeNull(type) ? "?." : ".";
@@ -109,7 +123,7 @@ internal static class KeyResolver
     private static KeyResolution Text(string key, string value, ITypeSymbol type, bool conditional, KnownTypes types)
     {
         var (text, stable) = KeyText.Of(value, type, conditional, types);
-        return KeyResolution.Resolved(new KeyModel(key, text), stable ? null : type.ToDisplayString());
+        return KeyResolution.Resolved(new KeyModel(key, text), stable ? null : type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString());
     }
 
     /// <summary>The instance properties and fields of <paramref name="type"/> (and its base types and interfaces) generated code can read.</summary>
