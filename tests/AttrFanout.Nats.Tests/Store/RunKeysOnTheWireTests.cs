@@ -12,7 +12,8 @@ namespace AttrFanout.Nats.Tests.Store;
 
 /// <summary>
 /// A run's flow-control keys, sent in its function's header, come back with every delivery of the run: after a retry and
-/// a deferral (through the retry bucket), a dead letter's replay, and a hand-back at shutdown.
+/// a deferral (through the retry bucket), a dead letter's replay, and a hand-back at shutdown. Deferred runs wait outside
+/// the consumer's pending set.
 /// </summary>
 [Collection(NatsCollection.Name)]
 public sealed class RunKeysOnTheWireTests(NatsServerFixture server)
@@ -55,6 +56,33 @@ public sealed class RunKeysOnTheWireTests(NatsServerFixture server)
         await using var next = NewStore(options, catalog);
         var handedBack = await TakeAsync(next);
         Assert.Equal(("replay-1", Keys, 0), (handedBack.RunId, handedBack.Keys, handedBack.Attempts));
+    }
+
+    [Fact]
+    public async Task More_deferred_runs_than_max_ack_pending_never_stall_the_functions_next_run()
+    {
+        const int Deferred = 1_100;
+        var options = server.NewOptions();
+        await using var store = NewStore(options, FlowCatalog());
+        var session = await store.OpenAsync(CancellationToken.None);
+        var payload = Encoding.UTF8.GetBytes("""{"Test":"t","Key":"k"}""");
+        var later = DateTimeOffset.UtcNow.AddHours(1);
+        await Task.WhenAll(Enumerable.Range(0, Deferred).Select(i =>
+            session.Publisher.PublishAsync(new WireEvent("held-" + i, PerKeyJob.EventName, DateTimeOffset.UtcNow, payload, null), CancellationToken.None).AsTask()));
+
+        for (var i = 0; i < Deferred; i++)
+        {
+            var run = await TakeAsync(store);
+            await store.ReportAsync(RunOutcome.Deferred(run.RunId, 0, DateTimeOffset.UtcNow, later, "concurrency limit 2 for key 'k' is full"), CancellationToken.None);
+        }
+
+        await session.Publisher.PublishAsync(new WireEvent("next", PerKeyJob.EventName, DateTimeOffset.UtcNow, payload, null), CancellationToken.None);
+        var next = await TakeAsync(store);
+
+        Assert.Equal("next", next.Event.Id);
+        await Eventually.PollAsync(() => Task.FromResult(store.CountWaitingRuns(FlowFunctions.PerKey)), count => count == Deferred, "every deferred run waiting in the retry bucket");
+        var waiting = await store.GetRunAsync(RunIds.For(1, FlowFunctions.PerKey), CancellationToken.None);
+        Assert.Equal((RunStatus.Pending, later.ToUnixTimeMilliseconds()), (waiting?.Status, waiting?.NextAttemptAt?.ToUnixTimeMilliseconds()));
     }
 
     private static async Task<RunDelivery> TakeAsync(NatsJetStreamStore store)
