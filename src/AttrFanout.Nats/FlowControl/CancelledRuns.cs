@@ -130,24 +130,6 @@ internal sealed class CancelledRuns : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads the run Id back from an entry's key (the inverse of <see cref="FlowKeyNames.Escape"/>).</summary>
-    private static string RunIdOf(string key)
-    {
-        var escaped = key.AsSpan(Prefix.Length);
-        var bytes = new List<byte>(escaped.Length);
-        for (var i = 0; i < escaped.Length; i++)
-        {
-            if (escaped[i] == '=' && i + 2 < escaped.Length)
-            {
-                bytes.Add(byte.Parse(escaped.Slice(i + 1, 2), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture));
-                i += 2;
-            }
-            else
-            {
-                bytes.Add((byte)escaped[i]);
-            }
-        }
-
-        return Encoding.UTF8.GetString([.. bytes]);
-    }
+    /// <summary>Reads the run Id back from an entry's key.</summary>
+    private static string RunIdOf(string key) => FlowKeyNames.Unescape(key.AsSpan(Prefix.Length));
 }

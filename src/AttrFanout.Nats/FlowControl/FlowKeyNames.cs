@@ -41,4 +41,29 @@ internal static class FlowKeyNames
 
         return builder.ToString();
     }
+
+    /// <summary>Reads back a name written by <see cref="Escape"/>.</summary>
+    public static string Unescape(ReadOnlySpan<char> escaped)
+    {
+        if (escaped.SequenceEqual("="))
+        {
+            return "";
+        }
+
+        var bytes = new List<byte>(escaped.Length);
+        for (var i = 0; i < escaped.Length; i++)
+        {
+            if (escaped[i] == '=' && i + 2 < escaped.Length)
+            {
+                bytes.Add(byte.Parse(escaped.Slice(i + 1, 2), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture));
+                i += 2;
+            }
+            else
+            {
+                bytes.Add((byte)escaped[i]);
+            }
+        }
+
+        return Encoding.UTF8.GetString([.. bytes]);
+    }
 }
