@@ -60,7 +60,8 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
     /// </summary>
     private async ValueTask<AcceptResult> AcceptAsync(EventSubmission submission, CancellationToken cancellationToken)
     {
-        if (!store.IsDurable)
+        // A run Id standing in for a run an idempotency key kept out may name a run that ended long ago: not expected.
+        if (!store.IsDurable || TakesIdempotencyKeys(submission.Runs))
         {
             return await store.AcceptAsync(submission, cancellationToken).ConfigureAwait(false);
         }
@@ -80,6 +81,19 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
         {
             completions.AcceptFinished();
         }
+    }
+
+    private static bool TakesIdempotencyKeys(IReadOnlyList<RunRequest> runs)
+    {
+        for (var i = 0; i < runs.Count; i++)
+        {
+            if (runs[i].IdempotencyKey is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Notify(ObservedEvent accepted)

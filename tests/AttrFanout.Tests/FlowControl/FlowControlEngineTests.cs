@@ -123,6 +123,57 @@ public sealed class FlowControlEngineTests
         Assert.Empty(await runs.ListFailedAsync());
     }
 
+    [Fact]
+    public async Task An_executing_attempt_keeps_its_slot_beyond_the_lease_because_the_engine_renews_it()
+    {
+        var limited = new FunctionDescriptor<ProbeJob>("limited", ProbeJob.EventName, static (_, e, context, ct) => FlowProbe.RunAsync(e.Data, context, ct))
+        {
+            FlowControl = new FunctionFlowControl { Concurrency = [new ConcurrencyRule(1)] },
+        };
+        var clock = new TestClock();
+        using var meter = new FlowMeter();
+        await using var provider = Build(new Module(limited), o => o.FlowControlLease = TimeSpan.FromSeconds(30), clock);
+        foreach (var hosted in provider.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(CancellationToken.None);
+        }
+
+        var test = Guid.NewGuid().ToString("N");
+        var sender = provider.GetRequiredService<IEventSender>();
+        var first = await sender.SendAsync(new ProbeJob(test, "k") { Block = true });
+        await Polling.UntilAsync(() => Task.FromResult(FlowProbe.Executing(test, "k") == 1), "the first run executes", clock);
+        var second = await sender.SendAsync(new ProbeJob(test, "k"));
+        await Polling.UntilAsync(() => Task.FromResult(meter.Deferred("limited") >= 30), "the second run is held back for several leases", clock);
+
+        Assert.Equal(1, FlowProbe.MostAtOnce(test, "k"));
+        Assert.Single(FlowProbe.Starts(test, "k"));
+        FlowProbe.Open(test);
+        var runs = provider.GetRequiredService<IFunctionRuns>();
+        var done = Task.WhenAll(runs.WaitForCompletionAsync(first.RunIds[0]), runs.WaitForCompletionAsync(second.RunIds[0]));
+        await Polling.UntilAsync(() => Task.FromResult(done.IsCompleted), "both runs end", clock);
+        Assert.All(await done, r => Assert.Equal(RunStatus.Succeeded, r.Status));
+        Assert.Equal(1, FlowProbe.MostAtOnce(test, "k"));
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_keeps_later_runs_out_only_until_its_period_ends()
+    {
+        var once = Function("once", new FunctionFlowControl { Idempotency = new IdempotencyRule(new PayloadKey("Key", static p => ((FlowJob)p).Key)) { Period = TimeSpan.FromHours(1) } });
+        var clock = new TestClock();
+        await using var provider = Build(new Module(once), clock: clock);
+        var sender = provider.GetRequiredService<IEventSender>();
+
+        var first = await sender.SendAsync(new ProbeJob("t", "doc"));
+        clock.Advance(TimeSpan.FromMinutes(59));
+        var within = await sender.SendAsync(new ProbeJob("t", "doc"));
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var after = await sender.SendAsync(new ProbeJob("t", "doc"));
+
+        Assert.Equal(first.RunIds[0], within.RunIds[0]);
+        Assert.NotEqual(first.RunIds[0], after.RunIds[0]);
+        Assert.NotNull(await provider.GetRequiredService<IFunctionRuns>().GetAsync(after.RunIds[0]));
+    }
+
     private static FunctionDescriptor<ProbeJob> Function(string id, FunctionFlowControl rules) =>
         new(id, ProbeJob.EventName, static (_, _, _, _) => default) { FlowControl = rules, Handler = "Tests." + id };
 
