@@ -5,8 +5,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-// Usage: <url> <stream> <subject prefix> <journal file> <work ms> [traced]
+// Usage: <url> <stream> <subject prefix> <journal file> <work ms> [traced|keyed]
 // Appends "start N" and "done N" lines to the journal file; prints "ready" once the streams and consumers exist.
+// With "keyed", the worker runs four attempts at once and holds flow-control slots under 3 s leases (the shortest allowed).
 // With "traced", AttrFanout's spans are recorded (as a tracing SDK would), so traced functions see their attempt's span.
 using var spans = args.Length > 5 && args[5] == "traced" ? ListenToAttrFanout() : null;
 var builder = Host.CreateApplicationBuilder();
@@ -14,7 +15,13 @@ builder.Logging.ClearProviders();
 builder.Services.AddSingleton(new WorkJournal(args[3], TimeSpan.FromMilliseconds(int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture))));
 builder.Services.AddAttrFanout(o =>
 {
-    o.MaxConcurrency = 2;
+    var keyed = args.Length > 5 && args[5] == "keyed";
+    o.MaxConcurrency = keyed ? 4 : 2;
+    if (keyed)
+    {
+        o.FlowControlLease = TimeSpan.FromSeconds(3);
+    }
+
     o.ShutdownTimeout = TimeSpan.FromSeconds(1);
     o.UseNatsJetStream(args[0], n =>
     {

@@ -91,6 +91,108 @@ internal sealed class ConsumerFeed
     }
 
     /// <summary>
+    /// Asks the server for the messages waiting now and waits (at most <paramref name="bound"/>) for the answers, so that
+    /// <see cref="TryTakeFirst"/> chooses among the runs due now rather than among those that happened to arrive. A
+    /// consumer that had nothing last time is not waited for.
+    /// </summary>
+    public async ValueTask TopUpAsync(TimeSpan bound, CancellationToken cancellationToken)
+    {
+        MoveArrived();
+        var before = _kept.Count;
+        await AskAsync(cancellationToken).ConfigureAwait(false);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(bound);
+        while (Answering())
+        {
+            // A reply's messages come together: once some arrived, a short quiet gap ends the wait; a consumer that sends
+            // nothing soon (a 2.9 server holds a no-wait request with nothing to give until it expires) is not waited for.
+            using var step = CancellationTokenSource.CreateLinkedTokenSource(bounded.Token);
+            step.CancelAfter(_kept.Count > before ? QuietGap : FirstGap);
+
+            try
+            {
+                if (!await _pull.WaitToReadAsync(step.Token).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            MoveArrived();
+        }
+
+        MoveArrived();
+    }
+
+    /// <summary>How long <see cref="TopUpAsync"/> waits for more once some messages arrived.</summary>
+    private static readonly TimeSpan QuietGap = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>How long <see cref="TopUpAsync"/> waits for the first message of its answers.</summary>
+    private static readonly TimeSpan FirstGap = TimeSpan.FromMilliseconds(100);
+
+    private bool Answering()
+    {
+        MoveArrived();
+        for (var i = 0; i < _targets; i++)
+        {
+            if (_pull.Requested(i) > 0 && !_pull.IsIdle(i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Takes the message here with the lowest <paramref name="rank"/> (ties: the one held longest), for a function whose
+    /// runs have priorities: the order covers what this feed holds (up to <see cref="BatchesHeld"/> batches), not the
+    /// whole backlog on the server.
+    /// </summary>
+    public bool TryTakeFirst(Func<DeliveredMessage, long> rank, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DeliveredMessage? message)
+    {
+        MoveArrived();
+        lock (_reading)
+        {
+            message = null;
+            var held = new List<DeliveredMessage>(_kept.Count);
+            while (_kept.TryDequeue(out var next))
+            {
+                held.Add(next);
+            }
+
+            var best = -1;
+            var bestRank = long.MaxValue;
+            for (var i = 0; i < held.Count; i++)
+            {
+                var r = rank(held[i]);
+                if (best < 0 || r < bestRank)
+                {
+                    best = i;
+                    bestRank = r;
+                }
+            }
+
+            for (var i = 0; i < held.Count; i++)
+            {
+                if (i == best)
+                {
+                    message = held[i];
+                }
+                else
+                {
+                    _kept.Enqueue(held[i]);
+                }
+            }
+
+            return message is not null;
+        }
+    }
+
+    /// <summary>
     /// Keeps what is held alive: moves the messages waiting in the channel into the feed, sends an in-progress ack for
     /// each held longer than <paramref name="progressInterval"/> (timestamp units) since the last, forgets unanswered
     /// requests and wakes the worker when nothing is coming for it. Called every fraction of the ack wait.

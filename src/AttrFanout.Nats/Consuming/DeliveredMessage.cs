@@ -36,6 +36,9 @@ internal sealed class DeliveredMessage
 
     public string Subject { get; }
 
+    /// <summary>Gets or sets the run's place in a priority order, once worked out (see <see cref="ConsumerFeed.TryTakeFirst"/>).</summary>
+    public long? Rank { get; set; }
+
     public NatsHeaders? Headers { get; }
 
     public byte[] Body { get; }

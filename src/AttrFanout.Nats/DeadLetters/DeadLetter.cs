@@ -34,4 +34,13 @@ internal sealed record DeadLetter(
 
     /// <summary>Gets the Id of the run that replays this one, once replayed.</summary>
     public string? ReplayedBy { get; init; }
+
+    /// <summary>Gets how the run ended: <see cref="RunStatus.Failed"/>, or <see cref="RunStatus.Skipped"/> / <see cref="RunStatus.Cancelled"/> for runs kept beside the failed ones.</summary>
+    public RunStatus Status { get; init; } = RunStatus.Failed;
+
+    /// <summary>Gets why a skipped or cancelled run ended so.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Gets the run's flow-control keys as encoded, which a replay keeps.</summary>
+    public string? Keys { get; init; }
 }

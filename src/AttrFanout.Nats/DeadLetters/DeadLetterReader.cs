@@ -65,8 +65,9 @@ internal sealed class DeadLetterReader(INatsJSContext js, string stream)
         DateTimeOffset? eventTime = HeaderText.TryGetTime(headers, WireHeaders.EventTime, out var time) ? time : null;
         HeaderText.TryGetTime(headers, WireHeaders.FailedAt, out var failedAt);
         _ = ulong.TryParse(HeaderText.Get(headers, WireHeaders.SourceSequence), NumberStyles.None, CultureInfo.InvariantCulture, out var sourceSequence);
+        var functionId = HeaderText.Get(headers, WireHeaders.FunctionId) ?? "";
         return new DeadLetter(
-            HeaderText.Get(headers, WireHeaders.FunctionId) ?? "",
+            functionId,
             runId,
             HeaderText.Get(headers, WireHeaders.EventId),
             HeaderText.Get(headers, WireHeaders.EventName),
@@ -81,6 +82,14 @@ internal sealed class DeadLetterReader(INatsJSContext js, string stream)
             TraceHeaders.Read(headers))
         {
             Sequence = message.Metadata?.Sequence.Stream ?? 0,
+            Status = HeaderText.Get(headers, WireHeaders.Status) switch
+            {
+                nameof(RunStatus.Skipped) => RunStatus.Skipped,
+                nameof(RunStatus.Cancelled) => RunStatus.Cancelled,
+                _ => RunStatus.Failed,
+            },
+            Reason = HeaderText.Get(headers, WireHeaders.Reason),
+            Keys = functionId.Length == 0 ? null : HeaderText.Get(headers, RunHeaders.KeysOf(functionId)),
         };
     }
 }

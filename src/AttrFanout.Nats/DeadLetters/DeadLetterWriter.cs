@@ -29,6 +29,17 @@ internal sealed class DeadLetterWriter(INatsJSContext js, SubjectLayout subjects
         AddIfSet(headers, WireHeaders.EventId, deadLetter.EventId);
         AddIfSet(headers, WireHeaders.EventName, deadLetter.EventName);
         AddIfSet(headers, WireHeaders.EventTime, deadLetter.EventTime is { } time ? HeaderText.Time(time) : null);
+        if (deadLetter.Status != AttrFanout.RunStatus.Failed)
+        {
+            headers[WireHeaders.Status] = deadLetter.Status.ToString();
+        }
+
+        AddIfSet(headers, WireHeaders.Reason, deadLetter.Reason);
+        if (deadLetter.Keys is { } keys && deadLetter.FunctionId != SubjectLayout.UnroutableToken)
+        {
+            headers[RunHeaders.KeysOf(deadLetter.FunctionId)] = keys;
+        }
+
         TraceHeaders.Write(headers, deadLetter.Trace);
 
         var subject = deadLetter.FunctionId == SubjectLayout.UnroutableToken ? subjects.Unroutable : subjects.DeadLetter(deadLetter.FunctionId);

@@ -23,15 +23,16 @@ internal sealed class EventPublisher(JetStreamPublisher publisher, SubjectLayout
         PublishAsync(subjects.Routed(eventName), body, WireEventWriter.RoutedHeaders(headers, ingressSequence, ingressStoredAt), cancellationToken);
 
     /// <summary>Publishes a replay of a failed run as the new run <paramref name="runId"/>.</summary>
-    public ValueTask<PublishOutcome> PublishReplayAsync(string functionId, WireEvent wireEvent, string runId, CancellationToken cancellationToken) =>
-        PublishAsync(subjects.Replay(functionId), wireEvent.Payload, WireEventWriter.ReplayHeaders(wireEvent, runId, runId, 0), cancellationToken);
+    public ValueTask<PublishOutcome> PublishReplayAsync(string functionId, WireEvent wireEvent, string runId, string? keys, CancellationToken cancellationToken) =>
+        PublishAsync(subjects.Replay(functionId), wireEvent.Payload, WireEventWriter.ReplayHeaders(wireEvent, runId, runId, 0, functionId, keys), cancellationToken);
 
     /// <summary>
     /// Publishes a run handed back at shutdown, with the attempts it made; <paramref name="handBackId"/> names this
-    /// hand-back, so a publish repeated after a lost acknowledgement is dropped as a duplicate.
+    /// hand-back, so a publish repeated after a lost acknowledgement is dropped as a duplicate; <paramref name="keys"/>, the
+    /// run's flow-control keys, go on with it.
     /// </summary>
-    public ValueTask<PublishOutcome> PublishHandBackAsync(string functionId, WireEvent wireEvent, string runId, int attemptsMade, string handBackId, CancellationToken cancellationToken) =>
-        PublishAsync(subjects.Replay(functionId), wireEvent.Payload, WireEventWriter.ReplayHeaders(wireEvent, runId, handBackId, attemptsMade), cancellationToken);
+    public ValueTask<PublishOutcome> PublishHandBackAsync(string functionId, WireEvent wireEvent, string runId, int attemptsMade, string handBackId, string? keys, CancellationToken cancellationToken) =>
+        PublishAsync(subjects.Replay(functionId), wireEvent.Payload, WireEventWriter.ReplayHeaders(wireEvent, runId, handBackId, attemptsMade, functionId, keys), cancellationToken);
 
     private ValueTask<PublishOutcome> PublishAsync(string subject, ReadOnlyMemory<byte> payload, NatsHeaders headers, CancellationToken cancellationToken) =>
         publisher.PublishAsync(subject, payload, headers, cancellationToken);

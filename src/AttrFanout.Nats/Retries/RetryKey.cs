@@ -13,6 +13,48 @@ internal static class RetryKey
     public static string For(DateTimeOffset dueAt, string functionId, ulong streamSequence, int deliveryCount) =>
         string.Create(CultureInfo.InvariantCulture, $"{dueAt.ToUnixTimeMilliseconds()}.{functionId}.{streamSequence}-{deliveryCount}");
 
+    /// <summary>
+    /// The key of a wait of the run whose Id names <paramref name="runSequence"/>: as <see cref="For(DateTimeOffset, string, ulong, int)"/>,
+    /// followed by <c>-r{run sequence}</c> when the delivery is a replay (whose own sequence differs from the run's) and
+    /// <c>-d</c> for a run deferred by flow control, so a run's wait can be found from its Id and told from a retry.
+    /// </summary>
+    public static string For(DateTimeOffset dueAt, string functionId, ulong streamSequence, int deliveryCount, ulong runSequence, bool deferred)
+    {
+        var key = For(dueAt, functionId, streamSequence, deliveryCount);
+        if (runSequence != 0 && runSequence != streamSequence)
+        {
+            key += string.Create(CultureInfo.InvariantCulture, $"-r{runSequence}");
+        }
+
+        return deferred ? key + "-d" : key;
+    }
+
+    /// <summary>Reads which run of which function a key's wait is for, and whether it is a deferral.</summary>
+    public static bool TryGetRun(string key, out ReadOnlySpan<char> functionId, out ulong runSequence, out bool deferred)
+    {
+        functionId = default;
+        runSequence = 0;
+        deferred = false;
+        var first = key.IndexOf('.', StringComparison.Ordinal);
+        var last = key.LastIndexOf('.');
+        if (first < 0 || last <= first)
+        {
+            return false;
+        }
+
+        functionId = key.AsSpan(first + 1, last - first - 1);
+        var wait = key.AsSpan(last + 1);
+        deferred = wait.EndsWith("-d", StringComparison.Ordinal);
+        var marker = wait.IndexOf("-r", StringComparison.Ordinal);
+        var sequence = marker >= 0 ? wait[(marker + 2)..] : wait[..Math.Max(0, wait.IndexOf('-'))];
+        if (deferred && marker >= 0)
+        {
+            sequence = sequence[..^2];
+        }
+
+        return ulong.TryParse(sequence, NumberStyles.None, CultureInfo.InvariantCulture, out runSequence);
+    }
+
     public static bool TryGetDue(string key, out DateTimeOffset dueAt)
     {
         dueAt = default;

@@ -94,6 +94,25 @@ internal sealed class RetryTimer : IAsyncDisposable
         }
     }
 
+    /// <summary>Finds the wait of the run of <paramref name="functionId"/> named by <paramref name="runSequence"/>, among those this instance knows.</summary>
+    public bool TryFind(string functionId, ulong runSequence, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? key)
+    {
+        lock (_gate)
+        {
+            foreach (var waiting in _waiting.Keys)
+            {
+                if (RetryKey.TryGetRun(waiting, out var function, out var sequence, out _) && sequence == runSequence && function.SequenceEqual(functionId))
+                {
+                    key = waiting;
+                    return true;
+                }
+            }
+        }
+
+        key = null;
+        return false;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
@@ -286,7 +305,7 @@ internal sealed class RetryTimer : IAsyncDisposable
             var (found, run) = await _bucket.ReadAsync(key, stopping).ConfigureAwait(false);
             if (found && run is not null)
             {
-                await _publisher.PublishHandBackAsync(run.FunctionId, run.Event, run.RunId, run.AttemptsMade, RetryKey.ReplayMessageId(key), stopping).ConfigureAwait(false);
+                await _publisher.PublishHandBackAsync(run.FunctionId, run.Event, run.RunId, run.AttemptsMade, RetryKey.ReplayMessageId(key), run.Keys, stopping).ConfigureAwait(false);
             }
             else if (found)
             {

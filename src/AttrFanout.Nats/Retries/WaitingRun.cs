@@ -11,7 +11,8 @@ namespace AttrFanout.Nats.Retries;
 /// <param name="RunId">The run.</param>
 /// <param name="AttemptsMade">The attempts finished so far; the replay carries them on.</param>
 /// <param name="Event">The event, with its payload.</param>
-internal sealed record WaitingRun(string FunctionId, string RunId, int AttemptsMade, WireEvent Event)
+/// <param name="Keys">The run's flow-control keys as encoded, or <see langword="null"/>.</param>
+internal sealed record WaitingRun(string FunctionId, string RunId, int AttemptsMade, WireEvent Event, string? Keys = null)
 {
     /// <summary>
     /// Writes the run as one line of JSON (its identity and the event's) followed by the payload's bytes as they are:
@@ -29,6 +30,11 @@ internal sealed record WaitingRun(string FunctionId, string RunId, int AttemptsM
             json.WriteString("i", Event.Id);
             json.WriteString("n", Event.Name);
             json.WriteString("t", HeaderText.Time(Event.Timestamp));
+            if (Keys is not null)
+            {
+                json.WriteString("k", Keys);
+            }
+
             if (Event.Trace is { } trace)
             {
                 json.WriteStartObject("x");
@@ -60,7 +66,7 @@ internal sealed record WaitingRun(string FunctionId, string RunId, int AttemptsM
         try
         {
             var reader = new Utf8JsonReader(value.AsSpan(0, end));
-            string? functionId = null, runId = null, eventId = null, name = null, time = null;
+            string? functionId = null, runId = null, eventId = null, name = null, time = null, keys = null;
             PropagatedContext? trace = null;
             var attempts = 0;
             while (reader.Read())
@@ -80,6 +86,7 @@ internal sealed record WaitingRun(string FunctionId, string RunId, int AttemptsM
                     case "i": eventId = reader.GetString(); break;
                     case "n": name = reader.GetString(); break;
                     case "t": time = reader.GetString(); break;
+                    case "k": keys = reader.GetString(); break;
                     case "x": trace = ReadTrace(ref reader); break;
                     case "p": trace ??= reader.GetString() is { } traceParent ? new PropagatedContext([new("traceparent", traceParent)]) : null; break;
                 }
@@ -91,7 +98,7 @@ internal sealed record WaitingRun(string FunctionId, string RunId, int AttemptsM
                 return null;
             }
 
-            return new WaitingRun(functionId, runId, attempts, new WireEvent(eventId, name, timestamp, value.AsMemory(end + 1), trace));
+            return new WaitingRun(functionId, runId, attempts, new WireEvent(eventId, name, timestamp, value.AsMemory(end + 1), trace), keys);
         }
         catch (JsonException)
         {

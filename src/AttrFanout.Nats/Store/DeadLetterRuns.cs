@@ -32,24 +32,28 @@ internal sealed class DeadLetterRuns(IReadOnlyDictionary<string, FunctionSubscri
         };
     }
 
+    /// <summary>Finds a run that ended failed, skipped or cancelled.</summary>
+    public async ValueTask<FunctionRun?> FindEndedAsync(JetStreamSession session, string runId, CancellationToken cancellationToken) =>
+        await FindAsync(session, runId, cancellationToken).ConfigureAwait(false) is { } letter ? FailedRuns.ToRun(letter) : null;
+
     public async ValueTask<IReadOnlyList<FunctionRun>> ListFailedAsync(JetStreamSession session, FailedRunQuery query, CancellationToken cancellationToken)
     {
         var letters = await session.DeadLetterReader.ReadAllAsync(query.FunctionId, cancellationToken).ConfigureAwait(false);
-        return letters.Select(FailedRuns.ToRun).Where(query.Matches).OrderBy(static r => r.FailedAt).Take(query.Limit).ToArray();
+        return letters.Where(static l => l.Status == RunStatus.Failed).Select(FailedRuns.ToRun).Where(query.Matches).OrderBy(static r => r.FailedAt).Take(query.Limit).ToArray();
     }
 
     /// <summary>Publishes the dead letter's event to its function's replay subject and marks it replayed.</summary>
     public async ValueTask<FunctionRun?> ReplayAsync(JetStreamSession session, string runId, string newRunId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var letter = await FindAsync(session, runId, cancellationToken).ConfigureAwait(false);
-        if (letter is not { ReplayedBy: null, EventId: { } eventId, EventName: { } eventName, EventTime: { } eventTime }
+        if (letter is not { Status: RunStatus.Failed, ReplayedBy: null, EventId: { } eventId, EventName: { } eventName, EventTime: { } eventTime }
             || !functions.ContainsKey(letter.FunctionId))
         {
             return null;
         }
 
         var wire = new WireEvent(eventId, eventName, eventTime, letter.Payload, letter.Trace);
-        await session.Publisher.PublishReplayAsync(letter.FunctionId, wire, newRunId, cancellationToken).ConfigureAwait(false);
+        await session.Publisher.PublishReplayAsync(letter.FunctionId, wire, newRunId, letter.Keys, cancellationToken).ConfigureAwait(false);
         await session.DeadLetters.MarkReplayedAsync(letter.FunctionId, runId, newRunId, cancellationToken).ConfigureAwait(false);
         return new FunctionRun
         {

@@ -2,7 +2,7 @@ using AttrFanout.Nats.DeadLetters;
 
 namespace AttrFanout.Nats.Store;
 
-/// <summary>Shows dead letters as the runtime's failed runs.</summary>
+/// <summary>Shows dead letters as the runtime's failed runs, and the skipped and cancelled runs kept beside them as such.</summary>
 internal static class FailedRuns
 {
     public static FunctionRun ToRun(DeadLetter letter) => new()
@@ -11,13 +11,14 @@ internal static class FailedRuns
         FunctionId = letter.FunctionId,
         EventId = letter.EventId ?? "",
         EventName = letter.EventName ?? "",
-        Status = RunStatus.Failed,
+        Status = letter.Status,
+        Reason = letter.Reason,
         Attempts = letter.Attempts,
         CreatedAt = letter.EventTime ?? letter.FailedAt,
         UpdatedAt = letter.FailedAt,
-        ErrorType = letter.ErrorType,
-        ErrorMessage = letter.ErrorMessage,
-        FailedAt = letter.FailedAt,
+        ErrorType = letter.Status == RunStatus.Failed ? letter.ErrorType : null,
+        ErrorMessage = letter.Status == RunStatus.Failed ? letter.ErrorMessage : null,
+        FailedAt = letter.Status == RunStatus.Failed ? letter.FailedAt : null,
         ReplayedBy = letter.ReplayedBy,
     };
 }

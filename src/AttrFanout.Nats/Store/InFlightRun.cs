@@ -10,4 +10,5 @@ namespace AttrFanout.Nats.Store;
 /// <param name="Event">The event as read from the message (for an undecodable one: what its headers and subject say).</param>
 /// <param name="ProgressInterval">How long (timestamp units) the delivery may go without an in-progress ack while it runs.</param>
 /// <param name="Undecodable">Whether the delivery was handed over poisoned: its event is only what could be read of it.</param>
-internal sealed record InFlightRun(string FunctionId, string RunId, DeliveredMessage Message, WireEvent Event, long ProgressInterval, bool Undecodable = false);
+/// <param name="Keys">The run's flow-control keys as the message carried them, or <see langword="null"/>.</param>
+internal sealed record InFlightRun(string FunctionId, string RunId, DeliveredMessage Message, WireEvent Event, long ProgressInterval, bool Undecodable = false, string? Keys = null);

@@ -1,6 +1,7 @@
 using AttrFanout.Nats.Connection;
 using AttrFanout.Nats.Consuming;
 using AttrFanout.Nats.DeadLetters;
+using AttrFanout.Nats.FlowControl;
 using AttrFanout.Nats.Intake;
 using AttrFanout.Nats.Provisioning;
 using AttrFanout.Nats.Publishing;
@@ -55,6 +56,18 @@ internal sealed class JetStreamSession : IAsyncDisposable
     /// <summary>Gets the bucket of runs waiting for their next attempt.</summary>
     public RetryBucket Retries { get; private set; } = null!;
 
+    /// <summary>Gets flow control's shared state: slots and rate buckets in the flow bucket.</summary>
+    public JetStreamFlowControl FlowControl { get; private set; } = null!;
+
+    /// <summary>Gets the idempotency claims in the flow bucket.</summary>
+    public IdempotencyClaims Claims { get; private set; } = null!;
+
+    /// <summary>Gets the runs cancelled while not executing.</summary>
+    public CancelledRuns Cancelled { get; private set; } = null!;
+
+    /// <summary>Gets the announcements of runs to cancel while they execute.</summary>
+    public CancelAnnouncements Announcements { get; private set; } = null!;
+
     /// <summary>Gets the timer that replays waiting runs when due.</summary>
     public RetryTimer RetryTimer => _retryTimer!;
 
@@ -86,6 +99,11 @@ internal sealed class JetStreamSession : IAsyncDisposable
             var provisioner = new JetStreamProvisioner(session.Js, session.Topology);
             await provisioner.EnsureStreamsAsync(cancellationToken).ConfigureAwait(false);
             session.Retries = await RetryBucket.OpenAsync(session.Js, options, cancellationToken).ConfigureAwait(false);
+            var flow = new CompareAndSet(await FlowBucket.OpenAsync(session.Js, options, cancellationToken).ConfigureAwait(false));
+            session.FlowControl = new JetStreamFlowControl(flow);
+            session.Claims = new IdempotencyClaims(flow);
+            session.Cancelled = new CancelledRuns(flow.Store, time);
+            session.Announcements = new CancelAnnouncements(connection, session.Subjects.Cancel);
             foreach (var function in functions)
             {
                 await provisioner.EnsureFunctionAsync(function, cancellationToken).ConfigureAwait(false);
@@ -173,7 +191,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
         var runId = HeldRun.RunId(message, functionId, isReplay);
         try
         {
-            await Publisher.PublishHandBackAsync(functionId, wire, runId, attemptsMade, HeldRun.HandBackId(functionId, message), CancellationToken.None).ConfigureAwait(false);
+            await Publisher.PublishHandBackAsync(functionId, wire, runId, attemptsMade, HeldRun.HandBackId(functionId, message), HeaderText.Get(message.Headers, RunHeaders.KeysOf(functionId)), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -191,6 +209,11 @@ internal sealed class JetStreamSession : IAsyncDisposable
         if (_retryTimer is not null)
         {
             await _retryTimer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (Cancelled is not null)
+        {
+            await Cancelled.DisposeAsync().ConfigureAwait(false);
         }
 
         // Together: each release waits for the server to confirm its unsubscribe (up to the client's drain timeout when

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AttrFanout.Nats.Consuming;
 using AttrFanout.Nats.DeadLetters;
+using AttrFanout.Nats.FlowControl;
 using AttrFanout.Nats.Provisioning;
 using AttrFanout.Nats.Retries;
 using AttrFanout.Nats.Wire;
@@ -12,7 +13,9 @@ namespace AttrFanout.Nats.Store;
 
 /// <summary>
 /// The runtime's store on NATS JetStream: an event is one message, each function's runs are the deliveries of its
-/// durable consumer, and retries are redeliveries by the server (the engine runs one attempt per delivery).
+/// durable consumer, and retries are redeliveries by the server (the engine runs one attempt per delivery). Flow control
+/// keeps its shared state in a KeyValue bucket (<see cref="JetStreamFlowControl"/>), a run's keys travel in its
+/// function's header, and deferred runs wait in the retry bucket like retries.
 /// </summary>
 internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisposable
 {
@@ -25,6 +28,8 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     private readonly int _fetchBatch;
     private readonly DeadLetterRuns _deadLetterRuns;
     private readonly JetStreamRunListing _listing;
+    private readonly Dictionary<string, FunctionFlow> _flows;
+    private readonly SessionFlowControl _flowControl;
     /// <summary>
     /// The runs handed to the engine and not yet reported. Striped finely, with room for what the feeds hold: a function's
     /// worker adds runs while dozens of completions remove theirs at once, and the default (a lock per core, grown only
@@ -52,6 +57,10 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         _fetchBatch = Math.Clamp(fanout.MaxConcurrency ?? fanout.DefaultConcurrency, 1, MaxFetchBatch);
         _deadLetterRuns = new DeadLetterRuns(_functions);
         _listing = new JetStreamRunListing(_functions, time);
+        _flows = catalog.Functions
+            .Where(static f => f.FlowControl is not null)
+            .ToDictionary(static f => f.Id, static f => new FunctionFlow(f.Id, f.FlowControl!), StringComparer.Ordinal);
+        _flowControl = new SessionFlowControl(this);
         _unreachable = new UnreachableServerLog(Connection.NatsConnections.EffectiveOpts(options).Url, time, _logger);
     }
 
@@ -64,6 +73,9 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     /// </summary>
     private const int MaxFetchBatch = 64;
 
+    /// <summary>How long a take of a prioritized function waits for the runs due now to arrive, so its order covers them.</summary>
+    private static readonly TimeSpan PriorityWindowWait = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How many locks guard the runs in flight.</summary>
     private const int LockStripes = 64;
 
@@ -71,6 +83,9 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
 
     /// <summary>Gets <see langword="false"/>: under interest retention a succeeded run leaves the stream.</summary>
     public bool KeepsSucceededRuns => false;
+
+    /// <summary>Gets the shared state of flow control, in the flow bucket (opened with the session).</summary>
+    public IFlowControlStore? FlowControl => _flowControl;
 
     /// <summary>Gets the open session, or <see langword="null"/> before the first use.</summary>
     internal JetStreamSession? Session => _session;
@@ -83,6 +98,11 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var envelope = submission.Event;
         var wire = new WireEvent(envelope.Id, envelope.Name, envelope.Timestamp, submission.Payload ?? _codec.Serialize(envelope), submission.Trace);
+        if (KeyedAccept.Applies(submission))
+        {
+            return await KeyedAccept.AcceptAsync(session, submission, wire, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
         var published = await session.Publisher.PublishAsync(wire, cancellationToken).ConfigureAwait(false);
         var runIds = new string[submission.Runs.Count];
         for (var i = 0; i < runIds.Length; i++)
@@ -135,13 +155,40 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         }
 
         var function = _functions[functionId];
-        if (!feed.TryTake(out var message))
+        _flows.TryGetValue(functionId, out var flow);
+        if (flow?.Ranking is not null)
         {
-            return null;
+            await feed.TopUpAsync(PriorityWindowWait, cancellationToken).ConfigureAwait(false);
         }
 
-        var attemptsMade = HeldRun.AttemptsMade(session.Subjects, message, out var isReplay);
-        var runId = HeldRun.RunId(message, functionId, isReplay);
+        DeliveredMessage? message;
+        int attemptsMade;
+        string runId;
+        while (true)
+        {
+            if (flow?.Ranking is { } ranking ? !feed.TryTakeFirst(ranking, out message) : !feed.TryTake(out message))
+            {
+                return null;
+            }
+
+            attemptsMade = HeldRun.AttemptsMade(session.Subjects, message, out var isReplay);
+            runId = HeldRun.RunId(message, functionId, isReplay);
+            if (flow is not null && HeaderText.Get(message.Headers, flow.IdempotentHeader) is not null)
+            {
+                // Its idempotency key was taken by an earlier run: this event created no run of the function.
+                await message.AckAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (session.Cancelled.TryGet(runId, out var reason))
+            {
+                await EndCancelledAsync(session, functionId, runId, message, attemptsMade, reason, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            break;
+        }
+
         var progress = ProgressClock.ProgressInterval(feed.AckWait, _time);
         if (!session.Reader.TryRead(message.Subject, message.Headers, message.Body, message.StoredAt, out var wire, out var invalid))
         {
@@ -165,9 +212,12 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
             return Poisoned(functionId, runId, message, wire, attemptsMade, progress, error);
         }
 
-        _inFlight[runId] = new InFlightRun(functionId, runId, message, wire, progress);
+        var (keysText, keys) = flow is null ? default : flow.ReadKeys(message);
+        _inFlight[runId] = new InFlightRun(functionId, runId, message, wire, progress, Keys: keysText);
         var dueAt = attemptsMade == 0 ? message.StoredAt : _time.GetUtcNow();
-        return new RunDelivery(runId, functionId, envelope, attemptsMade, dueAt, wire.Trace);
+        return keys is null
+            ? new RunDelivery(runId, functionId, envelope, attemptsMade, dueAt, wire.Trace)
+            : new RunDelivery(runId, functionId, envelope, attemptsMade, dueAt, wire.Trace) { Keys = keys };
     }
 
     /// <summary>
@@ -196,7 +246,20 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
                     await message.AckAsync(cancellationToken).ConfigureAwait(false);
                     break;
                 case RunOutcomeKind.RetryScheduled:
+                case RunOutcomeKind.Deferred:
                     await ScheduleRetryAsync(run, outcome, cancellationToken).ConfigureAwait(false);
+                    break;
+                case RunOutcomeKind.Skipped:
+                case RunOutcomeKind.Cancelled:
+                    var ending = await OpenAsync(cancellationToken).ConfigureAwait(false);
+                    var status = outcome.Kind == RunOutcomeKind.Skipped ? RunStatus.Skipped : RunStatus.Cancelled;
+                    await ending.DeadLetters.WriteAsync(DeadLetterOf(run, outcome) with { Status = status, Reason = outcome.Reason }, cancellationToken).ConfigureAwait(false);
+                    await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
+                    if (ending.Cancelled.TryGet(run.RunId, out _))
+                    {
+                        await ending.Cancelled.ForgetAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+                    }
+
                     break;
                 case RunOutcomeKind.Failed:
                     var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -222,7 +285,121 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         }
 
         var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await _deadLetterRuns.GetAsync(session, runId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        if (session.Cancelled.TryGet(runId, out var marked))
+        {
+            return CancelledRun(runId, null, marked, now);
+        }
+
+        if (await WaitingRunAsync(session, runId, now, cancellationToken).ConfigureAwait(false) is { } waiting)
+        {
+            return waiting;
+        }
+
+        var known = await _deadLetterRuns.GetAsync(session, runId, now, cancellationToken).ConfigureAwait(false);
+        if (known is null or { Status: RunStatus.Pending or RunStatus.Succeeded }
+            && await session.Cancelled.ReadAsync(runId, cancellationToken).ConfigureAwait(false) is { } reason)
+        {
+            return CancelledRun(runId, known, reason, now);
+        }
+
+        return known;
+    }
+
+    /// <summary>A run waiting in the retry bucket (for its retry, or deferred), as this instance's retry timer knows it.</summary>
+    private static async ValueTask<FunctionRun?> WaitingRunAsync(JetStreamSession session, string runId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!RunIds.TryParse(runId, out var sequence, out var functionId) || !session.RetryTimer.TryFind(functionId, sequence, out var key))
+        {
+            return null;
+        }
+
+        var (found, waiting) = await session.Retries.ReadAsync(key, cancellationToken).ConfigureAwait(false);
+        if (!found || waiting is null)
+        {
+            return null;
+        }
+
+        RetryKey.TryGetDue(key, out var dueAt);
+        RetryKey.TryGetRun(key, out _, out _, out var deferred);
+        return new FunctionRun
+        {
+            RunId = runId,
+            FunctionId = functionId,
+            EventId = waiting.Event.Id,
+            EventName = waiting.Event.Name,
+            Status = deferred ? RunStatus.Pending : RunStatus.RetryScheduled,
+            Attempts = waiting.AttemptsMade,
+            CreatedAt = waiting.Event.Timestamp,
+            UpdatedAt = now,
+            NextAttemptAt = dueAt,
+        };
+    }
+
+    public async ValueTask<FunctionRun?> CancelRunAsync(string runId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (_inFlight.TryGetValue(runId, out var running))
+        {
+            await session.Announcements.AnnounceAsync(runId, reason, cancellationToken).ConfigureAwait(false);
+            return InFlightRuns.ToRun(running, _time.GetUtcNow());
+        }
+
+        if (await _deadLetterRuns.FindEndedAsync(session, runId, cancellationToken).ConfigureAwait(false) is { } ended)
+        {
+            return ended;
+        }
+
+        // Pending, waiting in the retry bucket, or executing on another instance: marked for whoever delivers it next,
+        // and announced to the instance executing it, if one is.
+        await session.Cancelled.MarkAsync(runId, reason, cancellationToken).ConfigureAwait(false);
+        await session.Announcements.AnnounceAsync(runId, reason, cancellationToken).ConfigureAwait(false);
+        return CancelledRun(runId, null, reason, now);
+    }
+
+    public async IAsyncEnumerable<RunCancellation> WatchCancellationsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var session = await OpenWhenReachableAsync(cancellationToken).ConfigureAwait(false);
+        if (session is null)
+        {
+            yield break;
+        }
+
+        await foreach (var cancellation in session.Announcements.WatchAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return cancellation;
+        }
+    }
+
+    private static FunctionRun CancelledRun(string runId, FunctionRun? known, string reason, DateTimeOffset now) => known is not null
+        ? known with { Status = RunStatus.Cancelled, Reason = reason, UpdatedAt = now }
+        : new FunctionRun
+        {
+            RunId = runId,
+            FunctionId = RunIds.TryParse(runId, out _, out var functionId) ? functionId : "",
+            EventId = "",
+            EventName = "",
+            Status = RunStatus.Cancelled,
+            Reason = reason,
+            UpdatedAt = now,
+        };
+
+    /// <summary>
+    /// Records a run cancelled before it was delivered as ended <see cref="RunStatus.Cancelled"/> (beside the failed runs),
+    /// ends its delivery and removes its mark: it never reaches the engine.
+    /// </summary>
+    private async ValueTask EndCancelledAsync(JetStreamSession session, string functionId, string runId, DeliveredMessage message, int attemptsMade, string reason, CancellationToken cancellationToken)
+    {
+        if (session.Reader.TryRead(message.Subject, message.Headers, message.Body, message.StoredAt, out var wire, out _))
+        {
+            var keys = _flows.TryGetValue(functionId, out var flow) ? flow.ReadKeys(message).Text : null;
+            var run = new InFlightRun(functionId, runId, message, wire, 0, Keys: keys);
+            var outcome = RunOutcome.Cancelled(runId, attemptsMade, _time.GetUtcNow(), reason);
+            await session.DeadLetters.WriteAsync(DeadLetterOf(run, outcome) with { Status = RunStatus.Cancelled, Reason = reason }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
+        await session.Cancelled.ForgetAsync(runId, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<IReadOnlyList<FunctionRun>> ListFailedAsync(FailedRunQuery query, CancellationToken cancellationToken)
@@ -302,7 +479,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
             return;
         }
 
-        await session.Publisher.PublishHandBackAsync(run.FunctionId, run.Event, run.RunId, attemptsMade, HeldRun.HandBackId(run.FunctionId, message), cancellationToken).ConfigureAwait(false);
+        await session.Publisher.PublishHandBackAsync(run.FunctionId, run.Event, run.RunId, attemptsMade, HeldRun.HandBackId(run.FunctionId, message), run.Keys, cancellationToken).ConfigureAwait(false);
         await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -316,8 +493,9 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     {
         var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var message = run.Message;
-        var key = RetryKey.For(outcome.DueAt ?? outcome.At, run.FunctionId, message.StreamSequence, message.DeliveryCount);
-        await session.Retries.RecordAsync(key, new WaitingRun(run.FunctionId, run.RunId, outcome.Attempts, run.Event), cancellationToken).ConfigureAwait(false);
+        var runSequence = RunIds.TryParse(run.RunId, out var sequence, out _) ? sequence : 0;
+        var key = RetryKey.For(outcome.DueAt ?? outcome.At, run.FunctionId, message.StreamSequence, message.DeliveryCount, runSequence, outcome.Kind == RunOutcomeKind.Deferred);
+        await session.Retries.RecordAsync(key, new WaitingRun(run.FunctionId, run.RunId, outcome.Attempts, run.Event, run.Keys), cancellationToken).ConfigureAwait(false);
         await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -422,6 +600,9 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
             outcome.At,
             message.Subject,
             message.StreamSequence,
-            run.Event.Trace);
+            run.Event.Trace)
+        {
+            Keys = run.Keys,
+        };
     }
 }

@@ -48,6 +48,9 @@ internal sealed class SubjectLayout
 
     public string Unroutable => _deadPrefix + UnroutableToken;
 
+    /// <summary>The core NATS subject (outside every stream) on which instances announce runs to cancel while they execute.</summary>
+    public string Cancel => Prefix + ".cancel";
+
     /// <summary>The ingress subject of an event: where producers publish it, and the intake reads it.</summary>
     public string Event(string eventName) =>
         _subjectOfEvent.TryGet(eventName, out var subject) ? subject : _subjectOfEvent.Remember(eventName, _eventsPrefix + EventSubjectCodec.Encode(eventName));

@@ -14,6 +14,7 @@ internal static class WireEventWriter
             [WireHeaders.EventTime] = HeaderText.Time(wireEvent.Timestamp),
         };
         TraceHeaders.Write(headers, wireEvent.Trace);
+        RunHeaders.Write(headers, wireEvent.FunctionHeaders);
         return headers;
     }
 
@@ -21,7 +22,7 @@ internal static class WireEventWriter
     /// Headers of a replay: the run's Id travels with it and the event's name and Id in their own headers; a run handed
     /// back at shutdown also carries the attempts it already made.
     /// </summary>
-    public static NatsHeaders ReplayHeaders(WireEvent wireEvent, string runId, string messageId, int attemptsMade)
+    public static NatsHeaders ReplayHeaders(WireEvent wireEvent, string runId, string messageId, int attemptsMade, string? functionId = null, string? keys = null)
     {
         var headers = new NatsHeaders
         {
@@ -34,6 +35,11 @@ internal static class WireEventWriter
         if (attemptsMade > 0)
         {
             headers[WireHeaders.Attempts] = attemptsMade.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (functionId is not null && keys is not null)
+        {
+            headers[RunHeaders.KeysOf(functionId)] = keys;
         }
 
         TraceHeaders.Write(headers, wireEvent.Trace);

@@ -44,4 +44,22 @@ internal static class WireHeaders
 
     /// <summary>The stream sequence of the failed message, on dead letters.</summary>
     public const string SourceSequence = "AttrFanout-Source-Seq";
+
+    /// <summary>
+    /// Prefix of a run's flow-control keys (<see cref="AttrFanout.FlowControl.RunKeys.Encode"/>), one header per function:
+    /// <c>AttrFanout-Keys-{function Id}</c>, on events, replays, hand-backs and retries.
+    /// </summary>
+    public const string KeysPrefix = "AttrFanout-Keys-";
+
+    /// <summary>
+    /// Prefix of the header that says a function's run of the event was not created because its idempotency key was taken:
+    /// <c>AttrFanout-Idempotent-{function Id}</c>, whose value is the first run's Id. The function's consumer acknowledges it unrun.
+    /// </summary>
+    public const string IdempotentPrefix = "AttrFanout-Idempotent-";
+
+    /// <summary>How an ended run that did not fail ended (<c>Skipped</c>, <c>Cancelled</c>), on the dead-letter stream.</summary>
+    public const string Status = "AttrFanout-Status";
+
+    /// <summary>Why a run was skipped or cancelled, on the dead-letter stream.</summary>
+    public const string Reason = "AttrFanout-Reason";
 }

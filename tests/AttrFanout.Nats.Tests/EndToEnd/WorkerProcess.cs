@@ -26,13 +26,16 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     public string Journal { get; }
 
-    /// <summary>Starts a worker; a <paramref name="traced"/> one records AttrFanout's spans.</summary>
-    public static WorkerProcess Start(NatsJetStreamOptions options, string journal, int workMilliseconds, bool traced = false)
+    /// <summary>
+    /// Starts a worker; a <paramref name="traced"/> one records AttrFanout's spans; a <paramref name="keyed"/> one runs four
+    /// attempts at once with 3 s flow-control leases.
+    /// </summary>
+    public static WorkerProcess Start(NatsJetStreamOptions options, string journal, int workMilliseconds, bool traced = false, bool keyed = false)
     {
         var dll = Path.Combine(
             AppContext.BaseDirectory.Replace("AttrFanout.Nats.Tests" + Path.DirectorySeparatorChar + "bin", "AttrFanout.Nats.Tests.Worker" + Path.DirectorySeparatorChar + "bin", StringComparison.Ordinal),
             "AttrFanout.Nats.Tests.Worker.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, options.Url, options.StreamName, options.SubjectPrefix, journal, workMilliseconds.ToString(), traced ? "traced" : "plain"])
+        var start = new ProcessStartInfo("dotnet", [dll, options.Url, options.StreamName, options.SubjectPrefix, journal, workMilliseconds.ToString(), keyed ? "keyed" : traced ? "traced" : "plain"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -58,4 +58,32 @@ public sealed class WaitingRunTests
 
         Assert.NotEqual(RetryKey.For(due, "charge-card", 42, 1), RetryKey.For(due, "send-receipt", 42, 1));
     }
+
+    [Fact]
+    public void A_waiting_run_keeps_its_flow_control_keys()
+    {
+        var keys = new AttrFanout.FlowControl.RunKeys { Concurrency = "acct \"1\"", Priority = -30 }.Encode();
+        var run = new WaitingRun("sync", "9-sync", 0, new WireEvent("evt-1", "docs/sync", DateTimeOffset.UnixEpoch, "{}"u8.ToArray(), null), keys);
+
+        var read = WaitingRun.Decode(run.Encode());
+
+        Assert.Equal(keys, read?.Keys);
+        Assert.Null(WaitingRun.Decode(new WaitingRun("sync", "9-sync", 0, run.Event).Encode())?.Keys);
+    }
+
+    [Theory]
+    [InlineData(42UL, 42UL, false, "1765000000123.call-webhook.42-3")]
+    [InlineData(42UL, 7UL, false, "1765000000123.call-webhook.42-3-r7")]
+    [InlineData(42UL, 42UL, true, "1765000000123.call-webhook.42-3-d")]
+    [InlineData(42UL, 7UL, true, "1765000000123.call-webhook.42-3-r7-d")]
+    public void A_key_names_the_run_it_waits_for_and_whether_it_is_a_deferral(ulong messageSequence, ulong runSequence, bool deferred, string expected)
+    {
+        var key = RetryKey.For(DateTimeOffset.FromUnixTimeMilliseconds(1765000000123), "call-webhook", messageSequence, 3, runSequence, deferred);
+
+        Assert.Equal(expected, key);
+        Assert.True(RetryKey.TryGetRun(key, out var functionId, out var readSequence, out var readDeferred));
+        Assert.Equal(("call-webhook", runSequence, deferred), (functionId.ToString(), readSequence, readDeferred));
+        Assert.True(RetryKey.TryGetDue(key, out var due));
+        Assert.Equal(1765000000123, due.ToUnixTimeMilliseconds());
+    }
 }

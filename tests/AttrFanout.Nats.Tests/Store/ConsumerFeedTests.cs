@@ -74,7 +74,7 @@ public sealed class ConsumerFeedTests(NatsServerFixture server)
         await nats.Provisioner.EnsureFunctionAsync(new FunctionSubscription("bill", "order/placed", 3, TimeSpan.FromSeconds(30)), CancellationToken.None);
         var feed = await OpenFeedAsync(nats, "bill", TimeSpan.FromSeconds(30));
         await nats.Publisher.PublishAsync(WireEvents.Create("order/placed", "event-1"), CancellationToken.None);
-        await nats.Publisher.PublishReplayAsync("bill", WireEvents.Create("order/placed", "event-0"), "replay-run", CancellationToken.None);
+        await nats.Publisher.PublishReplayAsync("bill", WireEvents.Create("order/placed", "event-0"), "replay-run", null, CancellationToken.None);
 
         var consumers = new List<string>();
         while (consumers.Count < 2)

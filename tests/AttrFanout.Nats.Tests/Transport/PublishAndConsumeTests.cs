@@ -88,7 +88,7 @@ public sealed class PublishAndConsumeTests(NatsServerFixture server)
         await nats.Provisioner.EnsureFunctionAsync(new FunctionSubscription("bill", "order/placed", 1, TimeSpan.FromSeconds(30)), CancellationToken.None);
         await nats.Provisioner.EnsureFunctionAsync(new FunctionSubscription("ship", "order/placed", 1, TimeSpan.FromSeconds(30)), CancellationToken.None);
 
-        await nats.Publisher.PublishReplayAsync("bill", WireEvents.Create("order/placed", "order-7"), "replay-run-1", CancellationToken.None);
+        await nats.Publisher.PublishReplayAsync("bill", WireEvents.Create("order/placed", "order-7"), "replay-run-1", null, CancellationToken.None);
 
         var replays = new DurableConsumer(nats.Js, nats.Options.StreamName, ConsumerNames.Replay("bill"));
         var message = Assert.Single(await replays.FetchAsync(5, Wait, CancellationToken.None));
