@@ -29,6 +29,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     private readonly DeadLetterRuns _deadLetterRuns;
     private readonly JetStreamRunListing _listing;
     private readonly Dictionary<string, FunctionFlow> _flows;
+    private readonly Dictionary<string, FunctionDescriptor> _filtered;
     private readonly SessionFlowControl _flowControl;
     /// <summary>
     /// The runs handed to the engine and not yet reported. Striped finely, with room for what the feeds hold: a function's
@@ -61,6 +62,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
             .Where(static f => f.FlowControl is not null)
             .ToDictionary(static f => f.Id, static f => new FunctionFlow(f.Id, f.FlowControl!), StringComparer.Ordinal);
         _flowControl = new SessionFlowControl(this);
+        _filtered = catalog.Functions.Where(static f => f.HasFilter).ToDictionary(static f => f.Id, StringComparer.Ordinal);
         _unreachable = new UnreachableServerLog(Connection.NatsConnections.EffectiveOpts(options).Url, time, _logger);
     }
 
@@ -210,6 +212,22 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         catch (Exception error) when (error is PayloadSerializationException or UnknownEventException)
         {
             return Poisoned(functionId, runId, message, wire, attemptsMade, progress, error);
+        }
+
+        if (attemptsMade == 0 && _filtered.TryGetValue(functionId, out var filtered))
+        {
+            // A sender of another service could not ask this function's filter, so it is asked here, with the same answer.
+            var accepted = DeliveryFilter.Accepts(filtered, envelope, out var failure);
+            if (failure is not null)
+            {
+                return Poisoned(functionId, runId, message, wire, attemptsMade, progress, failure);
+            }
+
+            if (!accepted)
+            {
+                await message.AckAsync(cancellationToken).ConfigureAwait(false);
+                return null;
+            }
         }
 
         var (keysText, keys) = flow is null ? default : flow.ReadKeys(message);
