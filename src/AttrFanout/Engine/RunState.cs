@@ -17,7 +17,7 @@ internal sealed class RunState : FunctionContext, IServiceProvider, IKeyedServic
     private static CancellationTokenSource? t_spareCancellation;
 
     private CancellationTokenSource? _attemptCancellation;
-    private string? _cancelReason;
+    private RareState? _rare;
     private int _firing;
 
     public RunState(FunctionPlan plan, RunDelivery delivery)
@@ -72,10 +72,23 @@ internal sealed class RunState : FunctionContext, IServiceProvider, IKeyedServic
     }
 
     /// <summary>Gets or sets the flow-control slots the run holds while its attempt executes (<see cref="FlowGate"/>).</summary>
-    public string[]? FlowSlots { get; set; }
+    public string[]? FlowSlots
+    {
+        get => Volatile.Read(ref _rare)?.FlowSlots;
+        set
+        {
+            if (value is not null || Volatile.Read(ref _rare) is not null)
+            {
+                Rare.FlowSlots = value;
+            }
+        }
+    }
 
     /// <summary>Gets why the run was asked to stop, once it was (a cancellation request, a singleton replacing it).</summary>
-    public string? CancelReason => Volatile.Read(ref _cancelReason);
+    public string? CancelReason => Volatile.Read(ref _rare) is { } rare ? Volatile.Read(ref rare.CancelReason) : null;
+
+    /// <summary>What few runs need (flow-control slots, a cancellation), kept apart so a run's state stays small.</summary>
+    private RareState Rare => Volatile.Read(ref _rare) ?? Interlocked.CompareExchange(ref _rare, new RareState(), null) ?? _rare!;
 
     /// <summary>
     /// Gets the token of an attempt that can be cancelled on its own: fired by <see cref="RequestCancel"/> or
@@ -86,7 +99,10 @@ internal sealed class RunState : FunctionContext, IServiceProvider, IKeyedServic
     {
         var cancellation = t_spareCancellation ?? new CancellationTokenSource();
         t_spareCancellation = null;
-        Volatile.Write(ref _attemptCancellation, cancellation);
+
+        // A full fence between publishing the source and reading the abort: a stop that fires the abort, then reads the
+        // source, must see it, or this read must see the abort (a volatile write could pass the read).
+        Interlocked.Exchange(ref _attemptCancellation, cancellation);
         if (abort.IsCancellationRequested || CancelReason is not null)
         {
             cancellation.Cancel();
@@ -98,7 +114,7 @@ internal sealed class RunState : FunctionContext, IServiceProvider, IKeyedServic
     /// <summary>Asks the run to stop for <paramref name="reason"/>: its attempt's token fires, and it settles cancelled.</summary>
     public void RequestCancel(string reason)
     {
-        Interlocked.CompareExchange(ref _cancelReason, reason, null);
+        Interlocked.CompareExchange(ref Rare.CancelReason, reason, null);
         FireAttemptToken();
     }
 
@@ -176,5 +192,11 @@ internal sealed class RunState : FunctionContext, IServiceProvider, IKeyedServic
 
         created.Dispose();
         return existing;
+    }
+
+    private sealed class RareState
+    {
+        public string[]? FlowSlots;
+        public string? CancelReason;
     }
 }

@@ -13,8 +13,6 @@ internal sealed record InMemoryRun : RunDelivery
     private int _attemptsMade;
     private InMemoryRunTrouble? _trouble;
     private string? _runId;
-    private string? _reason;
-    private string? _cancelReason;
 
     public InMemoryRun(ulong sequence, string? runId, string functionId, EventEnvelope @event, PropagatedContext? trace, DateTimeOffset createdAt)
         : base(RunId: null!, functionId, @event, Attempts: 0, DueAt: createdAt, trace)
@@ -35,7 +33,11 @@ internal sealed record InMemoryRun : RunDelivery
     public ulong Sequence { get; }
 
     /// <summary>Gets the store's sequence when this replay was created, placing it among the events in listings; 0 for a run of an event.</summary>
-    public ulong ReplaySequence { get; init; }
+    public ulong ReplaySequence
+    {
+        get => _trouble?.ReplaySequence ?? 0;
+        init => _trouble = (_trouble ?? new()) with { ReplaySequence = value };
+    }
 
     /// <summary>Gets the run's creation time.</summary>
     public DateTimeOffset Created => CreatedAt ?? Event.Timestamp;
@@ -71,7 +73,8 @@ internal sealed record InMemoryRun : RunDelivery
     {
         lock (this)
         {
-            settled = _cancelReason is not null && IsDeliveredAgain(outcome.Kind) ? RunOutcomeKind.Cancelled : outcome.Kind;
+            var cancelReason = _trouble?.CancelReason;
+            settled = cancelReason is not null && IsDeliveredAgain(outcome.Kind) ? RunOutcomeKind.Cancelled : outcome.Kind;
             _updatedAtTicks = outcome.At.UtcTicks;
             _attemptsMade = outcome.Attempts;
             _status = settled switch
@@ -85,7 +88,7 @@ internal sealed record InMemoryRun : RunDelivery
             };
             if (settled is RunOutcomeKind.Skipped or RunOutcomeKind.Cancelled)
             {
-                _reason = outcome.Kind == settled ? outcome.Reason : _cancelReason;
+                _trouble = (_trouble ?? new()) with { Reason = outcome.Kind == settled ? outcome.Reason : cancelReason };
                 return this;
             }
 
@@ -136,11 +139,15 @@ internal sealed record InMemoryRun : RunDelivery
             switch (_status)
             {
                 case RunStatus.Running:
-                    _cancelReason ??= reason;
+                    if (_trouble?.CancelReason is null)
+                    {
+                        _trouble = (_trouble ?? new()) with { CancelReason = reason };
+                    }
+
                     return true;
                 case RunStatus.Pending or RunStatus.RetryScheduled:
                     _status = RunStatus.Cancelled;
-                    _reason = reason;
+                    _trouble = (_trouble ?? new()) with { Reason = reason };
                     _updatedAtTicks = now.UtcTicks;
                     return false;
                 default:
@@ -183,7 +190,7 @@ internal sealed record InMemoryRun : RunDelivery
                 ErrorType = _trouble?.ErrorType,
                 ErrorMessage = _trouble?.ErrorMessage,
                 FailedAt = _trouble?.FailedAt,
-                Reason = _reason,
+                Reason = _trouble?.Reason,
                 ReplayOf = ReplayOf,
                 ReplayedBy = _trouble?.ReplayedBy,
             };
