@@ -1,31 +1,9 @@
 using AttrFanout.Conformance;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AttrFanout.Sqlite.Tests.Engine;
 
 /// <summary>The shared runs API conformance suite on a SQLite file.</summary>
 public sealed class SqliteRunListingConformanceTests : RunListingConformanceTests
 {
-    protected override ConformanceStore CreateStore() => new SqliteListingStore();
-
-    private sealed class SqliteListingStore : ConformanceStore
-    {
-        private readonly TestDatabase _db = new();
-
-        public override bool IsDurable => true;
-
-        protected override ServiceProvider Build(Action<AttrFanoutOptions> configure) =>
-            new ServiceCollection()
-                .AddSingleton<TimeProvider>(_db.Time)
-                .AddAttrFanout(o =>
-                {
-                    o.UseSqlite(_db.ConnectionString, s => s.PollInterval = TimeSpan.FromSeconds(1));
-                    configure(o);
-                })
-                .BuildServiceProvider();
-
-        public override Task UntilAsync(Func<Task<bool>> condition, string what) => Polling.UntilAsync(condition, what, _db.Time);
-
-        public override ValueTask DisposeAsync() => _db.DisposeAsync();
-    }
+    protected override ConformanceStore CreateStore() => new SqliteConformanceTests.SqliteConformanceStore();
 }

@@ -9,22 +9,7 @@ namespace AttrFanout.Tests.Engine;
 /// <summary>The shared runs API conformance suite on the in-memory store.</summary>
 public sealed class InMemoryRunListingConformanceTests : RunListingConformanceTests
 {
-    protected override ConformanceStore CreateStore() => new InMemoryListingStore();
-
-    private sealed class InMemoryListingStore : ConformanceStore
-    {
-        private readonly TestClock _clock = new();
-
-        public override bool IsDurable => false;
-
-        protected override ServiceProvider Build(Action<AttrFanoutOptions> configure) =>
-            new ServiceCollection()
-                .AddSingleton<TimeProvider>(_clock)
-                .AddAttrFanout(configure)
-                .BuildServiceProvider();
-
-        public override Task UntilAsync(Func<Task<bool>> condition, string what) => Polling.UntilAsync(condition, what, _clock);
-    }
+    protected override ConformanceStore CreateStore() => new InMemoryConformanceTests.InMemoryConformanceStore();
 }
 
 /// <summary>What the in-memory store says it no longer lists: the succeeded runs and events it let go, and events that started no run.</summary>
