@@ -253,14 +253,15 @@ internal sealed class RunExecutor(
         if (verdict.Decision == GateDecision.Deferred)
         {
             Log.RunDeferred(logger, delivery.FunctionId, delivery.RunId, verdict.DueAt, verdict.Reason!);
-            await ReportAsync(state, RunOutcome.Deferred(delivery.RunId, delivery.Attempts, now, verdict.DueAt, verdict.Reason!)).ConfigureAwait(false);
             FanoutMetrics.AddWithReason(FanoutMetrics.RunsDeferred, delivery.FunctionId, verdict.Rule!);
+            await ReportAsync(state, RunOutcome.Deferred(delivery.RunId, delivery.Attempts, now, verdict.DueAt, verdict.Reason!)).ConfigureAwait(false);
             return;
         }
 
         Log.RunSkipped(logger, delivery.FunctionId, delivery.RunId, delivery.Event.Id, verdict.Reason!);
-        await ReportAsync(state, RunOutcome.Skipped(delivery.RunId, delivery.Attempts, now, verdict.Reason!)).ConfigureAwait(false);
+        // Counted before the run's end is reported: whoever awaits the run then sees it counted.
         FanoutMetrics.AddWithReason(FanoutMetrics.RunsSkipped, delivery.FunctionId, verdict.Rule!);
+        await ReportAsync(state, RunOutcome.Skipped(delivery.RunId, delivery.Attempts, now, verdict.Reason!)).ConfigureAwait(false);
         if (publishSkipped is not null && !string.Equals(delivery.Event.Name, FunctionSkipped.Name, StringComparison.Ordinal))
         {
             var skipped = new FunctionSkipped(delivery.FunctionId, delivery.RunId, delivery.Event.Id, delivery.Event.Name, verdict.Reason!, now);
@@ -279,8 +280,8 @@ internal sealed class RunExecutor(
     {
         var delivery = state.Delivery;
         Log.RunCancelled(logger, delivery.FunctionId, delivery.RunId, delivery.Event.Id, reason);
-        await ReportAsync(state, RunOutcome.Cancelled(delivery.RunId, attempts, time.GetUtcNow(), reason)).ConfigureAwait(false);
         FanoutMetrics.Add(FanoutMetrics.RunsCancelled, FanoutTags.Function, delivery.FunctionId);
+        await ReportAsync(state, RunOutcome.Cancelled(delivery.RunId, attempts, time.GetUtcNow(), reason)).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AttrFanout.Sqlite.Tests.Engine;
 
 /// <summary>The shared store conformance suite on a SQLite file, each restart a new app over the same file.</summary>
+[Collection(ConformanceCollection.Name)]
 public sealed class SqliteConformanceTests : StoreConformanceTests
 {
     protected override ConformanceStore CreateStore() => new SqliteConformanceStore();

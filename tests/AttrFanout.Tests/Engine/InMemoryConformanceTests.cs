@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AttrFanout.Tests.Engine;
 
 /// <summary>The shared store conformance suite on the in-memory store.</summary>
+[Collection(ConformanceCollection.Name)]
 public sealed class InMemoryConformanceTests : StoreConformanceTests
 {
     protected override ConformanceStore CreateStore() => new InMemoryConformanceStore();

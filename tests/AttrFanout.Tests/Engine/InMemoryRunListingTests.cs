@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AttrFanout.Tests.Engine;
 
 /// <summary>The shared runs API conformance suite on the in-memory store.</summary>
+[Collection(ConformanceCollection.Name)]
 public sealed class InMemoryRunListingConformanceTests : RunListingConformanceTests
 {
     protected override ConformanceStore CreateStore() => new InMemoryConformanceTests.InMemoryConformanceStore();
