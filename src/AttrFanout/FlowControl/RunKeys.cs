@@ -26,6 +26,15 @@ public sealed record RunKeys
     /// <summary>Gets the singleton's bucket.</summary>
     public string? Singleton { get; init; }
 
+    /// <summary>Gets the key of the run's debounce or batch (<see cref="Triggers.DebounceRule"/>, <see cref="Triggers.BatchRule"/>).</summary>
+    public string? Hold { get; init; }
+
+    /// <summary>
+    /// Gets the run's side of each <see cref="FunctionDescriptor.CancelOn"/> match, in the rules' order (<see langword="null"/>
+    /// for a rule without <c>Match</c> or a null key); <see langword="null"/> when the function has no cancelling event.
+    /// </summary>
+    public IReadOnlyList<string?>? CancelMatches { get; init; }
+
     /// <summary>Gets the run's priority in seconds: positive runs ahead, negative behind.</summary>
     public int Priority { get; init; }
 
@@ -42,6 +51,18 @@ public sealed record RunKeys
             Write(writer, "t", Throttle);
             Write(writer, "r", RateLimit);
             Write(writer, "s", Singleton);
+            Write(writer, "h", Hold);
+            if (CancelMatches is { } matches)
+            {
+                writer.WriteStartArray("x");
+                foreach (var match in matches)
+                {
+                    writer.WriteStringValue(match);
+                }
+
+                writer.WriteEndArray();
+            }
+
             if (Priority != 0)
             {
                 writer.WriteNumber("p", Priority);
@@ -77,6 +98,8 @@ public sealed record RunKeys
                     "r" => keys with { RateLimit = reader.GetString() },
                     "s" => keys with { Singleton = reader.GetString() },
                     "p" => keys with { Priority = reader.GetInt32() },
+                    "h" => keys with { Hold = reader.GetString() },
+                    "x" => keys with { CancelMatches = ReadStrings(ref reader) },
                     _ => keys,
                 };
             }
@@ -96,6 +119,18 @@ public sealed record RunKeys
         {
             writer.WriteString(name, value);
         }
+    }
+
+    private static List<string?> ReadStrings(ref Utf8JsonReader reader)
+    {
+        Expect(reader.TokenType == JsonTokenType.StartArray);
+        var values = new List<string?>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            values.Add(reader.GetString());
+        }
+
+        return values;
     }
 
     private static void Expect(bool condition)

@@ -45,6 +45,21 @@ public abstract class FunctionDescriptor
     /// </summary>
     public Schedules.ScheduleRule? Schedule { get; init; }
 
+    /// <summary>
+    /// Gets the function's debounce (<see cref="DebounceAttribute"/>), or <see langword="null"/> for none: an event of the
+    /// function is held per key, and only the last of a burst runs.
+    /// </summary>
+    public Triggers.DebounceRule? Debounce { get; init; }
+
+    /// <summary>
+    /// Gets the function's batching (<see cref="BatchAttribute"/>), or <see langword="null"/> for none: events of the
+    /// function are held per key and run together.
+    /// </summary>
+    public Triggers.BatchRule? Batch { get; init; }
+
+    /// <summary>Gets the events that cancel the function's runs (<see cref="CancelOnAttribute"/>); empty for none.</summary>
+    public IReadOnlyList<Triggers.CancelOnRule> CancelOn { get; init; } = [];
+
     /// <summary>Gets whether the handler is an instance method whose class is resolved from a service scope per run.</summary>
     public bool RequiresServices { get; init; }
 

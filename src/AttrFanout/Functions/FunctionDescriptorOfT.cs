@@ -9,6 +9,15 @@ namespace AttrFanout;
 public delegate ValueTask FunctionInvoker<TPayload>(IServiceProvider services, Event<TPayload> @event, FunctionContext context, CancellationToken cancellationToken)
     where TPayload : notnull;
 
+/// <summary>Invokes a batch handler (<see cref="BatchAttribute"/>) directly with its typed events; generated for every batch function.</summary>
+/// <typeparam name="TPayload">The events' payload type.</typeparam>
+/// <param name="services">The services of the run's scope.</param>
+/// <param name="events">The batch's events, oldest first.</param>
+/// <param name="context">The run's context.</param>
+/// <param name="cancellationToken">Cancelled on timeout or shutdown.</param>
+public delegate ValueTask BatchInvoker<TPayload>(IServiceProvider services, IReadOnlyList<Event<TPayload>> events, FunctionContext context, CancellationToken cancellationToken)
+    where TPayload : notnull;
+
 /// <summary>A function whose payload type is <typeparamref name="TPayload"/>.</summary>
 /// <typeparam name="TPayload">The event's payload type.</typeparam>
 public sealed class FunctionDescriptor<TPayload> : FunctionDescriptor
@@ -31,6 +40,12 @@ public sealed class FunctionDescriptor<TPayload> : FunctionDescriptor
     /// <see langword="false"/> for starts no run of this function. <see langword="null"/> for none.
     /// </summary>
     public Func<TPayload, bool>? When { get; init; }
+
+    /// <summary>
+    /// Gets the batch handler the generator emits for a function with <see cref="FunctionDescriptor.Batch"/>: a run of a
+    /// batch calls it with every event of the batch. The descriptor's single-event invoker then calls it with a batch of one.
+    /// </summary>
+    public BatchInvoker<TPayload>? BatchInvoker { get; init; }
 
     /// <inheritdoc />
     public override bool HasFilter => When is not null;

@@ -26,7 +26,7 @@ public sealed class FunctionCatalog
             static pair => Array.ConvertAll(pair.Value, static f => new Stores.RunRequest(f.Id)),
             StringComparer.Ordinal);
         _flowControlledEvents = _functionsByEvent
-            .Where(static pair => pair.Value.Any(static f => f.FlowControl is not null || f.HasFilter))
+            .Where(static pair => pair.Value.Any(static f => f.FlowControl is not null || f.HasFilter || Sending.TriggerKeys.Apply(f)))
             .Select(static pair => pair.Key)
             .ToFrozenSet(StringComparer.Ordinal);
     }
@@ -76,18 +76,18 @@ public sealed class FunctionCatalog
                 continue;
             }
 
-            if (function.FlowControl is not { } rules)
+            var keys = function.FlowControl is { } rules ? Sending.FlowKeys.Evaluate(function, rules, envelope.Payload) : null;
+            if (Sending.TriggerKeys.Apply(function))
             {
-                runs.Add(new Stores.RunRequest(function.Id));
-                continue;
+                keys = Sending.TriggerKeys.Evaluate(function, keys, envelope.Payload);
             }
 
-            var idempotency = rules.Idempotency is { } rule ? Sending.FlowKeys.EvaluateIdempotencyKey(function, rule, envelope.Payload) : null;
+            var idempotency = function.FlowControl?.Idempotency is { } rule ? Sending.FlowKeys.EvaluateIdempotencyKey(function, rule, envelope.Payload) : null;
             runs.Add(new Stores.RunRequest(function.Id)
             {
-                Keys = Sending.FlowKeys.Evaluate(function, rules, envelope.Payload),
+                Keys = keys,
                 IdempotencyKey = idempotency,
-                IdempotentUntil = idempotency is null ? default : envelope.Timestamp + rules.Idempotency!.Period,
+                IdempotentUntil = idempotency is null ? default : envelope.Timestamp + function.FlowControl!.Idempotency!.Period,
             });
         }
 
