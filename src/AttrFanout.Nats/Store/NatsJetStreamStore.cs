@@ -148,6 +148,18 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         }
     }
 
+    /// <summary>
+    /// Releases every function's feed: the runs pulled ahead and not taken go back to the server for other instances now,
+    /// not after their ack wait (a feed keeps what it holds alive while the session is open).
+    /// </summary>
+    public async ValueTask StopTakingAsync(CancellationToken cancellationToken)
+    {
+        if (_session is { } session)
+        {
+            await Task.WhenAll(session.Feeds.Values.Select(static feed => feed.ReleaseAllAsync())).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async ValueTask<RunDelivery?> TryTakeRunAsync(string functionId, CancellationToken cancellationToken)
     {
         var session = await OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -226,6 +226,19 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
             sentByRunId: failure.RunId,
             parent: failedRunSend).ConfigureAwait(false);
 
+    /// <summary>Lets the store hand back what it pulled ahead for this process, now that no worker takes runs; a failure is logged, not thrown.</summary>
+    private async ValueTask StopTakingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _store.StopTakingAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            Log.EngineFailure(_logger, _failures, "store (handing back runs pulled ahead at stop)", "(all)", error);
+        }
+    }
+
     private async Task StopCoreAsync()
     {
         _lifetime.BeginStop();
@@ -237,6 +250,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
             {
                 // Workers end as soon as the stop cancels their waits; a store call that hangs still cannot hold the stop.
                 await Task.WhenAll([.. _workerTasks, .. _scheduleTasks]).WaitAsync(drainTimeout.Token).ConfigureAwait(false);
+                await StopTakingAsync(drainTimeout.Token).ConfigureAwait(false);
                 await _lifetime.Drained.WaitAsync(drainTimeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)

@@ -76,6 +76,14 @@ public interface IFanoutStore
     /// <param name="cancellationToken">Cancels the take.</param>
     ValueTask<RunDelivery?> TryTakeRunAsync(string functionId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Tells the store that this process takes no more runs: the engine is stopping and its workers ended. A store that
+    /// pulls runs ahead of their taking (a transport's prefetched batch) hands those back at once, for other processes to
+    /// take, instead of holding them until the process exits. Runs already taken are settled as usual. The default does nothing.
+    /// </summary>
+    /// <param name="cancellationToken">Bounds the hand-back.</param>
+    ValueTask StopTakingAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
     /// <summary>Records the outcome of an attempt of a taken run.</summary>
     /// <param name="outcome">The outcome.</param>
     /// <param name="cancellationToken">Cancels the report.</param>
