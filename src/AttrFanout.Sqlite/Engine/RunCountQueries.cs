@@ -54,17 +54,7 @@ internal static class RunCountQueries
         Add(statements.Get(Cancelled), counts, RunStatus.Cancelled);
         return new RunCounts
         {
-            Functions = [.. counts.Select(static c => new FunctionRunCounts
-            {
-                FunctionId = c.Key,
-                Pending = c.Value[(int)RunStatus.Pending],
-                Running = c.Value[(int)RunStatus.Running],
-                RetryScheduled = c.Value[(int)RunStatus.RetryScheduled],
-                Succeeded = c.Value[(int)RunStatus.Succeeded],
-                Failed = c.Value[(int)RunStatus.Failed],
-                Skipped = c.Value[(int)RunStatus.Skipped],
-                Cancelled = c.Value[(int)RunStatus.Cancelled],
-            })],
+            Functions = [.. counts.Select(static c => FunctionRunCounts.FromStatusCounts(c.Key, c.Value))],
         };
     }
 

@@ -108,7 +108,11 @@ internal sealed class ScheduleDriver(
                 Log.EngineFailure(logger, failures, "store (sending a scheduled tick)", functionId, error);
                 if (time.GetUtcNow() + RetryPause >= giveUpAt)
                 {
-                    ScheduleLog.TickMissed(logger, functionId, tick);
+                    if (failures.ShouldLog("schedule tick missed: " + functionId, error, out var repeated))
+                    {
+                        ScheduleLog.TickMissed(logger, functionId, tick, Math.Max(1, repeated));
+                    }
+
                     return;
                 }
 

@@ -14,6 +14,6 @@ internal static partial class ScheduleLog
     public static partial void TickTakenElsewhere(ILogger logger, string functionId, DateTimeOffset tick);
 
     [LoggerMessage(EventId = 1103, EventName = "TickMissed", Level = LogLevel.Warning,
-        Message = "The tick {Tick:O} of function '{FunctionId}' was not sent before the next one was due (the store kept failing); it is skipped.")]
-    public static partial void TickMissed(ILogger logger, string functionId, DateTimeOffset tick);
+        Message = "The tick {Tick:O} of function '{FunctionId}' was not sent before the next one was due (the store kept failing); it is skipped ({Missed} of its ticks missed since the last report, this one included).")]
+    public static partial void TickMissed(ILogger logger, string functionId, DateTimeOffset tick, int missed);
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using AttrFanout.TestSupport;
 
 namespace AttrFanout.Nats.Tests.Infrastructure;
 
@@ -10,7 +10,6 @@ namespace AttrFanout.Nats.Tests.Infrastructure;
 internal static class NodeSender
 {
     private const string SampleFolder = "samples/node-sender";
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
     /// <summary>What the example printed: the event Id, the subject, and the server's acknowledgement.</summary>
     public sealed record Sent(string Id, string Subject, string Stream, ulong Seq, bool Duplicate);
@@ -18,34 +17,8 @@ internal static class NodeSender
     /// <summary>Runs <c>node send.mjs</c> with <paramref name="arguments"/> and reads the acknowledgement it prints.</summary>
     public static async Task<Sent> SendAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo(Node(), ["send.mjs", .. arguments])
-        {
-            WorkingDirectory = SampleDirectory(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"'{start.FileName}' did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var bound = new CancellationTokenSource(Bound);
-        try
-        {
-            await process.WaitForExitAsync(bound.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new Xunit.Sdk.XunitException($"node send.mjs did not end within {Bound.TotalSeconds} s.");
-        }
-
-        var printed = await output;
-        if (process.ExitCode != 0)
-        {
-            throw new Xunit.Sdk.XunitException($"node send.mjs exited with code {process.ExitCode}: {await errors}{printed}");
-        }
-
-        return JsonSerializer.Deserialize<Sent>(printed.Trim(), new JsonSerializerOptions(JsonSerializerDefaults.Web))
+        var printed = await NodeScript.RunAsync("send.mjs", SampleDirectory(), arguments);
+        return JsonSerializer.Deserialize<Sent>(printed, new JsonSerializerOptions(JsonSerializerDefaults.Web))
             ?? throw new Xunit.Sdk.XunitException($"node send.mjs printed no acknowledgement: '{printed}'.");
     }
 
@@ -64,24 +37,5 @@ internal static class NodeSender
         }
 
         throw new InvalidOperationException($"No {SampleFolder}/package.json above {AppContext.BaseDirectory}.");
-    }
-
-    /// <summary>The <c>node</c> (or Debian's older <c>nodejs</c>) executable on the PATH.</summary>
-    private static string Node()
-    {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        foreach (var name in new[] { "node", "nodejs" })
-        {
-            foreach (var folder in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-            {
-                var candidate = Path.Combine(folder, name);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("Node.js is not installed (no 'node' on the PATH): install it with 'apt-get install -y nodejs npm' (./test.sh --install-only does).");
     }
 }

@@ -156,6 +156,9 @@ internal sealed record InMemoryRun : RunDelivery
         }
     }
 
+    /// <summary>Gets whether the run failed and was replayed since (a replay's Id is kept with it).</summary>
+    public bool IsReplayed => Volatile.Read(ref _trouble)?.ReplayedBy is not null;
+
     /// <summary>Marks the failed run replayed by <paramref name="replayRunId"/>; false when it is not failed or already replayed.</summary>
     public bool TryMarkReplayed(string replayRunId, DateTimeOffset now)
     {

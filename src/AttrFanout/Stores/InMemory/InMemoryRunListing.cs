@@ -120,7 +120,7 @@ internal static class InMemoryRunListing
             }
 
             var status = run.Status;
-            if (status != RunStatus.Failed || run.ToFunctionRun().ReplayedBy is null)
+            if (status != RunStatus.Failed || !run.IsReplayed)
             {
                 byStatus[(int)status]++;
             }
@@ -128,17 +128,7 @@ internal static class InMemoryRunListing
 
         return new RunCounts
         {
-            Functions = [.. counts.Select(static c => new FunctionRunCounts
-            {
-                FunctionId = c.Key,
-                Pending = c.Value[(int)RunStatus.Pending],
-                Running = c.Value[(int)RunStatus.Running],
-                RetryScheduled = c.Value[(int)RunStatus.RetryScheduled],
-                Succeeded = c.Value[(int)RunStatus.Succeeded],
-                Failed = c.Value[(int)RunStatus.Failed],
-                Skipped = c.Value[(int)RunStatus.Skipped],
-                Cancelled = c.Value[(int)RunStatus.Cancelled],
-            })],
+            Functions = [.. counts.Select(static c => FunctionRunCounts.FromStatusCounts(c.Key, c.Value))],
             Incomplete = index.HasForgotten ? [SucceededForgotten] : [],
         };
     }
