@@ -121,10 +121,20 @@ public sealed class TriggerAnalyzer : DiagnosticAnalyzer
                 ?? method.Locations[0];
             var descriptor = hasBatch ? Descriptors.BatchHandlerWithoutList : Descriptors.ListWithoutBatch;
             context.ReportDiagnostic(Diagnostic.Create(
-                descriptor, location, SymbolNames.Handler(method), parameter.Type.ToDisplayString(), payload.ToDisplayString()));
+                descriptor, location, SymbolNames.Handler(method), parameter.Type.ToDisplayString(), ElementOf(payload).ToDisplayString()));
             return;
         }
     }
+
+    /// <summary>The element type of a collection taken as the payload (<c>IEnumerable&lt;Click&gt;</c>, <c>Click[]</c>), else the type itself.</summary>
+    private static ITypeSymbol ElementOf(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => array.ElementType,
+        INamedTypeSymbol { TypeArguments.Length: 1 } named when
+            named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T ||
+            named.AllInterfaces.Any(static i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T) => named.TypeArguments[0],
+        _ => type,
+    };
 
     private static string? TriggerName(AttributeData attribute, KnownTypes types) =>
         Is(attribute, types.DebounceAttribute) ? "Debounce" :

@@ -108,8 +108,13 @@ internal sealed class CancelOnParser(
     private CancelOnModel? Match(AttributeData attribute, string eventName, int timeout, string match, ITypeSymbol run, ITypeSymbol cancelling)
     {
         var runKey = Member(attribute, eventName, match, run, "the run's payload");
+        if (runKey.Model is null)
+        {
+            return null;
+        }
+
         var cancellingKey = Member(attribute, eventName, match, cancelling, "the cancelling event's payload");
-        if (runKey?.Model is null || cancellingKey?.Model is null)
+        if (cancellingKey.Model is null)
         {
             return null;
         }
@@ -129,7 +134,7 @@ internal sealed class CancelOnParser(
         return new CancelOnModel(eventName, Timeout(timeout), runKey.Model, cancellingKey.Model, null);
     }
 
-    private KeyResolution? Member(AttributeData attribute, string eventName, string match, ITypeSymbol owner, string whose)
+    private KeyResolution Member(AttributeData attribute, string eventName, string match, ITypeSymbol owner, string whose)
     {
         var resolution = KeyResolver.ResolveMember(match, owner, compilation, types);
         if (resolution.Problem is not null)

@@ -95,7 +95,7 @@ internal static class TriggerParser
         var period = Named(attribute, "PeriodSeconds", 0);
         if (period is < 1 or > MaxDebounceSeconds)
         {
-            problems.Add(new FlowProblem(Descriptors.InvalidDebounce, attribute, "PeriodSeconds", handler, $"{Setting("PeriodSeconds", period, 0)}; use 1 second to 7 days ({MaxDebounceSeconds})"));
+            problems.Add(new FlowProblem(Descriptors.InvalidDebounce, attribute, "PeriodSeconds", handler, $"{Setting(attribute, "PeriodSeconds", period)}; use 1 second to 7 days ({MaxDebounceSeconds})"));
         }
 
         var maxWait = Named(attribute, "MaxWaitSeconds", NotSet);
@@ -122,14 +122,14 @@ internal static class TriggerParser
         var maxSize = Named(attribute, "MaxSize", 0);
         if (maxSize is < 1 or > MaxBatchSize)
         {
-            problems.Add(new FlowProblem(Descriptors.InvalidBatch, attribute, "MaxSize", handler, $"{Setting("MaxSize", maxSize, 0)}; use 1 to {MaxBatchSize}"));
+            problems.Add(new FlowProblem(Descriptors.InvalidBatch, attribute, "MaxSize", handler, $"{Setting(attribute, "MaxSize", maxSize)}; use 1 to {MaxBatchSize}"));
         }
 
         var timeout = Named(attribute, "TimeoutSeconds", 0);
         if (timeout is < 1 or > MaxBatchTimeoutSeconds)
         {
             problems.Add(new FlowProblem(
-                Descriptors.InvalidBatch, attribute, "TimeoutSeconds", handler, $"{Setting("TimeoutSeconds", timeout, 0)}; use 1 second to 1 day ({MaxBatchTimeoutSeconds})"));
+                Descriptors.InvalidBatch, attribute, "TimeoutSeconds", handler, $"{Setting(attribute, "TimeoutSeconds", timeout)}; use 1 second to 1 day ({MaxBatchTimeoutSeconds})"));
         }
 
         var maxBytes = Named(attribute, "MaxBytes", NotSet);
@@ -172,7 +172,8 @@ internal static class TriggerParser
         }
     }
 
-    private static string Setting(string name, int value, int unset) => value == unset ? $"{name} is not set" : $"{name} = {value} is out of range";
+    private static string Setting(AttributeData attribute, string name, int value) =>
+        attribute.NamedArguments.Any(a => a.Key == name) ? $"{name} = {value} is out of range" : $"{name} is not set";
 
     private static bool Is(AttributeData attribute, INamedTypeSymbol? type) =>
         type is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, type);
