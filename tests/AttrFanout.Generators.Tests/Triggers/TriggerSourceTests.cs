@@ -61,4 +61,34 @@ public sealed class TriggerSourceTests
         Assert.Contains("\"fine\",", module, StringComparison.Ordinal);
         Assert.DoesNotContain("\"broken\"", module, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_cancelling_event_declared_in_a_referenced_project_is_matched_over_its_payload()
+    {
+        var library = TestCompilation.ToReference(TestCompilation.RunGenerator(TestCompilation.Create("Shop.Library", """
+            using AttrFanout;
+            namespace Shop.Library;
+            [Event("order/cancelled")] public sealed partial record OrderCancelled(int Number, string Reason);
+            """)).Output);
+        var input = TestCompilation.Create("Shop.App", ["""
+            using AttrFanout;
+            namespace Shop.App;
+            [Event("order/placed")] public sealed partial record OrderPlaced(int Number);
+            public static class Shipping
+            {
+                [OnEvent("order/placed", Id = "ship")]
+                [CancelOn("order/cancelled", Match = nameof(OrderPlaced.Number))]
+                public static void Ship(OrderPlaced order) { }
+            }
+            """], [library]);
+
+        var (output, result) = TestCompilation.RunGenerator(input);
+
+        TestCompilation.AssertNoErrors(output);
+        var module = result.GeneratedTrees.Single(static t => t.FilePath.EndsWith("AttrFanoutModule.g.cs", StringComparison.Ordinal)).ToString();
+        Assert.Contains(
+            "CancellingKey = new global::AttrFanout.FlowControl.PayloadKey(\"Number\", static p => ((global::Shop.Library.OrderCancelled)p).Number.ToString(global::System.Globalization.CultureInfo.InvariantCulture))",
+            module,
+            StringComparison.Ordinal);
+    }
 }
