@@ -76,6 +76,7 @@ internal static class FunctionParser
     private static bool AnnotatedEnvelope(IMethodSymbol method, HandlerShape shape)
     {
         var index = shape.Parameters.IndexOf(HandlerParameterKind.Envelope);
+        index = index < 0 ? shape.Parameters.IndexOf(HandlerParameterKind.EnvelopeList) : index;
         if (index < 0)
         {
             return false;

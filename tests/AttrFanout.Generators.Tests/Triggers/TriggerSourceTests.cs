@@ -91,4 +91,28 @@ public sealed class TriggerSourceTests
             module,
             StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_batch_of_events_with_a_nullable_payload_adds_no_warning_of_its_own()
+    {
+        var input = TestCompilation.Create("Shop", TriggerScenarios.Events, """
+            using System.Collections.Generic;
+            using AttrFanout;
+            namespace Shop;
+            public static class Loose
+            {
+                [OnEvent("ui/clicked", Id = "loose")]
+                [Batch(MaxSize = 5, TimeoutSeconds = 5)]
+                public static void Handle(IReadOnlyList<Event<Clicked?>> clicks) { }
+            }
+            """);
+
+        var (output, result) = TestCompilation.RunGenerator(input);
+
+        var generated = output.GetDiagnostics()
+            .Where(static d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true)
+            .ToArray();
+        Assert.True(generated.Length == 0, string.Join(Environment.NewLine, generated.Select(static d => d.ToString())));
+        Assert.Contains("\"loose\",", result.GeneratedTrees.Single(static t => t.FilePath.EndsWith("AttrFanoutModule.g.cs", StringComparison.Ordinal)).ToString(), StringComparison.Ordinal);
+    }
 }
