@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace AttrFanout.CodeFixes;
 
-/// <summary>AF0002: replaces an unknown event name with the declared name the analyzer suggests.</summary>
+/// <summary>AF0002 and AF0044: replaces an unknown event name with the declared name the analyzer suggests.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseSuggestedEventNameCodeFix))]
 [Shared]
 public sealed class UseSuggestedEventNameCodeFix : CodeFixProvider
@@ -16,7 +16,7 @@ public sealed class UseSuggestedEventNameCodeFix : CodeFixProvider
     private const string EquivalenceKey = "AttrFanout.UseSuggestedEventName";
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [DiagnosticIds.UnknownEvent];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [DiagnosticIds.UnknownEvent, DiagnosticIds.UnknownCancellingEvent];
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

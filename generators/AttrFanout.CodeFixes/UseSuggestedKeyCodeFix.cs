@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace AttrFanout.CodeFixes;
 
-/// <summary>AF0022: replaces a key written as a string literal with the member path the analyzer suggests.</summary>
+/// <summary>AF0022 and AF0045: replaces a key or match written as a string literal with the member path the analyzer suggests.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseSuggestedKeyCodeFix))]
 [Shared]
 public sealed class UseSuggestedKeyCodeFix : CodeFixProvider
@@ -17,7 +17,7 @@ public sealed class UseSuggestedKeyCodeFix : CodeFixProvider
     private const string EquivalenceKey = "AttrFanout.UseSuggestedKey";
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [DiagnosticIds.UnknownKeyMember];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [DiagnosticIds.UnknownKeyMember, DiagnosticIds.InvalidCancelMatch];
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

@@ -17,6 +17,9 @@ internal static class KnownNames
     public const string SingletonAttribute = "AttrFanout.SingletonAttribute";
     public const string PriorityAttribute = "AttrFanout.PriorityAttribute";
     public const string IdempotencyAttribute = "AttrFanout.IdempotencyAttribute";
+    public const string DebounceAttribute = "AttrFanout.DebounceAttribute";
+    public const string BatchAttribute = "AttrFanout.BatchAttribute";
+    public const string CancelOnAttribute = "AttrFanout.CancelOnAttribute";
     public const string FanoutModuleAttribute = "AttrFanout.Generated.FanoutModuleAttribute";
     public const string FanoutEventAttribute = "AttrFanout.Generated.FanoutEventAttribute";
     public const string FanoutFunctionAttribute = "AttrFanout.Generated.FanoutFunctionAttribute";

@@ -89,7 +89,7 @@ internal sealed class DeclaredHandler
     {
         for (var i = 0; i < shape.Parameters.Length; i++)
         {
-            if (shape.Parameters[i] is HandlerParameterKind.Payload or HandlerParameterKind.Envelope)
+            if (shape.Parameters[i] is HandlerParameterKind.Payload or HandlerParameterKind.Envelope or HandlerParameterKind.PayloadList or HandlerParameterKind.EnvelopeList)
             {
                 var reference = method.Parameters[i].DeclaringSyntaxReferences.FirstOrDefault();
                 return (reference?.GetSyntax(cancellationToken) as ParameterSyntax)?.Type?.GetLocation();

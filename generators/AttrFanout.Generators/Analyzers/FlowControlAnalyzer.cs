@@ -97,7 +97,7 @@ public sealed class FlowControlAnalyzer : DiagnosticAnalyzer
             ? compilation.GetTypeByMetadataName(KnownNames.ScheduledTick)
             : null;
 
-    private static Location Where(FlowProblem problem, Location methodName, CancellationToken cancellationToken)
+    internal static Location Where(FlowProblem problem, Location methodName, CancellationToken cancellationToken)
     {
         var whole = AttributeLocations.Whole(problem.Attribute, methodName, cancellationToken);
         return problem.Argument switch

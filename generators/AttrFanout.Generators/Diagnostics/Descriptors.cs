@@ -272,6 +272,76 @@ internal static class Descriptors
         "The filter '{0}' of '{1}' cannot decide which events start a run: {2}; declare 'static bool {0}({3} payload)' in '{4}'",
         DiagnosticSeverity.Error);
 
+    /// <summary>AF0038: the period or the max wait of <c>[Debounce]</c> is out of range.</summary>
+    public static readonly DiagnosticDescriptor InvalidDebounce = Create(
+        DiagnosticIds.InvalidDebounce,
+        "Invalid [Debounce] setting",
+        "[Debounce] on '{0}' cannot hold its events: {1}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0039: the size, timeout or byte limit of <c>[Batch]</c> is out of range.</summary>
+    public static readonly DiagnosticDescriptor InvalidBatch = Create(
+        DiagnosticIds.InvalidBatch,
+        "Invalid [Batch] setting",
+        "[Batch] on '{0}' cannot form batches: {1}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0040: a <c>[Batch]</c> function whose handler takes one payload instead of a list.</summary>
+    public static readonly DiagnosticDescriptor BatchHandlerWithoutList = Create(
+        DiagnosticIds.BatchHandlerWithoutList,
+        "Batch handler takes no list",
+        "'{0}' has [Batch], so it runs with a batch of events, but it takes '{1}'; take IReadOnlyList<{2}> or IReadOnlyList<Event<{2}>> (no other collection type is accepted)",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0041: a handler takes a list of payloads or events but has no <c>[Batch]</c>.</summary>
+    public static readonly DiagnosticDescriptor ListWithoutBatch = Create(
+        DiagnosticIds.ListWithoutBatch,
+        "List parameter without [Batch]",
+        "'{0}' takes '{1}', a batch, but has no [Batch], so it would run with one event at a time; add [Batch(MaxSize = ..., TimeoutSeconds = ...)] or take one '{2}'",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0042: <c>[Batch]</c> with <c>[Debounce]</c>, <c>[Singleton]</c> or <c>[CancelOn]</c>, which cannot apply to a batch.</summary>
+    public static readonly DiagnosticDescriptor ForbiddenTriggerCombination = Create(
+        DiagnosticIds.ForbiddenTriggerCombination,
+        "[Batch] combined with an attribute it cannot take",
+        "'{0}' has both [Batch] and [{1}]: {2}; remove one of them",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0043: <c>[Debounce]</c> or <c>[Batch]</c> on an <c>[OnSchedule]</c> function.</summary>
+    public static readonly DiagnosticDescriptor HoldOnSchedule = Create(
+        DiagnosticIds.HoldOnSchedule,
+        "[Debounce] or [Batch] on a scheduled function",
+        "[{0}] on the scheduled function '{1}' has nothing to hold: a schedule starts one run per tick, with no burst of events to debounce or batch; remove [{0}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0044: the event <c>[CancelOn]</c> names is not declared, or its name cannot be read at build time.</summary>
+    public static readonly DiagnosticDescriptor UnknownCancellingEvent = Create(
+        DiagnosticIds.UnknownCancellingEvent,
+        "Unknown cancelling event",
+        "[CancelOn] on '{0}' waits for an event that cannot arrive: {1}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0045: the <c>Match</c> member of <c>[CancelOn]</c> is missing from a payload, or differs in type between them.</summary>
+    public static readonly DiagnosticDescriptor InvalidCancelMatch = Create(
+        DiagnosticIds.InvalidCancelMatch,
+        "Invalid [CancelOn] match",
+        "The Match '{0}' of [CancelOn(\"{1}\")] on '{2}' cannot pair runs with cancelling events: {3}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0046: the <c>If</c> method of <c>[CancelOn]</c> is missing or is not <c>static bool M(TRun, TCancelling)</c>.</summary>
+    public static readonly DiagnosticDescriptor InvalidCancelCondition = Create(
+        DiagnosticIds.InvalidCancelCondition,
+        "Invalid [CancelOn] condition",
+        "The condition '{0}' of [CancelOn(\"{1}\")] on '{2}' cannot decide which runs to cancel: {3}; declare 'static bool {0}({4} run, {5} cancelling)' in '{6}'",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0047: <c>[CancelOn]</c> with both <c>Match</c> and <c>If</c>, or a timeout that is not positive.</summary>
+    public static readonly DiagnosticDescriptor InvalidCancelOnSetting = Create(
+        DiagnosticIds.InvalidCancelOnSetting,
+        "Invalid [CancelOn] setting",
+        "[CancelOn(\"{0}\")] on '{1}': {2}",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, bool compilationEnd = false) =>
         new(
             id,

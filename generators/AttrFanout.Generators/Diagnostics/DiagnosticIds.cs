@@ -40,4 +40,14 @@ internal static class DiagnosticIds
     public const string InvalidScheduleHandler = "AF0035";
     public const string ScheduleWithEvent = "AF0036";
     public const string InvalidFilterMethod = "AF0037";
+    public const string InvalidDebounce = "AF0038";
+    public const string InvalidBatch = "AF0039";
+    public const string BatchHandlerWithoutList = "AF0040";
+    public const string ListWithoutBatch = "AF0041";
+    public const string ForbiddenTriggerCombination = "AF0042";
+    public const string HoldOnSchedule = "AF0043";
+    public const string UnknownCancellingEvent = "AF0044";
+    public const string InvalidCancelMatch = "AF0045";
+    public const string InvalidCancelCondition = "AF0046";
+    public const string InvalidCancelOnSetting = "AF0047";
 }

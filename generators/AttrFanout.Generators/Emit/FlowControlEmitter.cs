@@ -78,7 +78,7 @@ internal static class FlowControlEmitter
     }
 
     /// <summary>Writes <c>new Rule(...)</c>, with an initializer block only when some of <paramref name="settings"/> are set.</summary>
-    private static void WriteRule(SourceWriter writer, string creation, string suffix, params string?[] settings)
+    public static void WriteRule(SourceWriter writer, string creation, string suffix, params string?[] settings)
     {
         var set = settings.Where(static s => s is not null).ToArray();
         if (set.Length == 0)
@@ -103,9 +103,9 @@ internal static class FlowControlEmitter
 
     private static string? Key(KeyModel? key) => key is null ? null : "Key = " + PayloadKey(key);
 
-    private static string PayloadKey(KeyModel key) => $"new {Namespace}PayloadKey({GeneratedCode.Literal(key.Expression)}, static p => {key.Accessor})";
+    public static string PayloadKey(KeyModel key) => $"new {Namespace}PayloadKey({GeneratedCode.Literal(key.Expression)}, static p => {key.Accessor})";
 
-    private static string Seconds(int seconds) => $"global::System.TimeSpan.FromSeconds({seconds})";
+    public static string Seconds(int seconds) => $"global::System.TimeSpan.FromSeconds({seconds})";
 
     private static string Mode(int mode) => mode switch
     {

@@ -6,6 +6,8 @@ namespace AttrFanout.Generators.Emit;
 internal static class InvokerEmitter
 {
     private const string Parameters = "static (services, @event, context, cancellationToken) => ";
+    private const string BatchParameters = "static (services, events, context, cancellationToken) => ";
+    private const string Enumerable = "global::System.Linq.Enumerable.";
     private const string GetRequiredService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<";
 
     /// <summary>
@@ -15,22 +17,36 @@ internal static class InvokerEmitter
     ///     global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService&lt;global::MyApp.Welcome&gt;(services).Send(@event.Data, cancellationToken))
     /// </code>
     /// </summary>
-    public static void WriteLambda(SourceWriter writer, FunctionModel function, string suffix)
+    public static void WriteLambda(SourceWriter writer, FunctionModel function, string suffix) =>
+        WriteLambda(writer, function, Parameters, SingleArgument, suffix);
+
+    /// <summary>
+    /// This emits the <c>BatchInvoker</c> lambda of a <c>[Batch]</c> function as one line, e.g. for <c>Task Count(IReadOnlyList&lt;Click&gt; clicks)</c>:
+    /// <code>
+    /// static (services, events, context, cancellationToken) => new global::System.Threading.Tasks.ValueTask(
+    ///     global::Shop.Clicks.Count(global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(events, static e => e.Data))))
+    /// </code>
+    /// The single-event invoker of such a function calls the handler with a batch of one: <c>new[] { @event.Data }</c>.
+    /// </summary>
+    public static void WriteBatchLambda(SourceWriter writer, FunctionModel function, string suffix) =>
+        WriteLambda(writer, function, BatchParameters, BatchArgument, suffix);
+
+    private static void WriteLambda(SourceWriter writer, FunctionModel function, string parameters, Func<HandlerParameterKind, string> argument, string suffix)
     {
-        writer.Write(Parameters);
+        writer.Write(parameters);
         switch (function.ReturnKind)
         {
             case HandlerReturnKind.ValueTask:
-                WriteCall(writer, function);
+                WriteCall(writer, function, argument);
                 break;
             case HandlerReturnKind.Task:
                 writer.Write("new global::System.Threading.Tasks.ValueTask(");
-                WriteCall(writer, function);
+                WriteCall(writer, function, argument);
                 writer.Write(")");
                 break;
             default:
                 writer.Write("{ ");
-                WriteCall(writer, function);
+                WriteCall(writer, function, argument);
                 writer.Write("; return default; }");
                 break;
         }
@@ -38,7 +54,25 @@ internal static class InvokerEmitter
         writer.WriteLine(suffix);
     }
 
-    private static void WriteCall(SourceWriter writer, FunctionModel function)
+    private static string SingleArgument(HandlerParameterKind kind) => kind switch
+    {
+        HandlerParameterKind.Payload => "@event.Data",
+        HandlerParameterKind.Envelope => "@event",
+        HandlerParameterKind.Context => "context",
+        HandlerParameterKind.PayloadList => "new[] { @event.Data }",
+        HandlerParameterKind.EnvelopeList => "new[] { @event }",
+        _ => "cancellationToken",
+    };
+
+    private static string BatchArgument(HandlerParameterKind kind) => kind switch
+    {
+        HandlerParameterKind.PayloadList => $"{Enumerable}ToArray({Enumerable}Select(events, static e => e.Data))",
+        HandlerParameterKind.EnvelopeList => "events",
+        HandlerParameterKind.Context => "context",
+        _ => "cancellationToken",
+    };
+
+    private static void WriteCall(SourceWriter writer, FunctionModel function, Func<HandlerParameterKind, string> argument)
     {
         if (function.IsStatic)
         {
@@ -61,13 +95,7 @@ internal static class InvokerEmitter
                 writer.Write(", ");
             }
 
-            writer.Write(function.Parameters[i] switch
-            {
-                HandlerParameterKind.Payload => "@event.Data",
-                HandlerParameterKind.Envelope => "@event",
-                HandlerParameterKind.Context => "context",
-                _ => "cancellationToken",
-            });
+            writer.Write(argument(function.Parameters[i]));
         }
 
         writer.Write(")");

@@ -159,6 +159,11 @@ internal static class ModuleEmitter
             FlowControlEmitter.Write(writer, flowControl);
         }
 
+        if (function.Triggers is { } triggers)
+        {
+            TriggerEmitter.Write(writer, function, triggers);
+        }
+
         writer.CloseBlock(");");
         if (function.HasAnnotatedEnvelope)
         {

@@ -1,4 +1,5 @@
 using AttrFanout.Generators.Model.FlowControl;
+using AttrFanout.Generators.Model.Triggers;
 
 namespace AttrFanout.Generators.Model;
 
@@ -10,6 +11,7 @@ namespace AttrFanout.Generators.Model;
 /// </param>
 /// <param name="FlowControl">The function's flow-control rules, or null when it has none or they could not be resolved.</param>
 /// <param name="FilterCall">The call of the <c>When</c> filter on the payload <c>p</c>, or null for none.</param>
+/// <param name="Triggers">The function's <c>[Debounce]</c>, <c>[Batch]</c> and <c>[CancelOn]</c>, or null when it has none.</param>
 /// <param name="Schedule">The cron schedule of an <c>[OnSchedule]</c> function; null for a function started by events.</param>
 internal sealed record FunctionModel(
     string EventName,
@@ -29,4 +31,5 @@ internal sealed record FunctionModel(
     bool HasAnnotatedEnvelope = false,
     FlowControlModel? FlowControl = null,
     ScheduleModel? Schedule = null,
-    string? FilterCall = null);
+    string? FilterCall = null,
+    TriggerModel? Triggers = null);

@@ -1,5 +1,6 @@
 using AttrFanout.Generators.Model;
 using AttrFanout.Generators.Parsing.FlowControl;
+using AttrFanout.Generators.Parsing.Triggers;
 using Microsoft.CodeAnalysis;
 
 namespace AttrFanout.Generators.Parsing;
@@ -44,6 +45,12 @@ internal static class FunctionParser
             return null;
         }
 
+        var triggers = TriggerParser.Read(method, shape.PayloadType, scheduled: false, context.SemanticModel.Compilation, types, cancellationToken);
+        if (triggers.IsBroken || shape.TakesList != triggers.HasBatch)
+        {
+            return null;
+        }
+
         var containingType = SymbolNames.Fqn(method.ContainingType);
         return new FunctionModel(
             settings.EventName!,
@@ -62,12 +69,14 @@ internal static class FunctionParser
             method.IsStatic ? null : ServiceFactoryParser.Parse(method.ContainingType, containingType, types, cancellationToken),
             AnnotatedEnvelope(method, shape),
             FlowControlParser.Read(method, shape.PayloadType, context.SemanticModel.Compilation, types, cancellationToken).Model,
-            FilterCall: filterCall);
+            FilterCall: filterCall,
+            Triggers: triggers.Model);
     }
 
     private static bool AnnotatedEnvelope(IMethodSymbol method, HandlerShape shape)
     {
         var index = shape.Parameters.IndexOf(HandlerParameterKind.Envelope);
+        index = index < 0 ? shape.Parameters.IndexOf(HandlerParameterKind.EnvelopeList) : index;
         if (index < 0)
         {
             return false;

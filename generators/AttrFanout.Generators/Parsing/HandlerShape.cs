@@ -45,6 +45,9 @@ internal sealed class HandlerShape
 
     public bool IsValid => SignatureProblem is null && ReachabilityProblem is null;
 
+    /// <summary>Whether the handler takes a batch: <c>IReadOnlyList&lt;T&gt;</c> or <c>IReadOnlyList&lt;Event&lt;T&gt;&gt;</c>.</summary>
+    public bool TakesList => Parameters.Contains(HandlerParameterKind.PayloadList) || Parameters.Contains(HandlerParameterKind.EnvelopeList);
+
     public static HandlerShape Of(IMethodSymbol method, KnownTypes types)
     {
         var problem = default(string);
@@ -150,6 +153,19 @@ internal sealed class HandlerShape
         {
             payload = named.TypeArguments[0];
             return HandlerParameterKind.Envelope;
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true } list && SymbolEqualityComparer.Default.Equals(list.OriginalDefinition, types.ReadOnlyListOfT))
+        {
+            var element = list.TypeArguments[0];
+            if (element is INamedTypeSymbol { IsGenericType: true } envelope && SymbolEqualityComparer.Default.Equals(envelope.OriginalDefinition, types.EventOfT))
+            {
+                payload = envelope.TypeArguments[0];
+                return HandlerParameterKind.EnvelopeList;
+            }
+
+            payload = element;
+            return HandlerParameterKind.PayloadList;
         }
 
         payload = type;

@@ -23,6 +23,10 @@ internal sealed class KnownTypes
         FormatProvider = compilation.GetTypeByMetadataName("System.IFormatProvider");
         Guid = compilation.GetTypeByMetadataName("System.Guid");
         DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
+        ReadOnlyListOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyList`1");
+        DebounceAttribute = compilation.GetTypeByMetadataName(KnownNames.DebounceAttribute);
+        BatchAttribute = compilation.GetTypeByMetadataName(KnownNames.BatchAttribute);
+        CancelOnAttribute = compilation.GetTypeByMetadataName(KnownNames.CancelOnAttribute);
     }
 
     public INamedTypeSymbol? EventOfT { get; }
@@ -49,6 +53,15 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? Guid { get; }
 
     public INamedTypeSymbol? DateTimeOffset { get; }
+
+    /// <summary><c>IReadOnlyList&lt;T&gt;</c>, the parameter of a batch handler.</summary>
+    public INamedTypeSymbol? ReadOnlyListOfT { get; }
+
+    public INamedTypeSymbol? DebounceAttribute { get; }
+
+    public INamedTypeSymbol? BatchAttribute { get; }
+
+    public INamedTypeSymbol? CancelOnAttribute { get; }
 
     /// <summary>Gets the types of <paramref name="compilation"/>, resolved once however many handlers ask.</summary>
     public static KnownTypes From(Compilation compilation) => Cache.GetValue(compilation, static c => new KnownTypes(c));

@@ -86,7 +86,7 @@ internal sealed class OnEventSettings
     /// The named arguments' values. When the attribute did not bind, as the generator sees <c>[OnEvent(T.EventName, Id = "x")]</c>
     /// before the constant exists, Roslyn gives none, so they are read from the arguments as written.
     /// </summary>
-    private static IEnumerable<(string Name, object? Value)> NamedArguments(
+    public static IEnumerable<(string Name, object? Value)> NamedArguments(
         AttributeData attribute, Compilation compilation, SemanticModel? model, CancellationToken cancellationToken)
     {
         if (attribute.AttributeConstructor is not null ||

@@ -1,5 +1,6 @@
 using AttrFanout.Generators.Model;
 using AttrFanout.Generators.Parsing.FlowControl;
+using AttrFanout.Generators.Parsing.Triggers;
 using Microsoft.CodeAnalysis;
 
 namespace AttrFanout.Generators.Parsing;
@@ -38,8 +39,14 @@ internal static class ScheduleParser
             return null;
         }
 
-        var containingType = SymbolNames.Fqn(method.ContainingType);
         var tick = compilation.GetTypeByMetadataName(KnownNames.ScheduledTick);
+        var triggers = TriggerParser.Read(method, tick, scheduled: true, compilation, types, cancellationToken);
+        if (triggers.IsBroken)
+        {
+            return null;
+        }
+
+        var containingType = SymbolNames.Fqn(method.ContainingType);
         return new FunctionModel(
             EventNamePrefix + id,
             id,
@@ -56,7 +63,8 @@ internal static class ScheduleParser
             Pipeline: null,
             method.IsStatic ? null : ServiceFactoryParser.Parse(method.ContainingType, containingType, types, cancellationToken),
             FlowControl: tick is null ? null : FlowControlParser.Read(method, tick, compilation, types, cancellationToken).Model,
-            Schedule: new ScheduleModel(settings.Cron!.Trim(), settings.TimeZone, settings.CatchUp));
+            Schedule: new ScheduleModel(settings.Cron!.Trim(), settings.TimeZone, settings.CatchUp),
+            Triggers: triggers.Model);
     }
 
     private static bool HasOnEvent(IMethodSymbol method) =>

@@ -15,6 +15,11 @@ internal static class ScheduleShape
             return problem.Replace("the event's payload type (or Event<T>)", "ScheduledTick");
         }
 
+        if (shape.TakesList)
+        {
+            return "it takes a list, but a scheduled function runs once per tick, never with a batch; take ScheduledTick (or Event<ScheduledTick>)";
+        }
+
         if (shape.PayloadType is { } payload && !SymbolEqualityComparer.Default.Equals(payload, scheduledTick))
         {
             var parameter = method.Parameters.FirstOrDefault(p => SymbolEqualityComparer.Default.Equals(p.Type, payload))?.Name ?? "?";

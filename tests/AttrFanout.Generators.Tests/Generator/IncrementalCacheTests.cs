@@ -195,7 +195,7 @@ public sealed class IncrementalCacheTests
         Assert.Contains("((global::Used)p).Account?.Id.ToString(\"D\")", module, StringComparison.Ordinal);
     }
 
-    private static void AssertNoRoslynObjectsInSteps(Compilation compilation)
+    internal static void AssertNoRoslynObjectsInSteps(Compilation compilation)
     {
         var result = TestCompilation.CreateDriver(trackSteps: true).RunGenerators(compilation).GetRunResult().Results.Single();
 
@@ -209,7 +209,7 @@ public sealed class IncrementalCacheTests
         }
     }
 
-    private static void AssertAllCachedOrUnchanged(GeneratorDriverRunResult runResult)
+    internal static void AssertAllCachedOrUnchanged(GeneratorDriverRunResult runResult)
     {
         var result = runResult.Results.Single();
         foreach (var name in TrackedSteps)

@@ -55,6 +55,6 @@ internal static class FanoutVerifier
     private sealed class AllAnalyzersTest : CSharpAnalyzerTest<CatalogAnalyzer, DefaultVerifier>
     {
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
-            [new CatalogAnalyzer(), new HandlerAnalyzer(), new EventTypeAnalyzer(), new FlowControlAnalyzer(), new ScheduleAnalyzer()];
+            [new CatalogAnalyzer(), new HandlerAnalyzer(), new EventTypeAnalyzer(), new FlowControlAnalyzer(), new ScheduleAnalyzer(), new TriggerAnalyzer()];
     }
 }

@@ -141,21 +141,7 @@ internal sealed class FlowControlParser
             return null;
         }
 
-        var resolution = KeyResolver.Resolve(key, _method, _payload, _compilation, _types);
-        if (resolution.Problem == Descriptors.InvalidKeyMethod)
-        {
-            Add(Descriptors.InvalidKeyMethod, attribute, "Key", key, kind.ToString(), _handler, resolution.Reason!, _payload.ToDisplayString());
-        }
-        else if (resolution.Problem is { } problem)
-        {
-            _problems.Add(new FlowProblem(problem, attribute, "Key", key, kind.ToString(), _handler, resolution.Reason!) { Suggestion = resolution.Suggestion });
-        }
-        else if (resolution.UnstableType is { } type)
-        {
-            Add(Descriptors.KeyTextNotStable, attribute, "Key", key, kind.ToString(), _handler, type);
-        }
-
-        return resolution.Model;
+        return KeyReader.Read(key, kind.ToString(), attribute, _method, _payload, _compilation, _types, _problems);
     }
 
     private PriorityModel? Priority(AttributeData attribute)

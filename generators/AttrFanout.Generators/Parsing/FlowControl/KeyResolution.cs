@@ -29,7 +29,10 @@ internal sealed class KeyResolution
     /// <summary>The key's type as shown in messages when it has no stable text form (AF0032), else null.</summary>
     public string? UnstableType { get; }
 
-    public static KeyResolution Resolved(KeyModel model, string? unstableType) => new(model, null, null, unstableType);
+    /// <summary>The type of the key's value before it becomes text, or null when the key did not resolve.</summary>
+    public ITypeSymbol? ValueType { get; private init; }
+
+    public static KeyResolution Resolved(KeyModel model, string? unstableType, ITypeSymbol valueType) => new(model, null, null, unstableType) { ValueType = valueType };
 
     public static KeyResolution Failed(DiagnosticDescriptor problem, string reason, string? suggestion = null) => new(null, problem, reason, null, suggestion);
 }

@@ -30,6 +30,10 @@ internal static class KeyResolver
         return MemberPath(key, payload, payloadFqn, compilation, types);
     }
 
+    /// <summary>Resolves <paramref name="key"/> as a member path over <paramref name="payload"/> only, as <c>[CancelOn(Match = ...)]</c> reads it.</summary>
+    public static KeyResolution ResolveMember(string key, ITypeSymbol payload, Compilation compilation, KnownTypes types) =>
+        MemberPath(key, payload, SymbolNames.Fqn(payload), compilation, types);
+
     /// <summary>
     /// The ordinary methods named <paramref name="name"/> of <paramref name="type"/>, one taking exactly the payload type first,
     /// as the compiler's overload resolution prefers it for the generated call.
@@ -77,7 +81,7 @@ internal static class KeyResolver
             : $"it is {AccessibilityText(method.DeclaredAccessibility)}, so generated code cannot call it; make it internal or public";
     }
 
-    private static bool TakesPayload(ITypeSymbol parameter, ITypeSymbol payload, Compilation compilation)
+    public static bool TakesPayload(ITypeSymbol parameter, ITypeSymbol payload, Compilation compilation)
     {
         var conversion = compilation.ClassifyConversion(payload, parameter);
         return conversion.IsIdentity || (conversion.IsImplicit && (conversion.IsReference || conversion.IsBoxing));
@@ -125,7 +129,7 @@ internal static class KeyResolver
     private static KeyResolution Text(string key, string value, ITypeSymbol type, bool conditional, KnownTypes types)
     {
         var (text, stable) = KeyText.Of(value, type, conditional, types);
-        return KeyResolution.Resolved(new KeyModel(key, text), stable ? null : type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString());
+        return KeyResolution.Resolved(new KeyModel(key, text), stable ? null : type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(), type);
     }
 
     /// <summary>The instance properties and fields of <paramref name="type"/> (and its base types and interfaces) generated code can read.</summary>
