@@ -9,6 +9,12 @@ internal static class CancelCommand
     {
         var runId = call.Operand(1, "run Id: attrfanout cancel <runId>");
         call.NoMoreThan(2);
+        var before = await call.Target.GetRunAsync(runId, call.Token).ConfigureAwait(false) ?? throw ShowRunCommand.NotFound(call, runId);
+        if (before.Status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Skipped or RunStatus.Cancelled)
+        {
+            throw CliException.Failed($"Run {runId} had already ended ({Show.Status(before.Status)}): left as it is.");
+        }
+
         var run = await call.Target.CancelAsync(runId, call.Token).ConfigureAwait(false) ?? throw ShowRunCommand.NotFound(call, runId);
         var (message, code) = run.Status switch
         {

@@ -34,9 +34,12 @@ internal static class ReplayCommand
         }
 
         var run = await call.Target.GetRunAsync(runId, call.Token).ConfigureAwait(false) ?? throw ShowRunCommand.NotFound(call, runId);
-        throw CliException.Failed(run.ReplayedBy is { } by
-            ? $"Run {runId} was already replayed, as run {by}."
-            : $"Run {runId} is {Show.Status(run.Status)}, not failed: only a failed run can be replayed.");
+        throw CliException.Failed(run switch
+        {
+            { ReplayedBy: { } by } => $"Run {runId} was already replayed, as run {by}.",
+            { Status: RunStatus.Failed } => $"Run {runId} is failed, but {call.Target.Name} cannot replay it: no app there runs function '{run.FunctionId}' any more.",
+            _ => $"Run {runId} is {Show.Status(run.Status)}, not failed: only a failed run can be replayed.",
+        });
     }
 
     private static async Task<int> ReplaySetAsync(Invocation call)

@@ -48,7 +48,11 @@ internal sealed class NatsTarget : StoreTarget
                 new NatsJSPubOpts { MsgId = evt.Id, ExpectedStream = _settings.Stream },
                 headers: null,
                 cancellationToken).ConfigureAwait(false);
-            ack.EnsureSuccess();
+            if (ack.Error is { } error)
+            {
+                throw CliException.Failed($"The server refused the event on '{subject}': {error.Description} (code {error.Code}).");
+            }
+
             return new SentEvent(evt.Id, ack.Duplicate, RunIds: null, ack.Seq);
         }
         catch (NatsJSPublishNoResponseException)
