@@ -30,6 +30,7 @@ public sealed class SqliteTargetTests : IAsyncLifetime
         Assert.Contains("failed", row);
         Assert.Contains("HttpRequestException: Warehouse unavailable (503)", row);
         Assert.True(shown.ExitCode == 0, shown.ToString());
+        Assert.StartsWith($"Run          {_failedRunId}", shown.Out, StringComparison.Ordinal);
         Assert.Contains("System.Net.Http.HttpRequestException", shown.Out);
         Assert.Contains("Warehouse unavailable (503) for order o-1, attempt 3", shown.Out);
         Assert.True(replayed.ExitCode == 0, replayed.ToString());

@@ -59,16 +59,6 @@ internal static class ShowRunCommand
             table.Add("Stack trace", "not kept by the store; the app's log has each failed attempt with this run Id");
         }
 
-        foreach (var line in Lines(table))
-        {
-            writer.WriteLine(line);
-        }
-    }
-
-    private static IEnumerable<string> Lines(Table table)
-    {
-        using var text = new StringWriter();
-        table.WriteTo(text);
-        return text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(static l => l.TrimEnd('\r'));
+        table.WriteTo(writer);
     }
 }

@@ -1,6 +1,6 @@
 namespace AttrFanout.Cli.Output;
 
-/// <summary>A plain text table: a header row and rows, each column as wide as its widest cell, two spaces apart.</summary>
+/// <summary>A plain text table: a header row (none when every header is empty) and rows, each column as wide as its widest cell, two spaces apart.</summary>
 internal sealed class Table(params string[] headers)
 {
     private readonly List<string[]> _rows = [];
@@ -24,7 +24,8 @@ internal sealed class Table(params string[] headers)
             }
         }
 
-        foreach (var row in _rows.Prepend(headers))
+        var rows = headers.All(static h => h.Length == 0) ? _rows : _rows.Prepend(headers);
+        foreach (var row in rows)
         {
             var line = string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i])));
             writer.WriteLine(line.TrimEnd());
