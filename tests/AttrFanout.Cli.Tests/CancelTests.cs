@@ -2,7 +2,7 @@ using AttrFanout.Cli.Tests.Infrastructure;
 
 namespace AttrFanout.Cli.Tests;
 
-/// <summary>Cancel through the SQLite file, on a run of the running app that waits an hour for its next attempt.</summary>
+/// <summary>Cancel through the SQLite file and through the dashboard, on runs of the running app that wait an hour for their next attempt.</summary>
 public sealed class CancelTests : IAsyncLifetime
 {
     private readonly ShopHost _app = new(retryDelay: TimeSpan.FromHours(1));
@@ -27,5 +27,19 @@ public sealed class CancelTests : IAsyncLifetime
         Assert.Equal(1, _app.Warehouse.Calls);
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("had already ended (cancelled)", again.Error);
+    }
+
+    [Fact]
+    public async Task Through_the_dashboard_a_run_waiting_for_its_retry_ends_cancelled()
+    {
+        var dashboard = _app.StartKestrel() + "/attrfanout";
+        var runId = await _app.OrderAsync("o-wait-http");
+        await Poll.UntilAsync(async () => (await _app.Runs.GetAsync(runId))?.Status, static s => s == RunStatus.RetryScheduled, "the run to wait for its retry");
+
+        var cancelled = await Tool.RunAsync("cancel", runId, "--url", dashboard, "--json");
+
+        Assert.True(cancelled.ExitCode == 0, cancelled.ToString());
+        Assert.Equal("Cancelled", cancelled.Json().GetProperty("status").GetString());
+        Assert.Equal(RunStatus.Cancelled, (await _app.Runs.GetAsync(runId))!.Status);
     }
 }

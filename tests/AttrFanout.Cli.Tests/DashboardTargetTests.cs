@@ -82,4 +82,22 @@ public sealed class DashboardTargetTests : IAsyncLifetime
         Assert.Equal(1, unreachable.ExitCode);
         Assert.Contains("Cannot reach dashboard", unreachable.Error);
     }
+
+    [Fact]
+    public async Task A_confirmed_set_replay_through_the_dashboard_replays_the_failed_run()
+    {
+        var runId = await _app.OrderAsync("h-set");
+        Assert.Equal(RunStatus.Failed, (await _app.WaitAsync(runId)).Status);
+
+        var asked = await Tool.RunAsync("replay", "--failed", "--event", "shop/order.placed", "--url", _dashboard);
+        var confirmed = await Tool.RunAsync("replay", "--failed", "--event", "shop/order.placed", "--url", _dashboard, "--yes");
+
+        Assert.Equal(2, asked.ExitCode);
+        Assert.Contains(runId, asked.Out);
+        Assert.True(confirmed.ExitCode == 0, confirmed.ToString());
+        Assert.Contains("Replayed 1 failed run(s) of event shop/order.placed", confirmed.Out);
+        var replayId = (await _app.Runs.GetAsync(runId))!.ReplayedBy;
+        Assert.NotNull(replayId);
+        Assert.Equal(RunStatus.Succeeded, (await _app.WaitAsync(replayId)).Status);
+    }
 }
