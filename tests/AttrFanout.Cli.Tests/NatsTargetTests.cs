@@ -88,6 +88,21 @@ public sealed class NatsTargetTests(NatsServer server) : IClassFixture<NatsServe
         Assert.DoesNotContain("s3cret-pass", fromEnvironment.Error + fromEnvironment.Out);
     }
 
+    [Fact]
+    public async Task A_run_waiting_for_its_retry_is_cancelled_through_the_server()
+    {
+        var stream = server.NewStream();
+        await using var waiting = new ShopHost(retryDelay: TimeSpan.FromHours(1), nats: stream);
+        var runId = await waiting.OrderAsync("n-wait");
+        await Poll.UntilAsync(async () => (await waiting.Runs.GetAsync(runId))?.Status, static s => s == RunStatus.RetryScheduled, "the run to wait for its retry");
+
+        var cancelled = await Tool.RunAsync("cancel", runId, "--nats", server.Url, "--stream", stream.StreamName, "--dead-letter-stream", stream.DeadLetterStreamName, "--prefix", stream.SubjectPrefix);
+
+        Assert.True(cancelled.ExitCode == 0, cancelled.ToString());
+        Assert.Contains(runId, cancelled.Out);
+        await Poll.UntilAsync(async () => (await waiting.Runs.GetAsync(runId))?.Status, static s => s == RunStatus.Cancelled, "the app to see the run cancelled");
+    }
+
     private async Task<bool> StreamExistsAsync(string name)
     {
         await using var connection = new NatsConnection(NatsOpts.Default with { Url = server.Url });
