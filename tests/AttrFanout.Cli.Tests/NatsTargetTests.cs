@@ -33,12 +33,15 @@ public sealed class NatsTargetTests(NatsServer server) : IClassFixture<NatsServe
         var runId = failed[0].RunId;
 
         var listed = await Tool.RunAsync(Target("runs", "--status", "failed", "--json"));
+        var functions = await Tool.RunAsync(Target("functions"));
         var replayed = await Tool.RunAsync(Target("replay", runId));
 
         Assert.True(listed.ExitCode == 0, listed.ToString());
         var run = Assert.Single(listed.Json().GetProperty("runs").EnumerateArray(), r => r.GetProperty("runId").GetString() == runId);
         Assert.Equal("order-n-1", run.GetProperty("eventId").GetString());
         Assert.Equal("notify-warehouse", run.GetProperty("functionId").GetString());
+        Assert.True(functions.ExitCode == 0, functions.ToString());
+        Assert.Single(functions.Out.Split('\n'), line => line.StartsWith("notify-warehouse ", StringComparison.Ordinal) && line.Contains("shop/order.placed", StringComparison.Ordinal));
         Assert.True(replayed.ExitCode == 0, replayed.ToString());
         Assert.Contains($"Replayed run {runId} as run", replayed.Out);
         await Poll.UntilAsync(() => Task.FromResult(_app.Warehouse.Calls), static calls => calls == 4, "the replay to call the warehouse again");
