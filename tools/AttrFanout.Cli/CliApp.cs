@@ -41,7 +41,7 @@ internal static class CliApp
             {
                 try
                 {
-                    return await command(new Invocation(arguments, new Printer(console, json), target, console, bound.Token)).ConfigureAwait(false);
+                    return await command(new Invocation(arguments, new Printer(console, json), target, bound.Token)).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (bound.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {

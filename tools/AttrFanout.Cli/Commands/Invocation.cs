@@ -5,7 +5,7 @@ using AttrFanout.Cli.Targets;
 namespace AttrFanout.Cli.Commands;
 
 /// <summary>One command's inputs: its arguments, where it writes, the target it works on, and the bound of its waits.</summary>
-internal sealed record Invocation(Arguments Arguments, Printer Printer, ITarget Target, CliConsole Console, CancellationToken Token)
+internal sealed record Invocation(Arguments Arguments, Printer Printer, ITarget Target, CancellationToken Token)
 {
     /// <summary>Returns the operand at <paramref name="index"/> (0 is the command), or fails naming what is missing.</summary>
     public string Operand(int index, string what) =>

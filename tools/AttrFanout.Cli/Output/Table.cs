@@ -5,8 +5,6 @@ internal sealed class Table(params string[] headers)
 {
     private readonly List<string[]> _rows = [];
 
-    public int Count => _rows.Count;
-
     public Table Add(params string?[] cells)
     {
         _rows.Add([.. cells.Select(static c => c ?? "")]);

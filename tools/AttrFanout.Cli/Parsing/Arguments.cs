@@ -108,16 +108,4 @@ internal sealed class Arguments
             ? value
             : throw CliException.Usage($"{name} takes a whole number from {min} to {max}, not '{text}'.");
     }
-
-    /// <summary>Fails when one of <paramref name="names"/> is given: the command does not take it.</summary>
-    public void Refuse(string command, params string[] names)
-    {
-        foreach (var name in names)
-        {
-            if (Has(name))
-            {
-                throw CliException.Usage($"'{command}' does not take {name}.");
-            }
-        }
-    }
 }
