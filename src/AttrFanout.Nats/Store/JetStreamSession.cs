@@ -132,6 +132,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
                 await new OrphanedConsumers(session.Js, options, session.Topology.App, logger)
                     .HandleAsync([.. functions.Select(static f => f.FunctionId)], cancellationToken).ConfigureAwait(false);
             }
+
             if (routable is not null)
             {
                 await provisioner.EnsureIntakeAsync(cancellationToken).ConfigureAwait(false);
