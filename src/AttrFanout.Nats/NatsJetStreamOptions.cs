@@ -96,6 +96,12 @@ public sealed class NatsJetStreamOptions
     internal Func<NatsOpts, NatsOpts>? ConnectionOptions;
 
     /// <summary>
+    /// Attaches to the streams and buckets an app created, creating and changing nothing: a missing one is an error instead
+    /// (for tools that read and steer an app's runs, such as the command-line tool).
+    /// </summary>
+    internal bool AttachOnly;
+
+    /// <summary>
     /// Adjusts the options of the connection AttrFanout opens itself from <see cref="Url"/>: credentials
     /// (<see cref="NatsOpts.AuthOpts"/>: user and password, token, NKey, creds file), TLS (<see cref="NatsOpts.TlsOpts"/>),
     /// the inbox prefix, reconnect timing. Not used when AttrFanout uses the app's own <see cref="INatsConnection"/>

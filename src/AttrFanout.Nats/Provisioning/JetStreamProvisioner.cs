@@ -12,6 +12,23 @@ internal sealed class JetStreamProvisioner(INatsJSContext js, JetStreamTopology 
         await js.CreateOrUpdateStreamAsync(topology.DeadLetterStream(), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Checks that the streams exist, changing nothing; a missing one fails with what to do.</summary>
+    public async ValueTask RequireStreamsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var stream in new[] { topology.EventStreamName, topology.DeadLetterStreamName })
+        {
+            try
+            {
+                await js.GetStreamAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (NatsJSApiException e) when (e.Error.Code == 404)
+            {
+                throw new AttrFanoutConfigurationException(
+                    $"The server has no stream '{stream}'. Start the app once (it creates its streams), or name the app's stream and subject prefix.");
+            }
+        }
+    }
+
     public async ValueTask EnsureFunctionAsync(FunctionSubscription function, CancellationToken cancellationToken)
     {
         await EnsureConsumerAsync(topology.FunctionConsumer(function), cancellationToken).ConfigureAwait(false);

@@ -18,6 +18,11 @@ internal sealed class RetryBucket(INatsKVStore store)
     public static async ValueTask<RetryBucket> OpenAsync(INatsJSContext js, NatsJetStreamOptions options, CancellationToken cancellationToken)
     {
         var kv = new NatsKVContext(js);
+        if (options.AttachOnly)
+        {
+            return new RetryBucket(await FlowControl.FlowBucket.AttachAsync(kv, BucketName(options), cancellationToken).ConfigureAwait(false));
+        }
+
         var store = await kv.CreateOrUpdateStoreAsync(
             new NatsKVConfig(BucketName(options))
             {

@@ -47,7 +47,7 @@ internal sealed class DeadLetterRuns(IReadOnlyDictionary<string, FunctionSubscri
     {
         var letter = await FindAsync(session, runId, cancellationToken).ConfigureAwait(false);
         if (letter is not { Status: RunStatus.Failed, ReplayedBy: null, EventId: { } eventId, EventName: { } eventName, EventTime: { } eventTime }
-            || !functions.ContainsKey(letter.FunctionId))
+            || !await TakesReplaysAsync(session, letter.FunctionId, cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
@@ -66,6 +66,33 @@ internal sealed class DeadLetterRuns(IReadOnlyDictionary<string, FunctionSubscri
             UpdatedAt = now,
             ReplayOf = runId,
         };
+    }
+
+    /// <summary>
+    /// Whether a replay of the function would be run: it is one of this app's, or, for a tool attached to the app's
+    /// streams (<see cref="NatsJetStreamOptions.AttachOnly"/>), the server has its replay consumer.
+    /// </summary>
+    private async ValueTask<bool> TakesReplaysAsync(JetStreamSession session, string functionId, CancellationToken cancellationToken)
+    {
+        if (functions.ContainsKey(functionId))
+        {
+            return true;
+        }
+
+        if (!session.Options.AttachOnly)
+        {
+            return false;
+        }
+
+        try
+        {
+            await session.Js.GetConsumerAsync(session.Options.StreamName, ConsumerNames.Replay(functionId), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (NATS.Client.JetStream.NatsJSApiException e) when (e.Error.Code == 404)
+        {
+            return false;
+        }
     }
 
     private static async ValueTask<DeadLetter?> FindAsync(JetStreamSession session, string runId, CancellationToken cancellationToken)

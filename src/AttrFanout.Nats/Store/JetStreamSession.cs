@@ -97,7 +97,15 @@ internal sealed class JetStreamSession : IAsyncDisposable
                 : new EventRoutes(session.Subjects, functions.Select(f => f.EventName).ToHashSet(StringComparer.Ordinal), routable);
             session.Publisher = new EventPublisher(session._publisher, session.Subjects, routes);
             var provisioner = new JetStreamProvisioner(session.Js, session.Topology);
-            await provisioner.EnsureStreamsAsync(cancellationToken).ConfigureAwait(false);
+            if (options.AttachOnly)
+            {
+                await provisioner.RequireStreamsAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await provisioner.EnsureStreamsAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             session.Retries = await RetryBucket.OpenAsync(session.Js, options, cancellationToken).ConfigureAwait(false);
             var flow = new CompareAndSet(await FlowBucket.OpenAsync(session.Js, options, cancellationToken).ConfigureAwait(false));
             session.FlowControl = new JetStreamFlowControl(flow);
@@ -119,8 +127,12 @@ internal sealed class JetStreamSession : IAsyncDisposable
                 session.Feeds.Add(function.FunctionId, feed);
             }
 
-            await new OrphanedConsumers(session.Js, options, session.Topology.App, logger)
-                .HandleAsync([.. functions.Select(static f => f.FunctionId)], cancellationToken).ConfigureAwait(false);
+            if (!options.AttachOnly)
+            {
+                await new OrphanedConsumers(session.Js, options, session.Topology.App, logger)
+                    .HandleAsync([.. functions.Select(static f => f.FunctionId)], cancellationToken).ConfigureAwait(false);
+            }
+
             if (routable is not null)
             {
                 await provisioner.EnsureIntakeAsync(cancellationToken).ConfigureAwait(false);
