@@ -25,6 +25,9 @@ public sealed record CancelOnQuery(string FunctionId, int RuleIndex, EventEnvelo
     /// <summary>Gets whether the engine needs each run's event with its payload (<see cref="CancelOnAttribute.If"/>).</summary>
     public bool NeedsEvent { get; init; }
 
+    /// <summary>Gets the reason a run this event cancels keeps (<see cref="FunctionRun.Reason"/>): <c>cancelled by event '{Id}' ({name})</c>.</summary>
+    public string Reason => Runs.CancelReasons.ByEvent(Cancelling);
+
     /// <summary>Gets how many runs to hand back at most.</summary>
     /// <value>The default is <see cref="DefaultLimit"/>.</value>
     public int Limit { get; init; } = DefaultLimit;

@@ -158,24 +158,15 @@ public interface IFanoutStore
     /// cancels and cancels those through <see cref="CancelRunAsync"/>.
     /// </summary>
     /// <remarks>
-    /// A store that cannot search its runs (a transport's queue) records the cancelling event instead, checks every later
-    /// delivery of the function against it (<see cref="GetCancelOnEventsAsync"/>), and answers no runs.
+    /// A store that cannot search its runs (a transport's stream) records the cancelling event instead, for every process
+    /// sharing it; checks each later delivery of the function against it, and each run it executes when it learns of it,
+    /// with the same decision (<see cref="Triggers.CancelOnMatch"/>); and answers no runs.
     /// </remarks>
     /// <param name="query">The function, the cancelling event and the bounds.</param>
     /// <param name="cancellationToken">Cancels the search.</param>
     /// <exception cref="NotSupportedException">The store cannot cancel runs on events (the default).</exception>
     ValueTask<IReadOnlyList<CancelOnCandidate>> FindCancelOnCandidatesAsync(CancelOnQuery query, CancellationToken cancellationToken) =>
         throw new NotSupportedException($"The store {GetType().Name} cannot cancel runs on events ([CancelOn]).");
-
-    /// <summary>
-    /// Gets the cancelling events a store recorded for <paramref name="functionId"/> instead of searching its runs
-    /// (<see cref="FindCancelOnCandidatesAsync"/>), still inside their watch: the engine checks each delivery of the
-    /// function against them before it starts, and ends a matching run cancelled. The default has none.
-    /// </summary>
-    /// <param name="functionId">The function.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    ValueTask<IReadOnlyList<CancelOnQuery>> GetCancelOnEventsAsync(string functionId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<CancelOnQuery>>([]);
 
     /// <summary>
     /// Streams the requests, made through <see cref="CancelRunAsync"/> by any process sharing the store, that an executing

@@ -43,7 +43,7 @@ internal sealed class CancelOnEvents(FunctionCatalog catalog, IFanoutStore store
             CancelOnLog.LimitReached(logger, cancelling.Id, cancelling.Name, watcher.Function.Id, query.Limit);
         }
 
-        var reason = CancelReasons.ByEvent(cancelling);
+        var reason = query.Reason;
         foreach (var candidate in candidates)
         {
             if (!Decide(watcher, query, candidate))
