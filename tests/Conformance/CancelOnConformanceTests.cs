@@ -58,7 +58,7 @@ public abstract class CancelOnConformanceTests
 
         var deleted = await app.Sender.SendAsync(new AccountDeleted(test, "bob"));
 
-        if (!store.CancelsWaitingRunsAtOnce)
+        if (!store.CancelsPendingRunsAtOnce)
         {
             FlowProbe.Open(test);
         }
@@ -220,9 +220,12 @@ public abstract class CancelOnStore : ConformanceStore
     public virtual bool CanMoveClock => true;
 
     /// <summary>
-    /// Gets whether a run waiting to be delivered (pending, or waiting for its retry) ends cancelled as soon as the event is
-    /// accepted; a store that checks deliveries against recorded cancelling events (JetStream) ends it when it comes due.
+    /// Gets whether a pending run ends cancelled as soon as the event is accepted; a store that checks deliveries against
+    /// recorded cancelling events (JetStream) ends it when it is delivered.
     /// </summary>
+    public virtual bool CancelsPendingRunsAtOnce => true;
+
+    /// <summary>Gets whether a run waiting for its retry ends cancelled as soon as the event is accepted, rather than when it comes due.</summary>
     public virtual bool CancelsWaitingRunsAtOnce => true;
 
     /// <summary>Moves the store's fake clock by <paramref name="by"/>.</summary>

@@ -400,7 +400,9 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
 
     /// <summary>
     /// Records the cancelling event in the flow bucket for every instance (runs of a stream cannot be searched): each checks
-    /// the runs it executes when it learns of it, and every later delivery of the function before it starts. Answers no runs.
+    /// the runs it executes when it learns of it, and every later delivery of the function before it starts. Answers the
+    /// function's runs waiting in the retry bucket (for a retry, or deferred), which every instance knows, at most the
+    /// query's limit: those the engine cancels are marked at once. Runs still in the stream show cancelled when delivered.
     /// </summary>
     public async ValueTask<IReadOnlyList<CancelOnCandidate>> FindCancelOnCandidatesAsync(CancelOnQuery query, CancellationToken cancellationToken)
     {
@@ -409,7 +411,54 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         var cancelling = query.Cancelling;
         var watch = new CancelOnWatch(query.FunctionId, query.RuleIndex, query.MatchKey, query.WatchedSince, cancelling.Id, cancelling.Name, cancelling.Timestamp, _codec.Serialize(cancelling)) { Query = query };
         await session.CancelOn.RecordAsync(watch, cancellationToken).ConfigureAwait(false);
-        return [];
+        return _cancelledOnEvents.TryGetValue(query.FunctionId, out var function)
+            ? await WaitingCandidatesAsync(session, function, query, cancellationToken).ConfigureAwait(false)
+            : [];
+    }
+
+    /// <summary>The function's runs waiting in the retry bucket inside the query's window, their side of the match read from their payload.</summary>
+    private async ValueTask<IReadOnlyList<CancelOnCandidate>> WaitingCandidatesAsync(JetStreamSession session, FunctionDescriptor function, CancelOnQuery query, CancellationToken cancellationToken)
+    {
+        var rule = function.CancelOn[query.RuleIndex];
+        var candidates = new List<CancelOnCandidate>();
+        foreach (var key in session.RetryTimer.WaitingKeys())
+        {
+            if (!RetryKey.TryGetRun(key, out var functionId, out _, out _) || !functionId.SequenceEqual(function.Id))
+            {
+                continue;
+            }
+
+            var (found, waiting) = await session.Retries.ReadAsync(key, cancellationToken).ConfigureAwait(false);
+            if (!found || waiting is null)
+            {
+                continue;
+            }
+
+            var timestamp = waiting.Event.Timestamp;
+            if (timestamp >= query.Cancelling.Timestamp || (query.WatchedSince is { } since && timestamp < since))
+            {
+                continue;
+            }
+
+            try
+            {
+                var envelope = _codec.Deserialize(waiting.Event.Name, waiting.Event.Id, timestamp, waiting.Event.Payload.Span);
+                var matches = new string?[function.CancelOn.Count];
+                matches[query.RuleIndex] = rule.RunKey?.Evaluate(envelope.Payload);
+                candidates.Add(new CancelOnCandidate(waiting.RunId, timestamp, new AttrFanout.FlowControl.RunKeys { CancelMatches = matches }, envelope));
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                Log.CancelOnCheckFailed(_logger, function.Id, query.Cancelling.Id, error);
+            }
+
+            if (candidates.Count >= query.Limit)
+            {
+                break;
+            }
+        }
+
+        return candidates;
     }
 
     /// <summary>The reason of the first recorded cancelling event that cancels a delivery of <paramref name="function"/>, or <see langword="null"/>.</summary>

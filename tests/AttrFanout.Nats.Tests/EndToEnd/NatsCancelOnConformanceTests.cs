@@ -6,7 +6,7 @@ namespace AttrFanout.Nats.Tests.EndToEnd;
 
 /// <summary>
 /// The shared cancel-on-event conformance suite on JetStream, each store its own streams and buckets on the shared server,
-/// in real time: a waiting run ends cancelled when it comes due, and the timeout test, which moves the clock, does not run.
+/// in real time: a pending run ends cancelled when it is delivered, and the timeout test, which moves the clock, does not run.
 /// </summary>
 [Collection(NatsCollection.Name)]
 public sealed class NatsCancelOnConformanceTests(NatsServerFixture server) : CancelOnConformanceTests
@@ -19,7 +19,7 @@ public sealed class NatsCancelOnConformanceTests(NatsServerFixture server) : Can
 
         public override bool KeepsSucceededRuns => false;
 
-        public override bool CancelsWaitingRunsAtOnce => false;
+        public override bool CancelsPendingRunsAtOnce => false;
 
         public override bool CanMoveClock => false;
 
