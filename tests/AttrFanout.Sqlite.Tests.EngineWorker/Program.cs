@@ -8,9 +8,10 @@ using Microsoft.Extensions.Hosting;
 // send <db> <ledger> <prefix>: runs the engine and sends orders forever, printing "sent <id> ok" after each SendAsync returned.
 // drain <db> <ledger> [leaseMs]: runs the engine until no run of the file is unfinished, prints "drained ok", stops gracefully.
 // flow <db> <ledger> <announce|quiet>: like drain, with only the keyed function (KeyedJobs), its slots leased for 3 s.
-if (args is not [var mode, var database, var ledger, ..] || mode is not ("send" or "drain" or "flow"))
+// cancelon <db> <ledger>: like drain, with only the function another event cancels (CancelOnJobs), which waits for its token.
+if (args is not [var mode, var database, var ledger, ..] || mode is not ("send" or "drain" or "flow" or "cancelon"))
 {
-    await Console.Error.WriteLineAsync("usage: send <db> <ledger> <prefix> | drain <db> <ledger> [leaseMs] | flow <db> <ledger> <announce|quiet>");
+    await Console.Error.WriteLineAsync("usage: send <db> <ledger> <prefix> | drain <db> <ledger> [leaseMs] | flow <db> <ledger> <announce|quiet> | cancelon <db> <ledger>");
     return 2;
 }
 
@@ -29,6 +30,10 @@ if (mode == "flow")
             s.MaxLeasesPerAttempt = 1000;
         });
     });
+}
+else if (mode == "cancelon")
+{
+    AttrFanoutRegistration.AddAttrFanoutCore(services, [CancelOnJobs.Module], o => o.UseSqlite($"Data Source={database}", s => s.PollInterval = TimeSpan.FromMilliseconds(100)));
 }
 else
 {

@@ -29,6 +29,16 @@ public sealed class QueryPlanTests
     }
 
     [Fact]
+    public async Task The_runs_a_cancelling_event_may_cancel_are_found_through_the_function_index_of_runs_not_over()
+    {
+        var plan = await PlanAsync(AttrFanout.Sqlite.Flow.CancelOnCandidates.Candidates);
+
+        Assert.Contains("SEARCH r USING INDEX runs_by_function (function_id=?)", plan);
+        Assert.Contains("SEARCH e USING INTEGER PRIMARY KEY (rowid=?)", plan);
+        Assert.DoesNotContain("SCAN", plan);
+    }
+
+    [Fact]
     public async Task An_idempotency_key_is_looked_up_through_its_primary_key()
     {
         var plan = await PlanAsync(Writing.IdempotencyKeys.FindLive);

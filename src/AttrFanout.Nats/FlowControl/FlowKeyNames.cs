@@ -13,6 +13,7 @@ internal static class FlowKeyNames
     public const string Rate = "rate";
     public const string Idempotency = "idem";
     public const string Cancelled = "cancelled";
+    public const string CancelOn = "cancelon";
 
     public static string For(string kind, string name) => kind + "." + Escape(name);
 

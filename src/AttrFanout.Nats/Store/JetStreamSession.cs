@@ -68,6 +68,9 @@ internal sealed class JetStreamSession : IAsyncDisposable
     /// <summary>Gets the announcements of runs to cancel while they execute.</summary>
     public CancelAnnouncements Announcements { get; private set; } = null!;
 
+    /// <summary>Gets the cancelling events recorded in the flow bucket (<see cref="CancelOnWatches"/>).</summary>
+    public CancelOnWatches CancelOn { get; private set; } = null!;
+
     /// <summary>Gets the timer that replays waiting runs when due.</summary>
     public RetryTimer RetryTimer => _retryTimer!;
 
@@ -112,6 +115,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
             session.Claims = new IdempotencyClaims(flow);
             session.Cancelled = new CancelledRuns(flow.Store, time);
             session.Announcements = new CancelAnnouncements(connection, session.Subjects.Cancel);
+            session.CancelOn = new CancelOnWatches(flow.Store, time);
             foreach (var function in functions)
             {
                 await provisioner.EnsureFunctionAsync(function, cancellationToken).ConfigureAwait(false);
@@ -226,6 +230,11 @@ internal sealed class JetStreamSession : IAsyncDisposable
         if (Cancelled is not null)
         {
             await Cancelled.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (CancelOn is not null)
+        {
+            await CancelOn.DisposeAsync().ConfigureAwait(false);
         }
 
         // Together: each release waits for the server to confirm its unsubscribe (up to the client's drain timeout when

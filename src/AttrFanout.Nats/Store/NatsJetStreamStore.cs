@@ -30,6 +30,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     private readonly JetStreamRunListing _listing;
     private readonly Dictionary<string, FunctionFlow> _flows;
     private readonly Dictionary<string, FunctionDescriptor> _filtered;
+    private readonly Dictionary<string, FunctionDescriptor> _cancelledOnEvents;
     private readonly SessionFlowControl _flowControl;
     /// <summary>
     /// The runs handed to the engine and not yet reported. Striped finely, with room for what the feeds hold: a function's
@@ -63,6 +64,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
             .ToDictionary(static f => f.Id, static f => new FunctionFlow(f.Id, f.FlowControl!), StringComparer.Ordinal);
         _flowControl = new SessionFlowControl(this);
         _filtered = catalog.Functions.Where(static f => f.HasFilter).ToDictionary(static f => f.Id, StringComparer.Ordinal);
+        _cancelledOnEvents = catalog.Functions.Where(static f => f.CancelOn.Count > 0).ToDictionary(static f => f.Id, StringComparer.Ordinal);
         _unreachable = new UnreachableServerLog(Connection.NatsConnections.EffectiveOpts(options).Url, time, _logger);
     }
 
@@ -244,6 +246,13 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
 
         var (keysText, keys) = flow is null ? default : flow.ReadKeys(message);
         _inFlight[runId] = new InFlightRun(functionId, runId, message, wire, progress, Keys: keysText);
+        if (_cancelledOnEvents.TryGetValue(functionId, out var cancellable) && CancelledBy(session, cancellable, envelope) is { } cancelReason)
+        {
+            // Checked once the run is in flight, so a cancelling event learnt of from now on finds it there; the engine
+            // settles it cancelled without calling the function.
+            return new RunDelivery(runId, functionId, envelope, attemptsMade, _time.GetUtcNow(), wire.Trace) { Keys = keys, CancelReason = cancelReason };
+        }
+
         var dueAt = attemptsMade == 0 ? message.StoredAt : _time.GetUtcNow();
         return keys is null
             ? new RunDelivery(runId, functionId, envelope, attemptsMade, dueAt, wire.Trace)
@@ -398,6 +407,141 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         await foreach (var cancellation in session.Announcements.WatchAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return cancellation;
+        }
+    }
+
+    /// <summary>
+    /// Records the cancelling event in the flow bucket for every instance (runs of a stream cannot be searched): each checks
+    /// the runs it executes when it learns of it, and every later delivery of the function before it starts. Answers the
+    /// function's runs waiting in the retry bucket (for a retry, or deferred), which every instance knows, at most the
+    /// query's limit: those the engine cancels are marked at once. Runs still in the stream show cancelled when delivered.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<CancelOnCandidate>> FindCancelOnCandidatesAsync(CancelOnQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var cancelling = query.Cancelling;
+        var watch = new CancelOnWatch(query.FunctionId, query.RuleIndex, query.MatchKey, query.WatchedSince, cancelling.Id, cancelling.Name, cancelling.Timestamp, _codec.Serialize(cancelling)) { Query = query };
+        await session.CancelOn.RecordAsync(watch, cancellationToken).ConfigureAwait(false);
+        return _cancelledOnEvents.TryGetValue(query.FunctionId, out var function)
+            ? await WaitingCandidatesAsync(session, function, query, cancellationToken).ConfigureAwait(false)
+            : [];
+    }
+
+    /// <summary>The function's runs waiting in the retry bucket inside the query's window, their side of the match read from their payload.</summary>
+    private async ValueTask<IReadOnlyList<CancelOnCandidate>> WaitingCandidatesAsync(JetStreamSession session, FunctionDescriptor function, CancelOnQuery query, CancellationToken cancellationToken)
+    {
+        var rule = function.CancelOn[query.RuleIndex];
+        var candidates = new List<CancelOnCandidate>();
+        foreach (var key in session.RetryTimer.WaitingKeys())
+        {
+            if (!RetryKey.TryGetRun(key, out var functionId, out _, out _) || !functionId.SequenceEqual(function.Id))
+            {
+                continue;
+            }
+
+            var (found, waiting) = await session.Retries.ReadAsync(key, cancellationToken).ConfigureAwait(false);
+            if (!found || waiting is null)
+            {
+                continue;
+            }
+
+            var timestamp = waiting.Event.Timestamp;
+            if (timestamp >= query.Cancelling.Timestamp || (query.WatchedSince is { } since && timestamp < since))
+            {
+                continue;
+            }
+
+            try
+            {
+                var envelope = _codec.Deserialize(waiting.Event.Name, waiting.Event.Id, timestamp, waiting.Event.Payload.Span);
+                var matches = new string?[function.CancelOn.Count];
+                matches[query.RuleIndex] = rule.RunKey?.Evaluate(envelope.Payload);
+                candidates.Add(new CancelOnCandidate(waiting.RunId, timestamp, new AttrFanout.FlowControl.RunKeys { CancelMatches = matches }, envelope));
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                Log.CancelOnCheckFailed(_logger, function.Id, query.Cancelling.Id, error);
+            }
+
+            if (candidates.Count >= query.Limit)
+            {
+                break;
+            }
+        }
+
+        return candidates;
+    }
+
+    /// <summary>The reason of the first recorded cancelling event that cancels a delivery of <paramref name="function"/>, or <see langword="null"/>.</summary>
+    private string? CancelledBy(JetStreamSession session, FunctionDescriptor function, EventEnvelope envelope)
+    {
+        foreach (var watch in session.CancelOn.Of(function.Id))
+        {
+            if (Cancels(function, watch, envelope))
+            {
+                return watch.Query!.Reason;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Asks the instance executing each run of the watch's function that it cancels to stop (announced to every instance).</summary>
+    private async Task CancelExecutingAsync(JetStreamSession session, CancelOnWatch watch)
+    {
+        if (!_cancelledOnEvents.TryGetValue(watch.FunctionId, out var function))
+        {
+            return;
+        }
+
+        foreach (var run in _inFlight.Values)
+        {
+            if (run.Undecodable || !string.Equals(run.FunctionId, watch.FunctionId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            try
+            {
+                var envelope = _codec.Deserialize(run.Event.Name, run.Event.Id, run.Event.Timestamp, run.Event.Payload.Span);
+                if (Cancels(function, watch, envelope))
+                {
+                    await session.Announcements.AnnounceAsync(run.RunId, watch.Query!.Reason, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+            catch (Exception error)
+            {
+                Log.CancelOnAnnounceFailed(_logger, run.RunId, error);
+            }
+        }
+    }
+
+    /// <summary>The engine's decision (<see cref="Triggers.CancelOnMatch"/>), the run's side of the match read from its payload.</summary>
+    private bool Cancels(FunctionDescriptor function, CancelOnWatch watch, EventEnvelope envelope)
+    {
+        if (watch.RuleIndex >= function.CancelOn.Count)
+        {
+            return false;
+        }
+
+        var rule = function.CancelOn[watch.RuleIndex];
+        try
+        {
+            watch.Query ??= new CancelOnQuery(watch.FunctionId, watch.RuleIndex, _codec.Deserialize(watch.EventName, watch.EventId, watch.Timestamp, watch.Payload))
+            {
+                MatchKey = watch.MatchKey,
+                WatchedSince = watch.WatchedSince,
+                NeedsEvent = rule.If is not null,
+            };
+            var matches = new string?[function.CancelOn.Count];
+            matches[watch.RuleIndex] = rule.RunKey?.Evaluate(envelope.Payload);
+            return Triggers.CancelOnMatch.Cancels(rule, watch.Query, envelope.Timestamp, new AttrFanout.FlowControl.RunKeys { CancelMatches = matches }, envelope);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            Log.CancelOnCheckFailed(_logger, function.Id, watch.EventId, error);
+            return false;
         }
     }
 
@@ -601,6 +745,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
                 }
 
                 _clock = new ProgressClock(session.AllFeeds, _inFlight, _time);
+                session.CancelOn.Arrived += watch => _ = CancelExecutingAsync(session, watch);
                 _session = session;
             }
 

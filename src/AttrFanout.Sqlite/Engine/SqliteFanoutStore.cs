@@ -327,6 +327,19 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
 
     public IAsyncEnumerable<RunCancellation> WatchCancellationsAsync(CancellationToken cancellationToken) => _cancellations.WatchAsync(cancellationToken);
 
+    public ValueTask<IReadOnlyList<CancelOnCandidate>> FindCancelOnCandidatesAsync(CancelOnQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Read<IReadOnlyList<CancelOnCandidate>>(
+            statements => CancelOnCandidates.Read(statements, query).ConvertAll(row => new CancelOnCandidate(
+                row.RunId,
+                row.EventTimestamp,
+                row.Keys is { } keys ? AttrFanout.FlowControl.RunKeys.Decode(keys) : null,
+                row.Payload is { } payload ? _payloads.TryRead(row.EventId, row.EventName, row.EventTimestamp, payload) : null)),
+            $"find the runs of function '{query.FunctionId}' that event '{query.Cancelling.Id}' may cancel",
+            cancellationToken);
+    }
+
     /// <summary>Stops the timers, hands back every run this process still holds, and closes the file.</summary>
     public async ValueTask DisposeAsync()
     {

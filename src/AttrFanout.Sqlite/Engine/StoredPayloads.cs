@@ -59,6 +59,24 @@ internal sealed class StoredPayloads(FunctionCatalog catalog, int maxPayloadByte
         }
     }
 
+    /// <summary>Rebuilds a stored event with its payload; <see langword="null"/> when the app no longer declares it or the payload does not read.</summary>
+    public EventEnvelope? TryRead(string eventId, string eventName, DateTimeOffset timestamp, byte[] payload)
+    {
+        if (!catalog.TryGetEvent(eventName, out var descriptor))
+        {
+            return null;
+        }
+
+        try
+        {
+            return descriptor.DeserializeEnvelope(eventId, timestamp, payload);
+        }
+        catch (PayloadSerializationException)
+        {
+            return null;
+        }
+    }
+
     private EventDescriptor Descriptor(string eventName, Type payloadType) =>
         catalog.TryGetEvent(eventName, out var descriptor)
             ? descriptor

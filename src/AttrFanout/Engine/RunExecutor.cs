@@ -90,7 +90,29 @@ internal sealed class RunExecutor(
     /// the function's next run. Allocates nothing of its own when the handler and the store complete synchronously.
     /// </summary>
     private ValueTask ExecuteOneAsync(RunState state, bool keepSlots) =>
-        state.Plan.Gate is null ? ExecuteUngatedAsync(state, keepSlots) : ExecuteGatedAsync(state, state.Plan.Gate);
+        state.Delivery.CancelReason is { } cancelled ? SettleCancelledOnDeliveryAsync(state, cancelled)
+        : state.Plan.Gate is null ? ExecuteUngatedAsync(state, keepSlots) : ExecuteGatedAsync(state, state.Plan.Gate);
+
+    /// <summary>Settles a run the store delivered already cancelled by an event (<see cref="RunDelivery.CancelReason"/>), without an attempt.</summary>
+    private async ValueTask SettleCancelledOnDeliveryAsync(RunState state, string reason)
+    {
+        try
+        {
+            state.ReleaseSlots();
+            if (state.TryClaimSettlement())
+            {
+                await SettleCancelledAsync(state, state.Delivery.Attempts, reason).ConfigureAwait(false);
+            }
+        }
+        catch (Exception engineError)
+        {
+            Log.EngineFailure(logger, failures, "store (recording outcomes)", state.Delivery.FunctionId, engineError);
+        }
+        finally
+        {
+            tracker.Ended(state);
+        }
+    }
 
     private async ValueTask ExecuteUngatedAsync(RunState state, bool keepSlots)
     {

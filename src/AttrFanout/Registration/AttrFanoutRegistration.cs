@@ -69,7 +69,13 @@ public static class AttrFanoutRegistration
             sp.GetRequiredService<IFanoutStore>(),
             sp.GetRequiredService<IOptions<AttrFanoutOptions>>().Value,
             sp.GetRequiredService<RunCompletions>(),
-            sp.GetServices<IEventObserver>().ToArray()));
+            sp.GetServices<IEventObserver>().ToArray(),
+            new Triggers.CancelOnEvents(
+                sp.GetRequiredService<FunctionCatalog>(),
+                sp.GetRequiredService<IFanoutStore>(),
+                sp.GetRequiredService<RunCompletions>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("AttrFanout"))));
         services.TryAddSingleton(static sp => new FanoutEngine(
             sp.GetRequiredService<FunctionCatalog>(),
             sp.GetRequiredService<IFanoutStore>(),

@@ -11,6 +11,7 @@ public sealed class FunctionCatalog
     private readonly FrozenDictionary<string, FunctionDescriptor> _functionsById;
     private readonly FrozenDictionary<string, Stores.RunRequest[]> _runsByEvent;
     private readonly FrozenSet<string> _flowControlledEvents;
+    private readonly FrozenDictionary<string, Triggers.CancelOnWatcher[]> _cancelOnByEvent;
 
     private FunctionCatalog(IReadOnlyList<FunctionDescriptor> functions, IReadOnlyList<EventDescriptor> events)
     {
@@ -29,6 +30,10 @@ public sealed class FunctionCatalog
             .Where(static pair => pair.Value.Any(static f => f.FlowControl is not null || f.HasFilter || Sending.TriggerKeys.Apply(f)))
             .Select(static pair => pair.Key)
             .ToFrozenSet(StringComparer.Ordinal);
+        _cancelOnByEvent = functions
+            .SelectMany(static f => f.CancelOn.Select((rule, index) => (rule.EventName, Watcher: new Triggers.CancelOnWatcher(f, index))))
+            .GroupBy(static w => w.EventName, StringComparer.Ordinal)
+            .ToFrozenDictionary(static g => g.Key, static g => g.Select(static w => w.Watcher).ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>Gets every function, in registration order.</summary>
@@ -48,6 +53,13 @@ public sealed class FunctionCatalog
     /// <param name="eventName">The event name.</param>
     public ReadOnlySpan<FunctionDescriptor> GetFunctions(string eventName) =>
         _functionsByEvent.TryGetValue(eventName, out var functions) ? functions : [];
+
+    /// <summary>Gets whether an event of <paramref name="eventName"/> starts runs or cancels runs (<see cref="CancelOnAttribute"/>).</summary>
+    internal bool IsListenedTo(string eventName) => _functionsByEvent.ContainsKey(eventName) || _cancelOnByEvent.ContainsKey(eventName);
+
+    /// <summary>Gets the functions, with the rule, whose runs an event of <paramref name="eventName"/> may cancel; empty when none.</summary>
+    internal IReadOnlyList<Triggers.CancelOnWatcher> GetCancelOnWatchers(string eventName) =>
+        _cancelOnByEvent.Count > 0 && _cancelOnByEvent.TryGetValue(eventName, out var watchers) ? watchers : [];
 
     /// <summary>Gets the runs an event of <paramref name="eventName"/> starts, one per subscribed function, built once.</summary>
     internal IReadOnlyList<Stores.RunRequest> GetRunRequests(string eventName) =>

@@ -18,7 +18,7 @@ internal sealed class EnvelopeSender(FunctionCatalog catalog, EventAcceptor acce
             throw new InvalidEventIdException(envelope.Id);
         }
 
-        if (catalog.GetFunctions(envelope.Name).IsEmpty && settings.ThrowOnNoSubscribers)
+        if (settings.ThrowOnNoSubscribers && !catalog.IsListenedTo(envelope.Name))
         {
             throw new EventNotSubscribedException(envelope.Name);
         }

@@ -12,7 +12,7 @@ namespace AttrFanout.Sending;
 /// The store names the runs (<see cref="RunIds"/>). The registered <see cref="IEventObserver"/>s, if any, are told of
 /// each accepted event and the run that sent it.
 /// </summary>
-internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store, AttrFanoutOptions options, RunCompletions completions, IEventObserver[]? observers = null)
+internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store, AttrFanoutOptions options, RunCompletions completions, IEventObserver[]? observers = null, Triggers.CancelOnEvents? cancelOn = null)
 {
     /// <summary>Gets whether an observer listens, so attempts must carry their run.</summary>
     public bool IsObserved => observers is { Length: > 0 };
@@ -43,6 +43,10 @@ internal sealed class EventAcceptor(FunctionCatalog catalog, IFanoutStore store,
         if (!accepted.IsDuplicate)
         {
             FanoutMetrics.Add(FanoutMetrics.EventsSent, FanoutTags.Event, envelope.Name);
+            if (cancelOn is not null && cancelOn.Watches(envelope.Name))
+            {
+                await cancelOn.CancelMatchingAsync(envelope, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (activity is { IsAllDataRequested: true })

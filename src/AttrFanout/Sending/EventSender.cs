@@ -19,7 +19,7 @@ internal sealed class EventSender(FunctionCatalog catalog, EventAcceptor accepto
             throw new InvalidEventIdException(id);
         }
 
-        if (catalog.GetFunctions(TPayload.EventName).IsEmpty && settings.ThrowOnNoSubscribers)
+        if (settings.ThrowOnNoSubscribers && !catalog.IsListenedTo(TPayload.EventName))
         {
             throw new EventNotSubscribedException(TPayload.EventName);
         }

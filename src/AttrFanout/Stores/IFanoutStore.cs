@@ -159,6 +159,24 @@ public interface IFanoutStore
         throw new NotSupportedException($"The store {GetType().Name} cannot cancel runs.");
 
     /// <summary>
+    /// Finds the runs a cancelling event may cancel (<see cref="CancelOnAttribute"/>): runs of <see cref="CancelOnQuery.FunctionId"/>
+    /// that are not over (pending, deferred, waiting for a retry or executing), whose event is older than the cancelling one
+    /// and not older than <see cref="CancelOnQuery.WatchedSince"/>, at most <see cref="CancelOnQuery.Limit"/>. A store may leave
+    /// out runs whose kept key differs from <see cref="CancelOnQuery.MatchKey"/>. The engine decides which of them the event
+    /// cancels and cancels those through <see cref="CancelRunAsync"/>.
+    /// </summary>
+    /// <remarks>
+    /// A store that cannot search its runs (a transport's stream) records the cancelling event instead, for every process
+    /// sharing it; checks each later delivery of the function against it, and each run it executes when it learns of it,
+    /// with the same decision (<see cref="Triggers.CancelOnMatch"/>); and answers no runs.
+    /// </remarks>
+    /// <param name="query">The function, the cancelling event and the bounds.</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    /// <exception cref="NotSupportedException">The store cannot cancel runs on events (the default).</exception>
+    ValueTask<IReadOnlyList<CancelOnCandidate>> FindCancelOnCandidatesAsync(CancelOnQuery query, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"The store {GetType().Name} cannot cancel runs on events ([CancelOn]).");
+
+    /// <summary>
     /// Streams the requests, made through <see cref="CancelRunAsync"/> by any process sharing the store, that an executing
     /// attempt stop; the engine cancels those it executes and ignores the rest. The default streams nothing.
     /// </summary>

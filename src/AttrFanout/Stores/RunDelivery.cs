@@ -53,6 +53,17 @@ public record RunDelivery(string RunId, string FunctionId, EventEnvelope Event, 
         init => _extras = (_extras ?? Extras.None) with { Poison = value };
     }
 
+    /// <summary>
+    /// Gets why the run is cancelled, when the store found, as it delivered it, that an event cancels it
+    /// (<see cref="CancelOnAttribute"/>): the engine settles it <see cref="RunOutcomeKind.Cancelled"/> with this reason,
+    /// counted and logged as any cancelled run, without calling the function.
+    /// </summary>
+    public string? CancelReason
+    {
+        get => _extras?.CancelReason;
+        init => _extras = (_extras ?? Extras.None) with { CancelReason = value };
+    }
+
     /// <summary>Creates the delivery of a run the store cannot decode, which the engine fails with <paramref name="cause"/>.</summary>
     /// <param name="runId">The run's Id.</param>
     /// <param name="functionId">The function's Id.</param>
@@ -70,7 +81,7 @@ public record RunDelivery(string RunId, string FunctionId, EventEnvelope Event, 
     }
 
     /// <summary>What few deliveries carry, kept apart so that a run record without them stays small.</summary>
-    private sealed record Extras(DateTimeOffset? CreatedAt, string? ReplayOf, Exception? Poison, FlowControl.RunKeys? Keys = null)
+    private sealed record Extras(DateTimeOffset? CreatedAt, string? ReplayOf, Exception? Poison, FlowControl.RunKeys? Keys = null, string? CancelReason = null)
     {
         public static readonly Extras None = new(null, null, null);
     }

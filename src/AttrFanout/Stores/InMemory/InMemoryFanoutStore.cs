@@ -23,6 +23,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
     private readonly Lock _idempotencyGate = new();
     private readonly InMemoryIdempotencyKeys _idempotencyKeys = new();
     private readonly InMemoryCancellations _cancellations = new();
+    private readonly InMemoryCancelOnIndex _cancelOn = new();
     private long _sequence;
 
     /// <summary>How many succeeded runs stay visible to <see cref="GetRunAsync"/> at most, by default.</summary>
@@ -104,6 +105,10 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
         {
             case RunOutcomeKind.Succeeded or RunOutcomeKind.Skipped or RunOutcomeKind.Cancelled:
                 _runs.Ended(run);
+                _cancelOn.Ended(run);
+                break;
+            case RunOutcomeKind.Failed:
+                _cancelOn.Ended(run);
                 break;
             case RunOutcomeKind.Released:
                 _queues.Add(next);
@@ -132,12 +137,19 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
         else if (run.Status == RunStatus.Cancelled)
         {
             _runs.Ended(run);
+            _cancelOn.Ended(run);
         }
 
         return ValueTask.FromResult<FunctionRun?>(run.ToFunctionRun());
     }
 
     public IAsyncEnumerable<RunCancellation> WatchCancellationsAsync(CancellationToken cancellationToken) => _cancellations.WatchAsync(cancellationToken);
+
+    public ValueTask<IReadOnlyList<CancelOnCandidate>> FindCancelOnCandidatesAsync(CancelOnQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ValueTask.FromResult(_cancelOn.Find(query, _runs.Find));
+    }
 
     public ValueTask<FunctionRun?> GetRunAsync(string runId, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_runs.Find(runId)?.ToFunctionRun());
@@ -173,6 +185,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
 
         var replay = new InMemoryRun(sequence: 0, newRunId, failed.FunctionId, failed.Event, failed.Trace, now) { ReplayOf = runId, CreatedAt = now, ReplaySequence = (ulong)Interlocked.Increment(ref _sequence), Keys = failed.Keys };
         _runs.AddReplay(replay);
+        _cancelOn.Add(replay);
         _queues.Add(replay);
         return ValueTask.FromResult<FunctionRun?>(replay.ToFunctionRun());
     }
@@ -226,6 +239,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
         _runs.AddEvent(sequence, runs);
         foreach (var run in runs)
         {
+            _cancelOn.Add(run);
             _queues.Add(run);
         }
 
@@ -265,6 +279,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
         _runs.AddEvent(sequence, runs);
         foreach (var run in runs)
         {
+            _cancelOn.Add(run);
             _queues.Add(run);
         }
 
