@@ -21,6 +21,18 @@ public sealed record FunctionRun
     /// <summary>Gets how many attempts have finished (failed or succeeded).</summary>
     public int Attempts { get; init; }
 
+    /// <summary>
+    /// Gets the attempts the store kept, oldest first: each with its times, outcome and error. An attempt executing now is
+    /// not among them (<see cref="Status"/> is <see cref="RunStatus.Running"/>); what is missing is counted in <see cref="AttemptsNotKept"/>.
+    /// </summary>
+    public IReadOnlyList<RunAttempt> AttemptHistory { get; init; } = [];
+
+    /// <summary>
+    /// Gets how many finished attempts are not in <see cref="AttemptHistory"/>: older ones let go by the store's bound, or
+    /// ones never recorded (a process that crashed during them, a store that keeps no history); 0 when nothing is missing.
+    /// </summary>
+    public int AttemptsNotKept { get; init; }
+
     /// <summary>Gets when the run was created.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 
