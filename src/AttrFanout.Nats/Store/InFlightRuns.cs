@@ -11,6 +11,8 @@ internal static class InFlightRuns
         EventName = running.Event.Name,
         Status = RunStatus.Running,
         Attempts = running.Message.DeliveryCount - 1,
+        AttemptHistory = running.History ?? [],
+        AttemptsNotKept = Stores.RunAttempts.NotKept(running.Message.DeliveryCount - 1, running.History ?? []),
         CreatedAt = running.Event.Timestamp,
         UpdatedAt = now,
     };
