@@ -231,7 +231,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         }
 
         var (keysText, keys) = flow is null ? default : flow.ReadKeys(message);
-        _inFlight[runId] = new InFlightRun(functionId, runId, message, wire, progress, Keys: keysText, History: HistoryOf(message));
+        _inFlight[runId] = new InFlightRun(functionId, runId, message, wire, progress, Keys: keysText, History: HistoryOf(message), AttemptsMade: attemptsMade);
         var dueAt = attemptsMade == 0 ? message.StoredAt : _time.GetUtcNow();
         return keys is null
             ? new RunDelivery(runId, functionId, envelope, attemptsMade, dueAt, wire.Trace)
@@ -244,7 +244,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     /// </summary>
     private RunDelivery Poisoned(string functionId, string runId, DeliveredMessage message, WireEvent known, int attemptsMade, long progress, Exception cause)
     {
-        _inFlight[runId] = new InFlightRun(functionId, runId, message, known, progress, Undecodable: true, History: HistoryOf(message));
+        _inFlight[runId] = new InFlightRun(functionId, runId, message, known, progress, Undecodable: true, History: HistoryOf(message), AttemptsMade: attemptsMade);
         return RunDelivery.Poisoned(runId, functionId, known.Id, known.Name, known.Timestamp, attemptsMade, _time.GetUtcNow(), cause);
     }
 
