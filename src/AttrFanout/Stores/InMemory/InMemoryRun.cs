@@ -15,6 +15,7 @@ internal sealed record InMemoryRun : RunDelivery
     private int _lastAttemptMilliseconds;
     private long _updatedAtTicks;
     private InMemoryRunTrouble? _trouble;
+    private const int UnknownDuration = -1;
     private string? _runId;
 
     public InMemoryRun(ulong sequence, string? runId, string functionId, EventEnvelope @event, PropagatedContext? trace, DateTimeOffset createdAt)
@@ -131,18 +132,19 @@ internal sealed record InMemoryRun : RunDelivery
     private void RecordAttempt(in RunOutcome outcome)
     {
         var ahead = outcome.Attempts - Attempts;
-        var attempt = RunAttempts.Of(outcome);
-        if (_trouble is null && ahead is 0 or 1 && attempt is null or { Outcome: RunAttemptOutcome.Succeeded, Number: 1 })
+        var ended = outcome.AttemptOutcome;
+        if (_trouble is null && ahead is 0 or 1 && (ended is null || (ended == RunAttemptOutcome.Succeeded && outcome.Attempts == 1)))
         {
             _attemptEnded = ahead == 1;
-            if (attempt is not null)
+            if (outcome.Kind == RunOutcomeKind.Succeeded)
             {
-                _lastAttemptMilliseconds = (int)Math.Clamp(attempt.Duration.TotalMilliseconds, 0, int.MaxValue);
+                _lastAttemptMilliseconds = outcome.StartedAt is { } startedAt ? (int)Math.Clamp((outcome.At - startedAt).TotalMilliseconds, 0, int.MaxValue) : UnknownDuration;
             }
 
             return;
         }
 
+        var attempt = RunAttempts.Of(outcome);
         var trouble = _trouble ?? new();
         _attemptEnded = ahead == 1;
         _trouble = trouble with
@@ -160,7 +162,7 @@ internal sealed record InMemoryRun : RunDelivery
             return trouble.History;
         }
 
-        if (CurrentStatus != RunStatus.Succeeded || AttemptsMade != 1)
+        if (CurrentStatus != RunStatus.Succeeded || AttemptsMade != 1 || _lastAttemptMilliseconds == UnknownDuration)
         {
             return [];
         }
