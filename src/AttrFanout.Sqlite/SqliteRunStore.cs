@@ -94,7 +94,11 @@ internal sealed class SqliteRunStore : IAsyncDisposable
         RecordOutcomeAsync(runId, owner, outcome, at: null, cancellationToken);
 
     /// <summary>Records the outcome of a leased run as happened at <paramref name="at"/> (the write's own time when <see langword="null"/>); false when the owner no longer holds it.</summary>
-    public Task<bool> RecordOutcomeAsync(string runId, string owner, RunOutcome outcome, DateTimeOffset? at, CancellationToken cancellationToken = default)
+    public Task<bool> RecordOutcomeAsync(string runId, string owner, RunOutcome outcome, DateTimeOffset? at, CancellationToken cancellationToken = default) =>
+        RecordOutcomeAsync(runId, owner, outcome, at, attempt: null, cancellationToken);
+
+    /// <summary>Records the outcome of a leased run as happened at <paramref name="at"/>, with the attempt it ends (kept in the same transaction).</summary>
+    public Task<bool> RecordOutcomeAsync(string runId, string owner, RunOutcome outcome, DateTimeOffset? at, RunAttempt? attempt, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
         ArgumentException.ThrowIfNullOrEmpty(owner);
@@ -105,17 +109,21 @@ internal sealed class SqliteRunStore : IAsyncDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return Writer.EnqueueAsync(new RecordOutcomeOperation(runId, owner, outcome, at));
+        return Writer.EnqueueAsync(new RecordOutcomeOperation(runId, owner, outcome, at, attempt));
     }
 
     /// <summary>Hands one run leased by <paramref name="owner"/> back to pending at <paramref name="attempt"/>; false when it no longer holds it.</summary>
-    public Task<bool> ReleaseRunAsync(string runId, string owner, int attempt, CancellationToken cancellationToken = default)
+    public Task<bool> ReleaseRunAsync(string runId, string owner, int attempt, CancellationToken cancellationToken = default) =>
+        ReleaseRunAsync(runId, owner, attempt, interrupted: null, cancellationToken);
+
+    /// <summary>Hands one run leased by <paramref name="owner"/> back to pending at <paramref name="attempt"/>, keeping the <paramref name="interrupted"/> attempt.</summary>
+    public Task<bool> ReleaseRunAsync(string runId, string owner, int attempt, RunAttempt? interrupted, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
         ArgumentException.ThrowIfNullOrEmpty(owner);
         ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
         cancellationToken.ThrowIfCancellationRequested();
-        return Writer.EnqueueAsync(new ReleaseRunOperation(runId, owner, attempt));
+        return Writer.EnqueueAsync(new ReleaseRunOperation(runId, owner, attempt, interrupted));
     }
 
     /// <summary>Replays the failed run <paramref name="runId"/> as the new pending run <paramref name="newRunId"/>; false when no unreplayed failed run has the Id.</summary>

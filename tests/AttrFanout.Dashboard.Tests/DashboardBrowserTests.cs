@@ -42,9 +42,23 @@ public sealed class DashboardBrowserTests(Chromium chromium)
 
         await Expect(page.Locator("h1 .status")).ToHaveTextAsync("Failed");
         await Expect(page.Locator("dd.attempts")).ToHaveTextAsync("3");
-        await Expect(page.Locator(".error-type")).ToHaveTextAsync("System.Net.Http.HttpRequestException");
-        await Expect(page.Locator(".error-message")).ToHaveTextAsync("Warehouse unavailable (503) for order o-fail, attempt 3");
-        await Expect(page.Locator("ol.timeline")).ToContainTextAsync("3 attempts finished");
+        await Expect(page.Locator("dd.error .error-type")).ToHaveTextAsync("System.Net.Http.HttpRequestException");
+        await Expect(page.Locator("dd.error .error-message")).ToHaveTextAsync("Warehouse unavailable (503) for order o-fail, attempt 3");
+        var attempts = page.Locator("ol.timeline li.attempt");
+        await Expect(attempts).ToHaveCountAsync(3);
+        for (var number = 1; number <= 3; number++)
+        {
+            var attempt = attempts.Nth(number - 1);
+            await Expect(attempt.Locator(".attempt-number")).ToHaveTextAsync($"Attempt {number}");
+            await Expect(attempt.Locator(".attempt-outcome")).ToHaveTextAsync(number < 3 ? "Failed, retried" : "Failed");
+            await Expect(attempt.Locator(".error-message")).ToHaveTextAsync($"Warehouse unavailable (503) for order o-fail, attempt {number}");
+        }
+
+        var stackTrace = attempts.Nth(2).Locator("details.stack-trace pre");
+        await Expect(stackTrace).Not.ToBeVisibleAsync();
+        await attempts.Nth(2).Locator("details.stack-trace summary").ClickAsync();
+        await Expect(stackTrace).ToBeVisibleAsync();
+        await Expect(stackTrace).ToContainTextAsync("WarehouseApi");
         await SaveScreenshotAsync(page);
 
         await page.Locator("button.replay").ClickAsync();

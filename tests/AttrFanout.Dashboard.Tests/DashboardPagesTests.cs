@@ -77,6 +77,33 @@ public sealed class DashboardPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_run_page_shows_each_attempt_with_its_error_escaped_and_its_stack_trace_in_details_and_the_api_carries_them()
+    {
+        var runs = await SendAsync("page-attempts-1", "o-<b>pa1</b>");
+        var failed = Assert.Single(runs, static r => r.Status == RunStatus.Failed);
+        var succeeded = runs.First(static r => r.Status == RunStatus.Succeeded);
+
+        var failedPage = await _client.GetStringAsync($"/attrfanout/runs/{failed.RunId}");
+        var succeededPage = await _client.GetStringAsync($"/attrfanout/runs/{succeeded.RunId}");
+        var api = JsonNode.Parse(await _client.GetStringAsync($"/attrfanout/api/runs/{failed.RunId}"))!;
+
+        Assert.Contains("<li class=\"attempt attempt-failed\">", failedPage);
+        Assert.Contains("<span class=\"attempt-number\">Attempt 1</span> <span class=\"attempt-outcome\">Failed</span>", failedPage);
+        Assert.Contains("for order o-&lt;b&gt;pa1&lt;/b&gt;, attempt 1", failedPage);
+        Assert.DoesNotContain("<b>pa1</b>", failedPage);
+        Assert.Contains("<details class=\"stack-trace\"><summary>Stack trace</summary><pre class=\"mono\">", failedPage);
+        Assert.Contains("<span class=\"attempt-number\">Attempt 1</span> <span class=\"attempt-outcome\">Succeeded</span>", succeededPage);
+        Assert.DoesNotContain("not-kept", succeededPage);
+
+        var attempt = Assert.Single(api["attemptHistory"]!.AsArray())!;
+        Assert.Equal(1, attempt["number"]!.GetValue<int>());
+        Assert.Equal("Failed", attempt["outcome"]!.GetValue<string>());
+        Assert.Equal("System.Net.Http.HttpRequestException", attempt["errorType"]!.GetValue<string>());
+        Assert.Contains("WarehouseApi", attempt["stackTrace"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, api["attemptsNotKept"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task An_unknown_run_is_a_404_page_that_says_why()
     {
         using var response = await _client.GetAsync("/attrfanout/runs/999-nothing");

@@ -100,11 +100,11 @@ public sealed class MigrationTests
 
         var store = db.Open();
 
-        Assert.Equal(6, store.SchemaVersion);
+        Assert.Equal(Migrations.Latest, store.SchemaVersion);
         using (var connection = db.OpenRaw())
         {
             Assert.Equal(
-                ["cancel_requests", "events", "flow_slots", "idempotency_keys", "rate_buckets", "runs"],
+                ["attempts", "cancel_requests", "events", "flow_slots", "idempotency_keys", "rate_buckets", "runs"],
                 SchemaTests.Strings(connection, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"));
             Assert.Contains("take_order", Assert.Single(SchemaTests.Strings(connection, "SELECT sql FROM sqlite_schema WHERE name = 'runs_by_function'")));
         }
@@ -116,6 +116,77 @@ public sealed class MigrationTests
         Assert.Null(sooner.Keys);
         Assert.True(await store.RecordOutcomeAsync("r-sooner", "owner", new RunOutcome.Ended(StoredRunStatus.Skipped, 0, "rate limit")));
         Assert.False(await store.CancelRunAsync("r-later", "cancelled by request", db.Time.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task A_version_6_file_migrates_to_attempt_history_with_its_runs_readable_and_their_attempts_counted_as_not_kept()
+    {
+        await using var db = new TestDatabase();
+        var now = UnixTimeOf(TestDatabase.Start);
+        using (var connection = db.OpenRaw())
+        {
+            Assert.Equal(6, SchemaMigrator.Migrate(connection, Migrations.All.Where(m => m.Version <= 6).ToList()));
+            SchemaTests.Execute(connection, $"""
+                INSERT INTO events (seq, id, name, timestamp, payload, accepted_at) VALUES (4, 'e-old', 'user/signup', {now}, x'7B7D', {now});
+                INSERT INTO runs (id, event_seq, function_id, status, attempt, max_attempts, due_at, error_type, error_message, created_at, updated_at, finished_at) VALUES
+                    ('r-succeeded', 4, 'a', 2, 1, 5, {now}, NULL, NULL, {now}, {now}, {now}),
+                    ('r-failed', 4, 'b', 3, 3, 3, {now}, 'Boom', 'b failed', {now}, {now}, {now}),
+                    ('r-pending', 4, 'c', 0, 2, 5, {now}, 'Boom', 'c failed once', {now}, {now}, NULL);
+                """);
+        }
+
+        var store = db.Open();
+
+        Assert.Equal(Migrations.Latest, store.SchemaVersion);
+        using (var connection = db.OpenRaw())
+        using (var statements = new AttrFanout.Sqlite.Storage.StatementCache(connection))
+        {
+            var failed = AttrFanout.Sqlite.Engine.FunctionRunQueries.ById(statements, "r-failed", TestDatabase.Start)!;
+            var read = AttrFanout.Sqlite.Attempts.AttemptHistoryQuery.WithHistory(statements, failed);
+            Assert.Equal((RunStatus.Failed, 3, "Boom", "b failed"), (read.Status, read.Attempts, read.ErrorType, read.ErrorMessage));
+            Assert.Empty(read.AttemptHistory);
+            Assert.Equal(3, read.AttemptsNotKept);
+
+            var succeeded = AttrFanout.Sqlite.Attempts.AttemptHistoryQuery.WithHistory(statements, AttrFanout.Sqlite.Engine.FunctionRunQueries.ById(statements, "r-succeeded", TestDatabase.Start)!);
+            Assert.Equal((RunStatus.Succeeded, 1), (succeeded.Status, succeeded.Attempts));
+            Assert.Empty(succeeded.AttemptHistory);
+            Assert.Equal(1, succeeded.AttemptsNotKept);
+        }
+
+        var leased = Assert.Single(await store.LeaseDueAsync("owner", 10, TimeSpan.FromSeconds(30)));
+        Assert.Equal(("r-pending", 2), (leased.RunId, leased.Attempt));
+        var attempt = new RunAttempt(2, TestDatabase.Start, TestDatabase.Start.AddSeconds(2), RunAttemptOutcome.Failed) { ErrorType = "Boom", ErrorMessage = "c failed again", StackTrace = "at C()" };
+        Assert.True(await store.RecordOutcomeAsync("r-pending", "owner", new RunOutcome.Failed(new RunError("Boom", "c failed again")), TestDatabase.Start.AddSeconds(2), attempt));
+        using (var connection = db.OpenRaw())
+        using (var statements = new AttrFanout.Sqlite.Storage.StatementCache(connection))
+        {
+            var read = AttrFanout.Sqlite.Attempts.AttemptHistoryQuery.WithHistory(statements, AttrFanout.Sqlite.Engine.FunctionRunQueries.ById(statements, "r-pending", TestDatabase.Start)!);
+            Assert.Equal(attempt, Assert.Single(read.AttemptHistory));
+            Assert.Equal(1, read.AttemptsNotKept);
+        }
+    }
+
+    [Fact]
+    public async Task Pruning_a_run_deletes_its_attempts()
+    {
+        await using var db = new TestDatabase();
+        var store = db.Open(o => o.FailedRetentionPeriod = TimeSpan.FromHours(1));
+        await store.AcceptAsync(new EventToAccept("e-1", "user/signup", TestDatabase.Start, "{}"u8.ToArray(), [new RunToCreate("a", 1, RunId: "r-1")], null));
+        Assert.Single(await store.LeaseDueAsync("owner", 10, TimeSpan.FromSeconds(30)));
+        var attempt = new RunAttempt(1, TestDatabase.Start, TestDatabase.Start, RunAttemptOutcome.Failed) { ErrorType = "Boom" };
+        Assert.True(await store.RecordOutcomeAsync("r-1", "owner", new RunOutcome.Failed(new RunError("Boom", "")), null, attempt));
+        using (var connection = db.OpenRaw())
+        {
+            Assert.Equal(["r-1"], SchemaTests.Strings(connection, "SELECT run_id FROM attempts"));
+        }
+
+        db.Time.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(1, (await store.PruneAsync()).ExpiredFailedRuns);
+
+        using (var connection = db.OpenRaw())
+        {
+            Assert.Empty(SchemaTests.Strings(connection, "SELECT run_id FROM attempts"));
+        }
     }
 
     private static long UnixTimeOf(DateTimeOffset time) => time.ToUnixTimeMilliseconds();

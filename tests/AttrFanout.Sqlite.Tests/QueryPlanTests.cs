@@ -89,7 +89,7 @@ public sealed class QueryPlanTests
         Assert.Contains("SEARCH r USING INDEX runs_by_event (event_seq=?)", succeeded);
         Assert.DoesNotContain("SCAN", succeeded);
         var failed = await PlanAsync(PruneOperation.PruneFailed);
-        Assert.Contains("SEARCH runs USING INDEX runs_by_failed_at (finished_at<?)", failed);
+        Assert.Contains("SEARCH runs USING COVERING INDEX runs_by_failed_at (finished_at<?)", failed);
         var events = await PlanAsync(PruneOperation.PruneEvents);
         Assert.Contains("INDEX events_by_accepted_at (accepted_at<?)", events);
         Assert.Contains("INDEX runs_by_event (event_seq=?)", events);

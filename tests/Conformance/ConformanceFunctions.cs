@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace AttrFanout.Conformance;
 
 [Event("conformance/order")]
-public sealed partial record ConformanceOrder(string Key, int FailFirst = 0, bool NonRetriable = false, bool Block = false);
+public sealed partial record ConformanceOrder(string Key, int FailFirst = 0, bool NonRetriable = false, bool Block = false, int BlockFrom = 0);
 
 [Event("conformance/parcel")]
 public sealed partial record ConformanceParcel(string Key, int Kilograms, bool Explode = false);
@@ -45,7 +45,7 @@ public static class ConformanceFunctions
     public static async Task ChargeAsync(ConformanceOrder order, FunctionContext context, CancellationToken cancellationToken)
     {
         ConformanceLog.Record(order.Key, Charge, context.Attempt);
-        if (order.Block)
+        if (order.Block || (order.BlockFrom > 0 && context.Attempt >= order.BlockFrom))
         {
             await ConformanceLog.Gate(order.Key).WaitAsync(cancellationToken);
         }

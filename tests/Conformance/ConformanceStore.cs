@@ -12,6 +12,9 @@ public abstract class ConformanceStore : IAsyncDisposable
     /// <summary>Gets whether the store finds a run by its Id once it succeeded, as its <see cref="Stores.IFanoutStore.KeepsSucceededRuns"/> says.</summary>
     public virtual bool KeepsSucceededRuns => true;
 
+    /// <summary>Gets how many of a run's latest attempts the store keeps.</summary>
+    public virtual int AttemptsKept => Stores.RunAttempts.DefaultLimit;
+
     /// <summary>
     /// Gets whether apps have the suite's generated functions (<see cref="ConformanceFunctions"/>), whose schedule every app
     /// turns off unless a test sets one; a store of hand-built functions says <see langword="false"/>.

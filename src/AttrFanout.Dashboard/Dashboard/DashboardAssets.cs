@@ -40,6 +40,13 @@ internal static class DashboardAssets
         ol.timeline li::before { content:""; position:absolute; left:-.42rem; top:.55rem; width:.7rem; height:.7rem; border-radius:50%; background:var(--accent); }
         ol.timeline li.ended::before { background:var(--fg); }
         ol.timeline time { color:var(--muted); margin-right:.5rem; }
+        ol.timeline li.attempt-failed::before, ol.timeline li.attempt-timedout::before, ol.timeline li.attempt-failedwillretry::before { background:var(--bad); }
+        ol.timeline li.attempt-succeeded::before { background:var(--good, #2e8540); }
+        ol.timeline li.not-kept::before { background:var(--line); }
+        ol.timeline li.not-kept { color:var(--muted); font-style:italic; }
+        .attempt-number { font-weight:600; }
+        details.stack-trace summary { cursor:pointer; color:var(--muted); font-size:.85rem; }
+        details.stack-trace pre { white-space:pre-wrap; font-size:.8rem; background:#f7f7f9; border:1px solid var(--line); padding:.6rem; max-height:24rem; overflow:auto; }
         form.inline { display:inline; }
         form.filters { display:flex; flex-wrap:wrap; gap:.8rem; align-items:end; margin-bottom:1rem; }
         form.filters label { display:flex; flex-direction:column; font-size:.8rem; color:var(--muted); gap:.2rem; }

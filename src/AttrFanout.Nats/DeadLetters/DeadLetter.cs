@@ -43,4 +43,7 @@ internal sealed record DeadLetter(
 
     /// <summary>Gets the run's flow-control keys as encoded, which a replay keeps.</summary>
     public string? Keys { get; init; }
+
+    /// <summary>Gets the run's attempts as <see cref="Wire.AttemptHistoryHeader"/> encodes them, or <see langword="null"/> for none.</summary>
+    public string? AttemptHistory { get; init; }
 }

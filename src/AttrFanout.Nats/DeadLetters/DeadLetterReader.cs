@@ -90,6 +90,7 @@ internal sealed class DeadLetterReader(INatsJSContext js, string stream)
             },
             Reason = HeaderText.Get(headers, WireHeaders.Reason),
             Keys = functionId.Length == 0 ? null : HeaderText.Get(headers, RunHeaders.KeysOf(functionId)),
+            AttemptHistory = HeaderText.Get(headers, AttemptHistoryHeader.Name),
         };
     }
 }

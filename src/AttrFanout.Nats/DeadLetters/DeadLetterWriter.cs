@@ -40,6 +40,11 @@ internal sealed class DeadLetterWriter(INatsJSContext js, SubjectLayout subjects
             headers[RunHeaders.KeysOf(deadLetter.FunctionId)] = keys;
         }
 
+        if (deadLetter.AttemptHistory is { } history)
+        {
+            headers[AttemptHistoryHeader.Name] = history;
+        }
+
         TraceHeaders.Write(headers, deadLetter.Trace);
 
         var subject = deadLetter.FunctionId == SubjectLayout.UnroutableToken ? subjects.Unroutable : subjects.DeadLetter(deadLetter.FunctionId);

@@ -31,8 +31,8 @@ internal sealed class EventPublisher(JetStreamPublisher publisher, SubjectLayout
     /// hand-back, so a publish repeated after a lost acknowledgement is dropped as a duplicate; <paramref name="keys"/>, the
     /// run's flow-control keys, go on with it.
     /// </summary>
-    public ValueTask<PublishOutcome> PublishHandBackAsync(string functionId, WireEvent wireEvent, string runId, int attemptsMade, string handBackId, string? keys, CancellationToken cancellationToken) =>
-        PublishAsync(subjects.Replay(functionId), wireEvent.Payload, WireEventWriter.ReplayHeaders(wireEvent, runId, handBackId, attemptsMade, functionId, keys), cancellationToken);
+    public ValueTask<PublishOutcome> PublishHandBackAsync(string functionId, WireEvent wireEvent, string runId, int attemptsMade, string handBackId, string? keys, CancellationToken cancellationToken, string? history = null) =>
+        PublishAsync(subjects.Replay(functionId), wireEvent.Payload, WireEventWriter.ReplayHeaders(wireEvent, runId, handBackId, attemptsMade, functionId, keys, history), cancellationToken);
 
     private ValueTask<PublishOutcome> PublishAsync(string subject, ReadOnlyMemory<byte> payload, NatsHeaders headers, CancellationToken cancellationToken) =>
         publisher.PublishAsync(subject, payload, headers, cancellationToken);

@@ -305,7 +305,7 @@ internal sealed class RetryTimer : IAsyncDisposable
             var (found, run) = await _bucket.ReadAsync(key, stopping).ConfigureAwait(false);
             if (found && run is not null)
             {
-                await _publisher.PublishHandBackAsync(run.FunctionId, run.Event, run.RunId, run.AttemptsMade, RetryKey.ReplayMessageId(key), run.Keys, stopping).ConfigureAwait(false);
+                await _publisher.PublishHandBackAsync(run.FunctionId, run.Event, run.RunId, run.AttemptsMade, RetryKey.ReplayMessageId(key), run.Keys, stopping, run.History).ConfigureAwait(false);
             }
             else if (found)
             {

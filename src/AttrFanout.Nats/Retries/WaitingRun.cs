@@ -12,8 +12,12 @@ namespace AttrFanout.Nats.Retries;
 /// <param name="AttemptsMade">The attempts finished so far; the replay carries them on.</param>
 /// <param name="Event">The event, with its payload.</param>
 /// <param name="Keys">The run's flow-control keys as encoded, or <see langword="null"/>.</param>
-internal sealed record WaitingRun(string FunctionId, string RunId, int AttemptsMade, WireEvent Event, string? Keys = null)
+/// <param name="History">The run's attempts as <see cref="AttemptHistoryHeader"/> encodes them, which the replay carries on; <see langword="null"/> for none.</param>
+internal sealed record WaitingRun(string FunctionId, string RunId, int AttemptsMade, WireEvent Event, string? Keys = null, string? History = null)
 {
+    /// <summary>Gets the run's attempts, decoded.</summary>
+    public IReadOnlyList<RunAttempt> Attempts => AttemptHistoryHeader.Decode(History);
+
     /// <summary>
     /// Writes the run as one line of JSON (its identity and the event's) followed by the payload's bytes as they are:
     /// a JSON line written without indentation holds no raw line break, so the first one ends it.
@@ -33,6 +37,11 @@ internal sealed record WaitingRun(string FunctionId, string RunId, int AttemptsM
             if (Keys is not null)
             {
                 json.WriteString("k", Keys);
+            }
+
+            if (History is not null)
+            {
+                json.WriteString("h", History);
             }
 
             if (Event.Trace is { } trace)
@@ -66,7 +75,7 @@ internal sealed record WaitingRun(string FunctionId, string RunId, int AttemptsM
         try
         {
             var reader = new Utf8JsonReader(value.AsSpan(0, end));
-            string? functionId = null, runId = null, eventId = null, name = null, time = null, keys = null;
+            string? functionId = null, runId = null, eventId = null, name = null, time = null, keys = null, history = null;
             PropagatedContext? trace = null;
             var attempts = 0;
             while (reader.Read())
@@ -87,6 +96,7 @@ internal sealed record WaitingRun(string FunctionId, string RunId, int AttemptsM
                     case "n": name = reader.GetString(); break;
                     case "t": time = reader.GetString(); break;
                     case "k": keys = reader.GetString(); break;
+                    case "h": history = reader.GetString(); break;
                     case "x": trace = ReadTrace(ref reader); break;
                     case "p": trace ??= reader.GetString() is { } traceParent ? new PropagatedContext([new("traceparent", traceParent)]) : null; break;
                 }
@@ -98,7 +108,7 @@ internal sealed record WaitingRun(string FunctionId, string RunId, int AttemptsM
                 return null;
             }
 
-            return new WaitingRun(functionId, runId, attempts, new WireEvent(eventId, name, timestamp, value.AsMemory(end + 1), trace), keys);
+            return new WaitingRun(functionId, runId, attempts, new WireEvent(eventId, name, timestamp, value.AsMemory(end + 1), trace), keys, history);
         }
         catch (JsonException)
         {

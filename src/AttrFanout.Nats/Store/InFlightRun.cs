@@ -11,4 +11,19 @@ namespace AttrFanout.Nats.Store;
 /// <param name="ProgressInterval">How long (timestamp units) the delivery may go without an in-progress ack while it runs.</param>
 /// <param name="Undecodable">Whether the delivery was handed over poisoned: its event is only what could be read of it.</param>
 /// <param name="Keys">The run's flow-control keys as the message carried them, or <see langword="null"/>.</param>
-internal sealed record InFlightRun(string FunctionId, string RunId, DeliveredMessage Message, WireEvent Event, long ProgressInterval, bool Undecodable = false, string? Keys = null);
+/// <param name="History">The run's earlier attempts as the message carried them (<see cref="AttemptHistoryHeader"/>), or <see langword="null"/> for none.</param>
+/// <param name="AttemptsMade">The attempts finished before this delivery (a replay's carried ones included).</param>
+internal sealed record InFlightRun(
+    string FunctionId,
+    string RunId,
+    DeliveredMessage Message,
+    WireEvent Event,
+    long ProgressInterval,
+    bool Undecodable = false,
+    string? Keys = null,
+    IReadOnlyList<RunAttempt>? History = null,
+    int AttemptsMade = 0)
+{
+    /// <summary>The attempts kept with <paramref name="attempt"/> added, encoded for the run's next stop; <see langword="null"/> for none.</summary>
+    public string? HistoryWith(RunAttempt? attempt) => AttemptHistoryHeader.Encode(AttemptHistoryHeader.Append(History ?? [], attempt));
+}

@@ -10,7 +10,9 @@ internal static class InFlightRuns
         EventId = running.Event.Id,
         EventName = running.Event.Name,
         Status = RunStatus.Running,
-        Attempts = running.Message.DeliveryCount - 1,
+        Attempts = running.AttemptsMade,
+        AttemptHistory = running.History ?? [],
+        AttemptsNotKept = Stores.RunAttempts.NotKept(running.AttemptsMade, running.History ?? []),
         CreatedAt = running.Event.Timestamp,
         UpdatedAt = now,
     };

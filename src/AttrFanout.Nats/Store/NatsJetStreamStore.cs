@@ -245,7 +245,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         }
 
         var (keysText, keys) = flow is null ? default : flow.ReadKeys(message);
-        _inFlight[runId] = new InFlightRun(functionId, runId, message, wire, progress, Keys: keysText);
+        _inFlight[runId] = new InFlightRun(functionId, runId, message, wire, progress, Keys: keysText, History: HistoryOf(message), AttemptsMade: attemptsMade);
         if (_cancelledOnEvents.TryGetValue(functionId, out var cancellable) && CancelledBy(session, cancellable, envelope) is { } cancelReason)
         {
             // Checked once the run is in flight, so a cancelling event learnt of from now on finds it there; the engine
@@ -265,9 +265,13 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     /// </summary>
     private RunDelivery Poisoned(string functionId, string runId, DeliveredMessage message, WireEvent known, int attemptsMade, long progress, Exception cause)
     {
-        _inFlight[runId] = new InFlightRun(functionId, runId, message, known, progress, Undecodable: true);
+        _inFlight[runId] = new InFlightRun(functionId, runId, message, known, progress, Undecodable: true, History: HistoryOf(message), AttemptsMade: attemptsMade);
         return RunDelivery.Poisoned(runId, functionId, known.Id, known.Name, known.Timestamp, attemptsMade, _time.GetUtcNow(), cause);
     }
+
+    /// <summary>The attempts a delivery carries: only a message that delivers a run again has any, so a first delivery reads nothing.</summary>
+    private static IReadOnlyList<RunAttempt>? HistoryOf(DeliveredMessage message) =>
+        HeaderText.Get(message.Headers, AttemptHistoryHeader.Name) is { } text ? AttemptHistoryHeader.Decode(text) : null;
 
     public async ValueTask ReportAsync(RunOutcome outcome, CancellationToken cancellationToken)
     {
@@ -306,7 +310,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
                     await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
                     break;
                 default:
-                    await HandBackAsync(run, outcome.Attempts, cancellationToken).ConfigureAwait(false);
+                    await HandBackAsync(run, outcome.Attempts, run.HistoryWith(RunAttempts.Of(outcome)), cancellationToken).ConfigureAwait(false);
                     break;
             }
         }
@@ -369,6 +373,8 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
             EventName = waiting.Event.Name,
             Status = deferred ? RunStatus.Pending : RunStatus.RetryScheduled,
             Attempts = waiting.AttemptsMade,
+            AttemptHistory = waiting.Attempts,
+            AttemptsNotKept = RunAttempts.NotKept(waiting.AttemptsMade, waiting.Attempts),
             CreatedAt = waiting.Event.Timestamp,
             UpdatedAt = now,
             NextAttemptAt = dueAt,
@@ -637,7 +643,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     /// The function's feed stops pulling first (the engine takes no more runs once it stops), so its own pull request
     /// cannot take the replay and hand it back as one more delivery.
     /// </summary>
-    private async ValueTask HandBackAsync(InFlightRun run, int attemptsMade, CancellationToken cancellationToken)
+    private async ValueTask HandBackAsync(InFlightRun run, int attemptsMade, string? history, CancellationToken cancellationToken)
     {
         var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
         if (session.Feeds.TryGetValue(run.FunctionId, out var feed))
@@ -653,7 +659,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
             return;
         }
 
-        await session.Publisher.PublishHandBackAsync(run.FunctionId, run.Event, run.RunId, attemptsMade, HeldRun.HandBackId(run.FunctionId, message), run.Keys, cancellationToken).ConfigureAwait(false);
+        await session.Publisher.PublishHandBackAsync(run.FunctionId, run.Event, run.RunId, attemptsMade, HeldRun.HandBackId(run.FunctionId, message), run.Keys, cancellationToken, history).ConfigureAwait(false);
         await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -669,7 +675,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         var message = run.Message;
         var runSequence = RunIds.TryParse(run.RunId, out var sequence, out _) ? sequence : 0;
         var key = RetryKey.For(outcome.DueAt ?? outcome.At, run.FunctionId, message.StreamSequence, message.DeliveryCount, runSequence, outcome.Kind == RunOutcomeKind.Deferred);
-        await session.Retries.RecordAsync(key, new WaitingRun(run.FunctionId, run.RunId, outcome.Attempts, run.Event, run.Keys), cancellationToken).ConfigureAwait(false);
+        await session.Retries.RecordAsync(key, new WaitingRun(run.FunctionId, run.RunId, outcome.Attempts, run.Event, run.Keys, run.HistoryWith(RunAttempts.Of(outcome))), cancellationToken).ConfigureAwait(false);
         await message.TerminateAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -778,6 +784,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
             run.Event.Trace)
         {
             Keys = run.Keys,
+            AttemptHistory = run.HistoryWith(RunAttempts.Of(outcome)),
         };
     }
 }

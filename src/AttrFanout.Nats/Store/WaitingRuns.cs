@@ -13,6 +13,8 @@ internal static class WaitingRuns
         EventName = waiting.Event.Name,
         Status = RunStatus.RetryScheduled,
         Attempts = waiting.AttemptsMade,
+        AttemptHistory = waiting.Attempts,
+        AttemptsNotKept = Stores.RunAttempts.NotKept(waiting.AttemptsMade, waiting.Attempts),
         CreatedAt = waiting.Event.Timestamp,
         UpdatedAt = now,
         NextAttemptAt = RetryKey.TryGetDue(key, out var due) ? due : null,

@@ -22,7 +22,7 @@ internal static class WireEventWriter
     /// Headers of a replay: the run's Id travels with it and the event's name and Id in their own headers; a run handed
     /// back at shutdown also carries the attempts it already made.
     /// </summary>
-    public static NatsHeaders ReplayHeaders(WireEvent wireEvent, string runId, string messageId, int attemptsMade, string? functionId = null, string? keys = null)
+    public static NatsHeaders ReplayHeaders(WireEvent wireEvent, string runId, string messageId, int attemptsMade, string? functionId = null, string? keys = null, string? history = null)
     {
         var headers = new NatsHeaders
         {
@@ -40,6 +40,11 @@ internal static class WireEventWriter
         if (functionId is not null && keys is not null)
         {
             headers[RunHeaders.KeysOf(functionId)] = keys;
+        }
+
+        if (history is not null)
+        {
+            headers[AttemptHistoryHeader.Name] = history;
         }
 
         TraceHeaders.Write(headers, wireEvent.Trace);

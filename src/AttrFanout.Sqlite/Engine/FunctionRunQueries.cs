@@ -8,6 +8,8 @@ namespace AttrFanout.Sqlite.Engine;
 /// <summary>
 /// Reads runs as the engine's <see cref="FunctionRun"/>: one by Id, or the failed ones of a <see cref="FailedRunQuery"/>.
 /// A run whose lease ended (its process died, or no process of its function is left to take it) shows as pending.
+/// The runs read here carry no attempt history (all their attempts are counted in <see cref="FunctionRun.AttemptsNotKept"/>):
+/// <see cref="Attempts.AttemptHistoryQuery"/> adds it to a run read by Id.
 /// </summary>
 internal static class FunctionRunQueries
 {
@@ -91,6 +93,7 @@ internal static class FunctionRunQueries
                 EventName = reader.GetString(3),
                 Status = status,
                 Attempts = finished ? attempt : attempt - 1,
+                AttemptsNotKept = finished ? attempt : attempt - 1,
                 NextAttemptAt = status == AttrFanout.RunStatus.RetryScheduled ? dueAt : null,
                 ErrorType = errorType,
                 ErrorMessage = reader.GetStringOrNull(8),

@@ -208,17 +208,19 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
 
     private async ValueTask ReportCoreAsync(Stores.RunOutcome outcome, CancellationToken cancellationToken)
     {
+        var attempt = RunAttempts.Of(outcome);
         var recorded = outcome.Kind switch
         {
-            RunOutcomeKind.Succeeded => await _store.RecordOutcomeAsync(outcome.RunId, Owner, StoredOutcome.Succeeded.Instance, outcome.At, cancellationToken).ConfigureAwait(false),
-            RunOutcomeKind.Failed => await _store.RecordOutcomeAsync(outcome.RunId, Owner, new StoredOutcome.Failed(Error(outcome)), outcome.At, cancellationToken).ConfigureAwait(false),
-            RunOutcomeKind.RetryScheduled => await _store.RecordOutcomeAsync(
-                outcome.RunId, Owner, new StoredOutcome.RetryScheduled(outcome.Attempts + 1, outcome.DueAt ?? outcome.At, Error(outcome)), outcome.At, cancellationToken).ConfigureAwait(false),
-            RunOutcomeKind.Deferred => await _store.RecordOutcomeAsync(outcome.RunId, Owner, new StoredOutcome.Deferred(outcome.DueAt ?? outcome.At), outcome.At, cancellationToken).ConfigureAwait(false),
-            RunOutcomeKind.Skipped => await _store.RecordOutcomeAsync(outcome.RunId, Owner, Ended(StoredRunStatus.Skipped, outcome), outcome.At, cancellationToken).ConfigureAwait(false),
-            RunOutcomeKind.Cancelled => await _store.RecordOutcomeAsync(outcome.RunId, Owner, Ended(StoredRunStatus.Cancelled, outcome), outcome.At, cancellationToken).ConfigureAwait(false),
-            _ => await _store.ReleaseRunAsync(outcome.RunId, Owner, outcome.Attempts + 1, cancellationToken).ConfigureAwait(false),
+            RunOutcomeKind.Succeeded => await Record(StoredOutcome.Succeeded.Instance).ConfigureAwait(false),
+            RunOutcomeKind.Failed => await Record(new StoredOutcome.Failed(Error(outcome))).ConfigureAwait(false),
+            RunOutcomeKind.RetryScheduled => await Record(new StoredOutcome.RetryScheduled(outcome.Attempts + 1, outcome.DueAt ?? outcome.At, Error(outcome))).ConfigureAwait(false),
+            RunOutcomeKind.Deferred => await Record(new StoredOutcome.Deferred(outcome.DueAt ?? outcome.At)).ConfigureAwait(false),
+            RunOutcomeKind.Skipped => await Record(Ended(StoredRunStatus.Skipped, outcome)).ConfigureAwait(false),
+            RunOutcomeKind.Cancelled => await Record(Ended(StoredRunStatus.Cancelled, outcome)).ConfigureAwait(false),
+            _ => await _store.ReleaseRunAsync(outcome.RunId, Owner, outcome.Attempts + 1, attempt, cancellationToken).ConfigureAwait(false),
         };
+
+        Task<bool> Record(StoredOutcome stored) => _store.RecordOutcomeAsync(outcome.RunId, Owner, stored, outcome.At, attempt, cancellationToken);
 
         if (_leases.TryRelease(outcome.RunId, out var functionId))
         {
@@ -242,7 +244,9 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
     public ValueTask<FunctionRun?> GetRunAsync(string runId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(_reads.Read(statements => FunctionRunQueries.ById(statements, runId, _time.GetUtcNow())));
+        return ValueTask.FromResult(_reads.Read(statements => FunctionRunQueries.ById(statements, runId, _time.GetUtcNow()) is { } run
+            ? Attempts.AttemptHistoryQuery.WithHistory(statements, run)
+            : null));
     }
 
     public ValueTask<IReadOnlyList<FunctionRun>> ListFailedAsync(FailedRunQuery query, CancellationToken cancellationToken)

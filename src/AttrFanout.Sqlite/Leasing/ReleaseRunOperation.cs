@@ -5,9 +5,9 @@ namespace AttrFanout.Sqlite.Leasing;
 
 /// <summary>
 /// Hands one leased run back to pending at <c>attempt</c>, due at its scheduled time or now, the lease not counted
-/// (an attempt interrupted by a graceful shutdown).
+/// (an attempt interrupted by a graceful shutdown), keeping the interrupted attempt when it executed.
 /// </summary>
-internal sealed class ReleaseRunOperation(string runId, string owner, int attempt) : WriteOperation<bool>
+internal sealed class ReleaseRunOperation(string runId, string owner, int attempt, RunAttempt? interrupted = null) : WriteOperation<bool>
 {
     private static readonly Statement Release = new(
         """
@@ -22,6 +22,11 @@ internal sealed class ReleaseRunOperation(string runId, string owner, int attemp
         if (context.Statements.Native(Release).Bind(0, attempt).Bind(1, context.NowStored).Bind(2, runId).Bind(3, owner).ExecuteNonQuery() != 1)
         {
             return false;
+        }
+
+        if (interrupted is not null)
+        {
+            Attempts.AttemptRows.Write(context, runId, interrupted);
         }
 
         Flow.RequestedCancels.ApplyTo(context, runId);

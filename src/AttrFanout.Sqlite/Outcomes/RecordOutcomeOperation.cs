@@ -3,14 +3,17 @@ using AttrFanout.Sqlite.Writing;
 
 namespace AttrFanout.Sqlite.Outcomes;
 
-/// <summary>Records an outcome for a run the owner still holds; false when its lease was lost (expired and taken, or released).</summary>
-internal sealed class RecordOutcomeOperation(string runId, string owner, RunOutcome outcome, DateTimeOffset? at = null) : WriteOperation<bool>
+/// <summary>
+/// Records an outcome for a run the owner still holds, with the attempt it ends when there is one (in the same
+/// transaction); false when its lease was lost (expired and taken, or released).
+/// </summary>
+internal sealed class RecordOutcomeOperation(string runId, string owner, RunOutcome outcome, DateTimeOffset? at = null, RunAttempt? attempt = null) : WriteOperation<bool>
 {
     private const string Leased = "WHERE id = $id AND status = 1 AND lease_owner = $owner";
 
     private static readonly Statement MarkSucceeded = new(
-        $"UPDATE runs SET status = 2, lease_owner = NULL, lease_until = NULL, updated_at = $now, finished_at = $now {Leased}",
-        "$now", "$id", "$owner");
+        $"UPDATE runs SET status = 2, lease_owner = NULL, lease_until = NULL, updated_at = $now, finished_at = $now, attempt_started_at = $started {Leased}",
+        "$now", "$id", "$owner", "$started");
 
     private static readonly Statement MarkRetrying = new(
         $"""
@@ -48,7 +51,9 @@ internal sealed class RecordOutcomeOperation(string runId, string owner, RunOutc
     {
         var command = outcome switch
         {
-            RunOutcome.Succeeded => context.Statements.Native(MarkSucceeded),
+            RunOutcome.Succeeded => attempt is null
+                ? context.Statements.Native(MarkSucceeded).Bind(3, (string?)null)
+                : context.Statements.Native(MarkSucceeded).Bind(3, Storage.UnixTime.ToStored(attempt.StartedAt)),
             RunOutcome.RetryScheduled retry => context.Statements.Native(MarkRetrying)
                 .Bind(3, retry.NextAttempt)
                 .Bind(4, UnixTime.ToStored(retry.DueAt))
@@ -63,6 +68,11 @@ internal sealed class RecordOutcomeOperation(string runId, string owner, RunOutc
         };
 
         var recorded = command.Bind(0, at is { } time ? UnixTime.ToStored(time) : context.NowStored).Bind(1, runId).Bind(2, owner).ExecuteNonQuery() == 1;
+        if (recorded && attempt is { Outcome: not RunAttemptOutcome.Succeeded })
+        {
+            Attempts.AttemptRows.Write(context, runId, attempt);
+        }
+
         if (outcome is RunOutcome.Ended { Status: StoredRunStatus.Cancelled })
         {
             context.Statements.Native(ForgetCancelRequest).Bind(0, runId).ExecuteNonQuery();

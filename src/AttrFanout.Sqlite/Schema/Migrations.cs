@@ -92,6 +92,26 @@ internal static class Migrations
                 requested_at INTEGER NOT NULL
             ) WITHOUT ROWID;
             """),
+        new(8, """
+            ALTER TABLE runs ADD COLUMN attempt_started_at INTEGER;
+
+            CREATE TABLE attempts (
+                run_id        TEXT    NOT NULL,
+                number        INTEGER NOT NULL,
+                started_at    INTEGER NOT NULL,
+                ended_at      INTEGER NOT NULL,
+                outcome       INTEGER NOT NULL,
+                error_type    TEXT,
+                error_message TEXT,
+                stack_trace   TEXT
+            );
+            CREATE INDEX attempts_by_run ON attempts (run_id);
+
+            CREATE TRIGGER attempts_go_with_their_run AFTER DELETE ON runs
+            BEGIN
+                DELETE FROM attempts WHERE run_id = OLD.id;
+            END;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -117,7 +117,7 @@ internal sealed class RunExecutor(
     private async ValueTask ExecuteUngatedAsync(RunState state, bool keepSlots)
     {
         var delivery = state.Delivery;
-        var startedAt = FanoutMetrics.RunDuration.Enabled ? time.GetTimestamp() : 0;
+        var startedAt = time.GetTimestamp();
         try
         {
             if (delivery.Attempts == 0)
@@ -145,7 +145,7 @@ internal sealed class RunExecutor(
 
             if (state.TryClaimSettlement())
             {
-                await SettleAsync(state, error).ConfigureAwait(false);
+                await SettleAsync(state, error, startedAt).ConfigureAwait(false);
             }
         }
         catch (Exception engineError)
@@ -154,7 +154,7 @@ internal sealed class RunExecutor(
         }
         finally
         {
-            if (startedAt != 0 && FanoutMetrics.RunDuration.Enabled)
+            if (FanoutMetrics.RunDuration.Enabled)
             {
                 FanoutMetrics.Record(FanoutMetrics.RunDuration, time.GetElapsedTime(startedAt), delivery.FunctionId);
             }
@@ -188,7 +188,7 @@ internal sealed class RunExecutor(
                 }
             }
 
-            var startedAt = FanoutMetrics.RunDuration.Enabled ? time.GetTimestamp() : 0;
+            var startedAt = time.GetTimestamp();
             if (delivery.Attempts == 0)
             {
                 FanoutMetrics.Add(FanoutMetrics.RunsStarted, FanoutTags.Function, delivery.FunctionId);
@@ -212,10 +212,10 @@ internal sealed class RunExecutor(
 
             if (state.TryClaimSettlement())
             {
-                await SettleAsync(state, error).ConfigureAwait(false);
+                await SettleAsync(state, error, startedAt).ConfigureAwait(false);
             }
 
-            if (startedAt != 0 && FanoutMetrics.RunDuration.Enabled)
+            if (FanoutMetrics.RunDuration.Enabled)
             {
                 FanoutMetrics.Record(FanoutMetrics.RunDuration, time.GetElapsedTime(startedAt), delivery.FunctionId);
             }
@@ -244,11 +244,11 @@ internal sealed class RunExecutor(
         {
             if (error is OperationCanceledException && lifetime.Stopping.IsCancellationRequested)
             {
-                await SettleFailureAsync(state, new ShutdownInterruptedException()).ConfigureAwait(false);
+                await SettleFailureAsync(state, new ShutdownInterruptedException(), time.GetTimestamp()).ConfigureAwait(false);
             }
             else if (error is FlowKeyException)
             {
-                await SettleFailureAsync(state, error).ConfigureAwait(false);
+                await SettleFailureAsync(state, error, time.GetTimestamp()).ConfigureAwait(false);
             }
             else
             {
@@ -298,12 +298,12 @@ internal sealed class RunExecutor(
         }
     }
 
-    private async ValueTask SettleCancelledAsync(RunState state, int attempts, string reason)
+    private async ValueTask SettleCancelledAsync(RunState state, int attempts, string reason, DateTimeOffset? attemptStartedAt = null)
     {
         var delivery = state.Delivery;
         Log.RunCancelled(logger, delivery.FunctionId, delivery.RunId, delivery.Event.Id, reason);
         FanoutMetrics.Add(FanoutMetrics.RunsCancelled, FanoutTags.Function, delivery.FunctionId);
-        await ReportAsync(state, RunOutcome.Cancelled(delivery.RunId, attempts, time.GetUtcNow(), reason)).ConfigureAwait(false);
+        await ReportAsync(state, RunOutcome.Cancelled(delivery.RunId, attempts, time.GetUtcNow(), reason) with { StartedAt = attemptStartedAt }).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -443,16 +443,20 @@ internal sealed class RunExecutor(
         System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
     }
 
-    /// <summary>Settles the attempt; a success whose report completes synchronously costs no state machine.</summary>
-    private ValueTask SettleAsync(RunState state, Exception? error)
+    /// <summary>
+    /// Settles the attempt that started at <paramref name="startedAt"/> (a <see cref="TimeProvider.GetTimestamp"/>); a success
+    /// whose report completes synchronously costs no state machine.
+    /// </summary>
+    private ValueTask SettleAsync(RunState state, Exception? error, long startedAt)
     {
         if (error is not null)
         {
-            return SettleFailureAsync(state, error);
+            return SettleFailureAsync(state, error, startedAt);
         }
 
         var delivery = state.Delivery;
-        var reported = ReportAsync(state, RunOutcome.Succeeded(delivery, state.Attempt, time.GetUtcNow()));
+        var now = time.GetUtcNow();
+        var reported = ReportAsync(state, RunOutcome.Succeeded(delivery, state.Attempt, now) with { StartedAt = StartOf(now, startedAt) });
         if (!reported.IsCompletedSuccessfully)
         {
             return CountSuccessAsync(reported, delivery.FunctionId);
@@ -469,37 +473,45 @@ internal sealed class RunExecutor(
         FanoutMetrics.Add(FanoutMetrics.RunsSucceeded, FanoutTags.Function, functionId);
     }
 
-    private async ValueTask SettleFailureAsync(RunState state, Exception error)
+    private async ValueTask SettleFailureAsync(RunState state, Exception error, long startedAt)
     {
         var delivery = state.Delivery;
         var now = time.GetUtcNow();
+        var attemptStartedAt = StartOf(now, startedAt);
         if (state.CancelReason is { } cancelled && error is not ShutdownInterruptedException)
         {
-            await SettleCancelledAsync(state, state.Attempt, cancelled).ConfigureAwait(false);
+            await SettleCancelledAsync(state, state.Attempt, cancelled, attemptStartedAt).ConfigureAwait(false);
         }
-        else if (error is ShutdownInterruptedException || lifetime.Abort.IsCancellationRequested)
+        else if (error is ShutdownInterruptedException)
         {
             await ReportAsync(state, RunOutcome.Released(delivery.RunId, state.Attempt - 1, now)).ConfigureAwait(false);
+        }
+        else if (lifetime.Abort.IsCancellationRequested)
+        {
+            await ReportAsync(state, RunOutcome.Released(delivery.RunId, state.Attempt - 1, now, attemptStartedAt, error)).ConfigureAwait(false);
         }
         else if (delivery.Poison is null && RetryClassifier.IsRetriable(error) && state.HasAttemptsLeft)
         {
             var delay = RetryBackoff.Next(state.Attempt, error, options, Random.Shared.NextDouble());
             Log.AttemptFailed(logger, delivery.FunctionId, state.Attempt, delivery.Event.Id, delivery.RunId, delay, error);
-            await ReportAsync(state, RunOutcome.RetryScheduled(delivery.RunId, state.Attempt, now, now + delay, error)).ConfigureAwait(false);
+            await ReportAsync(state, RunOutcome.RetryScheduled(delivery.RunId, state.Attempt, now, now + delay, error) with { StartedAt = attemptStartedAt }).ConfigureAwait(false);
             FanoutMetrics.Add(FanoutMetrics.RunsRetried, FanoutTags.Function, delivery.FunctionId);
         }
         else
         {
-            await FailAsync(state, error, now).ConfigureAwait(false);
+            await FailAsync(state, error, now, attemptStartedAt).ConfigureAwait(false);
         }
     }
 
-    private async ValueTask FailAsync(RunState state, Exception error, DateTimeOffset failedAt)
+    /// <summary>The wall-clock start of an attempt that started at <paramref name="startedAt"/> (a timestamp), read back from <paramref name="now"/>.</summary>
+    private DateTimeOffset StartOf(DateTimeOffset now, long startedAt) => now - time.GetElapsedTime(startedAt);
+
+    private async ValueTask FailAsync(RunState state, Exception error, DateTimeOffset failedAt, DateTimeOffset startedAt)
     {
         var delivery = state.Delivery;
         Log.RunFailed(logger, delivery.FunctionId, delivery.Event.Id, state.Attempt, delivery.RunId, error);
         FanoutMetrics.Add(FanoutMetrics.RunsFailed, FanoutTags.Function, delivery.FunctionId);
-        await ReportAsync(state, RunOutcome.Failed(delivery.RunId, state.Attempt, failedAt, error)).ConfigureAwait(false);
+        await ReportAsync(state, RunOutcome.Failed(delivery.RunId, state.Attempt, failedAt, error) with { StartedAt = startedAt }).ConfigureAwait(false);
         if (string.Equals(delivery.Event.Name, FunctionFailed.Name, StringComparison.Ordinal))
         {
             return;

@@ -3,6 +3,9 @@ namespace AttrFanout;
 /// <summary>One function's execution for one event, across its attempts, as the store keeps it.</summary>
 public sealed record FunctionRun
 {
+    // Compared item by item, so two reads of the same run are equal as they were before runs carried their attempts.
+    private readonly AttemptSequence _attemptHistory = AttemptSequence.Empty;
+
     /// <summary>Gets the run's Id.</summary>
     public required string RunId { get; init; }
 
@@ -20,6 +23,22 @@ public sealed record FunctionRun
 
     /// <summary>Gets how many attempts have finished (failed or succeeded).</summary>
     public int Attempts { get; init; }
+
+    /// <summary>
+    /// Gets the attempts the store kept, oldest first: each with its times, outcome and error. An attempt executing now is
+    /// not among them (<see cref="Status"/> is <see cref="RunStatus.Running"/>); what is missing is counted in <see cref="AttemptsNotKept"/>.
+    /// </summary>
+    public IReadOnlyList<RunAttempt> AttemptHistory
+    {
+        get => _attemptHistory.Items;
+        init => _attemptHistory = new AttemptSequence(value ?? []);
+    }
+
+    /// <summary>
+    /// Gets how many finished attempts are not in <see cref="AttemptHistory"/>: older ones let go by the store's bound, or
+    /// ones never recorded (a process that crashed during them, a store that keeps no history); 0 when nothing is missing.
+    /// </summary>
+    public int AttemptsNotKept { get; init; }
 
     /// <summary>Gets when the run was created.</summary>
     public DateTimeOffset CreatedAt { get; init; }
@@ -47,4 +66,17 @@ public sealed record FunctionRun
 
     /// <summary>Gets the Id of the run that replays this failed run, once it has been replayed.</summary>
     public string? ReplayedBy { get; init; }
+
+    private readonly struct AttemptSequence(IReadOnlyList<RunAttempt> items) : IEquatable<AttemptSequence>
+    {
+        public static AttemptSequence Empty => new([]);
+
+        public IReadOnlyList<RunAttempt> Items => items ?? [];
+
+        public bool Equals(AttemptSequence other) => Items.SequenceEqual(other.Items);
+
+        public override bool Equals(object? obj) => obj is AttemptSequence other && Equals(other);
+
+        public override int GetHashCode() => Items.Count;
+    }
 }

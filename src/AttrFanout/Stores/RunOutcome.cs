@@ -37,6 +37,26 @@ public readonly record struct RunOutcome
     /// <summary>Gets the error's message, for a failed attempt.</summary>
     public string? ErrorMessage { get; private init; }
 
+    /// <summary>Gets the error's stack trace, at most <see cref="RunAttempt.MaxStackTraceLength"/> characters, for a failed attempt.</summary>
+    public string? StackTrace { get; private init; }
+
+    /// <summary>
+    /// Gets when the attempt this outcome ends started; <see langword="null"/> when no attempt executed (a run skipped or
+    /// deferred by flow control, handed back before it started, cancelled while it waited) or the reporter does not know.
+    /// </summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>Gets how the attempt ended, when this outcome ends one (<see cref="StartedAt"/> is set); <see langword="null"/> otherwise.</summary>
+    public RunAttemptOutcome? AttemptOutcome => StartedAt is null ? null : Kind switch
+    {
+        RunOutcomeKind.Succeeded => RunAttemptOutcome.Succeeded,
+        RunOutcomeKind.RetryScheduled => IsTimeout(ErrorType) ? RunAttemptOutcome.TimedOut : RunAttemptOutcome.FailedWillRetry,
+        RunOutcomeKind.Failed => IsTimeout(ErrorType) ? RunAttemptOutcome.TimedOut : RunAttemptOutcome.Failed,
+        RunOutcomeKind.Cancelled => RunAttemptOutcome.Cancelled,
+        RunOutcomeKind.Released => RunAttemptOutcome.Interrupted,
+        _ => null,
+    };
+
     /// <summary>
     /// Gets the delivery this outcome settles, as the store handed it out, when the engine settles a run it took (so a store
     /// can find its own record without a lookup); <see langword="null"/> for an outcome built from a run Id alone.
@@ -69,7 +89,7 @@ public readonly record struct RunOutcome
     /// <param name="dueAt">When the next attempt is due.</param>
     /// <param name="error">The attempt's error.</param>
     public static RunOutcome RetryScheduled(string runId, int attempts, DateTimeOffset at, DateTimeOffset dueAt, Exception error) =>
-        new(runId, RunOutcomeKind.RetryScheduled, attempts, at) { DueAt = dueAt, ErrorType = error.GetType().FullName, ErrorMessage = error.Message };
+        new(runId, RunOutcomeKind.RetryScheduled, attempts, at) { DueAt = dueAt, ErrorType = error.GetType().FullName, ErrorMessage = error.Message, StackTrace = RunAttempt.Bound(error.StackTrace) };
 
     /// <summary>Creates a <see cref="RunOutcomeKind.Failed"/> outcome.</summary>
     /// <param name="runId">The run.</param>
@@ -77,13 +97,25 @@ public readonly record struct RunOutcome
     /// <param name="at">When.</param>
     /// <param name="error">The last attempt's error.</param>
     public static RunOutcome Failed(string runId, int attempts, DateTimeOffset at, Exception error) =>
-        new(runId, RunOutcomeKind.Failed, attempts, at) { ErrorType = error.GetType().FullName, ErrorMessage = error.Message };
+        new(runId, RunOutcomeKind.Failed, attempts, at) { ErrorType = error.GetType().FullName, ErrorMessage = error.Message, StackTrace = RunAttempt.Bound(error.StackTrace) };
 
     /// <summary>Creates a <see cref="RunOutcomeKind.Released"/> outcome.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="attempts">The attempts finished before the interruption.</param>
     /// <param name="at">When.</param>
     public static RunOutcome Released(string runId, int attempts, DateTimeOffset at) => new(runId, RunOutcomeKind.Released, attempts, at);
+
+    /// <summary>Creates a <see cref="RunOutcomeKind.Released"/> outcome of an attempt that executed and was interrupted by <paramref name="error"/>.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="attempts">The attempts finished before the interrupted one.</param>
+    /// <param name="at">When.</param>
+    /// <param name="startedAt">When the interrupted attempt started.</param>
+    /// <param name="error">What the interrupted attempt ended with.</param>
+    public static RunOutcome Released(string runId, int attempts, DateTimeOffset at, DateTimeOffset startedAt, Exception error) =>
+        new(runId, RunOutcomeKind.Released, attempts, at)
+        {
+            StartedAt = startedAt, ErrorType = error.GetType().FullName, ErrorMessage = error.Message, StackTrace = RunAttempt.Bound(error.StackTrace),
+        };
 
     /// <summary>Creates a <see cref="RunOutcomeKind.Deferred"/> outcome: the run is due again at <paramref name="dueAt"/>, its attempts unchanged.</summary>
     /// <param name="runId">The run.</param>
@@ -109,4 +141,6 @@ public readonly record struct RunOutcome
     /// <param name="reason">By what the run was cancelled.</param>
     public static RunOutcome Cancelled(string runId, int attempts, DateTimeOffset at, string reason) =>
         new(runId, RunOutcomeKind.Cancelled, attempts, at) { Reason = reason };
+
+    private static bool IsTimeout(string? errorType) => string.Equals(errorType, "Polly.Timeout.TimeoutRejectedException", StringComparison.Ordinal);
 }

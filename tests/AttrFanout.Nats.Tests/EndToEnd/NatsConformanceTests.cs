@@ -16,6 +16,8 @@ public sealed class NatsConformanceTests(NatsServerFixture server) : StoreConfor
 
         public override bool KeepsSucceededRuns => false;
 
+        public override int AttemptsKept => AttrFanout.Nats.Wire.AttemptHistoryHeader.Limit;
+
         protected override ServiceProvider Build(Action<AttrFanoutOptions> configure) =>
             new ServiceCollection()
                 .AddAttrFanout(o =>

@@ -8,10 +8,14 @@ namespace AttrFanout.Stores.InMemory;
 /// </summary>
 internal sealed record InMemoryRun : RunDelivery
 {
-    private volatile RunStatus _status = RunStatus.Pending;
+    // The status is a byte and the attempts made are the delivery's plus one bit, so the last attempt's duration fits in
+    // the room two ints took: a run that succeeds at its first attempt keeps its timeline at no cost in memory.
+    private volatile byte _status;
+    private bool _attemptEnded;
+    private int _lastAttemptMilliseconds;
     private long _updatedAtTicks;
-    private int _attemptsMade;
     private InMemoryRunTrouble? _trouble;
+    private const int UnknownDuration = -1;
     private string? _runId;
 
     public InMemoryRun(ulong sequence, string? runId, string functionId, EventEnvelope @event, PropagatedContext? trace, DateTimeOffset createdAt)
@@ -43,19 +47,28 @@ internal sealed record InMemoryRun : RunDelivery
     public DateTimeOffset Created => CreatedAt ?? Event.Timestamp;
 
     /// <summary>Gets the run's status, read without the lock (it is written under it).</summary>
-    public RunStatus Status => _status;
+    public RunStatus Status => (RunStatus)_status;
+
+    private RunStatus CurrentStatus
+    {
+        get => (RunStatus)_status;
+        set => _status = (byte)value;
+    }
+
+    /// <summary>Gets how many attempts have finished: the delivery's, plus the one that ended in it.</summary>
+    private int AttemptsMade => _trouble?.AttemptsMade ?? (Attempts + (_attemptEnded ? 1 : 0));
 
     /// <summary>Marks the run running and hands it over; <see langword="null"/> when it was cancelled while it waited.</summary>
     public RunDelivery? Take(DateTimeOffset now)
     {
         lock (this)
         {
-            if (_status == RunStatus.Cancelled)
+            if (CurrentStatus == RunStatus.Cancelled)
             {
                 return null;
             }
 
-            _status = RunStatus.Running;
+            CurrentStatus = RunStatus.Running;
             _updatedAtTicks = now.UtcTicks;
             return this;
         }
@@ -76,8 +89,8 @@ internal sealed record InMemoryRun : RunDelivery
             var cancelReason = _trouble?.CancelReason;
             settled = cancelReason is not null && IsDeliveredAgain(outcome.Kind) ? RunOutcomeKind.Cancelled : outcome.Kind;
             _updatedAtTicks = outcome.At.UtcTicks;
-            _attemptsMade = outcome.Attempts;
-            _status = settled switch
+            RecordAttempt(outcome);
+            CurrentStatus = settled switch
             {
                 RunOutcomeKind.Succeeded => RunStatus.Succeeded,
                 RunOutcomeKind.RetryScheduled => RunStatus.RetryScheduled,
@@ -105,11 +118,57 @@ internal sealed record InMemoryRun : RunDelivery
 
             return outcome.Kind switch
             {
-                RunOutcomeKind.RetryScheduled or RunOutcomeKind.Deferred => this with { Attempts = outcome.Attempts, DueAt = outcome.DueAt ?? outcome.At },
-                RunOutcomeKind.Released => this with { Attempts = outcome.Attempts, DueAt = outcome.At },
+                RunOutcomeKind.RetryScheduled or RunOutcomeKind.Deferred => this with { Attempts = outcome.Attempts, DueAt = outcome.DueAt ?? outcome.At, _attemptEnded = false },
+                RunOutcomeKind.Released => this with { Attempts = outcome.Attempts, DueAt = outcome.At, _attemptEnded = false },
                 _ => this,
             };
         }
+    }
+
+    /// <summary>
+    /// Counts the attempts made and keeps the attempt the outcome ends: a first success without trouble as its duration
+    /// alone, anything else in the bounded history of <see cref="InMemoryRunTrouble"/>.
+    /// </summary>
+    private void RecordAttempt(in RunOutcome outcome)
+    {
+        var ahead = outcome.Attempts - Attempts;
+        var ended = outcome.AttemptOutcome;
+        if (_trouble is null && ahead is 0 or 1 && (ended is null || (ended == RunAttemptOutcome.Succeeded && outcome.Attempts == 1)))
+        {
+            _attemptEnded = ahead == 1;
+            if (outcome.Kind == RunOutcomeKind.Succeeded)
+            {
+                _lastAttemptMilliseconds = outcome.StartedAt is { } startedAt ? (int)Math.Clamp((outcome.At - startedAt).TotalMilliseconds, 0, int.MaxValue) : UnknownDuration;
+            }
+
+            return;
+        }
+
+        var attempt = RunAttempts.Of(outcome);
+        var trouble = _trouble ?? new();
+        _attemptEnded = ahead == 1;
+        _trouble = trouble with
+        {
+            AttemptsMade = ahead is 0 or 1 ? null : outcome.Attempts,
+            History = attempt is null ? trouble.History : InMemoryRunTrouble.Append(trouble.History, attempt),
+        };
+    }
+
+    /// <summary>The attempts kept, oldest first: the history, or the one success of a run without trouble.</summary>
+    private IReadOnlyList<RunAttempt> AttemptHistory()
+    {
+        if (_trouble is { } trouble)
+        {
+            return trouble.History;
+        }
+
+        if (CurrentStatus != RunStatus.Succeeded || AttemptsMade != 1 || _lastAttemptMilliseconds == UnknownDuration)
+        {
+            return [];
+        }
+
+        var endedAt = new DateTimeOffset(_updatedAtTicks, TimeSpan.Zero);
+        return [new RunAttempt(1, endedAt - TimeSpan.FromMilliseconds(_lastAttemptMilliseconds), endedAt, RunAttemptOutcome.Succeeded)];
     }
 
     /// <summary>Marks a run whose retry (or deferral) is due pending again; false when it was cancelled while it waited.</summary>
@@ -117,12 +176,12 @@ internal sealed record InMemoryRun : RunDelivery
     {
         lock (this)
         {
-            if (_status == RunStatus.Cancelled)
+            if (CurrentStatus == RunStatus.Cancelled)
             {
                 return false;
             }
 
-            _status = RunStatus.Pending;
+            CurrentStatus = RunStatus.Pending;
             return true;
         }
     }
@@ -136,7 +195,7 @@ internal sealed record InMemoryRun : RunDelivery
     {
         lock (this)
         {
-            switch (_status)
+            switch (CurrentStatus)
             {
                 case RunStatus.Running:
                     if (_trouble?.CancelReason is null)
@@ -146,7 +205,7 @@ internal sealed record InMemoryRun : RunDelivery
 
                     return true;
                 case RunStatus.Pending or RunStatus.RetryScheduled:
-                    _status = RunStatus.Cancelled;
+                    CurrentStatus = RunStatus.Cancelled;
                     _trouble = (_trouble ?? new()) with { Reason = reason };
                     _updatedAtTicks = now.UtcTicks;
                     return false;
@@ -164,7 +223,7 @@ internal sealed record InMemoryRun : RunDelivery
     {
         lock (this)
         {
-            if (_status != RunStatus.Failed || _trouble?.ReplayedBy is not null)
+            if (CurrentStatus != RunStatus.Failed || _trouble?.ReplayedBy is not null)
             {
                 return false;
             }
@@ -179,17 +238,20 @@ internal sealed record InMemoryRun : RunDelivery
     {
         lock (this)
         {
+            var history = AttemptHistory();
             return new FunctionRun
             {
                 RunId = RunId,
                 FunctionId = FunctionId,
                 EventId = Event.Id,
                 EventName = Event.Name,
-                Status = _status,
-                Attempts = _attemptsMade,
+                Status = CurrentStatus,
+                Attempts = AttemptsMade,
+                AttemptHistory = history,
+                AttemptsNotKept = RunAttempts.NotKept(AttemptsMade, history),
                 CreatedAt = CreatedAt ?? Event.Timestamp,
                 UpdatedAt = new DateTimeOffset(_updatedAtTicks, TimeSpan.Zero),
-                NextAttemptAt = _status == RunStatus.RetryScheduled ? _trouble?.NextAttemptAt : null,
+                NextAttemptAt = CurrentStatus == RunStatus.RetryScheduled ? _trouble?.NextAttemptAt : null,
                 ErrorType = _trouble?.ErrorType,
                 ErrorMessage = _trouble?.ErrorMessage,
                 FailedAt = _trouble?.FailedAt,
