@@ -40,4 +40,7 @@ internal static class DiagnosticIds
     public const string InvalidScheduleHandler = "AF0035";
     public const string ScheduleWithEvent = "AF0036";
     public const string InvalidFilterMethod = "AF0037";
+    public const string TriggersWithTwoIds = "AF0048";
+    public const string EnvelopeWithSeveralTriggers = "AF0049";
+    public const string TriggerSettingConflict = "AF0050";
 }
