@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AttrFanout.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AttrFanout.Generators.Analyzers;
@@ -88,11 +89,19 @@ internal static class EventUsageCheck
         }
     }
 
-    /// <summary>Whether a payload of <paramref name="from"/> converts to <paramref name="to"/> by identity or an implicit reference conversion.</summary>
+    /// <summary>
+    /// Whether a payload of <paramref name="from"/> converts to <paramref name="to"/> as the runtime's cast of the boxed payload
+    /// does: by identity, an implicit reference conversion, or boxing (a struct payload to an interface it implements, or object).
+    /// </summary>
     private static bool Converts(Compilation compilation, ITypeSymbol from, ITypeSymbol to)
     {
-        var conversion = compilation.ClassifyCommonConversion(from, to);
-        return conversion.IsIdentity || (conversion.IsImplicit && conversion.IsReference);
+        if (compilation is not CSharpCompilation csharp)
+        {
+            return true;
+        }
+
+        var conversion = csharp.ClassifyConversion(from, to);
+        return conversion.IsIdentity || (conversion.IsImplicit && (conversion.IsReference || conversion.IsBoxing));
     }
 
     /// <summary>A generic payload type is rejected on its own (AF0009); there is no one type to advise taking.</summary>

@@ -23,6 +23,8 @@ internal static class TriggerSetParser
         var compilation = context.SemanticModel.Compilation;
         var events = context.Attributes
             .Select(a => (Attribute: a, Settings: OnEventSettings.From(a, compilation, context.SemanticModel, cancellationToken)))
+            .GroupBy(static e => e.Settings.EventName, StringComparer.Ordinal)
+            .Select(static g => g.First())
             .ToList();
         var scheduleSettings = schedule is null ? null : ScheduleSettings.From(schedule);
         var shared = TriggerSettings.Merge(method, events, schedule is null ? null : (schedule, scheduleSettings!));
