@@ -23,8 +23,4 @@ internal static class TriggerShape
 
     /// <summary>The reason of AF0049.</summary>
     public const string EnvelopeProblem = "Event<T> carries one event's payload";
-
-    /// <summary>Whether <paramref name="shape"/> takes <c>Event&lt;T&gt;</c> with several triggers (AF0049).</summary>
-    public static bool TakesEnvelopeWithSeveral(HandlerShape shape, int triggers) =>
-        triggers > 1 && shape.Parameters.Contains(HandlerParameterKind.Envelope);
 }

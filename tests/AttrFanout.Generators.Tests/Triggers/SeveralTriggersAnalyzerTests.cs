@@ -41,6 +41,20 @@ public sealed class SeveralTriggersAnalyzerTests
             """);
 
     [Fact]
+    public Task Flow_control_keys_of_a_function_with_several_triggers_read_the_handler_payload_type() =>
+        FanoutVerifier.AnalyzeAsync(Prelude + """
+            public static class Handlers
+            {
+                [OnEvent("user/signup")] [OnEvent("user/reactivated")] [Concurrency(1, Key = "UserId")]
+                public static void Greet(IUserEvent user) { }
+
+                [OnEvent("audit/x")] [OnSchedule("0 * * * *")] [Concurrency(1, Key = {|#0:"Tick"|})]
+                public static void Tidy(object payload) { }
+            }
+            """,
+            [FanoutVerifier.Diagnostic(Descriptors.UnknownKeyMember, 0).WithArguments("Tick", "Concurrency", "Handlers.Tidy", "'object' has no property or field 'Tick' that generated code can read")]);
+
+    [Fact]
     public Task AF0003_names_each_trigger_whose_payload_does_not_convert() =>
         FanoutVerifier.AnalyzeAsync(Prelude + """
             public static class Handlers
