@@ -142,6 +142,31 @@ public sealed class SeveralTriggersAnalyzerTests
             ]);
 
     [Fact]
+    public Task AF0001_names_a_referenced_function_with_several_triggers_once() =>
+        FanoutVerifier.AnalyzeAsync("""
+            using AttrFanout;
+            using Shop.Library;
+            public static class Welcome
+            {
+                [OnEvent("user/signup", Id = {|#0:"greet"|})] public static void Send(UserSignedUp payload) { }
+            }
+            """,
+            [FanoutVerifier.Diagnostic(Descriptors.DuplicateFunctionId, 0).WithArguments("greet", "Welcome.Send", "'Shop.Library.Greetings.Greet' in 'Shop.Library'")],
+            Library.Value);
+
+    private static readonly Lazy<Microsoft.CodeAnalysis.MetadataReference> Library = new(() =>
+        TestCompilation.ToReference(TestCompilation.RunGenerator(TestCompilation.Create("Shop.Library", """
+            using AttrFanout;
+            namespace Shop.Library;
+            [Event("user/signup")] public sealed partial record UserSignedUp(string UserId);
+            [Event("user/reactivated")] public sealed partial record UserReactivated(string UserId);
+            public static class Greetings
+            {
+                [OnEvent("user/signup", Id = "greet")] [OnEvent("user/reactivated")] public static void Greet(object user) { }
+            }
+            """)).Output));
+
+    [Fact]
     public Task AF0036_fires_at_a_ScheduledTick_parameter_beside_events() =>
         FanoutVerifier.AnalyzeAsync(Prelude + """
             public static class Handlers
