@@ -30,7 +30,7 @@ public sealed class FanoutGenerator : IIncrementalGenerator
                 static (ctx, ct) => GeneratorGuard.Parse(ctx, ct, ScheduleParser.Parse));
         var functions = parsedFunctions
             .Where(static f => f.Model is not null)
-            .Select(static (f, _) => f.Model!)
+            .SelectMany(static (f, _) => f.Model!.Triggers)
             .WithTrackingName(TrackingNames.Functions);
         var schedules = parsedSchedules
             .Where(static f => f.Model is not null)

@@ -8,6 +8,18 @@ public sealed partial record ConformanceOrder(string Key, int FailFirst = 0, boo
 [Event("conformance/parcel")]
 public sealed partial record ConformanceParcel(string Key, int Kilograms, bool Explode = false);
 
+/// <summary>What the two events of the several-triggers function share.</summary>
+public interface IConformanceGreeting
+{
+    string Key { get; }
+}
+
+[Event("conformance/signup")]
+public sealed partial record ConformanceSignup(string Key) : IConformanceGreeting;
+
+[Event("conformance/reactivated")]
+public sealed partial record ConformanceReactivated(string Key, int DaysAway) : IConformanceGreeting;
+
 [Event("conformance/blob")]
 public sealed partial record ConformanceBlob(string Content);
 
@@ -77,6 +89,16 @@ public static class ConformanceFunctions
 
     internal static bool IsHeavy(ConformanceParcel parcel) =>
         parcel.Explode ? throw new InvalidOperationException("the scale is broken") : parcel.Kilograms >= 100;
+
+    /// <summary>One function with two triggers; the reactivation's has a filter of its own.</summary>
+    public const string Greet = "conformance-greet";
+
+    [OnEvent("conformance/signup", Id = Greet)]
+    [OnEvent("conformance/reactivated", When = nameof(WasAway))]
+    public static void GreetUser(IConformanceGreeting user, FunctionContext context) =>
+        ConformanceLog.Record(user.Key, Greet + " " + context.EventName, context.Attempt);
+
+    internal static bool WasAway(IConformanceGreeting user) => user is ConformanceReactivated { DaysAway: > 0 };
 
     /// <summary>A schedule every app of the suite turns off (<see cref="ConformanceStore.StartAsync"/>) unless a test sets one.</summary>
     public const string Tick = "conformance-tick";

@@ -4,7 +4,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AttrFanout.Generators.Analyzers;
 
-/// <summary>AF0001: reports every handler of this project whose function Id is also used by another handler, here or in a reference.</summary>
+/// <summary>
+/// AF0001: reports every handler of this project whose function Id is also used by another handler, here or in a reference
+/// (a referenced function with several triggers is named once).
+/// </summary>
 internal static class DuplicateIdCheck
 {
     public static void Report(CompilationAnalysisContext context, IReadOnlyList<DeclaredHandler> handlers, IEnumerable<ReferencedFunction> referenced)
@@ -30,6 +33,7 @@ internal static class DuplicateIdCheck
             var others = all
                 .Where(o => !ReferenceEquals(o.Owner, handler))
                 .Select(static o => o.Description)
+                .Distinct(StringComparer.Ordinal)
                 .OrderBy(static d => d, StringComparer.Ordinal);
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.DuplicateFunctionId, handler.IdLocation, handler.Id, handler.Handler, string.Join(", ", others)));

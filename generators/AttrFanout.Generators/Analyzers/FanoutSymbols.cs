@@ -12,6 +12,8 @@ internal sealed class FanoutSymbols
         EventAttribute = @event;
         FanoutEventAttribute = compilation.GetTypeByMetadataName(KnownNames.FanoutEventAttribute);
         FanoutFunctionAttribute = compilation.GetTypeByMetadataName(KnownNames.FanoutFunctionAttribute);
+        OnScheduleAttribute = compilation.GetTypeByMetadataName(KnownNames.OnScheduleAttribute);
+        ScheduledTick = compilation.GetTypeByMetadataName(KnownNames.ScheduledTick);
         Types = KnownTypes.From(compilation);
     }
 
@@ -22,6 +24,10 @@ internal sealed class FanoutSymbols
     public INamedTypeSymbol? FanoutEventAttribute { get; }
 
     public INamedTypeSymbol? FanoutFunctionAttribute { get; }
+
+    public INamedTypeSymbol? OnScheduleAttribute { get; }
+
+    public INamedTypeSymbol? ScheduledTick { get; }
 
     public KnownTypes Types { get; }
 
@@ -39,6 +45,19 @@ internal sealed class FanoutSymbols
     /// </summary>
     public AttributeData? OnEvent(ISymbol symbol) =>
         symbol is IMethodSymbol { PartialDefinitionPart: null } method && IsHandlerTarget(method) ? Find(symbol, OnEventAttribute) : null;
+
+    /// <summary>
+    /// Every well-formed <c>[OnEvent]</c> on a handler method <paramref name="symbol"/>, in source order (one per trigger), or
+    /// empty; the first is <see cref="OnEvent"/>'s.
+    /// </summary>
+    public IReadOnlyList<AttributeData> OnEvents(ISymbol symbol) =>
+        symbol is IMethodSymbol { PartialDefinitionPart: null } method && IsHandlerTarget(method)
+            ? symbol.GetAttributes().Where(a => a.AttributeConstructor is not null && SymbolEqualityComparer.Default.Equals(a.AttributeClass, OnEventAttribute)).ToList()
+            : [];
+
+    /// <summary>The well-formed <c>[OnSchedule]</c> on <paramref name="method"/>, or null.</summary>
+    public AttributeData? OnSchedule(IMethodSymbol method) =>
+        OnScheduleAttribute is null ? null : Find(method, OnScheduleAttribute);
 
     /// <summary>The well-formed <c>[OnEvent]</c> on any symbol, handler target or not.</summary>
     public AttributeData? OnEventOnAnyTarget(ISymbol symbol) => Find(symbol, OnEventAttribute);

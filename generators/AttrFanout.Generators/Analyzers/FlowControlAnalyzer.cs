@@ -79,7 +79,11 @@ public sealed class FlowControlAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var payload = scheduledTick ?? (HandlerShape.Of(method, symbols.Types).PayloadType is { TypeKind: not TypeKind.Error } type ? type : null);
+        var handlerPayload = HandlerShape.Of(method, symbols.Types).PayloadType is { TypeKind: not TypeKind.Error } type ? type : null;
+        var triggers = symbols.OnEvents(method).Count + (scheduledTick is null ? 0 : 1);
+        var payload = triggers > 1
+            ? handlerPayload ?? context.Compilation.GetSpecialType(SpecialType.System_Object)
+            : scheduledTick ?? handlerPayload;
         var reading = FlowControlParser.Read(method, payload, context.Compilation, symbols.Types, context.CancellationToken);
         foreach (var problem in reading.Problems)
         {

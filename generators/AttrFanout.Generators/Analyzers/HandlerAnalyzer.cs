@@ -9,7 +9,8 @@ namespace AttrFanout.Generators.Analyzers;
 /// <summary>
 /// Checks each <c>[OnEvent]</c> method on its own: its signature (AF0004), event name (AF0005, or AF0021 when it cannot be
 /// determined at build time), function Id (AF0006), reachability from generated code (AF0008), numeric settings (AF0010),
-/// whether its class can be created per run (AF0013), its resilience pipeline name (AF0020) and its filter (AF0037).
+/// whether its class can be created per run (AF0013), its resilience pipeline name (AF0020) and its filter (AF0037); with
+/// several triggers, their Ids (AF0048), shared settings (AF0050) and payload parameter (AF0049, AF0036).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HandlerAnalyzer : DiagnosticAnalyzer
@@ -38,6 +39,10 @@ public sealed class HandlerAnalyzer : DiagnosticAnalyzer
         Descriptors.InvalidPipelineName,
         Descriptors.EventNameNotDetermined,
         Descriptors.InvalidFilterMethod,
+        Descriptors.TriggersWithTwoIds,
+        Descriptors.EnvelopeWithSeveralTriggers,
+        Descriptors.TriggerSettingConflict,
+        Descriptors.ScheduleWithEvent,
     ];
 
     /// <inheritdoc />
@@ -57,47 +62,46 @@ public sealed class HandlerAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SymbolAnalysisContext context, FanoutSymbols symbols)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (symbols.OnEvent(method) is not { } attribute || method.Locations.Length == 0)
+        var attributes = symbols.OnEvents(method);
+        if (attributes.Count == 0 || method.Locations.Length == 0)
         {
             return;
         }
 
         var handler = SymbolNames.Handler(method);
         var methodName = method.Locations[0];
-        var settings = OnEventSettings.From(attribute, context.Compilation, null, context.CancellationToken);
-        if (!settings.IsEventNameDetermined)
+        var all = attributes.Select(a => (Attribute: a, Settings: OnEventSettings.From(a, context.Compilation, null, context.CancellationToken))).ToList();
+        var schedule = symbols.OnSchedule(method);
+        var triggers = all.Count + (schedule is null ? 0 : 1);
+        foreach (var (attribute, settings) in all)
         {
-            var location = AttributeLocations.FirstArgument(attribute, methodName, context.CancellationToken);
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.EventNameNotDetermined, location, handler));
-        }
-        else if (!FanoutNames.IsValidEventName(settings.EventName))
-        {
-            var location = AttributeLocations.FirstArgument(attribute, methodName, context.CancellationToken);
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidEventName, location, settings.EventName ?? "null", handler));
+            ReportSettings(context, attribute, settings, handler, methodName);
         }
 
-        ReportInvalidId(context, attribute, settings, method, handler);
-        if (settings.SettingProblem is { } settingProblem)
+        if (triggers == 1)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidFunctionSetting, methodName, handler, settingProblem));
+            ReportInvalidId(context, all[0].Attribute, all[0].Settings, method, handler);
         }
-
-        if (settings.PipelineProblem is { } pipelineProblem)
+        else
         {
-            var location = AttributeLocations.NamedArgument(attribute, "Pipeline", context.CancellationToken) ?? methodName;
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidPipelineName, location, settings.Pipeline, handler, pipelineProblem));
+            TriggerSetChecks.Report(context, method, handler, all, schedule);
         }
 
         var shape = HandlerShape.Of(method, symbols.Types);
-        if (settings.When is { } when && shape.PayloadType is { TypeKind: not TypeKind.Error } payload &&
-            FilterResolver.Call(method, when, payload, context.Compilation, out var filterProblem) is null)
+        var filterPayload = shape.PayloadType ?? (triggers > 1 ? context.Compilation.GetSpecialType(SpecialType.System_Object) : null);
+        foreach (var (attribute, settings) in all)
         {
-            var location = AttributeLocations.NamedArgument(attribute, "When", context.CancellationToken) ?? methodName;
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.InvalidFilterMethod, location, when, handler, filterProblem, payload.ToDisplayString(), method.ContainingType.ToDisplayString()));
+            if (settings.When is { } when && filterPayload is { TypeKind: not TypeKind.Error } payload &&
+                FilterResolver.Call(method, when, payload, context.Compilation, out var filterProblem) is null)
+            {
+                var location = AttributeLocations.NamedArgument(attribute, "When", context.CancellationToken) ?? methodName;
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.InvalidFilterMethod, location, when, handler, filterProblem, payload.ToDisplayString(), method.ContainingType.ToDisplayString()));
+            }
         }
 
-        if (shape.SignatureProblem is { } signatureProblem)
+        var signatureProblem = triggers > 1 && shape.PayloadType is null && shape.SignatureProblem == HandlerShape.NoPayloadProblem ? null : shape.SignatureProblem;
+        if (signatureProblem is not null)
         {
             var properties = ImmutableDictionary<string, string?>.Empty;
             if (method is { ReturnsVoid: true, IsAsync: true })
@@ -112,6 +116,10 @@ public sealed class HandlerAnalyzer : DiagnosticAnalyzer
 
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidHandlerSignature, methodName, properties, handler, signatureProblem));
         }
+        else if (triggers > 1)
+        {
+            TriggerSetChecks.ReportPayload(context, method, handler, shape, triggers, schedule, symbols);
+        }
 
         if (shape.ReachabilityProblem is { } reachabilityProblem)
         {
@@ -124,7 +132,33 @@ public sealed class HandlerAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void ReportInvalidId(SymbolAnalysisContext context, AttributeData attribute, OnEventSettings settings, IMethodSymbol method, string handler)
+    /// <summary>The checks of one <c>[OnEvent]</c>'s own arguments: its event name (AF0021, AF0005), settings (AF0010) and pipeline (AF0020).</summary>
+    private static void ReportSettings(SymbolAnalysisContext context, AttributeData attribute, OnEventSettings settings, string handler, Location methodName)
+    {
+        if (!settings.IsEventNameDetermined)
+        {
+            var location = AttributeLocations.FirstArgument(attribute, methodName, context.CancellationToken);
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.EventNameNotDetermined, location, handler));
+        }
+        else if (!FanoutNames.IsValidEventName(settings.EventName))
+        {
+            var location = AttributeLocations.FirstArgument(attribute, methodName, context.CancellationToken);
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidEventName, location, settings.EventName ?? "null", handler));
+        }
+
+        if (settings.SettingProblem is { } settingProblem)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidFunctionSetting, methodName, handler, settingProblem));
+        }
+
+        if (settings.PipelineProblem is { } pipelineProblem)
+        {
+            var location = AttributeLocations.NamedArgument(attribute, "Pipeline", context.CancellationToken) ?? methodName;
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidPipelineName, location, settings.Pipeline, handler, pipelineProblem));
+        }
+    }
+
+    internal static void ReportInvalidId(SymbolAnalysisContext context, AttributeData attribute, OnEventSettings settings, IMethodSymbol method, string handler)
     {
         var id = settings.ResolveId(method);
         if (FanoutNames.IsValidFunctionId(id))

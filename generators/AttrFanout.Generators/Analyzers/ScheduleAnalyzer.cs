@@ -7,8 +7,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace AttrFanout.Generators.Analyzers;
 
 /// <summary>
-/// Checks each <c>[OnSchedule]</c> method: its cron expression (AF0033), time zone (AF0034), signature (AF0035), that it
-/// has no <c>[OnEvent]</c> too (AF0036), its function Id (AF0006), reachability (AF0008) and settings (AF0010).
+/// Checks each <c>[OnSchedule]</c> method: its cron expression (AF0033), time zone (AF0034), signature (AF0035), its
+/// function Id (AF0006), reachability (AF0008) and settings (AF0010). A method with <c>[OnEvent]</c> too is one function with
+/// several triggers, whose Id, signature and reachability <see cref="HandlerAnalyzer"/> checks.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ScheduleAnalyzer : DiagnosticAnalyzer
@@ -19,7 +20,6 @@ public sealed class ScheduleAnalyzer : DiagnosticAnalyzer
         Descriptors.InvalidCronExpression,
         Descriptors.UnknownTimeZone,
         Descriptors.InvalidScheduleHandler,
-        Descriptors.ScheduleWithEvent,
         Descriptors.InvalidFunctionId,
         Descriptors.HandlerNotReachable,
         Descriptors.InvalidFunctionSetting,
@@ -66,13 +66,10 @@ public sealed class ScheduleAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnknownTimeZone, location, handler, zoneProblem));
         }
 
-        if (onEvent is not null && Find(method, onEvent) is not null)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ScheduleWithEvent, methodName, handler));
-        }
-
+        var onEvents = onEvent is null ? [] : FindAll(method, onEvent);
         var id = settings.ResolveId(method);
-        if (!FanoutNames.IsValidFunctionId(id))
+        var idIsChecked = onEvents.Count == 0 || (settings.ExplicitId is not null && onEvents.All(static a => a.NamedArguments.All(static n => n.Key != "Id")));
+        if (idIsChecked && !FanoutNames.IsValidFunctionId(id))
         {
             var location = settings.ExplicitId is null ? methodName : AttributeLocations.NamedArgument(attribute, "Id", context.CancellationToken) ?? methodName;
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidFunctionId, location, id, handler, "use " + FanoutNames.FunctionIdRule));
@@ -81,6 +78,11 @@ public sealed class ScheduleAnalyzer : DiagnosticAnalyzer
         if (settings.SettingProblem is { } settingProblem)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidFunctionSetting, methodName, handler, settingProblem));
+        }
+
+        if (onEvents.Count > 0)
+        {
+            return;
         }
 
         var shape = HandlerShape.Of(method, types);
@@ -94,6 +96,9 @@ public sealed class ScheduleAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.HandlerNotReachable, methodName, handler, reachabilityProblem));
         }
     }
+
+    private static List<AttributeData> FindAll(ISymbol symbol, INamedTypeSymbol attributeType) =>
+        symbol.GetAttributes().Where(a => a.AttributeConstructor is not null && SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType)).ToList();
 
     private static AttributeData? Find(ISymbol symbol, INamedTypeSymbol attributeType) =>
         symbol.GetAttributes().FirstOrDefault(a => a.AttributeConstructor is not null && SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType));

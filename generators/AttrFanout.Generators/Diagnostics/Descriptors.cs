@@ -28,7 +28,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor PayloadTypeMismatch = Create(
         DiagnosticIds.PayloadTypeMismatch,
         "Payload type does not match the event",
-        "'{0}' takes '{1}', but the event '{2}' carries '{3}'; take '{3}' or Event<{3}>",
+        "'{0}' takes '{1}', but the event '{2}' carries '{3}'; {4}",
         DiagnosticSeverity.Error,
         compilationEnd: true);
 
@@ -258,11 +258,11 @@ internal static class Descriptors
         "'{0}' cannot run on a schedule: {1}",
         DiagnosticSeverity.Error);
 
-    /// <summary>AF0036: one method has both <c>[OnSchedule]</c> and <c>[OnEvent]</c>.</summary>
+    /// <summary>AF0036: a method with both <c>[OnSchedule]</c> and <c>[OnEvent]</c> takes <c>ScheduledTick</c>.</summary>
     public static readonly DiagnosticDescriptor ScheduleWithEvent = Create(
         DiagnosticIds.ScheduleWithEvent,
         "Schedule and event on one method",
-        "'{0}' has both [OnSchedule] and [OnEvent]; a method has one kind of trigger, so give the schedule its own method that calls the shared code",
+        "'{0}' has both [OnSchedule] and [OnEvent] but takes ScheduledTick, which only the schedule's runs carry; take no payload and read the trigger from FunctionContext.EventName, or give the schedule its own method",
         DiagnosticSeverity.Error);
 
     /// <summary>AF0037: the method <c>[OnEvent(When = ...)]</c> names is missing or is not <c>static bool M(TPayload)</c>.</summary>
@@ -340,6 +340,27 @@ internal static class Descriptors
         DiagnosticIds.InvalidCancelOnSetting,
         "Invalid [CancelOn] setting",
         "[CancelOn(\"{0}\")] on '{1}': {2}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0048: two triggers of one method set different function Ids.</summary>
+    public static readonly DiagnosticDescriptor TriggersWithTwoIds = Create(
+        DiagnosticIds.TriggersWithTwoIds,
+        "Triggers of one function with two Ids",
+        "'{0}' is one function with several triggers, but they set two Ids, '{1}' and '{2}'; set Id on one attribute only, or give each trigger its own method",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0049: a handler with several triggers takes <c>Event&lt;T&gt;</c>.</summary>
+    public static readonly DiagnosticDescriptor EnvelopeWithSeveralTriggers = Create(
+        DiagnosticIds.EnvelopeWithSeveralTriggers,
+        "Event<T> with several triggers",
+        "'{0}' takes '{1}', but has {2} triggers and Event<T> carries one event's payload; take the payload itself (a type every trigger's payload converts to, or none) and read the trigger from FunctionContext.EventName",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0050: two triggers of one method set a shared setting to different values.</summary>
+    public static readonly DiagnosticDescriptor TriggerSettingConflict = Create(
+        DiagnosticIds.TriggerSettingConflict,
+        "Triggers of one function set a setting twice",
+        "'{0}' is one function with several triggers, which share its settings, but {1} is set to {2} and to {3}; set it on one attribute only",
         DiagnosticSeverity.Error);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, bool compilationEnd = false) =>

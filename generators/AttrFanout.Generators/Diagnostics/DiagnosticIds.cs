@@ -50,4 +50,7 @@ internal static class DiagnosticIds
     public const string InvalidCancelMatch = "AF0045";
     public const string InvalidCancelCondition = "AF0046";
     public const string InvalidCancelOnSetting = "AF0047";
+    public const string TriggersWithTwoIds = "AF0048";
+    public const string EnvelopeWithSeveralTriggers = "AF0049";
+    public const string TriggerSettingConflict = "AF0050";
 }

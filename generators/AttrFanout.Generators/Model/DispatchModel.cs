@@ -12,5 +12,10 @@ internal sealed record DispatchModel(
         new(
             assembly,
             events.Where(static e => e.IsRegistered).OrderBy(static e => e.Name, StringComparer.Ordinal).ThenBy(static e => e.TypeFqn, StringComparer.Ordinal).ToEquatableArray(),
-            functions.OrderBy(static f => f.EventName, StringComparer.Ordinal).ThenBy(static f => f.Id, StringComparer.Ordinal).ThenBy(static f => f.Handler, StringComparer.Ordinal).ToEquatableArray());
+            functions
+                .OrderBy(static f => f.SortEventName, StringComparer.Ordinal)
+                .ThenBy(static f => f.Id, StringComparer.Ordinal)
+                .ThenBy(static f => f.Handler, StringComparer.Ordinal)
+                .ThenBy(static f => f.Trigger)
+                .ToEquatableArray());
 }

@@ -13,6 +13,12 @@ namespace AttrFanout.Generators.Model;
 /// <param name="FilterCall">The call of the <c>When</c> filter on the payload <c>p</c>, or null for none.</param>
 /// <param name="Triggers">The function's <c>[Debounce]</c>, <c>[Batch]</c> and <c>[CancelOn]</c>, or null when it has none.</param>
 /// <param name="Schedule">The cron schedule of an <c>[OnSchedule]</c> function; null for a function started by events.</param>
+/// <param name="Trigger">
+/// The position of this trigger among the function's, in source order (<c>[OnSchedule]</c> last); 0 for a function with one.
+/// </param>
+/// <param name="FirstEventName">
+/// The event of the function's first trigger, which orders its triggers together; null for a function with one trigger.
+/// </param>
 internal sealed record FunctionModel(
     string EventName,
     string Id,
@@ -32,4 +38,10 @@ internal sealed record FunctionModel(
     FlowControlModel? FlowControl = null,
     ScheduleModel? Schedule = null,
     string? FilterCall = null,
-    TriggerModel? Triggers = null);
+    TriggerModel? Triggers = null,
+    int Trigger = 0,
+    string? FirstEventName = null)
+{
+    /// <summary>The event name the dispatch table is sorted by: the first trigger's, so a function's triggers stay together and in order.</summary>
+    public string SortEventName => FirstEventName ?? EventName;
+}

@@ -6,15 +6,16 @@ using Microsoft.CodeAnalysis;
 namespace AttrFanout.Generators.Parsing;
 
 /// <summary>
-/// Reads one <c>[OnEvent]</c> method into a <see cref="FunctionModel"/>; invalid handlers, and those whose event name cannot be
-/// determined at build time, yield null and are reported by the analyzers.
+/// Reads one <c>[OnEvent]</c> method into its <see cref="FunctionModel"/>, or one per trigger when it has several
+/// (<see cref="TriggerSetParser"/>); invalid handlers, and those whose event name cannot be determined at build time, yield
+/// null and are reported by the analyzers.
 /// </summary>
 internal static class FunctionParser
 {
     private static readonly SymbolDisplayFormat AnnotatedFormat =
         SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-    public static FunctionModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static FunctionTriggersModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.Length == 0)
         {
@@ -22,6 +23,17 @@ internal static class FunctionParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        var schedule = TriggerSetParser.ScheduleAttribute(method);
+        if (context.Attributes.Length > 1 || schedule is not null)
+        {
+            return TriggerSetParser.Parse(context, method, schedule, cancellationToken);
+        }
+
+        return ParseSingle(context, method, cancellationToken) is { } function ? new FunctionTriggersModel(new[] { function }.ToEquatableArray()) : null;
+    }
+
+    private static FunctionModel? ParseSingle(GeneratorAttributeSyntaxContext context, IMethodSymbol method, CancellationToken cancellationToken)
+    {
         var settings = OnEventSettings.From(context.Attributes[0], context.SemanticModel.Compilation, context.SemanticModel, cancellationToken);
         var id = settings.ResolveId(method);
         if (!FanoutNames.IsValidEventName(settings.EventName) || !FanoutNames.IsValidFunctionId(id) || settings.SettingProblem is not null ||
@@ -73,7 +85,7 @@ internal static class FunctionParser
             Triggers: triggers.Model);
     }
 
-    private static bool AnnotatedEnvelope(IMethodSymbol method, HandlerShape shape)
+    public static bool AnnotatedEnvelope(IMethodSymbol method, HandlerShape shape)
     {
         var index = shape.Parameters.IndexOf(HandlerParameterKind.Envelope);
         index = index < 0 ? shape.Parameters.IndexOf(HandlerParameterKind.EnvelopeList) : index;

@@ -25,13 +25,23 @@ internal static class ConsumerOwners
         return end < 0 ? null : description[start..end];
     }
 
-    /// <summary>Reads the function Id from a function or replay consumer's name; <see langword="null"/> for any other consumer.</summary>
+    /// <summary>Reads the function Id from a function, trigger or replay consumer's name; <see langword="null"/> for any other consumer.</summary>
     public static string? FunctionOf(string consumerName)
     {
         var functionId = consumerName.StartsWith(ConsumerNames.Function(""), StringComparison.Ordinal)
             || consumerName.StartsWith(ConsumerNames.Replay(""), StringComparison.Ordinal)
                 ? consumerName[2..]
                 : null;
+        if (functionId is not null && IsTriggerConsumer(consumerName))
+        {
+            functionId = functionId[..functionId.LastIndexOf(ConsumerNames.TriggerMarker, StringComparison.Ordinal)];
+        }
+
         return FanoutNames.IsValidFunctionId(functionId) ? functionId : null;
     }
+
+    /// <summary>Whether <paramref name="consumerName"/> is the consumer of a function's later trigger (not its first).</summary>
+    public static bool IsTriggerConsumer(string consumerName) =>
+        consumerName.StartsWith(ConsumerNames.Function(""), StringComparison.Ordinal) &&
+        consumerName.LastIndexOf(ConsumerNames.TriggerMarker, StringComparison.Ordinal) > 2;
 }

@@ -31,7 +31,11 @@ internal sealed class JetStreamProvisioner(INatsJSContext js, JetStreamTopology 
 
     public async ValueTask EnsureFunctionAsync(FunctionSubscription function, CancellationToken cancellationToken)
     {
-        await EnsureConsumerAsync(topology.FunctionConsumer(function), cancellationToken).ConfigureAwait(false);
+        foreach (var consumer in topology.TriggerConsumers(function))
+        {
+            await EnsureConsumerAsync(consumer, cancellationToken).ConfigureAwait(false);
+        }
+
         await EnsureConsumerAsync(topology.ReplayConsumer(function), cancellationToken).ConfigureAwait(false);
     }
 

@@ -9,7 +9,8 @@ namespace AttrFanout.Nats.Provisioning;
 /// <remarks>
 /// The event stream keeps a message while any consumer still has interest in it. Each function has two durable pull
 /// consumers, since a 2.9 server allows one filter subject per consumer: <c>F_{id}</c> on its event's routed subject and
-/// <c>R_{id}</c> on its replay subject. The intake consumer reads the ingress subjects only, so events published straight
+/// <c>R_{id}</c> on its replay subject; a function with several triggers has one more, <c>F_{id}_T{hash}</c>, on the routed
+/// subject of each later trigger's event. The intake consumer reads the ingress subjects only, so events published straight
 /// to their routed subject cost it nothing. <c>MaxDeliver</c> is the function's attempts plus one: the extra delivery only
 /// happens when every attempt ended without a reported outcome (the processes died or hung), and dead-letters the run
 /// instead of letting the server drop it silently.
@@ -46,10 +47,16 @@ internal sealed class JetStreamTopology(NatsJetStreamOptions options, SubjectLay
         DuplicateWindow = DeadLetterDuplicateWindow,
     };
 
-    public ConsumerConfig FunctionConsumer(FunctionSubscription function) => new(ConsumerNames.Function(function.FunctionId))
+    public ConsumerConfig FunctionConsumer(FunctionSubscription function) => TriggerConsumer(function, 0);
+
+    /// <summary>The consumers of each of the function's triggers, the first being <see cref="FunctionConsumer"/>.</summary>
+    public IEnumerable<ConsumerConfig> TriggerConsumers(FunctionSubscription function) =>
+        function.TriggerEvents.Select((_, index) => TriggerConsumer(function, index));
+
+    private ConsumerConfig TriggerConsumer(FunctionSubscription function, int index) => new(ConsumerNames.Trigger(function.FunctionId, function.TriggerEvents[index], index))
     {
-        Description = $"AttrFanout function '{function.FunctionId}'{ConsumerOwners.Phrase(App)} on event '{function.EventName}'",
-        FilterSubject = subjects.Routed(function.EventName),
+        Description = $"AttrFanout function '{function.FunctionId}'{ConsumerOwners.Phrase(App)} on event '{function.TriggerEvents[index]}'",
+        FilterSubject = subjects.Routed(function.TriggerEvents[index]),
         DeliverPolicy = ConsumerConfigDeliverPolicy.New,
         AckPolicy = ConsumerConfigAckPolicy.Explicit,
         AckWait = function.AckWait,

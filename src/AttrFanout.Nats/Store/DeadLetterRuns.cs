@@ -20,14 +20,22 @@ internal sealed class DeadLetterRuns(IReadOnlyDictionary<string, FunctionSubscri
             return null;
         }
 
-        var consumer = await session.Js.GetConsumerAsync(session.Options.StreamName, ConsumerNames.Function(functionId), cancellationToken).ConfigureAwait(false);
+        // A function with several triggers has a consumer per trigger and the Id does not say which holds the run: it is
+        // known finished only below every one's ack floor.
+        var ackFloor = ulong.MaxValue;
+        foreach (var name in function.TriggerConsumers)
+        {
+            var consumer = await session.Js.GetConsumerAsync(session.Options.StreamName, name, cancellationToken).ConfigureAwait(false);
+            ackFloor = Math.Min(ackFloor, consumer.Info.AckFloor.StreamSeq);
+        }
+
         return new FunctionRun
         {
             RunId = runId,
             FunctionId = functionId,
             EventId = "",
             EventName = function.EventName,
-            Status = sequence <= consumer.Info.AckFloor.StreamSeq ? RunStatus.Succeeded : RunStatus.Pending,
+            Status = sequence <= ackFloor ? RunStatus.Succeeded : RunStatus.Pending,
             UpdatedAt = now,
         };
     }

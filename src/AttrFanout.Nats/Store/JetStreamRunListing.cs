@@ -123,7 +123,7 @@ internal sealed class JetStreamRunListing(IReadOnlyDictionary<string, FunctionSu
         var counts = new List<FunctionRunCounts>(_ordered.Length);
         foreach (var functionId in _ordered)
         {
-            var (pending, unacknowledged) = await ConsumerCountsAsync(session, functionId, cancellationToken).ConfigureAwait(false);
+            var (pending, unacknowledged) = await ConsumerCountsAsync(session, functions[functionId], cancellationToken).ConfigureAwait(false);
             counts.Add(new FunctionRunCounts
             {
                 FunctionId = functionId,
@@ -212,7 +212,7 @@ internal sealed class JetStreamRunListing(IReadOnlyDictionary<string, FunctionSu
         long pending = 0, unacknowledged = 0;
         foreach (var functionId in query.FunctionId is { } one ? (functions.ContainsKey(one) ? [one] : []) : _ordered)
         {
-            var (p, u) = await ConsumerCountsAsync(session, functionId, cancellationToken).ConfigureAwait(false);
+            var (p, u) = await ConsumerCountsAsync(session, functions[functionId], cancellationToken).ConfigureAwait(false);
             pending += p;
             unacknowledged += u;
         }
@@ -237,11 +237,11 @@ internal sealed class JetStreamRunListing(IReadOnlyDictionary<string, FunctionSu
         return gaps;
     }
 
-    /// <summary>How many of the function's runs its two consumers (events, replays) hold undelivered, and delivered but not acknowledged.</summary>
-    private static async ValueTask<(int Pending, int Unacknowledged)> ConsumerCountsAsync(JetStreamSession session, string functionId, CancellationToken cancellationToken)
+    /// <summary>How many of the function's runs its consumers (one per trigger's events, replays) hold undelivered, and delivered but not acknowledged.</summary>
+    private static async ValueTask<(int Pending, int Unacknowledged)> ConsumerCountsAsync(JetStreamSession session, FunctionSubscription function, CancellationToken cancellationToken)
     {
         long pending = 0, unacknowledged = 0;
-        foreach (var consumer in new[] { ConsumerNames.Function(functionId), ConsumerNames.Replay(functionId) })
+        foreach (var consumer in function.TriggerConsumers.Append(ConsumerNames.Replay(function.FunctionId)))
         {
             try
             {

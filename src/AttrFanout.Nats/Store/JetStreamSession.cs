@@ -97,7 +97,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
             var routable = options.DeadLetterUnroutable ? new RoutableSubjects(session.Js, options.StreamName, time) : null;
             var routes = routable is null
                 ? EventRoutes.Direct(session.Subjects)
-                : new EventRoutes(session.Subjects, functions.Select(f => f.EventName).ToHashSet(StringComparer.Ordinal), routable);
+                : new EventRoutes(session.Subjects, functions.SelectMany(static f => f.TriggerEvents).ToHashSet(StringComparer.Ordinal), routable);
             session.Publisher = new EventPublisher(session._publisher, session.Subjects, routes);
             var provisioner = new JetStreamProvisioner(session.Js, session.Topology);
             if (options.AttachOnly)
@@ -121,7 +121,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
                 await provisioner.EnsureFunctionAsync(function, cancellationToken).ConfigureAwait(false);
                 var functionId = function.FunctionId;
                 var feed = await session.OpenFeedAsync(
-                    [ConsumerNames.Function(functionId), ConsumerNames.Replay(functionId)],
+                    [.. function.TriggerConsumers, ConsumerNames.Replay(functionId)],
                     fetchBatch,
                     function.AckWait,
                     message => session.HandBackUntakenAsync(functionId, message),
@@ -134,7 +134,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
             if (!options.AttachOnly)
             {
                 await new OrphanedConsumers(session.Js, options, session.Topology.App, logger)
-                    .HandleAsync([.. functions.Select(static f => f.FunctionId)], cancellationToken).ConfigureAwait(false);
+                    .HandleAsync([.. functions.Select(static f => f.FunctionId)], [.. functions.SelectMany(static f => f.TriggerConsumers)], cancellationToken).ConfigureAwait(false);
             }
 
             if (routable is not null)

@@ -29,7 +29,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     private readonly DeadLetterRuns _deadLetterRuns;
     private readonly JetStreamRunListing _listing;
     private readonly Dictionary<string, FunctionFlow> _flows;
-    private readonly Dictionary<string, FunctionDescriptor> _filtered;
+    private readonly Dictionary<(string FunctionId, string EventName), FunctionDescriptor> _filtered;
     private readonly Dictionary<string, FunctionDescriptor> _cancelledOnEvents;
     private readonly SessionFlowControl _flowControl;
     /// <summary>
@@ -53,7 +53,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         _options = options;
         _catalog = catalog;
         _codec = new PayloadCodec(catalog);
-        _functions = catalog.Functions.ToDictionary(f => f.Id, f => FunctionSubscriptions.For(f, fanout, options), StringComparer.Ordinal);
+        _functions = catalog.Functions.ToDictionary(f => f.Id, f => FunctionSubscriptions.For(f, fanout, options, catalog.GetTriggers(f.Id)), StringComparer.Ordinal);
         _time = time;
         _logger = loggers.CreateLogger("AttrFanout.Nats");
         _fetchBatch = Math.Clamp(fanout.MaxConcurrency ?? fanout.DefaultConcurrency, 1, MaxFetchBatch);
@@ -63,7 +63,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
             .Where(static f => f.FlowControl is not null)
             .ToDictionary(static f => f.Id, static f => new FunctionFlow(f.Id, f.FlowControl!), StringComparer.Ordinal);
         _flowControl = new SessionFlowControl(this);
-        _filtered = catalog.Functions.Where(static f => f.HasFilter).ToDictionary(static f => f.Id, StringComparer.Ordinal);
+        _filtered = catalog.Triggers.Where(static f => f.HasFilter).ToDictionary(static f => (f.Id, f.EventName));
         _cancelledOnEvents = catalog.Functions.Where(static f => f.CancelOn.Count > 0).ToDictionary(static f => f.Id, StringComparer.Ordinal);
         _unreachable = new UnreachableServerLog(Connection.NatsConnections.EffectiveOpts(options).Url, time, _logger);
     }
@@ -228,7 +228,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
             return Poisoned(functionId, runId, message, wire, attemptsMade, progress, error);
         }
 
-        if (attemptsMade == 0 && _filtered.TryGetValue(functionId, out var filtered))
+        if (attemptsMade == 0 && _filtered.TryGetValue((functionId, envelope.Name), out var filtered))
         {
             // A sender of another service could not ask this function's filter, so it is asked here, with the same answer.
             var accepted = DeliveryFilter.Accepts(filtered, envelope, out var failure);

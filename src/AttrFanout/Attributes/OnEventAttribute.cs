@@ -9,8 +9,14 @@ namespace AttrFanout;
 /// <see cref="FunctionContext"/> and a <see cref="CancellationToken"/>, in any order, and returns
 /// <see cref="Task"/>, <see cref="ValueTask"/> or <see langword="void"/>. Static and instance methods are
 /// supported; an instance method's class is resolved from dependency injection in a scope per run.
+/// <para>
+/// Several <see cref="OnEventAttribute"/> (and at most one <see cref="OnScheduleAttribute"/>) on one method make one function
+/// with several triggers: one Id (from the first attribute that sets it), shared settings, and a payload parameter that
+/// every trigger's payload converts to (a common base type or interface, or <see cref="object"/>), or none;
+/// <see cref="FunctionContext.EventName"/> names the trigger of a run.
+/// </para>
 /// </remarks>
-[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
 public sealed class OnEventAttribute : Attribute
 {
     /// <summary>Creates the attribute for the event named <paramref name="eventName"/>.</summary>

@@ -19,6 +19,11 @@ namespace AttrFanout;
 /// The method takes, in any order, an optional <see cref="ScheduledTick"/>, <see cref="FunctionContext"/> and
 /// <see cref="CancellationToken"/>, and returns <see cref="Task"/>, <see cref="ValueTask"/> or <see langword="void"/>.
 /// </para>
+/// <para>
+/// Beside one or more <see cref="OnEventAttribute"/>, the schedule is one more trigger of the same function: the method then
+/// takes no <see cref="ScheduledTick"/> (AF0036), and <see cref="FunctionContext.EventName"/> of a tick's run is the
+/// schedule's event, <c>attrfanout/schedule/&lt;id&gt;</c>.
+/// </para>
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class OnScheduleAttribute : Attribute

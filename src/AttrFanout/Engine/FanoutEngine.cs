@@ -84,11 +84,11 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
             var appPipeline = AppPipelines.Resolve(function, settings, _options, appPipelines);
             var pipeline = FunctionPipelineFactory.Create(function.Id, settings, appPipeline, time);
             var gate = function.FlowControl is { } rules ? new FlowGate(function, rules, store, _flowLeases!, time, _logger) : null;
-            _workers[i] = new FunctionWorker(new FunctionPlan(i, function, settings, pipeline, _executor, sharedSlots, gate), store, time, _logger, failures);
+            _workers[i] = new FunctionWorker(new FunctionPlan(i, function, settings, pipeline, _executor, sharedSlots, gate) { Triggers = catalog.GetTriggers(function.Id) }, store, time, _logger, failures);
         }
 
         _schedules = new Schedules.ScheduleDriver(
-            Schedules.ScheduledFunction.From(catalog.Functions, _options), acceptor, time, _logger, failures, _options.IdempotencyWindow);
+            Schedules.ScheduledFunction.From(catalog.Triggers, _options), acceptor, time, _logger, failures, _options.IdempotencyWindow);
     }
 
     /// <summary>Gets whether the engine executes runs.</summary>

@@ -17,6 +17,28 @@ internal sealed class FunctionPlan(int index, FunctionDescriptor function, Funct
 
     public FunctionDescriptor Function { get; } = function;
 
+    /// <summary>Gets the descriptor of each of the function's triggers, the first being <see cref="Function"/>.</summary>
+    public IReadOnlyList<FunctionDescriptor> Triggers { get; init; } = [function];
+
+    /// <summary>Gets the descriptor of the trigger whose event <paramref name="envelope"/> is; <see cref="Function"/> for a function with one trigger.</summary>
+    public FunctionDescriptor TriggerOf(EventEnvelope envelope)
+    {
+        if (Triggers.Count == 1)
+        {
+            return Function;
+        }
+
+        foreach (var trigger in Triggers)
+        {
+            if (string.Equals(trigger.EventName, envelope.Name, StringComparison.Ordinal))
+            {
+                return trigger;
+            }
+        }
+
+        return Function;
+    }
+
     public FunctionSettings Settings { get; } = settings;
 
     /// <summary>

@@ -409,7 +409,7 @@ internal sealed class RunExecutor(
         ValueTask invoked;
         try
         {
-            invoked = state.Plan.Function.InvokeAsync(state, state.Delivery.Event, state, cancellationToken);
+            invoked = state.Plan.TriggerOf(state.Delivery.Event).InvokeAsync(state, state.Delivery.Event, state, cancellationToken);
         }
         catch (Exception error)
         {

@@ -1,6 +1,9 @@
 namespace AttrFanout;
 
-/// <summary>One function as the generated dispatch table describes it: Id, event, settings and a direct invoker.</summary>
+/// <summary>
+/// One function as the generated dispatch table describes it: Id, event, settings and a direct invoker. A function with
+/// several triggers has one descriptor per trigger, all with its Id (see <see cref="FunctionCatalog.GetTriggers"/>).
+/// </summary>
 public abstract class FunctionDescriptor
 {
     private protected FunctionDescriptor(string id, string eventName)
@@ -12,7 +15,7 @@ public abstract class FunctionDescriptor
     /// <summary>Gets the function's Id.</summary>
     public string Id { get; }
 
-    /// <summary>Gets the name of the event the function subscribes to.</summary>
+    /// <summary>Gets the name of the event the function (or this trigger of it) subscribes to.</summary>
     public string EventName { get; }
 
     /// <summary>Gets the payload type the function receives.</summary>
@@ -67,12 +70,12 @@ public abstract class FunctionDescriptor
     public abstract bool HasFilter { get; }
 
     /// <summary>Returns whether <paramref name="envelope"/> starts a run of the function: its filter's answer, or <see langword="true"/> without one.</summary>
-    /// <param name="envelope">The event; its payload must be of <see cref="PayloadType"/>.</param>
+    /// <param name="envelope">The event; its payload must be of (or convert to) <see cref="PayloadType"/>.</param>
     public abstract bool Accepts(EventEnvelope envelope);
 
     /// <summary>Invokes the handler once for <paramref name="envelope"/>.</summary>
     /// <param name="services">The services of the run's scope.</param>
-    /// <param name="envelope">The event; its payload must be of <see cref="PayloadType"/>.</param>
+    /// <param name="envelope">The event; its payload must be of (or convert to) <see cref="PayloadType"/>.</param>
     /// <param name="context">The run's context.</param>
     /// <param name="cancellationToken">Cancelled on timeout or shutdown.</param>
     public abstract ValueTask InvokeAsync(IServiceProvider services, EventEnvelope envelope, FunctionContext context, CancellationToken cancellationToken);

@@ -19,7 +19,10 @@ public delegate ValueTask BatchInvoker<TPayload>(IServiceProvider services, IRea
     where TPayload : notnull;
 
 /// <summary>A function whose payload type is <typeparamref name="TPayload"/>.</summary>
-/// <typeparam name="TPayload">The event's payload type.</typeparam>
+/// <typeparam name="TPayload">
+/// The event's payload type; for one trigger of a function with several, the handler's payload type, which the trigger's
+/// payload converts to (or <see cref="object"/> when the handler takes none): the payload is cast to it.
+/// </typeparam>
 public sealed class FunctionDescriptor<TPayload> : FunctionDescriptor
     where TPayload : notnull
 {
@@ -52,13 +55,19 @@ public sealed class FunctionDescriptor<TPayload> : FunctionDescriptor
 
     /// <inheritdoc />
     public override bool Accepts(EventEnvelope envelope) =>
-        When is not { } when || (envelope is Event<TPayload> typed ? when(typed.Data) : throw WrongPayload(envelope));
+        When is not { } when || (envelope is Event<TPayload> typed ? when(typed.Data) : when(Cast(envelope).Data));
 
     /// <inheritdoc />
     public override ValueTask InvokeAsync(IServiceProvider services, EventEnvelope envelope, FunctionContext context, CancellationToken cancellationToken)
     {
-        return envelope is Event<TPayload> typed ? _invoker(services, typed, context, cancellationToken) : throw WrongPayload(envelope);
+        return _invoker(services, envelope as Event<TPayload> ?? Cast(envelope), context, cancellationToken);
     }
+
+    /// <summary>The event with its payload cast to <typeparamref name="TPayload"/>, for a trigger whose payload type derives from it.</summary>
+    private Event<TPayload> Cast(EventEnvelope envelope) =>
+        envelope.Payload is TPayload payload
+            ? new Event<TPayload>(envelope.Id, envelope.Name, envelope.Timestamp, payload)
+            : throw WrongPayload(envelope);
 
     private InvalidOperationException WrongPayload(EventEnvelope envelope) => new(
         $"Function '{Id}' expects an event with a payload of type '{typeof(TPayload).FullName}', but event '{envelope.Id}' ('{envelope.Name}') carries '{envelope.Payload.GetType().FullName}'.");

@@ -11,13 +11,18 @@ public sealed class FunctionCatalog
     private readonly FrozenDictionary<string, FunctionDescriptor> _functionsById;
     private readonly FrozenDictionary<string, Stores.RunRequest[]> _runsByEvent;
     private readonly FrozenSet<string> _flowControlledEvents;
-    private readonly FrozenDictionary<string, Triggers.CancelOnWatcher[]> _cancelOnByEvent;
+    private readonly FrozenDictionary<string, global::AttrFanout.Triggers.CancelOnWatcher[]> _cancelOnByEvent;
+    private readonly FrozenDictionary<string, FunctionDescriptor[]> _triggersById;
 
-    private FunctionCatalog(IReadOnlyList<FunctionDescriptor> functions, IReadOnlyList<EventDescriptor> events)
+    private FunctionCatalog(IReadOnlyList<FunctionDescriptor> functions, IReadOnlyList<FunctionDescriptor> triggers, IReadOnlyList<EventDescriptor> events)
     {
         Functions = functions;
+        Triggers = triggers;
         Events = events;
-        _functionsByEvent = functions
+        _triggersById = triggers
+            .GroupBy(static f => f.Id, StringComparer.Ordinal)
+            .ToFrozenDictionary(static g => g.Key, static g => g.ToArray(), StringComparer.Ordinal);
+        _functionsByEvent = triggers
             .GroupBy(static f => f.EventName, StringComparer.Ordinal)
             .ToFrozenDictionary(static g => g.Key, static g => g.ToArray(), StringComparer.Ordinal);
         _eventsByName = events.ToFrozenDictionary(static e => e.Name, StringComparer.Ordinal);
@@ -31,13 +36,19 @@ public sealed class FunctionCatalog
             .Select(static pair => pair.Key)
             .ToFrozenSet(StringComparer.Ordinal);
         _cancelOnByEvent = functions
-            .SelectMany(static f => f.CancelOn.Select((rule, index) => (rule.EventName, Watcher: new Triggers.CancelOnWatcher(f, index))))
+            .SelectMany(static f => f.CancelOn.Select((rule, index) => (rule.EventName, Watcher: new global::AttrFanout.Triggers.CancelOnWatcher(f, index))))
             .GroupBy(static w => w.EventName, StringComparer.Ordinal)
             .ToFrozenDictionary(static g => g.Key, static g => g.Select(static w => w.Watcher).ToArray(), StringComparer.Ordinal);
     }
 
-    /// <summary>Gets every function, in registration order.</summary>
+    /// <summary>
+    /// Gets every function once, in registration order: for a function with several triggers, the descriptor of its first
+    /// (see <see cref="GetTriggers"/> for all of them).
+    /// </summary>
     public IReadOnlyList<FunctionDescriptor> Functions { get; }
+
+    /// <summary>Gets the descriptor of every trigger of every function, in registration order; one per function with a single trigger.</summary>
+    public IReadOnlyList<FunctionDescriptor> Triggers { get; }
 
     /// <summary>Gets every declared event, in registration order.</summary>
     public IReadOnlyList<EventDescriptor> Events { get; }
@@ -58,7 +69,7 @@ public sealed class FunctionCatalog
     internal bool IsListenedTo(string eventName) => _functionsByEvent.ContainsKey(eventName) || _cancelOnByEvent.ContainsKey(eventName);
 
     /// <summary>Gets the functions, with the rule, whose runs an event of <paramref name="eventName"/> may cancel; empty when none.</summary>
-    internal IReadOnlyList<Triggers.CancelOnWatcher> GetCancelOnWatchers(string eventName) =>
+    internal IReadOnlyList<global::AttrFanout.Triggers.CancelOnWatcher> GetCancelOnWatchers(string eventName) =>
         _cancelOnByEvent.Count > 0 && _cancelOnByEvent.TryGetValue(eventName, out var watchers) ? watchers : [];
 
     /// <summary>Gets the runs an event of <paramref name="eventName"/> starts, one per subscribed function, built once.</summary>
@@ -135,33 +146,48 @@ public sealed class FunctionCatalog
     public bool TryGetFunction(string functionId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FunctionDescriptor? descriptor) =>
         _functionsById.TryGetValue(functionId, out descriptor);
 
+    /// <summary>
+    /// Gets the triggers of the function whose Id is <paramref name="functionId"/>, one descriptor per event it subscribes to
+    /// (the first is the one <see cref="Functions"/> lists); empty when no function has the Id.
+    /// </summary>
+    /// <param name="functionId">The function Id.</param>
+    public IReadOnlyList<FunctionDescriptor> GetTriggers(string functionId) =>
+        _triggersById.TryGetValue(functionId, out var triggers) ? triggers : [];
+
     /// <summary>Builds the catalog from the generated modules, rejecting conflicts the analyzers would have reported.</summary>
     /// <param name="builder">What the modules registered.</param>
     /// <exception cref="AttrFanoutConfigurationException">Two functions share an Id, or one event name has two payload types.</exception>
     internal static FunctionCatalog Create(FanoutModuleBuilder builder)
     {
         var functions = new List<FunctionDescriptor>();
+        var triggers = new List<FunctionDescriptor>();
         var byId = new Dictionary<string, FunctionDescriptor>(StringComparer.Ordinal);
+        var subscribed = new HashSet<(string Id, string EventName)>();
         foreach (var function in builder.Functions)
         {
-            if (byId.TryGetValue(function.Id, out var existing))
+            if (byId.TryGetValue(function.Id, out var existing) && !ReferenceEquals(existing, function) && existing.Handler != function.Handler)
             {
-                if (ReferenceEquals(existing, function) || existing.Handler == function.Handler)
-                {
-                    continue;
-                }
-
                 throw new AttrFanoutConfigurationException(
                     $"Function Id '{function.Id}' is used by both '{existing.Handler}' and '{function.Handler}'. Give one of them another Id in its [OnEvent] attribute (build diagnostic AF0001).");
             }
 
-            byId.Add(function.Id, function);
-            functions.Add(function);
+            if (!subscribed.Add((function.Id, function.EventName)))
+            {
+                continue;
+            }
+
+            if (existing is null)
+            {
+                byId.Add(function.Id, function);
+                functions.Add(function);
+            }
+
+            triggers.Add(function);
         }
 
         var events = new List<EventDescriptor>();
         var byName = new Dictionary<string, EventDescriptor>(StringComparer.Ordinal);
-        foreach (var declared in builder.Events.Concat(ScheduleEvents(functions)))
+        foreach (var declared in builder.Events.Concat(ScheduleEvents(triggers)))
         {
             if (byName.TryGetValue(declared.Name, out var existing))
             {
@@ -178,7 +204,7 @@ public sealed class FunctionCatalog
             events.Add(declared);
         }
 
-        return new FunctionCatalog(functions, events);
+        return new FunctionCatalog(functions, triggers, events);
     }
 
     /// <summary>The event each scheduled function subscribes to, declared here so that every store can keep its ticks.</summary>

@@ -83,7 +83,7 @@ public sealed class CrossProjectTests
                 [OnEvent("order/placed")] public static void Reserve({|#0:Order|} order) { }
             }
             """,
-            [FanoutVerifier.Diagnostic(Descriptors.PayloadTypeMismatch, 0).WithArguments("Shipping.Reserve", "Order", "order/placed", "Shop.Library.OrderPlaced")],
+            [FanoutVerifier.Diagnostic(Descriptors.PayloadTypeMismatch, 0).WithArguments("Shipping.Reserve", "Order", "order/placed", "Shop.Library.OrderPlaced", "take 'Shop.Library.OrderPlaced' or Event<Shop.Library.OrderPlaced>")],
             Library.Value);
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class EventUsageTests
                 [OnEvent("user/signup")] public static void Count({|AF0003:string|} raw) { }
             }
             """,
-            [FanoutVerifier.Diagnostic(Descriptors.PayloadTypeMismatch, 0).WithArguments("Handlers.Track", "OrderPlaced", "user/signup", "UserSignedUp")]);
+            [FanoutVerifier.Diagnostic(Descriptors.PayloadTypeMismatch, 0).WithArguments("Handlers.Track", "OrderPlaced", "user/signup", "UserSignedUp", "take 'UserSignedUp' or Event<UserSignedUp>")]);
 
     [Fact]
     public Task AF0003_stays_silent_for_the_declared_type_bare_or_in_Event_of_T() =>

@@ -94,18 +94,22 @@ public sealed class ScheduleTests
             """);
 
     [Fact]
-    public Task A_method_with_both_a_schedule_and_an_event_is_reported() =>
+    public Task A_method_with_both_a_schedule_and_an_event_must_take_a_payload_the_tick_converts_to() =>
         FanoutVerifier.AnalyzeAsync(Prelude + """
             [Event("cache/invalidated")] public sealed partial record CacheInvalidated(string Key);
             public static class Jobs
             {
-                [OnSchedule("0 3 * * *")]
+                [OnSchedule({|#0:"0 3 * * *"|})]
                 [OnEvent("cache/invalidated")]
-                public static void {|#0:Rebuild|}(CacheInvalidated e) { }
+                public static void Rebuild(CacheInvalidated e) { }
             }
             """,
             [
-                FanoutVerifier.Diagnostic(Descriptors.ScheduleWithEvent, 0).WithArguments("Jobs.Rebuild"),
-                FanoutVerifier.Diagnostic(Descriptors.InvalidScheduleHandler, 0).WithArguments("Jobs.Rebuild", "parameter 'e' of type 'CacheInvalidated' is not what a scheduled function receives; it takes, in any order, an optional ScheduledTick (or Event<ScheduledTick>), FunctionContext and CancellationToken"),
+                FanoutVerifier.Diagnostic(Descriptors.PayloadTypeMismatch, 0).WithArguments(
+                    "Jobs.Rebuild",
+                    "CacheInvalidated",
+                    "attrfanout/schedule/jobs-rebuild",
+                    "AttrFanout.ScheduledTick",
+                    "a function with several triggers takes a type every trigger's payload converts to (a base class or interface they share, or object), or no payload"),
             ]);
 }

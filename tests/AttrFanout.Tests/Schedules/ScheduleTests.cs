@@ -135,4 +135,25 @@ public sealed class ScheduleTests
         Assert.True(app.Get<FunctionCatalog>().TryGetEvent(ScheduleRule.EventNameFor(ScheduledFunctions.ParisNight), out var declared));
         Assert.Equal(typeof(ScheduledTick), declared.PayloadType);
     }
+
+    [Fact]
+    public async Task A_function_with_an_event_and_a_schedule_runs_for_both_and_its_context_names_the_trigger()
+    {
+        var clock = new TestClock();
+        await using var app = Start(ScheduledFunctions.WithEvent, "*/10 * * * * *", clock);
+        var log = app.Get<TickLog>();
+
+        var sent = await app.Sender.SendAsync(new TidyRequested("disk full"));
+        await clock.AdvanceUntilAsync(Safety.UntilAsync(() => Task.FromResult(log.Triggers.Count >= 2)));
+
+        Assert.Single(sent.RunIds);
+        Assert.EndsWith(ScheduledFunctions.WithEvent, sent.RunIds[0], StringComparison.Ordinal);
+        Assert.Contains(TidyRequested.EventName, log.Triggers);
+        Assert.Contains(ScheduleRule.EventNameFor(ScheduledFunctions.WithEvent), log.Triggers);
+        var catalog = app.Get<FunctionCatalog>();
+        Assert.Single(catalog.Functions, static f => f.Id == ScheduledFunctions.WithEvent);
+        Assert.Equal(
+            [TidyRequested.EventName, ScheduleRule.EventNameFor(ScheduledFunctions.WithEvent)],
+            catalog.GetTriggers(ScheduledFunctions.WithEvent).Select(static t => t.EventName));
+    }
 }

@@ -14,8 +14,9 @@ public static class ScheduledFunctions
     public const string ParisNight = "tests-paris-night";
     public const string CatchingUp = "tests-catching-up";
     public const string WithContext = "tests-schedule-context";
+    public const string WithEvent = "tests-schedule-and-event";
 
-    public static readonly string[] All = [EveryTenSeconds, ParisNight, CatchingUp, WithContext];
+    public static readonly string[] All = [EveryTenSeconds, ParisNight, CatchingUp, WithContext, WithEvent];
 
     [OnSchedule(Rare, Id = EveryTenSeconds)]
     public static void EveryTen(ScheduledTick tick, FunctionContext context) => Log(context).Record(tick);
@@ -37,8 +38,17 @@ public static class ScheduledFunctions
     [OnSchedule(Rare, Id = WithContext, Retries = 0)]
     public static void ContextOnly(FunctionContext context) => Log(context).EventIds.Enqueue(context.EventId);
 
+    /// <summary>One function started by an event and by its schedule; it records which trigger started each run.</summary>
+    [OnEvent("tests/schedules.tidy", Id = WithEvent)]
+    [OnSchedule(Rare, Retries = 0)]
+    public static void Tidy(FunctionContext context) => Log(context).Triggers.Enqueue(context.EventName);
+
     private static TickLog Log(FunctionContext context) => context.Services.GetRequiredService<TickLog>();
 }
+
+/// <summary>The requests to tidy up now, the other trigger of <see cref="ScheduledFunctions.WithEvent"/>.</summary>
+[Event("tests/schedules.tidy")]
+public sealed partial record TidyRequested(string Reason);
 
 /// <summary>The ticks one test app's scheduled functions received, in order.</summary>
 public sealed class TickLog
@@ -48,6 +58,9 @@ public sealed class TickLog
     private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
 
     public ConcurrentQueue<string> EventIds { get; } = new();
+
+    /// <summary>Gets the event names of the runs of <see cref="ScheduledFunctions.WithEvent"/>, which name their trigger.</summary>
+    public ConcurrentQueue<string> Triggers { get; } = new();
 
     public ScheduledTick[] Ticks => [.. _ticks];
 

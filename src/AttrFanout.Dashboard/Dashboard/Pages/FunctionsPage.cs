@@ -21,7 +21,14 @@ internal static class FunctionsPage
         foreach (var function in site.Catalog.Functions)
         {
             html.Raw("<tr data-function=\"").Text(function.Id).Raw("\"><td>").Link(request.Url("runs?function=" + Uri.EscapeDataString(function.Id)), function.Id, "mono").Raw("</td>");
-            html.Raw("<td>").Link(request.Url("events?name=" + Uri.EscapeDataString(function.EventName)), function.EventName, "mono").Raw("</td>");
+            html.Raw("<td>");
+            var triggers = site.Catalog.GetTriggers(function.Id);
+            for (var i = 0; i < triggers.Count; i++)
+            {
+                html.Raw(i == 0 ? "" : "<br>").Link(request.Url("events?name=" + Uri.EscapeDataString(triggers[i].EventName)), triggers[i].EventName, "mono");
+            }
+
+            html.Raw("</td>");
             html.Element("td", function.Handler, "mono small");
             html.Element("td", Format.Retries(function, site.Runtime));
             html.Element("td", Format.Timeout(function, site.Runtime));
