@@ -75,9 +75,10 @@ public sealed class TriggerAnalyzerTests
             [
                 FanoutVerifier.Diagnostic(Descriptors.BatchHandlerWithoutList, 0).WithArguments("H.A", "Clicked", "Clicked"),
                 FanoutVerifier.Diagnostic(Descriptors.BatchHandlerWithoutList, 1).WithArguments("H.B", "AttrFanout.Event<Clicked>", "Clicked"),
+                FanoutVerifier.Diagnostic(Descriptors.PayloadTypeMismatch, 2).WithArguments(
+                    "H.C", "System.Collections.Generic.IEnumerable<Clicked>", "ui/clicked", "Clicked", "take 'Clicked' or Event<Clicked>"),
                 FanoutVerifier.Diagnostic(Descriptors.BatchHandlerWithoutList, 2).WithArguments(
                     "H.C", "System.Collections.Generic.IEnumerable<Clicked>", "Clicked"),
-                FanoutVerifier.Diagnostic(Descriptors.PayloadTypeMismatch, 2).WithArguments("H.C", "System.Collections.Generic.IEnumerable<Clicked>", "ui/clicked", "Clicked"),
             ]);
 
     [Fact]
@@ -93,7 +94,7 @@ public sealed class TriggerAnalyzerTests
             [
                 FanoutVerifier.Diagnostic(Descriptors.ListWithoutBatch, 0).WithArguments("H.A", "System.Collections.Generic.IReadOnlyList<Clicked>", "Clicked"),
                 FanoutVerifier.Diagnostic(Descriptors.ListWithoutBatch, 1).WithArguments("H.B", "System.Collections.Generic.IReadOnlyList<AttrFanout.Event<Clicked>>", "Clicked"),
-                FanoutVerifier.Diagnostic(Descriptors.PayloadTypeMismatch, 2).WithArguments("H.C", "UserSignedUp", "ui/clicked", "Clicked"),
+                FanoutVerifier.Diagnostic(Descriptors.PayloadTypeMismatch, 2).WithArguments("H.C", "UserSignedUp", "ui/clicked", "Clicked", "take 'Clicked' or Event<Clicked>"),
             ]);
 
     [Fact]
