@@ -57,8 +57,20 @@ public sealed class FunctionDescriptor<TPayload> : FunctionDescriptor
     /// <inheritdoc />
     public override ValueTask InvokeAsync(IServiceProvider services, EventEnvelope envelope, FunctionContext context, CancellationToken cancellationToken)
     {
-        return envelope is Event<TPayload> typed ? _invoker(services, typed, context, cancellationToken) : throw WrongPayload(envelope);
+        return envelope is Event<TPayload> typed ? _invoker(services, typed, context, cancellationToken)
+            : envelope is Event<Triggers.HeldBatch> batch && BatchInvoker is { } invokeBatch ? invokeBatch(services, batch.Data.As<TPayload>(), context, cancellationToken)
+            : throw WrongPayload(envelope);
     }
+
+    /// <inheritdoc />
+    internal override EventEnvelope Envelope(string id, string name, DateTimeOffset timestamp, object payload) =>
+        new Event<TPayload>(id, name, timestamp, (TPayload)payload);
+
+    /// <inheritdoc />
+    internal override EventDescriptor DescribeHoldEvent(string name, EventDescriptor? ownEvent) =>
+        Batch is not null ? new Triggers.HeldBatchEventDescriptor(name, ownEvent)
+        : ownEvent is EventDescriptor<TPayload> typed ? typed.Renamed(name)
+        : new EventDescriptor<TPayload>(name);
 
     private InvalidOperationException WrongPayload(EventEnvelope envelope) => new(
         $"Function '{Id}' expects an event with a payload of type '{typeof(TPayload).FullName}', but event '{envelope.Id}' ('{envelope.Name}') carries '{envelope.Payload.GetType().FullName}'.");

@@ -11,13 +11,16 @@ public sealed class FunctionCatalog
     private readonly FrozenDictionary<string, FunctionDescriptor> _functionsById;
     private readonly FrozenDictionary<string, Stores.RunRequest[]> _runsByEvent;
     private readonly FrozenSet<string> _flowControlledEvents;
+    private readonly FrozenDictionary<string, FunctionDescriptor> _holdEvents;
 
     private FunctionCatalog(IReadOnlyList<FunctionDescriptor> functions, IReadOnlyList<EventDescriptor> events)
     {
         Functions = functions;
         Events = events;
+        _holdEvents = Triggers.HoldEvents.ByName(functions);
         _functionsByEvent = functions
             .GroupBy(static f => f.EventName, StringComparer.Ordinal)
+            .Concat(_holdEvents.GroupBy(static pair => pair.Key, static pair => pair.Value, StringComparer.Ordinal))
             .ToFrozenDictionary(static g => g.Key, static g => g.ToArray(), StringComparer.Ordinal);
         _eventsByName = events.ToFrozenDictionary(static e => e.Name, StringComparer.Ordinal);
         _functionsById = functions.ToFrozenDictionary(static f => f.Id, StringComparer.Ordinal);
@@ -28,6 +31,7 @@ public sealed class FunctionCatalog
         _flowControlledEvents = _functionsByEvent
             .Where(static pair => pair.Value.Any(static f => f.FlowControl is not null || f.HasFilter || Sending.TriggerKeys.Apply(f)))
             .Select(static pair => pair.Key)
+            .Concat(_holdEvents.Keys)
             .ToFrozenSet(StringComparer.Ordinal);
     }
 
@@ -65,6 +69,11 @@ public sealed class FunctionCatalog
         if (_flowControlledEvents.Count == 0 || !_flowControlledEvents.Contains(envelope.Name))
         {
             return GetRunRequests(envelope.Name);
+        }
+
+        if (_holdEvents.TryGetValue(envelope.Name, out var held))
+        {
+            return [Triggers.HoldEvents.RunRequest(held, envelope)];
         }
 
         var functions = _functionsByEvent[envelope.Name];
@@ -149,7 +158,7 @@ public sealed class FunctionCatalog
 
         var events = new List<EventDescriptor>();
         var byName = new Dictionary<string, EventDescriptor>(StringComparer.Ordinal);
-        foreach (var declared in builder.Events.Concat(ScheduleEvents(functions)))
+        foreach (var declared in builder.Events.Concat(ScheduleEvents(functions)).Concat(Triggers.HoldEvents.Declare(functions, builder.Events)))
         {
             if (byName.TryGetValue(declared.Name, out var existing))
             {
