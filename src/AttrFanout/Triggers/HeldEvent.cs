@@ -10,6 +10,9 @@ public sealed record HeldEvent(string Id, DateTimeOffset Timestamp, DateTimeOffs
     /// <summary>Gets the payload as UTF-8 JSON, for a store that keeps bytes; empty when <see cref="Event"/> carries it.</summary>
     public ReadOnlyMemory<byte> Payload { get; init; }
 
+    /// <summary>Gets the event's position in its store, when known: it orders events of the same timestamp.</summary>
+    public ulong Sequence { get; init; }
+
     /// <summary>Gets the event itself, for a store that keeps objects (in memory); <see langword="null"/> when read from bytes.</summary>
     public EventEnvelope? Event { get; init; }
 }

@@ -48,6 +48,7 @@ public sealed class HeldEvents
                 writer.WriteString("ts", held.Timestamp);
                 writer.WriteString("at", held.HeldAt);
                 writer.WriteNumber("n", held.Bytes);
+                writer.WriteNumber("s", held.Sequence);
                 writer.WritePropertyName("p");
                 writer.WriteRawValue(held.Payload.Span, skipInputValidation: true);
                 writer.WriteEndObject();
@@ -79,6 +80,7 @@ public sealed class HeldEvents
                 element.GetProperty("n").GetInt32())
             {
                 Payload = System.Text.Encoding.UTF8.GetBytes(payload),
+                Sequence = element.TryGetProperty("s", out var sequence) ? sequence.GetUInt64() : 0,
             });
         }
 

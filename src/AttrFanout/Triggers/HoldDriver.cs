@@ -181,7 +181,7 @@ internal sealed class HoldDriver(
             return function.Envelope(id, rule.EventName, held.Timestamp, Rebuild(held, own).Payload);
         }
 
-        var events = taken.Select(held => Rebuild(held, own)).OrderBy(static e => e.Timestamp).ToArray();
+        var events = taken.Select(held => Rebuild(held, own)).ToArray();
         return new Event<HeldBatch>(id, rule.EventName, events[^1].Timestamp, new HeldBatch(events));
     }
 

@@ -30,7 +30,7 @@ internal sealed class HoldIntake(
     {
         var functionId = delivery.FunctionId;
         var key = delivery.Keys?.Hold ?? "";
-        var incoming = Describe(rule, delivery.Event, time.GetUtcNow());
+        var incoming = Describe(rule, delivery.Event, time.GetUtcNow()) with { Sequence = RunIds.TryParse(delivery.RunId, out var sequence, out _) ? sequence : 0 };
         for (var attempt = 0; attempt < MaxTries; attempt++)
         {
             var current = await holds.GetAsync(functionId, key, cancellationToken).ConfigureAwait(false);

@@ -65,7 +65,8 @@ internal sealed class HoldRule
         }
 
         reason = "held";
-        return new HeldEvents(current?.Since ?? incoming.HeldAt, [.. current?.Events ?? [], incoming]);
+        IReadOnlyList<HeldEvent> events = [.. (current?.Events ?? []).Append(incoming).OrderBy(static e => e.Timestamp).ThenBy(static e => e.Sequence)];
+        return new HeldEvents(current?.Since ?? incoming.HeldAt, events);
     }
 
     /// <summary>Gets when the run of <paramref name="content"/> is due.</summary>
@@ -82,11 +83,14 @@ internal sealed class HoldRule
             return debounce.MaxWait is { } maxWait && content.Since + maxWait < quiet ? content.Since + maxWait : quiet;
         }
 
-        var first = content.Events[0].HeldAt;
+        var first = content.Events.Min(static e => e.HeldAt);
         return IsFull(content) ? first : first + Batch!.Timeout;
     }
 
-    /// <summary>Gets the events the next run takes: a debounce's one event; a batch's oldest, up to its size and bytes (at least one).</summary>
+    /// <summary>
+    /// Gets the events the next run takes: a debounce's one event; a batch's oldest (by timestamp, then position in the
+    /// store), up to its size and bytes (at least one).
+    /// </summary>
     public IReadOnlyList<HeldEvent> Take(HeldEvents content)
     {
         if (Batch is not { } batch)
@@ -115,7 +119,7 @@ internal sealed class HoldRule
     {
         var ids = new HashSet<string>(taken.Select(static e => e.Id), StringComparer.Ordinal);
         var left = content.Events.Where(e => !ids.Contains(e.Id)).ToArray();
-        return left.Length == 0 ? null : new HeldEvents(left[0].HeldAt, left);
+        return left.Length == 0 ? null : new HeldEvents(left.Min(static e => e.HeldAt), left);
     }
 
     private bool IsFull(HeldEvents content)
