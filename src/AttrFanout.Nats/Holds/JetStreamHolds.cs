@@ -18,6 +18,9 @@ internal sealed class JetStreamHolds(INatsKVStore bucket) : IEventHoldStore
     private const string Kind = "hold";
     private static readonly NatsRawSerializer<byte[]> Raw = NatsRawSerializer<byte[]>.Default;
 
+    /// <summary>The longest a listing of the holds' keys waits for the server, a network bound in real time.</summary>
+    private static readonly TimeSpan ListingBound = TimeSpan.FromSeconds(1);
+
     public async ValueTask<StoredHold?> GetAsync(string functionId, string key, CancellationToken cancellationToken) =>
         await ReadAsync(EntryKey(functionId, key), cancellationToken).ConfigureAwait(false);
 
@@ -41,9 +44,11 @@ internal sealed class JetStreamHolds(INatsKVStore bucket) : IEventHoldStore
     {
         var holds = new List<HoldDue>();
         var keys = new List<string>();
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(ListingBound);
         try
         {
-            await foreach (var entryKey in bucket.GetKeysAsync([Kind + ".>"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var entryKey in bucket.GetKeysAsync([Kind + ".>"], cancellationToken: bound.Token).ConfigureAwait(false))
             {
                 keys.Add(entryKey);
             }
@@ -51,6 +56,10 @@ internal sealed class JetStreamHolds(INatsKVStore bucket) : IEventHoldStore
         catch (NatsKVException) when (keys.Count == 0)
         {
             return holds;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A key listing that has not ended within its bound: the keys read so far are this listing; the next one reads again.
         }
 
         foreach (var entryKey in keys)

@@ -26,6 +26,9 @@ internal sealed class HoldDriver(
 {
     private const int MaxTries = 50;
     private static readonly TimeSpan SlotLease = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest one reading and its runs may take: a store call that hangs ends the pass, and the next one tries again.</summary>
+    private static readonly TimeSpan PassBound = TimeSpan.FromSeconds(20);
     private readonly string _holder = "holds-" + Guid.NewGuid().ToString("N");
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -52,9 +55,11 @@ internal sealed class HoldDriver(
         {
             var woken = Volatile.Read(ref _wake).Task;
             var next = time.GetUtcNow() + pollInterval;
+            using var bound = new CancellationTokenSource(PassBound, time);
+            using var pass = CancellationTokenSource.CreateLinkedTokenSource(stopping, bound.Token);
             try
             {
-                next = await RunDueAsync(stopping).ConfigureAwait(false);
+                next = await RunDueAsync(pass.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
