@@ -5,7 +5,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-// Usage: <url> <stream> <subject prefix> <journal file> <work ms> [traced|keyed]
+// Usage: <url> <stream> <subject prefix> <journal file> <work ms> [traced|keyed|held]
+// With "held", the worker has only the debounced and batched functions of HeldItems, which journal "ran ..." lines.
 // Appends "start N" and "done N" lines to the journal file; prints "ready" once the streams and consumers exist.
 // With "keyed", the worker runs four attempts at once and holds flow-control slots under 3 s leases (the shortest allowed).
 // With "traced", AttrFanout's spans are recorded (as a tracing SDK would), so traced functions see their attempt's span.
@@ -13,7 +14,8 @@ using var spans = args.Length > 5 && args[5] == "traced" ? ListenToAttrFanout() 
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
 builder.Services.AddSingleton(new WorkJournal(args[3], TimeSpan.FromMilliseconds(int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture))));
-builder.Services.AddAttrFanout(o =>
+var held = args.Length > 5 && args[5] == "held";
+Action<AttrFanoutOptions> configure = o =>
 {
     var keyed = args.Length > 5 && args[5] == "keyed";
     o.MaxConcurrency = keyed ? 4 : 2;
@@ -31,7 +33,21 @@ builder.Services.AddAttrFanout(o =>
         n.AckWait = TimeSpan.FromSeconds(2);
         n.FetchExpiry = TimeSpan.FromSeconds(2);
     });
-});
+    if (held)
+    {
+        o.HoldPollInterval = TimeSpan.FromMilliseconds(200);
+    }
+};
+if (held)
+{
+    var journal = new WorkJournal(args[3], TimeSpan.Zero);
+    AttrFanoutRegistration.AddAttrFanoutCore(builder.Services, [HeldItems.Module(journal)], configure);
+}
+else
+{
+    builder.Services.AddAttrFanout(configure);
+}
+
 builder.Services.AddHealthChecks().AddAttrFanoutNatsJetStream();
 using var host = builder.Build();
 await host.StartAsync();

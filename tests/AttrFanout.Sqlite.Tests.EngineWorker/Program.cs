@@ -9,9 +9,12 @@ using Microsoft.Extensions.Hosting;
 // drain <db> <ledger> [leaseMs]: runs the engine until no run of the file is unfinished, prints "drained ok", stops gracefully.
 // flow <db> <ledger> <announce|quiet>: like drain, with only the keyed function (KeyedJobs), its slots leased for 3 s.
 // cancelon <db> <ledger>: like drain, with only the function another event cancels (CancelOnJobs), which waits for its token.
-if (args is not [var mode, var database, var ledger, ..] || mode is not ("send" or "drain" or "flow" or "cancelon"))
+// hold <db> <ledger>: with only the debounced and batched functions (HeldJobs), sends a burst of three edits and two clicks,
+//   prints "held ok" once both holds are in the file, then runs until killed.
+// holddrain <db> <ledger>: with the same functions, runs until no hold and no unfinished run is left, prints "drained ok".
+if (args is not [var mode, var database, var ledger, ..] || mode is not ("send" or "drain" or "flow" or "cancelon" or "hold" or "holddrain"))
 {
-    await Console.Error.WriteLineAsync("usage: send <db> <ledger> <prefix> | drain <db> <ledger> [leaseMs] | flow <db> <ledger> <announce|quiet> | cancelon <db> <ledger>");
+    await Console.Error.WriteLineAsync("usage: send <db> <ledger> <prefix> | drain <db> <ledger> [leaseMs] | flow <db> <ledger> <announce|quiet> | cancelon <db> <ledger> | hold <db> <ledger> | holddrain <db> <ledger>");
     return 2;
 }
 
@@ -34,6 +37,19 @@ if (mode == "flow")
 else if (mode == "cancelon")
 {
     AttrFanoutRegistration.AddAttrFanoutCore(services, [CancelOnJobs.Module], o => o.UseSqlite($"Data Source={database}", s => s.PollInterval = TimeSpan.FromMilliseconds(100)));
+}
+else if (mode is "hold" or "holddrain")
+{
+    AttrFanoutRegistration.AddAttrFanoutCore(services, [HeldJobs.Module], o =>
+    {
+        o.FlowControlLease = TimeSpan.FromSeconds(3);
+        o.HoldPollInterval = TimeSpan.FromMilliseconds(200);
+        o.UseSqlite($"Data Source={database}", s =>
+        {
+            s.LeaseDuration = TimeSpan.FromSeconds(3);
+            s.PollInterval = TimeSpan.FromMilliseconds(100);
+        });
+    });
 }
 else
 {
@@ -65,12 +81,36 @@ if (mode == "send")
 }
 
 var connectionString = $"Data Source={database}";
+if (mode == "hold")
+{
+    var sender = provider.GetRequiredService<IEventSender>();
+    for (var revision = 1; revision <= 3; revision++)
+    {
+        await sender.SendAsync(new DocEdited("doc-1", revision), new SendOptions { Id = $"edit-{revision.ToString(CultureInfo.InvariantCulture)}" });
+    }
+
+    for (var click = 1; click <= 2; click++)
+    {
+        await sender.SendAsync(new Clicked("tenant-1", click), new SendOptions { Id = $"click-{click.ToString(CultureInfo.InvariantCulture)}" });
+    }
+
+    while (await CountAsync("SELECT COUNT(*) FROM event_holds") < 2 || await CountAsync("SELECT COUNT(*) FROM runs WHERE status IN (0, 1)") > 0)
+    {
+        await Task.Delay(TimeSpan.FromMilliseconds(20));
+    }
+
+    Console.WriteLine("held ok");
+    await Task.Delay(Timeout.Infinite);
+}
+
 while (true)
 {
     await using var connection = new SqliteConnection(connectionString);
     await connection.OpenAsync();
     await using var command = connection.CreateCommand();
-    command.CommandText = "SELECT COUNT(*) FROM runs WHERE status IN (0, 1)";
+    command.CommandText = mode == "holddrain"
+        ? "SELECT (SELECT COUNT(*) FROM runs WHERE status IN (0, 1)) + (SELECT COUNT(*) FROM event_holds)"
+        : "SELECT COUNT(*) FROM runs WHERE status IN (0, 1)";
     if ((long)(await command.ExecuteScalarAsync())! == 0)
     {
         break;
@@ -86,3 +126,12 @@ foreach (var service in hosted.Reverse())
 
 Console.WriteLine("drained ok");
 return 0;
+
+async Task<long> CountAsync(string sql)
+{
+    await using var connection = new SqliteConnection(connectionString);
+    await connection.OpenAsync();
+    await using var command = connection.CreateCommand();
+    command.CommandText = sql;
+    return (long)(await command.ExecuteScalarAsync())!;
+}

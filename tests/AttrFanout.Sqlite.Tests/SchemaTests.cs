@@ -15,7 +15,7 @@ public sealed class SchemaTests
         using var connection = db.OpenRaw();
         Assert.Equal(Migrations.Latest, SchemaMigrator.ReadVersion(connection));
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
-        Assert.Equal(["attempts", "cancel_requests", "events", "flow_slots", "idempotency_keys", "rate_buckets", "runs"], Strings(connection, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"));
+        Assert.Equal(["attempts", "cancel_requests", "event_holds", "events", "flow_slots", "idempotency_keys", "rate_buckets", "runs"], Strings(connection, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"));
     }
 
     [Theory]

@@ -62,6 +62,9 @@ internal sealed class JetStreamSession : IAsyncDisposable
     /// <summary>Gets the idempotency claims in the flow bucket.</summary>
     public IdempotencyClaims Claims { get; private set; } = null!;
 
+    /// <summary>Gets the holds of debounces and batches, in the flow bucket.</summary>
+    public Holds.JetStreamHolds Holds { get; private set; } = null!;
+
     /// <summary>Gets the runs cancelled while not executing.</summary>
     public CancelledRuns Cancelled { get; private set; } = null!;
 
@@ -113,6 +116,7 @@ internal sealed class JetStreamSession : IAsyncDisposable
             var flow = new CompareAndSet(await FlowBucket.OpenAsync(session.Js, options, cancellationToken).ConfigureAwait(false));
             session.FlowControl = new JetStreamFlowControl(flow);
             session.Claims = new IdempotencyClaims(flow);
+            session.Holds = new Holds.JetStreamHolds(flow.Store);
             session.Cancelled = new CancelledRuns(flow.Store, time);
             session.Announcements = new CancelAnnouncements(connection, session.Subjects.Cancel);
             session.CancelOn = new CancelOnWatches(flow.Store, time);

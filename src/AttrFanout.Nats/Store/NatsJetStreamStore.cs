@@ -32,6 +32,7 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     private readonly Dictionary<(string FunctionId, string EventName), FunctionDescriptor> _filtered;
     private readonly Dictionary<string, FunctionDescriptor> _cancelledOnEvents;
     private readonly SessionFlowControl _flowControl;
+    private readonly AttrFanout.Nats.Holds.SessionHolds _holds;
     /// <summary>
     /// The runs handed to the engine and not yet reported. Striped finely, with room for what the feeds hold: a function's
     /// worker adds runs while dozens of completions remove theirs at once, and the default (a lock per core, grown only
@@ -60,9 +61,10 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         _deadLetterRuns = new DeadLetterRuns(_functions);
         _listing = new JetStreamRunListing(_functions, time);
         _flows = catalog.Functions
-            .Where(static f => f.FlowControl is not null)
-            .ToDictionary(static f => f.Id, static f => new FunctionFlow(f.Id, f.FlowControl!), StringComparer.Ordinal);
+            .Where(static f => f.FlowControl is not null || f.Debounce is not null || f.Batch is not null)
+            .ToDictionary(static f => f.Id, static f => new FunctionFlow(f.Id, f.FlowControl ?? new AttrFanout.FlowControl.FunctionFlowControl()), StringComparer.Ordinal);
         _flowControl = new SessionFlowControl(this);
+        _holds = new AttrFanout.Nats.Holds.SessionHolds(this);
         _filtered = catalog.Triggers.Where(static f => f.HasFilter).ToDictionary(static f => (f.Id, f.EventName));
         _cancelledOnEvents = catalog.Functions.Where(static f => f.CancelOn.Count > 0).ToDictionary(static f => f.Id, StringComparer.Ordinal);
         _unreachable = new UnreachableServerLog(Connection.NatsConnections.EffectiveOpts(options).Url, time, _logger);
@@ -91,6 +93,9 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
     /// <summary>Gets the shared state of flow control, in the flow bucket (opened with the session).</summary>
     public IFlowControlStore? FlowControl => _flowControl;
 
+    /// <summary>Gets the holds of debounces and batches, in the flow bucket.</summary>
+    public IEventHoldStore? Holds => _holds;
+
     /// <summary>Gets the open session, or <see langword="null"/> before the first use.</summary>
     internal JetStreamSession? Session => _session;
 
@@ -102,6 +107,11 @@ internal sealed class NatsJetStreamStore : IFanoutStore, IAsyncDisposable, IDisp
         var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var envelope = submission.Event;
         var wire = new WireEvent(envelope.Id, envelope.Name, envelope.Timestamp, submission.Payload ?? _codec.Serialize(envelope), submission.Trace);
+        if (AttrFanout.Triggers.HoldNames.TryGetFunction(envelope.Name, out var heldBy) && submission.Runs is [{ } holdRun] && holdRun.FunctionId == heldBy)
+        {
+            return await AttrFanout.Nats.Holds.HoldRunPublish.AcceptAsync(session, holdRun, wire, cancellationToken).ConfigureAwait(false);
+        }
+
         if (KeyedAccept.Applies(submission))
         {
             return await KeyedAccept.AcceptAsync(session, submission, wire, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);

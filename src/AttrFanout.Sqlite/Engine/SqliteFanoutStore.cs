@@ -64,6 +64,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
             _wakeups.Wake(functionId);
         });
         FlowControl = new SqliteFlowControlStore(store);
+        Holds = new Holds.SqliteHolds(store);
         _cancellations = new CancellationWatch(_reads, time, e => LogBackgroundError("cancel watch", e));
         _pruner = new RetentionPruner(time, options.PruneInterval, () => store.PruneAsync(), r => SqliteStoreLog.Pruned(logger, r.SucceededRuns, r.ExpiredFailedRuns, r.Events), e => LogBackgroundError("pruning", e));
     }
@@ -72,6 +73,8 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
 
     /// <summary>Gets the flow-control state in the file's <c>flow_slots</c> and <c>rate_buckets</c> tables.</summary>
     public IFlowControlStore FlowControl { get; }
+
+    public IEventHoldStore Holds { get; }
 
     /// <summary>Gets the file, as the connection string names it.</summary>
     public string DataSource { get; }
@@ -414,7 +417,7 @@ internal sealed class SqliteFanoutStore : IFanoutStore, IAsyncDisposable, IDispo
             _leases.Hold(runId, run.FunctionId);
             queue.Enqueue(new LeasedRun(
                 runId, run.FunctionId, Attempt: 1, run.MaxAttempts, accepted.AcceptedAt + _options.LeaseDuration, AttemptLeases: 1,
-                envelope.Id, envelope.Name, envelope.Timestamp, payload, trace, CreatedAt: accepted.AcceptedAt));
+                envelope.Id, envelope.Name, envelope.Timestamp, payload, trace, CreatedAt: accepted.AcceptedAt) { Keys = run.Keys });
         }
 
         _wakeups.Wake(run.FunctionId);

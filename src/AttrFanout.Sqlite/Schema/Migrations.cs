@@ -92,6 +92,16 @@ internal static class Migrations
                 requested_at INTEGER NOT NULL
             ) WITHOUT ROWID;
             """),
+        new(7, """
+            CREATE TABLE event_holds (
+                function_id TEXT    NOT NULL,
+                hold_key    TEXT    NOT NULL,
+                content     TEXT    NOT NULL,
+                due_at      INTEGER NOT NULL,
+                version     INTEGER NOT NULL,
+                PRIMARY KEY (function_id, hold_key)
+            ) WITHOUT ROWID;
+            """),
         new(8, """
             ALTER TABLE runs ADD COLUMN attempt_started_at INTEGER;
 

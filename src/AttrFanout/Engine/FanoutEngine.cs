@@ -37,6 +37,7 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
     private readonly RunExecutor _executor;
     private readonly FailureThrottle _failures;
     private readonly Schedules.ScheduleDriver _schedules;
+    private readonly Triggers.HoldDriver? _holds;
     private readonly FlowLeases? _flowLeases;
     private readonly CancellationWatcher? _cancellations;
     private readonly Lock _gate = new();
@@ -66,6 +67,11 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         _options = options.Value;
         _runs = new RunTracker(catalog.Functions.Count);
         FlowControlStartupCheck.Check(catalog.Functions, store);
+        Triggers.HoldStartupCheck.Check(catalog.Functions, store);
+        var holdRules = catalog.Functions.Select(Triggers.HoldRule.For).OfType<Triggers.HoldRule>().ToDictionary(static r => r.Function.Id, StringComparer.Ordinal);
+        _holds = holdRules.Count > 0
+            ? new Triggers.HoldDriver(holdRules, store.Holds!, store.FlowControl, acceptor, catalog, time, _logger, failures, _options.HoldPollInterval)
+            : null;
         var cancellable = CancellationWatcher.IsSupportedBy(store);
         _cancellations = cancellable ? new CancellationWatcher(store, _runs, time, _logger, failures) : null;
         _flowLeases = store.FlowControl is { } flowStore && catalog.Functions.Any(static f => f.FlowControl is not null)
@@ -74,7 +80,8 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
         _executor = new RunExecutor(
             _runs, scopes, store, time, _logger, _lifetime, _options, completions, failures, PublishFailureAsync, logScopes, acceptor.IsObserved,
             cancellableAttempts: cancellable,
-            publishSkipped: _options.AnnounceSkippedRuns ? PublishSkippedAsync : null);
+            publishSkipped: _options.AnnounceSkippedRuns ? PublishSkippedAsync : null,
+            holds: _holds is { } driver ? new Triggers.HoldIntake(holdRules, store.Holds!, catalog, store.UsesPayloadBytes, time, _logger, driver.Wake) : null);
         var sharedSlots = _options.MaxConcurrency is { } limit ? new SharedSlots(limit, catalog.Functions.Count) : null;
         _workers = new FunctionWorker[catalog.Functions.Count];
         for (var i = 0; i < _workers.Length; i++)
@@ -149,6 +156,11 @@ internal sealed class FanoutEngine : IAsyncDisposable, IDisposable
             }
 
             _scheduleTasks = _schedules.Start(stopping);
+            if (_holds is { } holds)
+            {
+                _scheduleTasks = [.. _scheduleTasks, holds.Start(stopping)];
+            }
+
             _flowLeases?.Start();
         }
 

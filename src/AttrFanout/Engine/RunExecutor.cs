@@ -26,7 +26,8 @@ internal sealed class RunExecutor(
     bool logScopes,
     bool attributesSends = false,
     bool cancellableAttempts = false,
-    Func<FunctionSkipped, System.Diagnostics.ActivityContext, CancellationToken, ValueTask>? publishSkipped = null)
+    Func<FunctionSkipped, System.Diagnostics.ActivityContext, CancellationToken, ValueTask>? publishSkipped = null,
+    Triggers.HoldIntake? holds = null)
 {
     /// <summary>Gets whether each attempt gets a token of its own, so a cancellation request stops it alone (the store can cancel runs).</summary>
     public bool CancellableAttempts { get; } = cancellableAttempts;
@@ -91,7 +92,9 @@ internal sealed class RunExecutor(
     /// </summary>
     private ValueTask ExecuteOneAsync(RunState state, bool keepSlots) =>
         state.Delivery.CancelReason is { } cancelled ? SettleCancelledOnDeliveryAsync(state, cancelled)
-        : state.Plan.Gate is null ? ExecuteUngatedAsync(state, keepSlots) : ExecuteGatedAsync(state, state.Plan.Gate);
+        : holds?.RuleFor(state.Delivery) is { } hold ? ExecuteHeldAsync(state, hold, keepSlots)
+        : state.Plan.Gate is null ? ExecuteUngatedAsync(state, keepSlots)
+        : ExecuteGatedAsync(state, state.Plan.Gate);
 
     /// <summary>Settles a run the store delivered already cancelled by an event (<see cref="RunDelivery.CancelReason"/>), without an attempt.</summary>
     private async ValueTask SettleCancelledOnDeliveryAsync(RunState state, string reason)
@@ -107,6 +110,69 @@ internal sealed class RunExecutor(
         catch (Exception engineError)
         {
             Log.EngineFailure(logger, failures, "store (recording outcomes)", state.Delivery.FunctionId, engineError);
+        }
+        finally
+        {
+            tracker.Ended(state);
+        }
+    }
+
+    /// <summary>
+    /// Adds the run's event to its debounce or batch instead of calling the handler, and ends the run skipped with a reason
+    /// naming the hold: not an attempt, not a failure. A store that fails defers the run briefly.
+    /// </summary>
+    private async ValueTask ExecuteHeldAsync(RunState state, Triggers.HoldRule hold, bool keepSlots)
+    {
+        var delivery = state.Delivery;
+        try
+        {
+            string? reason = null;
+            Exception? failure = null;
+            try
+            {
+                reason = await holds!.HoldAsync(hold, delivery, lifetime.Stopping).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !lifetime.Stopping.IsCancellationRequested)
+            {
+                failure = error;
+            }
+            finally
+            {
+                if (!keepSlots)
+                {
+                    state.ReleaseSlots();
+                }
+            }
+
+            if (!state.TryClaimSettlement())
+            {
+                return;
+            }
+
+            var now = time.GetUtcNow();
+            if (reason is not null)
+            {
+                Log.RunSkipped(logger, delivery.FunctionId, delivery.RunId, delivery.Event.Id, reason);
+                FanoutMetrics.AddWithReason(FanoutMetrics.RunsSkipped, delivery.FunctionId, hold.Kind);
+                await ReportAsync(state, RunOutcome.Skipped(delivery.RunId, delivery.Attempts, now, reason)).ConfigureAwait(false);
+            }
+            else if (failure is PayloadSerializationException)
+            {
+                await SettleFailureAsync(state, failure).ConfigureAwait(false);
+            }
+            else if (failure is null)
+            {
+                await SettleFailureAsync(state, new ShutdownInterruptedException()).ConfigureAwait(false);
+            }
+            else
+            {
+                Log.EngineFailure(logger, failures, $"store (holding events for {hold.Attribute})", delivery.FunctionId, failure);
+                await ReportAsync(state, RunOutcome.Deferred(delivery.RunId, delivery.Attempts, now, now + FlowRecheck.First, $"{hold.Attribute} hold unavailable: {failure.GetType().Name}")).ConfigureAwait(false);
+            }
+        }
+        catch (Exception engineError)
+        {
+            Log.EngineFailure(logger, failures, "store (recording outcomes)", delivery.FunctionId, engineError);
         }
         finally
         {

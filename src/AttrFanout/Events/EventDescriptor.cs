@@ -74,8 +74,14 @@ public sealed class EventDescriptor<TPayload> : EventDescriptor
         _serializer = new PayloadSerializer<TPayload>(name, resolver, namingPolicy);
     }
 
+    private EventDescriptor(PayloadSerializer<TPayload>? serializer, string name)
+        : base(name) => _serializer = serializer;
+
     /// <inheritdoc />
     public override Type PayloadType => typeof(TPayload);
+
+    /// <summary>Gets the same payload and serialization under another event name (the event of a debounce).</summary>
+    internal EventDescriptor<TPayload> Renamed(string name) => new(_serializer, name);
 
     /// <inheritdoc />
     public override bool CanSerializePayload => _serializer is not null;

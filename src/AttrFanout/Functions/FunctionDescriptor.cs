@@ -79,4 +79,10 @@ public abstract class FunctionDescriptor
     /// <param name="context">The run's context.</param>
     /// <param name="cancellationToken">Cancelled on timeout or shutdown.</param>
     public abstract ValueTask InvokeAsync(IServiceProvider services, EventEnvelope envelope, FunctionContext context, CancellationToken cancellationToken);
+
+    /// <summary>Wraps <paramref name="payload"/>, of <see cref="PayloadType"/>, in a typed event (the event of a debounce).</summary>
+    internal abstract EventEnvelope Envelope(string id, string name, DateTimeOffset timestamp, object payload);
+
+    /// <summary>Declares the event that starts the function's debounce or batch runs, from the declaration of its own event when there is one.</summary>
+    internal abstract EventDescriptor DescribeHoldEvent(string name, EventDescriptor? ownEvent);
 }

@@ -60,7 +60,9 @@ public sealed class FunctionDescriptor<TPayload> : FunctionDescriptor
     /// <inheritdoc />
     public override ValueTask InvokeAsync(IServiceProvider services, EventEnvelope envelope, FunctionContext context, CancellationToken cancellationToken)
     {
-        return _invoker(services, envelope as Event<TPayload> ?? Cast(envelope), context, cancellationToken);
+        return envelope is Event<TPayload> typed ? _invoker(services, typed, context, cancellationToken)
+            : envelope is Event<Triggers.HeldBatch> batch && BatchInvoker is { } invokeBatch ? invokeBatch(services, batch.Data.As<TPayload>(), context, cancellationToken)
+            : _invoker(services, Cast(envelope), context, cancellationToken);
     }
 
     /// <summary>The event with its payload cast to <typeparamref name="TPayload"/>, for a trigger whose payload type derives from it.</summary>
@@ -68,6 +70,16 @@ public sealed class FunctionDescriptor<TPayload> : FunctionDescriptor
         envelope.Payload is TPayload payload
             ? new Event<TPayload>(envelope.Id, envelope.Name, envelope.Timestamp, payload)
             : throw WrongPayload(envelope);
+
+    /// <inheritdoc />
+    internal override EventEnvelope Envelope(string id, string name, DateTimeOffset timestamp, object payload) =>
+        new Event<TPayload>(id, name, timestamp, (TPayload)payload);
+
+    /// <inheritdoc />
+    internal override EventDescriptor DescribeHoldEvent(string name, EventDescriptor? ownEvent) =>
+        Batch is not null ? new Triggers.HeldBatchEventDescriptor(name, ownEvent)
+        : ownEvent is EventDescriptor<TPayload> typed ? typed.Renamed(name)
+        : new EventDescriptor<TPayload>(name);
 
     private InvalidOperationException WrongPayload(EventEnvelope envelope) => new(
         $"Function '{Id}' expects an event with a payload of type '{typeof(TPayload).FullName}', but event '{envelope.Id}' ('{envelope.Name}') carries '{envelope.Payload.GetType().FullName}'.");

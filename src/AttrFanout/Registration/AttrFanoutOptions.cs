@@ -87,6 +87,14 @@ public sealed class AttrFanoutOptions
     public TimeSpan FlowControlLease { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Gets or sets how often the engine reads the store's holds (<see cref="DebounceAttribute"/>, <see cref="BatchAttribute"/>)
+    /// to run the due ones. A hold this process adds to is run at its due time regardless; the reading finds the holds of
+    /// other processes, and those a crashed process left, so it bounds how late they run.
+    /// </summary>
+    /// <value>The default is 1 second.</value>
+    public TimeSpan HoldPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// Gets or sets whether a run left out by a flow-control rule is announced with the event
     /// <c>attrfanout/function.skipped</c> (<see cref="FunctionSkipped"/>), besides being recorded as skipped and counted.
     /// </summary>

@@ -13,6 +13,7 @@ public sealed class FunctionCatalog
     private readonly FrozenSet<string> _flowControlledEvents;
     private readonly FrozenDictionary<string, global::AttrFanout.Triggers.CancelOnWatcher[]> _cancelOnByEvent;
     private readonly FrozenDictionary<string, FunctionDescriptor[]> _triggersById;
+    private readonly FrozenDictionary<string, FunctionDescriptor> _holdEvents;
 
     private FunctionCatalog(IReadOnlyList<FunctionDescriptor> functions, IReadOnlyList<FunctionDescriptor> triggers, IReadOnlyList<EventDescriptor> events)
     {
@@ -22,8 +23,10 @@ public sealed class FunctionCatalog
         _triggersById = triggers
             .GroupBy(static f => f.Id, StringComparer.Ordinal)
             .ToFrozenDictionary(static g => g.Key, static g => g.ToArray(), StringComparer.Ordinal);
+        _holdEvents = global::AttrFanout.Triggers.HoldEvents.ByName(functions);
         _functionsByEvent = triggers
             .GroupBy(static f => f.EventName, StringComparer.Ordinal)
+            .Concat(_holdEvents.GroupBy(static pair => pair.Key, static pair => pair.Value, StringComparer.Ordinal))
             .ToFrozenDictionary(static g => g.Key, static g => g.ToArray(), StringComparer.Ordinal);
         _eventsByName = events.ToFrozenDictionary(static e => e.Name, StringComparer.Ordinal);
         _functionsById = functions.ToFrozenDictionary(static f => f.Id, StringComparer.Ordinal);
@@ -34,6 +37,7 @@ public sealed class FunctionCatalog
         _flowControlledEvents = _functionsByEvent
             .Where(static pair => pair.Value.Any(static f => f.FlowControl is not null || f.HasFilter || Sending.TriggerKeys.Apply(f)))
             .Select(static pair => pair.Key)
+            .Concat(_holdEvents.Keys)
             .ToFrozenSet(StringComparer.Ordinal);
         _cancelOnByEvent = functions
             .SelectMany(static f => f.CancelOn.Select((rule, index) => (rule.EventName, Watcher: new global::AttrFanout.Triggers.CancelOnWatcher(f, index))))
@@ -88,6 +92,11 @@ public sealed class FunctionCatalog
         if (_flowControlledEvents.Count == 0 || !_flowControlledEvents.Contains(envelope.Name))
         {
             return GetRunRequests(envelope.Name);
+        }
+
+        if (_holdEvents.TryGetValue(envelope.Name, out var held))
+        {
+            return [global::AttrFanout.Triggers.HoldEvents.RunRequest(held, envelope)];
         }
 
         var functions = _functionsByEvent[envelope.Name];
@@ -187,7 +196,7 @@ public sealed class FunctionCatalog
 
         var events = new List<EventDescriptor>();
         var byName = new Dictionary<string, EventDescriptor>(StringComparer.Ordinal);
-        foreach (var declared in builder.Events.Concat(ScheduleEvents(triggers)))
+        foreach (var declared in builder.Events.Concat(ScheduleEvents(triggers)).Concat(global::AttrFanout.Triggers.HoldEvents.Declare(functions, builder.Events)))
         {
             if (byName.TryGetValue(declared.Name, out var existing))
             {

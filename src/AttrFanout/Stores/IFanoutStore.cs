@@ -144,6 +144,13 @@ public interface IFanoutStore
     IFlowControlStore? FlowControl => null;
 
     /// <summary>
+    /// Gets where debounces and batches hold their events across processes, or <see langword="null"/> (the default) when the
+    /// store has no such place: the engine then refuses to start functions with <see cref="DebounceAttribute"/> or
+    /// <see cref="BatchAttribute"/>, naming them.
+    /// </summary>
+    IEventHoldStore? Holds => null;
+
+    /// <summary>
     /// Cancels a run. A run not executing (pending, deferred, waiting for a retry) ends <see cref="RunStatus.Cancelled"/> at
     /// once and is never delivered again. An executing run is asked to stop: the store announces it through
     /// <see cref="WatchCancellationsAsync"/> to every engine sharing it, and the engine executing it fires the attempt's

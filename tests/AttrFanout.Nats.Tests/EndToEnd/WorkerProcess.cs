@@ -28,14 +28,14 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts a worker; a <paramref name="traced"/> one records AttrFanout's spans; a <paramref name="keyed"/> one runs four
-    /// attempts at once with 3 s flow-control leases.
+    /// attempts at once with 3 s flow-control leases; a <paramref name="held"/> one has only a debounced and a batched function.
     /// </summary>
-    public static WorkerProcess Start(NatsJetStreamOptions options, string journal, int workMilliseconds, bool traced = false, bool keyed = false)
+    public static WorkerProcess Start(NatsJetStreamOptions options, string journal, int workMilliseconds, bool traced = false, bool keyed = false, bool held = false)
     {
         var dll = Path.Combine(
             AppContext.BaseDirectory.Replace("AttrFanout.Nats.Tests" + Path.DirectorySeparatorChar + "bin", "AttrFanout.Nats.Tests.Worker" + Path.DirectorySeparatorChar + "bin", StringComparison.Ordinal),
             "AttrFanout.Nats.Tests.Worker.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, options.Url, options.StreamName, options.SubjectPrefix, journal, workMilliseconds.ToString(), keyed ? "keyed" : traced ? "traced" : "plain"])
+        var start = new ProcessStartInfo("dotnet", [dll, options.Url, options.StreamName, options.SubjectPrefix, journal, workMilliseconds.ToString(), held ? "held" : keyed ? "keyed" : traced ? "traced" : "plain"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

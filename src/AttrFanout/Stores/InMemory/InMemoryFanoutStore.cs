@@ -37,6 +37,9 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
 
     public IFlowControlStore FlowControl { get; } = new InMemoryFlowControl();
 
+    /// <summary>Gets the holds of debounces and batches, kept with their event objects.</summary>
+    public IEventHoldStore Holds { get; } = new InMemoryHolds();
+
     /// <summary>Gets how many event Ids are remembered for deduplication.</summary>
     public int RememberedEventCount
     {
