@@ -158,11 +158,11 @@ internal sealed class RunExecutor(
             }
             else if (failure is PayloadSerializationException)
             {
-                await SettleFailureAsync(state, failure).ConfigureAwait(false);
+                await SettleFailureAsync(state, failure, time.GetTimestamp()).ConfigureAwait(false);
             }
             else if (failure is null)
             {
-                await SettleFailureAsync(state, new ShutdownInterruptedException()).ConfigureAwait(false);
+                await SettleFailureAsync(state, new ShutdownInterruptedException(), time.GetTimestamp()).ConfigureAwait(false);
             }
             else
             {
