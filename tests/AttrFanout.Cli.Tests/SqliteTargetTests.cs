@@ -30,9 +30,15 @@ public sealed class SqliteTargetTests : IAsyncLifetime
         Assert.Contains("failed", row);
         Assert.Contains("HttpRequestException: Warehouse unavailable (503)", row);
         Assert.True(shown.ExitCode == 0, shown.ToString());
-        Assert.StartsWith($"Run          {_failedRunId}", shown.Out, StringComparison.Ordinal);
+        Assert.Matches($"^Run +{System.Text.RegularExpressions.Regex.Escape(_failedRunId)}\n", shown.Out);
         Assert.Contains("System.Net.Http.HttpRequestException", shown.Out);
         Assert.Contains("Warehouse unavailable (503) for order o-1, attempt 3", shown.Out);
+        var attempts = shown.Out[shown.Out.IndexOf("Attempts:", StringComparison.Ordinal)..];
+        Assert.Contains("#1  ", attempts);
+        Assert.Contains("Warehouse unavailable (503) for order o-1, attempt 1", attempts);
+        Assert.Contains("#3  ", attempts);
+        Assert.Contains(" at ", attempts);
+        Assert.DoesNotContain("not kept by the store; the app's log", shown.Out);
         Assert.True(replayed.ExitCode == 0, replayed.ToString());
         var replayId = replayed.Json().GetProperty("runId").GetString()!;
         Assert.Equal(_failedRunId, replayed.Json().GetProperty("replayOf").GetString());

@@ -21,8 +21,6 @@ public sealed class NatsCancelOnConformanceTests(NatsServerFixture server) : Can
 
         public override bool CancelsPendingRunsAtOnce => false;
 
-        public override bool CanMoveClock => false;
-
         public override TimeProvider Time => TimeProvider.System;
 
         public override void MoveClock(TimeSpan by) => throw new NotSupportedException("JetStream runs on the real clock.");

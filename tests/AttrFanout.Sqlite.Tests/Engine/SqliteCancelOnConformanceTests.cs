@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AttrFanout.Sqlite.Tests.Engine;
 
 /// <summary>The shared cancel-on-event conformance suite on a SQLite file, on the database's fake clock.</summary>
-public sealed class SqliteCancelOnConformanceTests : CancelOnConformanceTests
+public sealed class SqliteCancelOnConformanceTests : FakeClockCancelOnConformanceTests
 {
     protected override CancelOnStore CreateStore() => new SqliteCancelOnStore();
 

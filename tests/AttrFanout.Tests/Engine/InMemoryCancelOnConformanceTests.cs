@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AttrFanout.Tests.Engine;
 
 /// <summary>The shared cancel-on-event conformance suite on the in-memory store, on a fake clock.</summary>
-public sealed class InMemoryCancelOnConformanceTests : CancelOnConformanceTests
+public sealed class InMemoryCancelOnConformanceTests : FakeClockCancelOnConformanceTests
 {
     protected override CancelOnStore CreateStore() => new InMemoryCancelOnStore();
 

@@ -56,9 +56,44 @@ internal static class ShowRunCommand
         {
             table.Add("Error type", run.ErrorType);
             table.Add("Error", run.ErrorMessage?.ReplaceLineEndings(" "));
-            table.Add("Stack trace", "not kept by the store; the app's log has each failed attempt with this run Id");
+            if (!run.AttemptHistory.Any(static attempt => attempt.StackTrace is not null))
+            {
+                table.Add("Stack trace", "not kept by the store; the app's log has each failed attempt with this run Id");
+            }
         }
 
         table.WriteTo(writer);
+        WriteAttempts(writer, run);
+    }
+
+    /// <summary>The attempts the store kept, oldest first, each with its error and stack trace; and how many it did not keep.</summary>
+    private static void WriteAttempts(TextWriter writer, FunctionRun run)
+    {
+        if (run.AttemptHistory.Count == 0 && run.AttemptsNotKept == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("Attempts:");
+        if (run.AttemptsNotKept > 0)
+        {
+            writer.WriteLine($"  ({run.AttemptsNotKept.ToString(System.Globalization.CultureInfo.InvariantCulture)} not kept by the store)");
+        }
+
+        foreach (var attempt in run.AttemptHistory)
+        {
+            var number = attempt.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var duration = attempt.Duration.TotalMilliseconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+            var error = attempt.ErrorType is null ? "" : $"  {attempt.ErrorType}: {attempt.ErrorMessage?.ReplaceLineEndings(" ")}";
+            writer.WriteLine($"  #{number}  {Show.Time(attempt.StartedAt)} UTC  {duration} ms  {attempt.Outcome}{error}");
+            if (attempt.StackTrace is { } stackTrace)
+            {
+                foreach (var line in stackTrace.ReplaceLineEndings("\n").Split('\n'))
+                {
+                    writer.WriteLine($"      {line.TrimStart()}");
+                }
+            }
+        }
     }
 }
