@@ -33,6 +33,7 @@ public sealed class TriggerAnalyzer : DiagnosticAnalyzer
         Descriptors.InvalidCancelMatch,
         Descriptors.InvalidCancelCondition,
         Descriptors.InvalidCancelOnSetting,
+        Descriptors.HoldOrCancelWithSeveralTriggers,
         Descriptors.UnknownKeyMember,
         Descriptors.InvalidKeyMethod,
         Descriptors.KeyTextNotStable,

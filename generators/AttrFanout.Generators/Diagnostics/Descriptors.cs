@@ -363,6 +363,13 @@ internal static class Descriptors
         "'{0}' is one function with several triggers, which share its settings, but {1} is set to {2} and to {3}; set it on one attribute only",
         DiagnosticSeverity.Error);
 
+    /// <summary>AF0051: <c>[Debounce]</c>, <c>[Batch]</c> or <c>[CancelOn]</c> on a function with several triggers.</summary>
+    public static readonly DiagnosticDescriptor HoldOrCancelWithSeveralTriggers = Create(
+        DiagnosticIds.HoldOrCancelWithSeveralTriggers,
+        "[Debounce], [Batch] or [CancelOn] with several triggers",
+        "[{0}] on '{1}' needs one trigger, but the function has {2}: its keys and matches read one event's payload; give the {3} its own method with one [OnEvent]",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, bool compilationEnd = false) =>
         new(
             id,

@@ -53,4 +53,5 @@ internal static class DiagnosticIds
     public const string TriggersWithTwoIds = "AF0048";
     public const string EnvelopeWithSeveralTriggers = "AF0049";
     public const string TriggerSettingConflict = "AF0050";
+    public const string HoldOrCancelWithSeveralTriggers = "AF0051";
 }

@@ -3,7 +3,7 @@ using AttrFanout.Generators.Tests.Infrastructure;
 
 namespace AttrFanout.Generators.Tests.Triggers;
 
-/// <summary>AF0003 per trigger, AF0036, AF0048, AF0049 and AF0050 on methods with several triggers.</summary>
+/// <summary>AF0003 per trigger, AF0036, AF0048, AF0049, AF0050 and AF0051 on methods with several triggers.</summary>
 public sealed class SeveralTriggersAnalyzerTests
 {
     private const string Prelude = """
@@ -120,6 +120,26 @@ public sealed class SeveralTriggersAnalyzerTests
             }
             """,
             [FanoutVerifier.Diagnostic(Descriptors.EnvelopeWithSeveralTriggers, 0).WithArguments("Handlers.Greet", "AttrFanout.Event<UserSignedUp>", 2)]);
+
+    [Fact]
+    public Task AF0051_fires_at_a_debounce_or_cancel_on_of_a_function_with_several_triggers_and_leaves_the_function_out() =>
+        FanoutVerifier.AnalyzeAsync(Prelude + """
+            public static class Handlers
+            {
+                [OnEvent("user/signup")] [OnEvent("user/reactivated")] [{|#0:Debounce(PeriodSeconds = 5, Key = "UserId")|}]
+                public static void Greet(IUserEvent user) { }
+
+                [OnEvent("audit/x")] [OnSchedule("0 * * * *")] [{|#1:CancelOn("user/signup")|}]
+                public static void Tidy(FunctionContext context) { }
+
+                [OnEvent("user/signup")] [Debounce(PeriodSeconds = 5, Key = "UserId")] [CancelOn("user/reactivated", Match = "UserId")]
+                public static void One(UserSignedUp user) { }
+            }
+            """,
+            [
+                FanoutVerifier.Diagnostic(Descriptors.HoldOrCancelWithSeveralTriggers, 0).WithArguments("Debounce", "Handlers.Greet", 2, "debounced work"),
+                FanoutVerifier.Diagnostic(Descriptors.HoldOrCancelWithSeveralTriggers, 1).WithArguments("CancelOn", "Handlers.Tidy", 2, "cancellable work"),
+            ]);
 
     [Fact]
     public Task AF0050_fires_at_a_setting_given_two_values() =>

@@ -58,6 +58,20 @@ internal static class TriggerParser
             return written is null || payload is null ? null : KeyReader.Read(written, name, attribute, method, payload, compilation, types, problems);
         };
 
+        var triggers = method.GetAttributes().Count(static a => a.AttributeClass?.ToDisplayString() is KnownNames.OnEventAttribute or KnownNames.OnScheduleAttribute);
+        if (triggers > 1)
+        {
+            foreach (var (attribute, name) in new[] { (debounceAttribute, "Debounce"), (batchAttribute, "Batch") }.Concat(cancelOnAttributes.Select(static a => ((AttributeData?)a, "CancelOn"))))
+            {
+                if (attribute is not null)
+                {
+                    problems.Add(new FlowProblem(Descriptors.HoldOrCancelWithSeveralTriggers, attribute, null, name, handler, triggers, name == "CancelOn" ? "cancellable work" : name == "Batch" ? "batched work" : "debounced work"));
+                }
+            }
+
+            return new TriggerReading(null, batchAttribute is not null, hasAny: true, problems.ToImmutable());
+        }
+
         var debounce = debounceAttribute is null ? null : Debounce(debounceAttribute, handler, scheduled, problems, key);
         var batch = batchAttribute is null ? null : Batch(batchAttribute, handler, scheduled, problems, key);
         if (batchAttribute is not null)
