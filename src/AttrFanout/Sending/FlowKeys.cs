@@ -79,6 +79,6 @@ internal static class FlowKeys
         }
     }
 
-    private static FlowKeyException Failed(FunctionDescriptor function, string rule, string expression, Exception error) =>
+    public static FlowKeyException Failed(FunctionDescriptor function, string rule, string expression, Exception error) =>
         new($"The key '{expression}' of the {rule} rule of function '{function.Id}' ({function.Handler}) could not be evaluated for the event's payload ({error.GetType().Name}); nothing was accepted.", error);
 }

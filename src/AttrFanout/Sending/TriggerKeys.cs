@@ -50,9 +50,7 @@ internal static class TriggerKeys
         }
         catch (Exception error)
         {
-            throw new FlowKeyException(
-                $"The key '{key.Expression}' of the {rule} rule of function '{function.Id}' ({function.Handler}) could not be evaluated for the event's payload ({error.GetType().Name}); nothing was accepted.",
-                error);
+            throw FlowKeys.Failed(function, rule, key.Expression, error);
         }
     }
 }
