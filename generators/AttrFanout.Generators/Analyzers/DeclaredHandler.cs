@@ -116,7 +116,8 @@ internal sealed class DeclaredHandler
         {
             if (kind == FlowAttributeKind.Concurrency &&
                 attribute.ConstructorArguments.FirstOrDefault().Value is int limit and > 0 &&
-                attribute.NamedArguments.FirstOrDefault(static a => a.Key == "Scope").Value.Value is string scope)
+                attribute.NamedArguments.FirstOrDefault(static a => a.Key == "Scope").Value.Value is string scope &&
+                !string.IsNullOrWhiteSpace(scope))
             {
                 var location = AttributeLocations.NamedArgument(attribute, "Scope", cancellationToken) ?? method.Locations[0];
                 (scopes ??= []).Add(new DeclaredScope(scope, limit, location));

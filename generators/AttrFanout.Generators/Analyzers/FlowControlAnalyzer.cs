@@ -10,7 +10,8 @@ namespace AttrFanout.Generators.Analyzers;
 /// <summary>
 /// Checks the flow-control attributes of each method with the generator's own parser: keys (AF0022, AF0023, AF0032), the
 /// priority method (AF0024), limits and periods (AF0025, AF0026), the number of concurrency limits (AF0027), idempotency
-/// without a key (AF0029), contradictions (AF0030) and flow control on a method without <c>[OnEvent]</c> (AF0031).
+/// without a key (AF0029), contradictions (AF0030), flow control on a method without <c>[OnEvent]</c> (AF0031), a blank scope
+/// or priority method (AF0052) and a per-process <c>[OnEvent(Concurrency)]</c> that a function-wide limit leaves unreachable (AF0053).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FlowControlAnalyzer : DiagnosticAnalyzer
@@ -31,6 +32,8 @@ public sealed class FlowControlAnalyzer : DiagnosticAnalyzer
         Descriptors.ContradictoryFlowControl,
         Descriptors.FlowControlWithoutOnEvent,
         Descriptors.KeyTextNotStable,
+        Descriptors.BlankFlowSetting,
+        Descriptors.PerProcessConcurrencyNeverBinds,
     ];
 
     /// <inheritdoc />
@@ -92,6 +95,11 @@ public sealed class FlowControlAnalyzer : DiagnosticAnalyzer
                 : ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, problem.Suggestion);
             context.ReportDiagnostic(Diagnostic.Create(
                 problem.Descriptor, Where(problem, methodName, context.CancellationToken), properties, problem.MessageArguments));
+        }
+
+        if (reading.Model is { } flowControl)
+        {
+            PerProcessConcurrencyCheck.Report(context, method, flowControl, symbols.OnEvents(method));
         }
     }
 

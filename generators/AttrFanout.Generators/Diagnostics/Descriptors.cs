@@ -370,6 +370,20 @@ internal static class Descriptors
         "[{0}] on '{1}' needs one trigger, but the function has {2}: its keys and matches read one event's payload; give the {3} its own method with one [OnEvent]",
         DiagnosticSeverity.Error);
 
+    /// <summary>AF0052: a flow-control setting that names something (a <c>Scope</c>, a <c>[Priority]</c> method) is empty or whitespace.</summary>
+    public static readonly DiagnosticDescriptor BlankFlowSetting = Create(
+        DiagnosticIds.BlankFlowSetting,
+        "Blank flow-control setting",
+        "The {0} of [{1}] on '{2}' is blank: {3}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>AF0053: <c>[OnEvent(Concurrency = N)]</c> beside a function-wide <c>[Concurrency(M)]</c> with N at least M, so the per-process limit never binds.</summary>
+    public static readonly DiagnosticDescriptor PerProcessConcurrencyNeverBinds = Create(
+        DiagnosticIds.PerProcessConcurrencyNeverBinds,
+        "Per-process concurrency can never bind",
+        "[OnEvent(Concurrency = {1})] on '{0}' never holds a run back: [Concurrency({2})] already lets at most {2} run at once across every process together, so one process never has more than {2}; [OnEvent(Concurrency)] limits one process while [Concurrency] limits every process together, so set the per-process limit below {2} or remove one of them",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, bool compilationEnd = false) =>
         new(
             id,

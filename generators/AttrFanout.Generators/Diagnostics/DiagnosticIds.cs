@@ -54,4 +54,6 @@ internal static class DiagnosticIds
     public const string EnvelopeWithSeveralTriggers = "AF0049";
     public const string TriggerSettingConflict = "AF0050";
     public const string HoldOrCancelWithSeveralTriggers = "AF0051";
+    public const string BlankFlowSetting = "AF0052";
+    public const string PerProcessConcurrencyNeverBinds = "AF0053";
 }

@@ -32,4 +32,30 @@ public sealed class FlowControlMistakeTests
                 public static int Rank(Summarize s) => 0;
             }
             """);
+
+    [Fact]
+    public Task Blank_scopes_and_an_unreachable_per_process_limit_are_reported_once_at_the_user_line() =>
+        MistakeBuild.AssertAsync("""
+            using AttrFanout;
+            [Event("ai/summarize")] public sealed partial record Summarize(string AccountId);
+
+            public static class H
+            {
+                [OnEvent("ai/summarize", Id = "a")]
+                [Concurrency(5, Scope = "")] // expect: AF0052
+                public static void A(Summarize s) { }
+
+                [OnEvent("ai/summarize", Id = "b")]
+                [Concurrency(10, Scope = "")] // expect: AF0052
+                public static void B(Summarize s) { }
+
+                [OnEvent("ai/summarize", Id = "c")]
+                [Priority(" ")] // expect: AF0052
+                public static void C(Summarize s) { }
+
+                [OnEvent("ai/summarize", Id = "d", Concurrency = 4)] // expect: AF0053
+                [Concurrency(2)]
+                public static void D(Summarize s) { }
+            }
+            """);
 }

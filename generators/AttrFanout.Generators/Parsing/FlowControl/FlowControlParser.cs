@@ -73,7 +73,7 @@ internal sealed class FlowControlParser
                         continue;
                     }
 
-                    concurrency.Add((attribute, new ConcurrencyModel(Limit(attribute, kind, "Limit"), Key(attribute, kind, key), Named<string>(attribute, "Scope")), key));
+                    concurrency.Add((attribute, new ConcurrencyModel(Limit(attribute, kind, "Limit"), Key(attribute, kind, key), Scope(attribute)), key));
                     break;
                 case FlowAttributeKind.Throttle:
                     throttle = new ThrottleModel(
@@ -144,9 +144,29 @@ internal sealed class FlowControlParser
         return KeyReader.Read(key, kind.ToString(), attribute, _method, _payload, _compilation, _types, _problems);
     }
 
+    /// <summary>The <c>Scope</c> as written; AF0052 when it is blank, which would otherwise share one nameless limit.</summary>
+    private string? Scope(AttributeData attribute)
+    {
+        var scope = Named<string>(attribute, "Scope");
+        if (scope is not null && string.IsNullOrWhiteSpace(scope))
+        {
+            Add(Descriptors.BlankFlowSetting, attribute, "Scope", "Scope", nameof(FlowAttributeKind.Concurrency), _handler,
+                "a scope names a limit shared across functions and must be a non-blank name; name the scope, or leave Scope out for the function's own limit");
+        }
+
+        return scope;
+    }
+
     private PriorityModel? Priority(AttributeData attribute)
     {
         var name = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? "";
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            Add(Descriptors.BlankFlowSetting, attribute, FlowProblem.FirstArgument, "method name", nameof(FlowAttributeKind.Priority), _handler,
+                $"it must name the static method of '{_method.ContainingType.ToDisplayString()}' that gives each run its priority, 'static int M(TPayload payload)'; write its name (nameof(M)), or remove [Priority]");
+            return null;
+        }
+
         if (_payload is null)
         {
             _unresolved = true;
