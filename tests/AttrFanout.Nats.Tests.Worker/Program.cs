@@ -1,12 +1,14 @@
 using AttrFanout;
 using AttrFanout.Nats.Tests.Worker;
+using AttrFanout.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // Usage: <url> <stream> <subject prefix> <journal file> <work ms> [traced|keyed|held]
-// With "held", the worker has only the debounced and batched functions of HeldItems, which journal "ran ..." lines.
+// With "held", the worker has only the debounced and batched functions of HeldFunctions (6 s), which journal
+// "ran {function} {the edit's revision, or the click Ids, comma-separated} {process}" lines.
 // Appends "start N" and "done N" lines to the journal file; prints "ready" once the streams and consumers exist.
 // With "keyed", the worker runs four attempts at once and holds flow-control slots under 3 s leases (the shortest allowed).
 // With "traced", AttrFanout's spans are recorded (as a tracing SDK would), so traced functions see their attempt's span.
@@ -41,7 +43,12 @@ Action<AttrFanoutOptions> configure = o =>
 if (held)
 {
     var journal = new WorkJournal(args[3], TimeSpan.Zero);
-    AttrFanoutRegistration.AddAttrFanoutCore(builder.Services, [HeldItems.Module(journal)], configure);
+    var module = HeldFunctions.Module("AttrFanout.Nats.Tests.Worker.Held", TimeSpan.FromSeconds(6), (function, ran, _) =>
+    {
+        journal.Write($"ran {function} {string.Join(',', ran)} {Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        return default;
+    });
+    AttrFanoutRegistration.AddAttrFanoutCore(builder.Services, [module], configure);
 }
 else
 {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AttrFanout;
 using AttrFanout.Sqlite.Tests.EngineWorker;
+using AttrFanout.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +10,8 @@ using Microsoft.Extensions.Hosting;
 // drain <db> <ledger> [leaseMs]: runs the engine until no run of the file is unfinished, prints "drained ok", stops gracefully.
 // flow <db> <ledger> <announce|quiet>: like drain, with only the keyed function (KeyedJobs), its slots leased for 3 s.
 // cancelon <db> <ledger>: like drain, with only the function another event cancels (CancelOnJobs), which waits for its token.
-// hold <db> <ledger>: with only the debounced and batched functions (HeldJobs), sends a burst of three edits and two clicks,
+// hold <db> <ledger>: with only the debounced and batched functions (HeldFunctions, 8 s), each appending
+//   "ran {function} {event Ids, comma-separated} {run} {process}" to the ledger, sends a burst of three edits and two clicks,
 //   prints "held ok" once both holds are in the file, then runs until killed.
 // holddrain <db> <ledger>: with the same functions, runs until no hold and no unfinished run is left, prints "drained ok".
 if (args is not [var mode, var database, var ledger, ..] || mode is not ("send" or "drain" or "flow" or "cancelon" or "hold" or "holddrain"))
@@ -40,7 +42,12 @@ else if (mode == "cancelon")
 }
 else if (mode is "hold" or "holddrain")
 {
-    AttrFanoutRegistration.AddAttrFanoutCore(services, [HeldJobs.Module], o =>
+    var held = HeldFunctions.Module("AttrFanout.Sqlite.Tests.EngineWorker.Held", TimeSpan.FromSeconds(8), static (function, ran, context) =>
+    {
+        Ledger.Append($"ran {function} {string.Join(',', ran)} {context.RunId} {Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}\n");
+        return default;
+    });
+    AttrFanoutRegistration.AddAttrFanoutCore(services, [held], o =>
     {
         o.FlowControlLease = TimeSpan.FromSeconds(3);
         o.HoldPollInterval = TimeSpan.FromMilliseconds(200);
