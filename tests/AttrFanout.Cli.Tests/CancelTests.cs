@@ -5,7 +5,7 @@ namespace AttrFanout.Cli.Tests;
 /// <summary>Cancel through the SQLite file and through the dashboard, on runs of the running app that wait an hour for their next attempt.</summary>
 public sealed class CancelTests : IAsyncLifetime
 {
-    private readonly ShopHost _app = new(retryDelay: TimeSpan.FromHours(1));
+    private readonly ShopApp _app = ShopHost.Create(retryDelay: TimeSpan.FromHours(1));
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -5,7 +5,7 @@ namespace AttrFanout.Cli.Tests;
 /// <summary>The tool on the running Dashboard sample through Kestrel: its dashboard's JSON API and forms, and its event endpoint.</summary>
 public sealed class DashboardTargetTests : IAsyncLifetime
 {
-    private readonly ShopHost _app = new();
+    private readonly ShopApp _app = ShopHost.Create();
     private string _dashboard = "";
 
     public Task InitializeAsync()
@@ -31,7 +31,7 @@ public sealed class DashboardTargetTests : IAsyncLifetime
     [Fact]
     public async Task Send_with_the_key_fans_out_and_the_failed_run_is_listed_and_replayed_to_success()
     {
-        var sent = await Tool.RunAsync("send", "shop/order.placed", "--data", """{"orderId":"h-1","email":"ada@example.com","total":42}""", "--id", "order-h-1", "--url", _dashboard, "--event-key", ShopHost.Key, "--json");
+        var sent = await Tool.RunAsync("send", "shop/order.placed", "--data", """{"orderId":"h-1","email":"ada@example.com","total":42}""", "--id", "order-h-1", "--url", _dashboard, "--event-key", ShopApp.Key, "--json");
         Assert.True(sent.ExitCode == 0, sent.ToString());
         var runIds = sent.Json().GetProperty("runIds").EnumerateArray().Select(static r => r.GetString()!).ToList();
         Assert.Equal(3, runIds.Count);
@@ -64,7 +64,7 @@ public sealed class DashboardTargetTests : IAsyncLifetime
     [Fact]
     public async Task Bad_JSON_names_its_line_and_position_and_sends_nothing()
     {
-        var result = await Tool.RunAsync("send", "shop/order.placed", "--data", "{\n  \"orderId\": h-3\n}", "--url", _dashboard, "--event-key", ShopHost.Key);
+        var result = await Tool.RunAsync("send", "shop/order.placed", "--data", "{\n  \"orderId\": h-3\n}", "--url", _dashboard, "--event-key", ShopApp.Key);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("not valid JSON at line 2, position 14", result.Error);
@@ -75,7 +75,7 @@ public sealed class DashboardTargetTests : IAsyncLifetime
     public async Task An_unknown_run_and_an_unreachable_app_fail_with_exit_code_1()
     {
         var unknown = await Tool.RunAsync("runs", "show", "999-notify-warehouse", "--url", _dashboard);
-        var unreachable = await Tool.RunAsync("runs", "--url", $"http://127.0.0.1:{NatsServer.FreePort()}/attrfanout");
+        var unreachable = await Tool.RunAsync("runs", "--url", $"http://127.0.0.1:{FreePort.Next()}/attrfanout");
 
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("No run '999-notify-warehouse'", unknown.Error);

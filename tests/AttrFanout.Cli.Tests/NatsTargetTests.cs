@@ -6,15 +6,15 @@ using NATS.Client.JetStream;
 namespace AttrFanout.Cli.Tests;
 
 /// <summary>The tool on a real nats-server where the Dashboard sample runs on JetStream.</summary>
-public sealed class NatsTargetTests(NatsServer server) : IClassFixture<NatsServer>, IAsyncLifetime
+public sealed class NatsTargetTests(NatsServerFixture server) : IClassFixture<NatsServerFixture>, IAsyncLifetime
 {
-    private readonly NatsJetStreamOptions _stream = server.NewStream();
-    private ShopHost _app = null!;
+    private readonly NatsJetStreamOptions _stream = server.NewOptions();
+    private ShopApp _app = null!;
 
     /// <summary>Starts the app and waits until it has its streams and consumers (the runs API opens them), so no event is published before anything is interested in it.</summary>
     public async Task InitializeAsync()
     {
-        _app = new ShopHost(nats: _stream);
+        _app = ShopHost.Create(nats: _stream);
         await _app.Runs.CountAsync();
     }
 
@@ -78,7 +78,7 @@ public sealed class NatsTargetTests(NatsServer server) : IClassFixture<NatsServe
     [Fact]
     public async Task An_unreachable_server_is_named_and_its_password_never_printed()
     {
-        var url = $"nats://127.0.0.1:{NatsServer.FreePort()}";
+        var url = $"nats://127.0.0.1:{FreePort.Next()}";
 
         var result = await Tool.RunAsync("runs", "--nats", url, "--user", "ops", "--password", "s3cret-pass", "--timeout", "20");
         var fromEnvironment = await Tool.RunAsync(new Dictionary<string, string> { ["NATS_URL"] = url.Replace("nats://", "nats://ops:s3cret-pass@", StringComparison.Ordinal) }, "runs", "--timeout", "20");
@@ -94,8 +94,8 @@ public sealed class NatsTargetTests(NatsServer server) : IClassFixture<NatsServe
     [Fact]
     public async Task A_run_waiting_for_its_retry_is_cancelled_through_the_server()
     {
-        var stream = server.NewStream();
-        await using var waiting = new ShopHost(retryDelay: TimeSpan.FromHours(1), nats: stream);
+        var stream = server.NewOptions();
+        await using var waiting = ShopHost.Create(retryDelay: TimeSpan.FromHours(1), nats: stream);
         var runId = await waiting.OrderAsync("n-wait");
         await Poll.UntilAsync(async () => (await waiting.Runs.GetAsync(runId))?.Status, static s => s == RunStatus.RetryScheduled, "the run to wait for its retry");
 

@@ -6,7 +6,7 @@ namespace AttrFanout.Cli.Tests;
 /// <summary>The tool on the SQLite file of the running Dashboard sample, whose first order's warehouse run fails for good.</summary>
 public sealed class SqliteTargetTests : IAsyncLifetime
 {
-    private readonly ShopHost _app = new();
+    private readonly ShopApp _app = ShopHost.Create();
     private string _failedRunId = "";
 
     public async Task InitializeAsync()

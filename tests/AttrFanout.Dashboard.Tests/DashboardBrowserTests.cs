@@ -117,7 +117,7 @@ public sealed class DashboardBrowserTests(Chromium chromium)
     public async Task An_anonymous_request_from_another_machine_is_refused()
     {
         // Simulated: a first middleware (RemoteAddressFilter) sets the connection's remote address to 203.0.113.7.
-        await using var app = new ShopApp(remoteAddress: IPAddress.Parse("203.0.113.7"));
+        await using var app = new ShopApp(services: RemoteAddressFilter.Install(IPAddress.Parse("203.0.113.7")));
         var address = app.StartKestrel();
         await using var context = await chromium.Browser.NewContextAsync();
         var page = await context.NewPageAsync();

@@ -10,7 +10,7 @@ public sealed class DashboardPagesTests : IAsyncLifetime
 {
     private readonly ShopApp _app = new(
         new Dictionary<string, string?> { ["Shop:WarehouseOutages"] = "1", ["AttrFanout:Functions:notify-warehouse:Retries"] = "0" },
-        remoteAddress: IPAddress.Loopback);
+        services: RemoteAddressFilter.Install(IPAddress.Loopback));
 
     private HttpClient _client = null!;
 

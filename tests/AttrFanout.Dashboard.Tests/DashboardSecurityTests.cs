@@ -9,7 +9,7 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
 {
     private readonly ShopApp _app = new(
         new Dictionary<string, string?> { ["Shop:WarehouseOutages"] = "1", ["AttrFanout:Functions:notify-warehouse:Retries"] = "0" },
-        remoteAddress: IPAddress.Loopback);
+        services: RemoteAddressFilter.Install(IPAddress.Loopback));
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using AttrFanout.TestSupport;
 
 namespace AttrFanout.Dashboard.Tests.Infrastructure;
 

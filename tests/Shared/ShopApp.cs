@@ -5,32 +5,34 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Shop.Events;
 using Shop.Services;
 
-namespace AttrFanout.Dashboard.Tests.Infrastructure;
+namespace AttrFanout.TestSupport;
 
 /// <summary>
 /// The Dashboard sample, started by <see cref="WebApplicationFactory{TEntryPoint}"/> on its own SQLite file (deleted
 /// afterwards), without demo orders, with the event keys <see cref="Key"/> and <see cref="RotatedKey"/>; on an in-memory
-/// test server, or on a real Kestrel port (<see cref="StartKestrel"/>) for Node.js and the browser.
+/// test server, or on a real Kestrel port (<see cref="StartKestrel"/>) for the tool, Node.js and the browser.
 /// </summary>
 public sealed class ShopApp : WebApplicationFactory<Program>
 {
     public const string Key = "test-key-4f1c2a";
     public const string RotatedKey = "test-key-next-9b7e";
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("attrfanout-dashboard-").FullName;
+    private readonly string _directory = Directory.CreateTempSubdirectory("attrfanout-shop-").FullName;
     private readonly Dictionary<string, string?> _settings;
-    private readonly IPAddress? _remoteAddress;
+    private readonly Action<IServiceCollection>? _services;
 
-    /// <param name="settings">Configuration on top of the sample's appsettings.json.</param>
-    /// <param name="remoteAddress">The remote address every request appears to come from (a test middleware sets it), or null for the real one.</param>
-    public ShopApp(IReadOnlyDictionary<string, string?>? settings = null, IPAddress? remoteAddress = null)
+    /// <param name="settings">Configuration on top of the sample's appsettings.json and these tests' defaults.</param>
+    /// <param name="services">Changes to the app's services, e.g. another store or a test middleware.</param>
+    public ShopApp(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        _remoteAddress = remoteAddress;
+        _services = services;
+        DatabasePath = Path.Combine(_directory, "shop.db");
         _settings = new(StringComparer.Ordinal)
         {
-            ["ConnectionStrings:Shop"] = $"Data Source={Path.Combine(_directory, "shop.db")}",
+            ["ConnectionStrings:Shop"] = $"Data Source={DatabasePath}",
             ["Shop:DemoOrders"] = "false",
             ["Shop:WarehouseOutages"] = "0",
             ["AttrFanout:EventKeys:0"] = Key,
@@ -44,6 +46,8 @@ public sealed class ShopApp : WebApplicationFactory<Program>
         }
     }
 
+    public string DatabasePath { get; }
+
     public IEventSender Sender => Services.GetRequiredService<IEventSender>();
 
     public IFunctionRuns Runs => Services.GetRequiredService<IFunctionRuns>();
@@ -51,6 +55,8 @@ public sealed class ShopApp : WebApplicationFactory<Program>
     public ShopLog Log => Services.GetRequiredService<ShopLog>();
 
     public FunctionCatalog Catalog => Services.GetRequiredService<FunctionCatalog>();
+
+    public WarehouseApi Warehouse => Services.GetRequiredService<WarehouseApi>();
 
     /// <summary>Starts the app on Kestrel at a free loopback port and returns its address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string StartKestrel(IPAddress? bindTo = null)
@@ -61,10 +67,17 @@ public sealed class ShopApp : WebApplicationFactory<Program>
         return addresses.First().TrimEnd('/');
     }
 
+    /// <summary>Sends an order through the app; returns the Id of its <c>notify-warehouse</c> run.</summary>
+    public async Task<string> OrderAsync(string orderId)
+    {
+        var sent = await Sender.SendAsync(new OrderPlaced(orderId, "ada@example.com", 42m));
+        return sent.RunIds.Single(static id => id.EndsWith("-notify-warehouse", StringComparison.Ordinal));
+    }
+
     /// <summary>Waits, within a bound, for a run to end.</summary>
     public async Task<FunctionRun> WaitAsync(string runId)
     {
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         return await Runs.WaitForCompletionAsync(runId, bound.Token);
     }
 
@@ -75,9 +88,9 @@ public sealed class ShopApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        if (_remoteAddress is { } remote)
+        if (_services is { } services)
         {
-            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(remote)));
+            builder.ConfigureServices(services);
         }
     }
 
