@@ -46,6 +46,15 @@ public sealed class FlowControlSourceTests
                 [Priority("Missing")]
                 public static void BadPriority(SummarizeRequested request) { }
 
+                [OnEvent("ai/summarize", Id = "blank-scope")]
+                [Concurrency(5, Scope = "")]
+                public static void BlankScope(SummarizeRequested request) { }
+
+                [OnEvent("ai/summarize", Id = "blank-priority")]
+                [Concurrency(3)]
+                [Priority(" ")]
+                public static void BlankPriority(SummarizeRequested request) { }
+
                 [OnEvent("ai/summarize", Id = "fine")]
                 [Concurrency(5, Key = nameof(SummarizeRequested.AccountId))]
                 public static void Fine(SummarizeRequested request) { }
@@ -58,37 +67,12 @@ public sealed class FlowControlSourceTests
         var module = Module(result);
         Assert.Contains("\"unknown-key\",", module, StringComparison.Ordinal);
         Assert.Contains("\"bad-priority\",", module, StringComparison.Ordinal);
+        Assert.Contains("\"blank-scope\",", module, StringComparison.Ordinal);
+        Assert.Contains("\"blank-priority\",", module, StringComparison.Ordinal);
         Assert.Single(AllIndexes(module, "FlowControl = "));
         Assert.DoesNotContain("Acount", module, StringComparison.Ordinal);
         Assert.DoesNotContain("Missing", module, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_function_with_a_blank_scope_or_priority_method_is_generated_without_flow_control()
-    {
-        var input = TestCompilation.Create("Ai", FlowScenarios.Events, """
-            using AttrFanout;
-            namespace Ai;
-            public static class Blank
-            {
-                [OnEvent("ai/summarize", Id = "blank-scope")]
-                [Concurrency(5, Scope = "")]
-                public static void BlankScope(SummarizeRequested request) { }
-
-                [OnEvent("ai/summarize", Id = "blank-priority")]
-                [Concurrency(3)]
-                [Priority(" ")]
-                public static void BlankPriority(SummarizeRequested request) { }
-            }
-            """);
-
-        var (output, result) = TestCompilation.RunGenerator(input);
-
-        TestCompilation.AssertNoErrors(output);
-        var module = Module(result);
-        Assert.Contains("\"blank-scope\",", module, StringComparison.Ordinal);
-        Assert.Contains("\"blank-priority\",", module, StringComparison.Ordinal);
-        Assert.DoesNotContain("FlowControl = ", module, StringComparison.Ordinal);
+        Assert.DoesNotContain("Scope = ", module, StringComparison.Ordinal);
         Assert.DoesNotContain("ConcurrencyScopes", module, StringComparison.Ordinal);
     }
 
