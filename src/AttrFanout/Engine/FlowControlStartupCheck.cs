@@ -2,10 +2,10 @@ using AttrFanout.Stores;
 
 namespace AttrFanout.Engine;
 
-/// <summary>Refuses to start what flow control cannot keep: rules on a store without shared state, one scope with two limits.</summary>
+/// <summary>Refuses to start what flow control cannot keep: rules on a store without shared state, a blank scope, one scope with two limits.</summary>
 internal static class FlowControlStartupCheck
 {
-    /// <exception cref="AttrFanoutConfigurationException">The store cannot keep flow control, or a scope has two limits.</exception>
+    /// <exception cref="AttrFanoutConfigurationException">The store cannot keep flow control, a scope is blank, or a scope has two limits.</exception>
     public static void Check(IReadOnlyList<FunctionDescriptor> functions, IFanoutStore store)
     {
         var ruled = functions.Where(static f => f.FlowControl is not null).ToArray();
@@ -29,6 +29,12 @@ internal static class FlowControlStartupCheck
                 if (rule.Scope is not { } scope)
                 {
                     continue;
+                }
+
+                if (string.IsNullOrWhiteSpace(scope))
+                {
+                    throw new AttrFanoutConfigurationException(
+                        $"Function '{function.Id}' ({function.Handler}) gives a concurrency limit a blank scope. A scope names a limit shared by every function naming it: give it a name, or leave it out for the function's own limit.");
                 }
 
                 if (scopes.TryGetValue(scope, out var first) && first.Limit != rule.Limit)

@@ -76,6 +76,20 @@ public sealed class FlowControlEngineTests
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void A_blank_concurrency_scope_stops_the_start_naming_the_function(string scope)
+    {
+        using var provider = Build(new Module(
+            Function("blank-scoped", new FunctionFlowControl { Concurrency = [new ConcurrencyRule(3) { Scope = scope }] })));
+
+        var error = Assert.Throws<AttrFanoutConfigurationException>(() => provider.GetRequiredService<FanoutEngine>());
+
+        Assert.Contains("'blank-scoped'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("blank scope", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(100_000)]
     public void A_flow_control_lease_outside_its_range_is_refused_at_start(int seconds)
