@@ -82,6 +82,15 @@ internal sealed class RunExecutor(
         }
     }
 
+    /// <summary>Stops tracking a run that ended, unless its function's next run takes its place (<see cref="TakeNextAsync"/>).</summary>
+    private void EndTracking(RunState state, bool takesNext)
+    {
+        if (!takesNext)
+        {
+            tracker.Ended(state);
+        }
+    }
+
     /// <summary>How many runs one thread executes back to back before it lets other work have it.</summary>
     internal const int RunsPerTurn = 16;
 
@@ -91,13 +100,13 @@ internal sealed class RunExecutor(
     /// the function's next run. Allocates nothing of its own when the handler and the store complete synchronously.
     /// </summary>
     private ValueTask ExecuteOneAsync(RunState state, bool keepSlots) =>
-        state.Delivery.CancelReason is { } cancelled ? SettleCancelledOnDeliveryAsync(state, cancelled)
+        state.Delivery.CancelReason is { } cancelled ? SettleCancelledOnDeliveryAsync(state, cancelled, keepSlots)
         : holds?.RuleFor(state.Delivery) is { } hold ? ExecuteHeldAsync(state, hold, keepSlots)
         : state.Plan.Gate is null ? ExecuteUngatedAsync(state, keepSlots)
         : ExecuteGatedAsync(state, state.Plan.Gate);
 
     /// <summary>Settles a run the store delivered already cancelled by an event (<see cref="RunDelivery.CancelReason"/>), without an attempt.</summary>
-    private async ValueTask SettleCancelledOnDeliveryAsync(RunState state, string reason)
+    private async ValueTask SettleCancelledOnDeliveryAsync(RunState state, string reason, bool keepSlots)
     {
         try
         {
@@ -113,7 +122,7 @@ internal sealed class RunExecutor(
         }
         finally
         {
-            tracker.Ended(state);
+            EndTracking(state, keepSlots);
         }
     }
 
@@ -158,11 +167,11 @@ internal sealed class RunExecutor(
             }
             else if (failure is PayloadSerializationException)
             {
-                await SettleFailureAsync(state, failure, time.GetTimestamp()).ConfigureAwait(false);
+                await SettleFailureAsync(state, failure, AttemptStart.Now(time)).ConfigureAwait(false);
             }
             else if (failure is null)
             {
-                await SettleFailureAsync(state, new ShutdownInterruptedException(), time.GetTimestamp()).ConfigureAwait(false);
+                await SettleFailureAsync(state, new ShutdownInterruptedException(), AttemptStart.Now(time)).ConfigureAwait(false);
             }
             else
             {
@@ -176,14 +185,14 @@ internal sealed class RunExecutor(
         }
         finally
         {
-            tracker.Ended(state);
+            EndTracking(state, keepSlots);
         }
     }
 
     private async ValueTask ExecuteUngatedAsync(RunState state, bool keepSlots)
     {
         var delivery = state.Delivery;
-        var startedAt = time.GetTimestamp();
+        var startedAt = AttemptStart.Now(time);
         try
         {
             if (delivery.Attempts == 0)
@@ -193,7 +202,7 @@ internal sealed class RunExecutor(
 
             if (FanoutMetrics.QueueWait.Enabled)
             {
-                FanoutMetrics.Record(FanoutMetrics.QueueWait, time.GetUtcNow() - delivery.DueAt, delivery.FunctionId);
+                FanoutMetrics.Record(FanoutMetrics.QueueWait, startedAt.At - delivery.DueAt, delivery.FunctionId);
             }
 
             Exception? error;
@@ -220,12 +229,8 @@ internal sealed class RunExecutor(
         }
         finally
         {
-            if (FanoutMetrics.RunDuration.Enabled)
-            {
-                FanoutMetrics.Record(FanoutMetrics.RunDuration, time.GetElapsedTime(startedAt), delivery.FunctionId);
-            }
-
-            tracker.Ended(state);
+            startedAt.RecordDuration(time, delivery.FunctionId);
+            EndTracking(state, keepSlots);
         }
     }
 
@@ -254,7 +259,7 @@ internal sealed class RunExecutor(
                 }
             }
 
-            var startedAt = time.GetTimestamp();
+            var startedAt = AttemptStart.Now(time);
             if (delivery.Attempts == 0)
             {
                 FanoutMetrics.Add(FanoutMetrics.RunsStarted, FanoutTags.Function, delivery.FunctionId);
@@ -262,7 +267,7 @@ internal sealed class RunExecutor(
 
             if (FanoutMetrics.QueueWait.Enabled)
             {
-                FanoutMetrics.Record(FanoutMetrics.QueueWait, time.GetUtcNow() - delivery.DueAt, delivery.FunctionId);
+                FanoutMetrics.Record(FanoutMetrics.QueueWait, startedAt.At - delivery.DueAt, delivery.FunctionId);
             }
 
             Exception? error;
@@ -281,10 +286,7 @@ internal sealed class RunExecutor(
                 await SettleAsync(state, error, startedAt).ConfigureAwait(false);
             }
 
-            if (FanoutMetrics.RunDuration.Enabled)
-            {
-                FanoutMetrics.Record(FanoutMetrics.RunDuration, time.GetElapsedTime(startedAt), delivery.FunctionId);
-            }
+            startedAt.RecordDuration(time, delivery.FunctionId);
         }
         catch (Exception engineError)
         {
@@ -310,11 +312,11 @@ internal sealed class RunExecutor(
         {
             if (error is OperationCanceledException && lifetime.Stopping.IsCancellationRequested)
             {
-                await SettleFailureAsync(state, new ShutdownInterruptedException(), time.GetTimestamp()).ConfigureAwait(false);
+                await SettleFailureAsync(state, new ShutdownInterruptedException(), AttemptStart.Now(time)).ConfigureAwait(false);
             }
             else if (error is FlowKeyException)
             {
-                await SettleFailureAsync(state, error, time.GetTimestamp()).ConfigureAwait(false);
+                await SettleFailureAsync(state, error, AttemptStart.Now(time)).ConfigureAwait(false);
             }
             else
             {
@@ -373,14 +375,16 @@ internal sealed class RunExecutor(
     }
 
     /// <summary>
-    /// Takes the function's next due run with the slots <paramref name="ended"/> holds; gives them back when there is
-    /// none, when the engine stops, or when the store fails (the worker logs and retries its own takes).
+    /// Takes the function's next due run with the slots <paramref name="ended"/> holds, in its place among the runs
+    /// executing; gives them back and stops tracking it when there is none, when the engine stops, or when the store fails
+    /// (the worker logs and retries its own takes).
     /// </summary>
     private async ValueTask<RunState?> TakeNextAsync(RunState ended)
     {
         if (lifetime.Stopping.IsCancellationRequested || !ended.PassSlotsOn())
         {
             ended.ReleaseSlots();
+            tracker.Ended(ended);
             return null;
         }
 
@@ -400,11 +404,12 @@ internal sealed class RunExecutor(
         if (delivery is null)
         {
             ended.Plan.ReleaseSlots();
+            tracker.Ended(ended);
             return null;
         }
 
         var next = new RunState(ended.Plan, delivery);
-        tracker.Started(next);
+        tracker.Replace(ended, next);
         return next;
     }
 
@@ -510,10 +515,10 @@ internal sealed class RunExecutor(
     }
 
     /// <summary>
-    /// Settles the attempt that started at <paramref name="startedAt"/> (a <see cref="TimeProvider.GetTimestamp"/>); a success
-    /// whose report completes synchronously costs no state machine.
+    /// Settles the attempt that started at <paramref name="startedAt"/>; a success whose report completes synchronously costs
+    /// no state machine.
     /// </summary>
-    private ValueTask SettleAsync(RunState state, Exception? error, long startedAt)
+    private ValueTask SettleAsync(RunState state, Exception? error, AttemptStart startedAt)
     {
         if (error is not null)
         {
@@ -522,7 +527,7 @@ internal sealed class RunExecutor(
 
         var delivery = state.Delivery;
         var now = time.GetUtcNow();
-        var reported = ReportAsync(state, RunOutcome.Succeeded(delivery, state.Attempt, now) with { StartedAt = StartOf(now, startedAt) });
+        var reported = ReportAsync(state, RunOutcome.Succeeded(delivery, state.Attempt, now) with { StartedAt = startedAt.Before(now) });
         if (!reported.IsCompletedSuccessfully)
         {
             return CountSuccessAsync(reported, delivery.FunctionId);
@@ -539,11 +544,11 @@ internal sealed class RunExecutor(
         FanoutMetrics.Add(FanoutMetrics.RunsSucceeded, FanoutTags.Function, functionId);
     }
 
-    private async ValueTask SettleFailureAsync(RunState state, Exception error, long startedAt)
+    private async ValueTask SettleFailureAsync(RunState state, Exception error, AttemptStart startedAt)
     {
         var delivery = state.Delivery;
         var now = time.GetUtcNow();
-        var attemptStartedAt = StartOf(now, startedAt);
+        var attemptStartedAt = startedAt.Before(now);
         if (state.CancelReason is { } cancelled && error is not ShutdownInterruptedException)
         {
             await SettleCancelledAsync(state, state.Attempt, cancelled, attemptStartedAt).ConfigureAwait(false);
@@ -568,9 +573,6 @@ internal sealed class RunExecutor(
             await FailAsync(state, error, now, attemptStartedAt).ConfigureAwait(false);
         }
     }
-
-    /// <summary>The wall-clock start of an attempt that started at <paramref name="startedAt"/> (a timestamp), read back from <paramref name="now"/>.</summary>
-    private DateTimeOffset StartOf(DateTimeOffset now, long startedAt) => now - time.GetElapsedTime(startedAt);
 
     private async ValueTask FailAsync(RunState state, Exception error, DateTimeOffset failedAt, DateTimeOffset startedAt)
     {

@@ -30,6 +30,9 @@ internal sealed class RunTracker(int functions)
         }
     }
 
+    /// <summary>Tracks <paramref name="next"/>, a run of the same function, in the place of <paramref name="ended"/>: one lock, the count unchanged.</summary>
+    public void Replace(RunState ended, RunState next) => ListOf(ended).Replace(ended, next);
+
     /// <summary>Completes once at most <paramref name="left"/> runs execute; call it when no run starts any more.</summary>
     public Task WhenIdleAsync(int left = 0)
     {
@@ -106,6 +109,30 @@ internal sealed class RunTracker(int functions)
 
                 run.Previous = run.Next = null;
                 _count--;
+            }
+        }
+
+        public void Replace(RunState ended, RunState next)
+        {
+            lock (_gate)
+            {
+                next.Previous = ended.Previous;
+                next.Next = ended.Next;
+                if (ended.Previous is null)
+                {
+                    _head = next;
+                }
+                else
+                {
+                    ended.Previous.Next = next;
+                }
+
+                if (ended.Next is not null)
+                {
+                    ended.Next.Previous = next;
+                }
+
+                ended.Previous = ended.Next = null;
             }
         }
 

@@ -10,7 +10,9 @@ namespace AttrFanout.Stores.InMemory;
 /// </summary>
 internal sealed class InMemoryRunQueues
 {
+    private const int MaxIdsByReference = 4096;
     private readonly ConcurrentDictionary<string, InMemoryRunQueue> _queues = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, InMemoryRunQueue> _byReference = new(ReferenceEqualityComparer.Instance);
     private readonly Lock _signalGate = new();
     private TaskCompletionSource? _spaceFreed;
     private int _resumeAt = -1;
@@ -79,6 +81,23 @@ internal sealed class InMemoryRunQueues
         return true;
     }
 
-    private InMemoryRunQueue Get(string functionId) =>
-        _queues.TryGetValue(functionId, out var queue) ? queue : _queues.GetOrAdd(functionId, static _ => new InMemoryRunQueue());
+    /// <summary>
+    /// Finds a function's queue: by the Id string's reference first (the engine and the catalog pass the same string for a
+    /// function every time, so the look-up hashes no characters), then by its text.
+    /// </summary>
+    private InMemoryRunQueue Get(string functionId)
+    {
+        if (_byReference.TryGetValue(functionId, out var queue))
+        {
+            return queue;
+        }
+
+        queue = _queues.TryGetValue(functionId, out var found) ? found : _queues.GetOrAdd(functionId, static _ => new InMemoryRunQueue());
+        if (_byReference.Count < MaxIdsByReference)
+        {
+            _byReference.TryAdd(functionId, queue);
+        }
+
+        return queue;
+    }
 }
