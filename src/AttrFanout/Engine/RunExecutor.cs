@@ -527,7 +527,7 @@ internal sealed class RunExecutor(
 
         var delivery = state.Delivery;
         var now = time.GetUtcNow();
-        var reported = ReportAsync(state, RunOutcome.Succeeded(delivery, state.Attempt, now) with { StartedAt = startedAt.Before(now) });
+        var reported = ReportAsync(state, RunOutcome.SucceededAttempt(delivery, state.Attempt, now, startedAt.Before(now)));
         if (!reported.IsCompletedSuccessfully)
         {
             return CountSuccessAsync(reported, delivery.FunctionId);
@@ -598,9 +598,9 @@ internal sealed class RunExecutor(
     }
 
     /// <summary>Has the store carry out the outcome, then completes the run's waiters; no state machine when both complete synchronously.</summary>
-    private ValueTask ReportAsync(RunState state, RunOutcome outcome)
+    private ValueTask ReportAsync(RunState state, in RunOutcome outcome)
     {
-        var reported = store.ReportAsync(outcome with { Delivery = state.Delivery }, CancellationToken.None);
+        var reported = store.ReportAsync(ReferenceEquals(outcome.Delivery, state.Delivery) ? outcome : outcome with { Delivery = state.Delivery }, CancellationToken.None);
         if (!reported.IsCompletedSuccessfully)
         {
             return ReportThenNotifyAsync(reported, state, outcome);

@@ -82,6 +82,10 @@ public readonly record struct RunOutcome
         return new(null, RunOutcomeKind.Succeeded, attempts, at) { Delivery = delivery };
     }
 
+    /// <summary>The success of the attempt of <paramref name="delivery"/> that started at <paramref name="startedAt"/>, built in one go (the engine's hot path).</summary>
+    internal static RunOutcome SucceededAttempt(RunDelivery delivery, int attempts, DateTimeOffset at, DateTimeOffset startedAt) =>
+        new(null, RunOutcomeKind.Succeeded, attempts, at) { Delivery = delivery, StartedAt = startedAt };
+
     /// <summary>Creates a <see cref="RunOutcomeKind.RetryScheduled"/> outcome.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="attempts">The attempts made.</param>

@@ -98,7 +98,7 @@ internal sealed class InMemoryFanoutStore(int queueCapacity, TimeProvider time, 
             return ValueTask.CompletedTask;
         }
 
-        var next = run.Settle(outcome, out var settled);
+        var next = run.Settle(in outcome, out var settled);
         if (!ReferenceEquals(next, run))
         {
             _runs.Replace(run, next);

@@ -82,7 +82,7 @@ internal sealed record InMemoryRun : RunDelivery
     /// whose cancellation was asked for while it executed ends <see cref="RunStatus.Cancelled"/> instead of waiting to be
     /// delivered again; <paramref name="settled"/> says how it ended.
     /// </summary>
-    public InMemoryRun Settle(RunOutcome outcome, out RunOutcomeKind settled)
+    public InMemoryRun Settle(in RunOutcome outcome, out RunOutcomeKind settled)
     {
         lock (this)
         {
