@@ -1,4 +1,5 @@
 using AttrFanout.Generators.Model.Json;
+using Microsoft.CodeAnalysis.Text;
 
 namespace AttrFanout.Generators.Emit;
 
@@ -20,7 +21,7 @@ internal static class JsonResolverEmitter
     /// }
     /// </code>
     /// </summary>
-    public static string Emit(JsonResolverModel model)
+    public static SourceText Emit(JsonResolverModel model)
     {
         var names = JsonNames.FactoryNames(model.Types);
         var writer = new SourceWriter().WriteFileHeader();
@@ -54,7 +55,7 @@ internal static class JsonResolverEmitter
         }
 
         writer.CloseBlock();
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using AttrFanout.Generators.Model;
 using AttrFanout.Generators.Parsing.FlowControl;
+using Microsoft.CodeAnalysis.Text;
 
 namespace AttrFanout.Generators.Emit;
 
@@ -32,7 +33,7 @@ internal static class ModuleEmitter
     /// }
     /// </code>
     /// </summary>
-    public static string Emit(DispatchModel model)
+    public static SourceText Emit(DispatchModel model)
     {
         var writer = new SourceWriter().WriteFileHeader();
         WriteMetadata(writer, model);
@@ -65,7 +66,7 @@ internal static class ModuleEmitter
 
         writer.CloseBlock();
         writer.CloseBlock();
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 
     /// <summary>The payload's JSON metadata resolver: its <c>JsonContext</c>, the generated resolver (with the naming policy from <c>JsonNaming</c>), or none when AF0011 reported it unsupported.</summary>

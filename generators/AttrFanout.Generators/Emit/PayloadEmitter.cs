@@ -1,4 +1,5 @@
 using AttrFanout.Generators.Model;
+using Microsoft.CodeAnalysis.Text;
 
 namespace AttrFanout.Generators.Emit;
 
@@ -8,7 +9,7 @@ internal static class PayloadEmitter
     private const string HintSuffix = ".Event.g.cs";
 
     /// <summary>Writes the plumbing of every event type, each in its own file, the same type once.</summary>
-    public static void EmitAll(IEnumerable<EventModel> models, Action<string, string> addSource, Action<string, Action> guard)
+    public static void EmitAll(IEnumerable<EventModel> models, Action<string, SourceText> addSource, Action<string, Action> guard)
     {
         var byType = new Dictionary<string, EventModel>(StringComparer.Ordinal);
         foreach (var model in models)
@@ -33,7 +34,7 @@ internal static class PayloadEmitter
     /// </code>
     /// The constant is declared <c>new</c> when a base type has one, and left out when the payload has its own <c>EventName</c> member.
     /// </summary>
-    public static string Emit(EventModel model)
+    public static SourceText Emit(EventModel model)
     {
         var writer = new SourceWriter().WriteFileHeader();
         if (model.Namespace is not null)
@@ -68,6 +69,6 @@ internal static class PayloadEmitter
             writer.CloseBlock();
         }
 
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 }

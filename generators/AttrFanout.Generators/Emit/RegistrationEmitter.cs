@@ -1,4 +1,5 @@
 using AttrFanout.Generators.Model;
+using Microsoft.CodeAnalysis.Text;
 
 namespace AttrFanout.Generators.Emit;
 
@@ -17,7 +18,7 @@ internal static class RegistrationEmitter
     /// }
     /// </code>
     /// </summary>
-    public static string Emit(DispatchModel model)
+    public static SourceText Emit(DispatchModel model)
     {
         var modules = new List<string>();
         if (model.HasModule)
@@ -65,6 +66,6 @@ internal static class RegistrationEmitter
         writer.Unindent();
         writer.Unindent();
         writer.CloseBlock();
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 }

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Text;
+using Microsoft.CodeAnalysis.Text;
 
 namespace AttrFanout.Generators.Emit;
 
@@ -7,7 +7,7 @@ namespace AttrFanout.Generators.Emit;
 internal sealed class SourceWriter
 {
     private const string IndentUnit = "    ";
-    private readonly StringBuilder _builder = new(1024);
+    private readonly TextChunks _text = new();
     private int _indent;
     private bool _lineStarted;
 
@@ -63,7 +63,7 @@ internal sealed class SourceWriter
     /// <summary>Writes part of the current line, starting it with the indentation when <paramref name="text"/> is its first character.</summary>
     public void Write(string? text)
     {
-        if (string.IsNullOrEmpty(text))
+        if (text is null || text.Length == 0)
         {
             return;
         }
@@ -72,20 +72,23 @@ internal sealed class SourceWriter
         {
             for (var i = 0; i < _indent; i++)
             {
-                _builder.Append(IndentUnit);
+                _text.Append(IndentUnit);
             }
 
             _lineStarted = true;
         }
 
-        _builder.Append(text);
+        _text.Append(text);
     }
 
-    public override string ToString() => _builder.ToString();
+    public override string ToString() => _text.ToString();
+
+    /// <summary>The text written, as the source text of a generated file, read from where it was written instead of copied into one string.</summary>
+    public SourceText ToSourceText() => new ChunkedSourceText(_text);
 
     private SourceWriter EndLine()
     {
-        _builder.Append('\n');
+        _text.Append('\n');
         _lineStarted = false;
         return this;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AttrFanout.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -9,8 +10,22 @@ internal static class ServiceFactoryParser
 {
     private const string SetsRequiredMembersAttribute = "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute";
 
+    /// <summary>Each handler class's registration, read once per compilation however many handlers the class has.</summary>
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, ParsedFactory> Parsed = new();
+
     /// <summary>The generated registration of <paramref name="type"/> (named <paramref name="typeFqn"/>), or null when it cannot create one (see <see cref="ConstructionProblem"/>).</summary>
     public static ServiceFactoryModel? Parse(INamedTypeSymbol type, string typeFqn, KnownTypes types, CancellationToken cancellationToken)
+    {
+        if (Parsed.TryGetValue(type, out var parsed))
+        {
+            return parsed.Model;
+        }
+
+        var model = Read(type, typeFqn, types, cancellationToken);
+        return Parsed.GetValue(type, _ => new ParsedFactory(model)).Model;
+    }
+
+    private static ServiceFactoryModel? Read(INamedTypeSymbol type, string typeFqn, KnownTypes types, CancellationToken cancellationToken)
     {
         var constructor = Choose(type, types);
         if (constructor is null || RequiredMemberProblem(type, constructor) is not null)
@@ -137,5 +152,10 @@ internal static class ServiceFactoryParser
         }
 
         return null;
+    }
+
+    private sealed class ParsedFactory(ServiceFactoryModel? model)
+    {
+        public ServiceFactoryModel? Model { get; } = model;
     }
 }

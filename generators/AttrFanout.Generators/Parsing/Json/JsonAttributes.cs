@@ -5,8 +5,18 @@ namespace AttrFanout.Generators.Parsing.Json;
 /// <summary>Reads the System.Text.Json attributes the generated metadata honors, and finds those it does not.</summary>
 internal static class JsonAttributes
 {
-    public static AttributeData? Find(ISymbol symbol, string metadataName) =>
-        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == metadataName);
+    public static AttributeData? Find(ISymbol symbol, string metadataName)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == metadataName)
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
 
     public static bool Has(ISymbol symbol, string metadataName) => Find(symbol, metadataName) is not null;
 
