@@ -54,7 +54,7 @@ internal sealed class HoldRule
 
         if (Batch is null)
         {
-            if (current is { Events: [var held, ..] } && incoming.Timestamp < held.Timestamp)
+            if (current is { Events: [var held, ..] } && IsOlder(incoming, held))
             {
                 reason = $"ignored: older than the held event '{held.Id}'";
                 return null;
@@ -68,6 +68,14 @@ internal sealed class HoldRule
         IReadOnlyList<HeldEvent> events = [.. (current?.Events ?? []).Append(incoming).OrderBy(static e => e.Timestamp).ThenBy(static e => e.Sequence)];
         return new HeldEvents(current?.Since ?? incoming.HeldAt, events);
     }
+
+    /// <summary>
+    /// Whether <paramref name="incoming"/> came before <paramref name="held"/>: by timestamp, then, for two events of one
+    /// instant, by their position in the store (when both know it), so the last event wins whichever run is taken first.
+    /// </summary>
+    private static bool IsOlder(HeldEvent incoming, HeldEvent held) =>
+        incoming.Timestamp < held.Timestamp
+        || (incoming.Timestamp == held.Timestamp && incoming.Sequence != 0 && held.Sequence != 0 && incoming.Sequence < held.Sequence);
 
     /// <summary>Gets when the run of <paramref name="content"/> is due.</summary>
     public DateTimeOffset DueAt(HeldEvents content)

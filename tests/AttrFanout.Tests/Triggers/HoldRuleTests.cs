@@ -28,6 +28,22 @@ public sealed class HoldRuleTests
     }
 
     [Fact]
+    public void Of_two_events_of_one_instant_a_debounce_keeps_the_later_one_in_the_store_whichever_is_held_first()
+    {
+        var rule = Debounce();
+        var later = Event("later", Now) with { Sequence = 8 };
+        var earlier = Event("earlier", Now, heldAfterSeconds: 1) with { Sequence = 7 };
+
+        var held = rule.Add(null, later, out _);
+        var next = rule.Add(held, earlier, out var reason);
+        var inOrder = rule.Add(rule.Add(null, earlier, out _), later, out _);
+
+        Assert.Null(next);
+        Assert.Contains("older than the held event 'later'", reason, StringComparison.Ordinal);
+        Assert.Equal("later", Assert.Single(inOrder!.Events).Id);
+    }
+
+    [Fact]
     public void A_debounce_keeps_the_newest_event_and_is_due_a_period_after_it_but_no_later_than_its_max_wait()
     {
         var rule = Debounce();
