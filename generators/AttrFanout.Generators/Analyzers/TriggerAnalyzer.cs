@@ -45,13 +45,7 @@ public sealed class TriggerAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            if (FanoutSymbols.From(start.Compilation) is { } symbols)
-            {
-                start.RegisterSymbolAction(c => Analyze(c, symbols), SymbolKind.Method);
-            }
-        });
+        MethodAnalysis.Register(context, Analyze);
     }
 
     private static void Analyze(SymbolAnalysisContext context, FanoutSymbols symbols)
