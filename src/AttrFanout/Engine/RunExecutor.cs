@@ -195,15 +195,7 @@ internal sealed class RunExecutor(
         var startedAt = AttemptStart.Now(time);
         try
         {
-            if (delivery.Attempts == 0)
-            {
-                FanoutMetrics.Add(FanoutMetrics.RunsStarted, FanoutTags.Function, delivery.FunctionId);
-            }
-
-            if (FanoutMetrics.QueueWait.Enabled)
-            {
-                FanoutMetrics.Record(FanoutMetrics.QueueWait, startedAt.At - delivery.DueAt, delivery.FunctionId);
-            }
+            CountStart(delivery, startedAt);
 
             Exception? error;
             try
@@ -234,6 +226,20 @@ internal sealed class RunExecutor(
         }
     }
 
+    /// <summary>Counts an attempt starting at <paramref name="startedAt"/>: a run's first in the started runs, each in the queue wait.</summary>
+    private static void CountStart(RunDelivery delivery, AttemptStart startedAt)
+    {
+        if (delivery.Attempts == 0)
+        {
+            FanoutMetrics.Add(FanoutMetrics.RunsStarted, FanoutTags.Function, delivery.FunctionId);
+        }
+
+        if (FanoutMetrics.QueueWait.Enabled)
+        {
+            FanoutMetrics.Record(FanoutMetrics.QueueWait, startedAt.At - delivery.DueAt, delivery.FunctionId);
+        }
+    }
+
     /// <summary>
     /// Executes one attempt of a function with flow-control rules: the gate decides first (and a run held back settles
     /// deferred or skipped without an attempt); an admitted attempt gives its flow-control slots back, with its function's
@@ -260,15 +266,7 @@ internal sealed class RunExecutor(
             }
 
             var startedAt = AttemptStart.Now(time);
-            if (delivery.Attempts == 0)
-            {
-                FanoutMetrics.Add(FanoutMetrics.RunsStarted, FanoutTags.Function, delivery.FunctionId);
-            }
-
-            if (FanoutMetrics.QueueWait.Enabled)
-            {
-                FanoutMetrics.Record(FanoutMetrics.QueueWait, startedAt.At - delivery.DueAt, delivery.FunctionId);
-            }
+            CountStart(delivery, startedAt);
 
             Exception? error;
             try
